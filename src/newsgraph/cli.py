@@ -1,0 +1,138 @@
+"""The ``newsgraph`` command line: analyze and eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from newsgraph.analyze import BadArticle, Settings, analyze_many, parse_published
+from newsgraph.evaluate import GoldError, Report, check_thresholds, gold_article, gold_files, load_gold, score_article
+from newsgraph.ingest.files import Problem, read_inputs
+from newsgraph.kb.loader import KBError
+from newsgraph.model import Article
+from newsgraph.nlp import ModelNotInstalled
+from newsgraph.render import print_analysis_table, print_eval_table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Who said what, who did what to whom, when and where: records with evidence from news.")
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)")]
+KBOption = Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
+
+
+def _settings(model: str | None, kb: list[Path] | None) -> Settings:
+    return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]newsgraph:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="files, directories or - for stdin (.txt, .json, .jsonl)")],
+    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl or table")] = OutputFormat.json,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
+    model: ModelOption = None,
+    kb: KBOption = None,
+) -> None:
+    """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
+    try:
+        parse_published(published)
+    except BadArticle as exc:
+        _fail(str(exc))
+    problems: list[Problem] = []
+
+    def articles() -> "list[Article]":
+        for item in read_inputs(paths, published):
+            if isinstance(item, Problem):
+                problems.append(item)
+                err.print(f"newsgraph: skipped {item}", highlight=False, markup=False)
+            else:
+                try:
+                    parse_published(item.published)
+                except BadArticle as exc:
+                    problems.append(Problem(item.id, str(exc)))
+                    err.print(f"newsgraph: skipped {item.id}: {exc}", highlight=False, markup=False)
+                    continue
+                yield item
+
+    out = Console(highlight=False, soft_wrap=True)
+    count = 0
+    try:
+        for analysis in analyze_many(articles(), jobs=jobs, settings=_settings(model, kb)):
+            count += 1
+            record = analysis.to_dict()
+            if output is OutputFormat.jsonl:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif output is OutputFormat.json:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            else:
+                print_analysis_table(out, analysis)
+    except (ModelNotInstalled, KBError) as exc:
+        _fail(str(exc))
+    sys.stdout.flush()
+    if problems:
+        err.print(f"newsgraph: {count} analysed, {len(problems)} skipped", highlight=False, markup=False)
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="directory of newsgraph-gold/1 files (or one file)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    check: Annotated[Optional[Path], typer.Option(help="JSON file of minimum scores; exit 1 when one is not met")] = None,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
+    model: ModelOption = None,
+    kb: KBOption = None,
+) -> None:
+    """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
+    files = gold_files(gold_dir)
+    if not files:
+        _fail(f"{gold_dir}: no gold files (*.json)")
+    try:
+        golds = [load_gold(f) for f in files]
+    except GoldError as exc:
+        _fail(str(exc))
+    total = Report("TOTAL")
+    reports = []
+    try:
+        analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb))
+        for path, gold, analysis in zip(files, golds, analyses):
+            report = score_article(gold, analysis, path.stem)
+            reports.append(report)
+            total.add(report)
+    except (ModelNotInstalled, KBError, BadArticle) as exc:
+        _fail(str(exc))
+    if as_json:
+        data = {"files": {r.name: r.as_dict() for r in reports}, "total": total.as_dict()}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        print_eval_table(Console(highlight=False), reports, total)
+    if check is not None:
+        failures = check_thresholds(total, json.loads(check.read_text(encoding="utf-8")))
+        for failure in failures:
+            err.print(f"newsgraph eval: below threshold: {failure}", highlight=False, markup=False)
+        if failures:
+            raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point for ``python -m newsgraph``."""
+    app()

@@ -1,0 +1,635 @@
+"""Actors of one article: mentions, in-document coreference, metonymy, knowledge-base links.
+
+``extract_actors(doc, kb, published)`` returns an :class:`ActorIndex`: the actors (with all
+their mentions as evidence) and a token -> actor map that the quote and event extractors use
+to resolve a subject such as "he", "the minister" or "the Kremlin" to an actor.
+
+The steps, in order:
+1. named mentions from the NER, corrected (headings, possessive places, persons tagged ORG);
+2. persons clustered by name (surname = full name), organisations and countries by KB id;
+3. capitals and seats of government that act ("Kyiv rejected") become that government;
+4. roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
+5. role descriptions ("the Kremlin leader", "the envoy") resolved through roles and the KB;
+6. third-person pronouns resolved by syntax (governing subject), recency and gender.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.layout import Paragraph, heading_token_ids, paragraph_index, paragraphs
+from newsgraph.extract.linking import link_country, link_organization, link_person, strip_possessive
+from newsgraph.extract.quotemarks import Quotation, find_quotations
+from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
+from newsgraph.model import Actor, Mention
+
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "mrs": "female", "mrs.": "female",
+                    "ms": "female", "ms.": "female", "miss": "female", "lady": "female", "dame": "female"}
+# Role nouns that can stand for a person ("the minister"), with the KB office type they imply.
+ROLE_NOUNS: dict[str, str | None] = {
+    "president": "head_of_state", "leader": None, "prime minister": "head_of_government",
+    "premier": "head_of_government", "chancellor": "head_of_government",
+    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister", "top diplomat": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+    "military chief": "military_chief", "army chief": "military_chief",
+    "secretary-general": "org_leader", "secretary general": "org_leader",
+    "minister": None, "envoy": None, "ambassador": None, "chief": None, "spokesman": None,
+    "spokeswoman": None, "spokesperson": None, "commander": None, "general": None,
+    "admiral": None, "mayor": None, "governor": None, "senator": None, "king": "head_of_state",
+    "queen": "head_of_state", "monarch": "head_of_state", "emir": "head_of_state",
+    "diplomat": None, "negotiator": None, "official": None, "secretary": None,
+}
+LEADER_TYPES = ("head_of_state", "head_of_government")
+# Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
+ORG_NOUNS = frozenset(
+    "agency ministry department government company firm utility organization organisation group "
+    "union association board commission council committee party bank court police military army "
+    "office authority service university hospital network newspaper broadcaster alliance bloc "
+    "administration cabinet regime embassy secretariat coalition".split()
+)
+# Verbs after which a capital is a destination or a target, not an agent.
+PLACE_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "attack", "strike", "bomb",
+               "hit", "shell", "target", "bombard", "capture", "besiege", "evacuate", "fly"}
+PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp", "parataxis"}
+
+
+@dataclass
+class PlaceMention:
+    """A place named in the text (a city, region or country used as a location)."""
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
+    kb_person: KBPerson | None = None
+    kb_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    role_words: set[str] = field(default_factory=set)  # lower-case role nouns from text and KB
+    office_types: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+@dataclass
+class ActorIndex:
+    """Actors of a document and the token -> actor map used to resolve references."""
+
+    actors: list[Actor]
+    by_token: dict[int, Actor]
+    places: list[PlaceMention]
+
+    def actor_at(self, token: Token) -> Actor | None:
+        """The actor a token is part of a mention of."""
+        return self.by_token.get(token.i)
+
+    def actor_in(self, tokens: list[Token] | Span) -> Actor | None:
+        """The first actor mentioned among ``tokens``."""
+        for token in tokens:
+            actor = self.by_token.get(token.i)
+            if actor is not None:
+                return actor
+        return None
+
+
+class _Builder:
+    """Accumulates clusters while walking the document once per step."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, published: date | None):
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self.paras: list[Paragraph] = paragraphs(doc.text)
+        self.heading_tokens = heading_token_ids(doc, self.paras)
+        self.quotations: list[Quotation] = find_quotations(doc.text)
+        self.clusters: list[_Cluster] = []
+        self.by_token: dict[int, _Cluster] = {}
+        self.places: list[PlaceMention] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def add(self, cluster: _Cluster, start: int, end: int) -> None:
+        if any(i in self.by_token for i in range(start, end)):
+            return
+        cluster.spans.append((start, end))
+        for i in range(start, end):
+            self.by_token[i] = cluster
+        if cluster not in self.clusters:
+            self.clusters.append(cluster)
+
+    def find(self, kind: str, kb_id: str | None = None, name: str | None = None) -> _Cluster | None:
+        for cluster in self.clusters:
+            if cluster.kind != kind:
+                continue
+            if kb_id is not None and cluster.kb_id == kb_id:
+                return cluster
+            if name is not None and cluster.name.lower() == name.lower():
+                return cluster
+        return None
+
+    def in_quotation(self, token: Token) -> bool:
+        return any(q.inner_start <= token.idx < q.inner_end for q in self.quotations)
+
+    def country_of_text(self, text: str) -> KBCountry | None:
+        text = strip_possessive(text)
+        return self.kb.country(text) or self.kb.seat_of_government(text)
+
+    # -- step 1 and 2: named mentions -----------------------------------------------------
+    def trimmed(self, span: Span) -> tuple[int, int] | None:
+        start, end = span.start, span.end
+        while start < end and (self.doc[start].lower_ in {"the", "a", "an"} or self.doc[start].text in POSSESSIVE):
+            start += 1
+        while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct
+                               or self.doc[end - 1].is_space):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def named_mentions(self) -> None:
+        deferred_orgs: list[tuple[int, int, str]] = []
+        for ent in self.doc.ents:
+            if ent.start in self.heading_tokens:
+                continue
+            bounds = self.trimmed(ent)
+            if bounds is None:
+                continue
+            start, end = bounds
+            text = self.doc[start:end].text
+            label = ent.label_
+            if label == "NORP":
+                continue
+            if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and self.place_or_government(start, end, text):
+                continue
+            if label in PERSON_LABELS:
+                if self.kb.organization(text) is not None:
+                    self.organization(start, end, text)
+                else:
+                    self.person(start, end, text)
+            elif label in ORG_LABELS:
+                deferred_orgs.append((start, end, text))
+        for start, end, text in deferred_orgs:
+            known = self.known_person(text)
+            if known is not None:
+                self.add(known, start, end)
+            else:
+                self.organization(start, end, text)
+
+    def place_or_government(self, start: int, end: int, text: str) -> bool:
+        """Countries, capitals and seats of government; True when the span was consumed."""
+        country = self.kb.country(text)
+        if country is not None and text.lower() in (d.lower() for d in country.demonyms):
+            return False
+        if country is not None:
+            cluster = self.find("country", kb_id=f"country/{country.iso3}") or _Cluster(
+                "country", country.name, kb_id=f"country/{country.iso3}", country=country.iso3
+            )
+            self.add(cluster, start, end)
+            return True
+        seat = self.kb.seat_of_government(text)
+        if seat is not None:
+            if self.acts_as_agent(self.doc[start:end].root):
+                cluster = self.find("organization", kb_id=f"government/{seat.iso3}") or _Cluster(
+                    "organization", f"Government of {seat.name}", kb_id=f"government/{seat.iso3}",
+                    country=seat.iso3, sector="GOV",
+                )
+                self.add(cluster, start, end)
+            elif not self.modifies_role_noun(self.doc[start:end].root):
+                self.places.append(self.place(start, end, seat.iso3))
+            return True
+        if self.doc[start].ent_type_ in PLACE_LABELS:
+            self.places.append(self.place(start, end, None))
+            return True
+        return False
+
+    def place(self, start: int, end: int, country: str | None) -> PlaceMention:
+        span = self.doc[start:end]
+        return PlaceMention(span.start_char, span.end_char, span.text, country)
+
+    def acts_as_agent(self, token: Token) -> bool:
+        """A capital or seat of government that acts: subject, possessor, "by"/"with" object."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ in AGENT_DEPS:
+            return True
+        if token.dep_ == "pobj":
+            prep = token.head.lower_
+            return prep in {"by", "with", "between", "against"}
+        if token.dep_ == "dobj":
+            return token.head.lemma_ not in PLACE_VERBS
+        return False
+
+    def modifies_role_noun(self, token: Token) -> bool:
+        return token.dep_ in {"compound", "amod"} and token.head.lower_ in ROLE_NOUNS
+
+    def known_person(self, text: str) -> _Cluster | None:
+        lowered = strip_possessive(text).lower()
+        for cluster in self.clusters:
+            if cluster.kind == "person" and (cluster.name.lower() == lowered or cluster.surname == lowered):
+                return cluster
+        return None
+
+    def person(self, start: int, end: int, text: str) -> None:
+        tokens = text.split()
+        if len(tokens) == 1:
+            cluster = self.person_with_surname(text, start) or self.latest_person_with_first_name(text)
+            if cluster is None:
+                cluster = _Cluster("person", text)
+                kb_person = link_person(text, self.kb, self.published, surname_only=True)
+                if kb_person is not None:
+                    self.attach_kb(cluster, kb_person)
+        else:
+            cluster = self.find("person", name=text) or self.person_with_full_name(text)
+            if cluster is None:
+                kb_person = link_person(text, self.kb, self.published, surname_only=False)
+                cluster = self.find("person", kb_id=kb_person.id) if kb_person else None
+                if cluster is None:
+                    cluster = _Cluster("person", text)
+                    if kb_person is not None:
+                        self.attach_kb(cluster, kb_person)
+        self.add(cluster, start, end)
+
+    def person_with_full_name(self, text: str) -> _Cluster | None:
+        """An earlier cluster this full name extends ("Putin" seen first, then "Vladimir Putin")."""
+        surname = text.split()[-1].lower()
+        for cluster in reversed(self.clusters):
+            if cluster.kind == "person" and cluster.surname == surname and len(cluster.name.split()) == 1:
+                if cluster.kb_person is None:
+                    cluster.name = text
+                return cluster
+        return None
+
+    def person_with_surname(self, word: str, at: int) -> _Cluster | None:
+        """The person a bare surname refers to.
+
+        With several persons of that surname (a family), the one named in the same paragraph
+        wins, else the first one the article introduced (its main subject).
+        """
+        word = word.lower()
+        matches = [
+            c for c in self.clusters
+            if c.kind == "person" and (c.surname == word or (c.kb_person is not None and any(
+                alias.split()[-1].lower() == word for alias in c.kb_person.aliases)))
+        ]
+        if len(matches) <= 1:
+            return matches[0] if matches else None
+        para = paragraph_index(self.paras, self.doc[at].idx)
+        for cluster in sorted(matches, key=lambda c: -max(s for s, _ in c.spans)):
+            last = max(s for s, _ in cluster.spans)
+            if paragraph_index(self.paras, self.doc[last].idx) == para:
+                return cluster
+        return matches[0]
+
+    def latest_person_with_first_name(self, word: str) -> _Cluster | None:
+        matches = [c for c in self.clusters if c.kind == "person" and len(c.name.split()) > 1
+                   and c.name.split()[0].lower() == word.lower()]
+        return matches[-1] if len(matches) == 1 else None
+
+    def attach_kb(self, cluster: _Cluster, person: KBPerson) -> None:
+        cluster.kb_person = person
+        cluster.kb_id = person.id
+        cluster.name = person.name
+        cluster.country = person.country
+        cluster.gender = person.gender
+        for office in self.kb.roles_on(person, self.published):
+            if office.role not in cluster.roles:
+                cluster.roles.append(office.role)
+            cluster.office_types.add(office.type)
+            cluster.sector = cluster.sector or office.sector
+            cluster.role_words.update(_role_words(office.role))
+            if office.type in LEADER_TYPES:
+                cluster.role_words.add("leader")
+
+    def organization(self, start: int, end: int, text: str) -> None:
+        org = link_organization(text, self.kb)
+        if org is not None:
+            cluster = self.find("organization", kb_id=org.id) or _Cluster(
+                "organization", org.name, kb_id=org.id, country=org.country, sector=org.sector
+            )
+        else:
+            cluster = self.find("organization", name=text) or _Cluster("organization", text)
+        self.add(cluster, start, end)
+
+    def surname_mentions(self) -> None:
+        """Bare surnames of known persons that the NER missed ("…,” Sinclair states)."""
+        surnames = {c.surname: c for c in self.clusters if c.kind == "person" and len(c.name.split()) > 1}
+        for token in self.doc:
+            if token.i in self.by_token or token.i in self.heading_tokens or not token.is_title:
+                continue
+            if token.ent_type_ not in ("", "PERSON", "ORG") or token.tag_ != "NNP":
+                continue
+            cluster = surnames.get(token.lower_)
+            if cluster is not None:
+                self.add(self.person_with_surname(token.text, token.i) or cluster, token.i, token.i + 1)
+
+    def heading_mentions(self) -> None:
+        """In headings, trust only names the body already established."""
+        surfaces: dict[str, _Cluster] = {}
+        for cluster in self.clusters:
+            if cluster.kind == "person":
+                surfaces.setdefault(cluster.surname, cluster)
+            for start, end in cluster.spans:
+                surfaces.setdefault(self.doc[start:end].text.lower(), cluster)
+        for i in sorted(self.heading_tokens):
+            token = self.doc[i]
+            cluster = surfaces.get(token.lower_)
+            if cluster is not None and token.is_alpha:
+                self.add(cluster, i, i + 1)
+
+    # -- step 4: roles from titles and appositions ------------------------------------------
+    def text_roles(self) -> None:
+        for cluster in [c for c in self.clusters if c.kind == "person"]:
+            for start, _end in list(cluster.spans):
+                head = self.doc[start:_end].root
+                self.title_before(cluster, start)
+                for child in head.children:
+                    if child.dep_ == "appos":
+                        self.role_phrase(cluster, child)
+                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                    self.role_phrase(cluster, head.head)
+
+    def title_before(self, cluster: _Cluster, start: int) -> None:
+        """Capitalised title words and a country word right before a name."""
+        words: list[Token] = []
+        i = start - 1
+        while i >= 0 and self.doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and (
+            self.doc[i].is_title or self.doc[i].text in POSSESSIVE or self.doc[i].ent_type_
+        ) and self.doc[i].i not in self.by_token:
+            words.insert(0, self.doc[i])
+            i -= 1
+        self.apply_role_tokens(cluster, words)
+
+    def role_phrase(self, cluster: _Cluster, noun: Token) -> None:
+        """A role noun phrase in apposition: "Russia's deputy UN envoy"."""
+        if noun.lower_ not in ROLE_NOUNS and not any(w in ROLE_NOUNS for w in _role_words(noun.text)):
+            return
+        words = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "det"]
+        self.apply_role_tokens(cluster, words)
+
+    def apply_role_tokens(self, cluster: _Cluster, words: list[Token]) -> None:
+        role_tokens: list[str] = []
+        for token in words:
+            if token.text in POSSESSIVE:
+                continue
+            country = None
+            if token.ent_type_ in {"NORP", "GPE"} or token.dep_ == "poss":
+                country = self.country_of_text(token.text)
+            if country is not None:
+                cluster.country = cluster.country or country.iso3
+                continue
+            lowered = token.lower_.rstrip(".")
+            if lowered in HONORIFIC_GENDER:
+                cluster.gender = cluster.gender or HONORIFIC_GENDER[lowered]
+                continue
+            role_tokens.append(token.text)
+        role = " ".join(role_tokens).strip()
+        if not role:
+            return
+        if cluster.kb_person is None and role not in cluster.roles:
+            cluster.roles.append(role)
+        cluster.role_words.update(_role_words(role))
+        office = ROLE_NOUNS.get(role.lower())
+        if office:
+            cluster.office_types.add(office)
+        sector = self.kb.agent_sector(role_tokens[-1].lower()) if role_tokens else None
+        cluster.sector = cluster.sector or sector
+
+    # -- step 5: role descriptions ------------------------------------------------------------
+    def role_descriptions(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if head.i in self.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
+                continue
+            if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+                continue
+            role = _role_head(chunk)
+            if role is None:
+                continue
+            definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in chunk if t.i < head.i)
+            if not definite:
+                continue
+            country = self.chunk_country(chunk)
+            cluster = self.resolve_role(role, country, chunk.start)
+            if cluster is not None:
+                start = chunk.start + (1 if self.doc[chunk.start].lower_ == "the" else 0)
+                self.add(cluster, start, head.i + 1)
+
+    def chunk_country(self, chunk: Span) -> KBCountry | None:
+        for token in chunk:
+            if token.i == chunk.root.i:
+                continue
+            if token.ent_type_ in {"NORP", "GPE", "ORG", "FAC"} or token.dep_ == "poss":
+                country = self.country_of_text(token.text)
+                if country is not None:
+                    return country
+        return None
+
+    def resolve_role(self, role: str, country: KBCountry | None, before: int) -> _Cluster | None:
+        """The person a role description refers to: a document person first, then the KB."""
+        office = ROLE_NOUNS.get(role)
+        word = role.split()[-1]
+        best: tuple[int, _Cluster] | None = None
+        for cluster in self.clusters:
+            if cluster.kind != "person":
+                continue
+            if country is not None and cluster.country not in (None, country.iso3):
+                continue
+            if country is not None and cluster.country is None:
+                continue
+            fits = word in cluster.role_words or (office is not None and office in cluster.office_types)
+            if role == "leader":
+                fits = fits or bool(cluster.office_types & set(LEADER_TYPES))
+            seen = [s for s, _ in cluster.spans if s < before]
+            if fits and seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), cluster)
+        if best is not None:
+            return best[1]
+        if country is None:
+            return None
+        types = (office,) if office else (LEADER_TYPES if role == "leader" else ())
+        holders = {p.id: p for t in types for p in self.kb.office_holders(country.iso3, t, self.published)}
+        if role == "leader" and len(holders) > 1:
+            holders = {p.id: p for p in self.kb.office_holders(country.iso3, "head_of_state", self.published)}
+        if len(holders) != 1:
+            return None
+        person = next(iter(holders.values()))
+        cluster = self.find("person", kb_id=person.id)
+        if cluster is None:
+            cluster = _Cluster("person", person.name)
+            self.attach_kb(cluster, person)
+        return cluster
+
+    def organization_descriptions(self) -> None:
+        """ "the ministry", "the agency": the organisation most recently named before."""
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if head.i in self.by_token or head.lower_ not in ORG_NOUNS or head.tag_ != "NN":
+                continue
+            if head.dep_ not in SUBJECT_DEPS | {"poss"}:
+                continue
+            if self.doc[chunk.start].lower_ != "the" or chunk.end - chunk.start != 2:
+                continue
+            cluster = self.most_recent_organization(chunk.start)
+            if cluster is not None:
+                self.add(cluster, chunk.start + 1, chunk.end)
+
+    def most_recent_organization(self, before: int) -> _Cluster | None:
+        for i in range(before - 1, -1, -1):
+            cluster = self.by_token.get(i)
+            if cluster is not None and cluster.kind == "organization":
+                return cluster
+        return None
+
+    # -- step 6: pronouns ----------------------------------------------------------------------
+    def pronouns(self) -> None:
+        for token in self.doc:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is None or token.i in self.by_token or self.in_quotation(token):
+                continue
+            cluster = self.resolve_pronoun(token, gender)
+            if cluster is not None:
+                cluster.gender = cluster.gender or gender
+                self.add(cluster, token.i, token.i + 1)
+
+    def compatible(self, cluster: _Cluster | None, gender: str) -> bool:
+        return cluster is not None and cluster.kind == "person" and cluster.gender in (None, gender)
+
+    def resolve_pronoun(self, token: Token, gender: str) -> _Cluster | None:
+        """Governing subject, then an earlier subject of the sentence, then the nearest earlier
+        sentence that names a compatible person (its subject if a person, else its first person)."""
+        governing = self.governing_subject(token)
+        if self.compatible(governing, gender):
+            return governing
+        sentence = token.sent
+        for earlier in self.doc[sentence.start:token.i]:
+            if earlier.dep_ in SUBJECT_DEPS and self.compatible(self.by_token.get(earlier.i), gender):
+                return self.by_token[earlier.i]
+        return self.previous_sentence_person(sentence, gender)
+
+    def governing_subject(self, token: Token) -> _Cluster | None:
+        """The person subject of the clause that embeds the pronoun's clause."""
+        clause = token.head
+        steps = 0
+        while clause.dep_ in CLAUSE_DEPS | {"prep", "pobj", "dobj", "acomp"} and clause.head is not clause and steps < 6:
+            parent = clause.head
+            for child in parent.children:
+                if child.dep_ in SUBJECT_DEPS and child.i != token.i:
+                    cluster = self.subject_cluster(child)
+                    if cluster is not None:
+                        return cluster
+            clause = parent
+            steps += 1
+        return None
+
+    def subject_cluster(self, subject: Token) -> _Cluster | None:
+        cluster = self.by_token.get(subject.i)
+        if cluster is None:
+            for token in subject.subtree:
+                if token.dep_ == "compound" and token.i in self.by_token:
+                    return self.by_token[token.i]
+        return cluster if cluster is not None and cluster.kind == "person" else None
+
+    def previous_sentence_person(self, sentence: Span, gender: str) -> _Cluster | None:
+        """The person of the nearest earlier sentence (this or the previous paragraph) naming one."""
+        para = paragraph_index(self.paras, sentence.start_char)
+        previous = sentence.start - 1
+        while previous >= 0:
+            earlier = self.doc[previous].sent
+            if para - paragraph_index(self.paras, earlier.start_char) > PRONOUN_PARAGRAPHS:
+                return None
+            persons = [(t, self.by_token[t.i]) for t in earlier
+                       if self.compatible(self.by_token.get(t.i), gender)]
+            if persons:
+                subjects = [c for t, c in persons if t.dep_ in SUBJECT_DEPS]
+                return subjects[0] if subjects else persons[0][1]
+            previous = earlier.start - 1
+        return None
+
+    # -- output ------------------------------------------------------------------------------
+    def merge_same_kb(self) -> None:
+        seen: dict[str, _Cluster] = {}
+        for cluster in list(self.clusters):
+            if cluster.kb_id is None:
+                continue
+            first = seen.setdefault(cluster.kb_id, cluster)
+            if first is not cluster:
+                first.spans.extend(cluster.spans)
+                for start, end in cluster.spans:
+                    for i in range(start, end):
+                        self.by_token[i] = first
+                self.clusters.remove(cluster)
+
+    def result(self) -> ActorIndex:
+        self.merge_same_kb()
+        ordered = sorted((c for c in self.clusters if c.spans), key=lambda c: min(c.spans))
+        actors: list[Actor] = []
+        by_cluster: dict[int, Actor] = {}
+        for number, cluster in enumerate(ordered, start=1):
+            mentions = []
+            for start, end in sorted(cluster.spans):
+                span = self.doc[start:end]
+                mentions.append(Mention(span.start_char, span.end_char, span.text))
+            actor = Actor(
+                id=f"A{number}", name=cluster.name, kind=cluster.kind, kb_id=cluster.kb_id,
+                country=cluster.country, sector=cluster.sector, roles=list(cluster.roles),
+                mentions=mentions,
+            )
+            actors.append(actor)
+            by_cluster[id(cluster)] = actor
+        by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
+        return ActorIndex(actors, by_token, self.places)
+
+
+def _role_words(role: str) -> set[str]:
+    lowered = role.lower()
+    words = {w for w in lowered.replace("-", " ").split() if w in ROLE_NOUNS}
+    words.update(phrase for phrase in ROLE_NOUNS if " " in phrase and phrase in lowered)
+    return words
+
+
+def _role_head(chunk: Span) -> str | None:
+    """The role noun (possibly two words, "foreign minister") heading a noun chunk."""
+    head = chunk.root
+    previous = chunk.doc[head.i - 1].lower_ if head.i > chunk.start else ""
+    two = f"{previous} {head.lower_}"
+    if two in ROLE_NOUNS:
+        return two
+    return head.lower_ if head.lower_ in ROLE_NOUNS else None
+
+
+def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> ActorIndex:
+    """Actors of ``doc`` with their mentions, roles and KB links (see the module docstring)."""
+    builder = _Builder(doc, kb, published)
+    builder.named_mentions()
+    builder.merge_same_kb()
+    builder.surname_mentions()
+    builder.heading_mentions()
+    builder.text_roles()
+    builder.role_descriptions()
+    builder.organization_descriptions()
+    builder.pronouns()
+    return builder.result()

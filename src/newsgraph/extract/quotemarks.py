@@ -1,0 +1,106 @@
+"""Pairing quotation marks into quotations, robust to stray and unbalanced marks.
+
+Works per paragraph (a line of the article). Curly double marks and guillemets pair
+unambiguously; straight double marks are decided by the characters around them; single
+curly marks only pair when they cannot be apostrophes. A paragraph that opens a quotation
+and never closes it continues into the next paragraph when that one opens a quotation too
+(the newswire convention for multi-paragraph quotes); otherwise the stray mark is dropped,
+so it cannot shift every later quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
+CLOSERS = {"”", "»", "›"}
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quoted region: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    continues: bool = False  # runs on into the next paragraph's quotation
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when the character range lies inside this quotation (marks included)."""
+        return self.start <= start and end <= self.end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _straight_is_opening(text: str, i: int, is_open: bool) -> bool | None:
+    """Decide whether a straight double mark at ``i`` opens (True), closes (False) or is stray."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    can_open = (before.isspace() or before in "([{—–-:/") and not after.isspace()
+    can_close = not before.isspace()
+    if is_open and can_close:
+        return False
+    if not is_open and can_open:
+        return True
+    return None
+
+
+def _single_pairs(text: str, start: int, end: int, taken: list[Quotation]) -> list[Quotation]:
+    """‘…’ pairs outside double quotations, where the closing mark is not an apostrophe."""
+    found: list[Quotation] = []
+    i = start
+    while i < end:
+        if text[i] == "‘" and (i == 0 or not text[i - 1].isalnum()):
+            j = i + 1
+            while j < end:
+                nxt = text[j + 1] if j + 1 < len(text) else " "
+                if text[j] == "’" and not nxt.isalpha():
+                    break
+                j += 1
+            if j < end and not any(q.start <= i < q.end for q in taken):
+                found.append(Quotation(i, j + 1, i + 1, j))
+                i = j
+        i += 1
+    return found
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """All quotations in ``text``, in order; multi-paragraph quotes are chained by ``continues``."""
+    quotations: list[Quotation] = []
+    paragraphs = _paragraphs(text)
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        open_mark = ""
+        found: list[Quotation] = []
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch in OPENERS and not (ch == "“" and open_mark == "„"):
+                open_at, open_mark = i, ch
+            elif ch in CLOSERS or (ch == "“" and open_mark == "„"):
+                if open_at is not None:
+                    found.append(Quotation(open_at, i + 1, open_at + 1, i))
+                    open_at, open_mark = None, ""
+            elif ch == STRAIGHT:
+                opening = _straight_is_opening(text, i, open_mark == STRAIGHT)
+                if opening is True and open_at is None:
+                    open_at, open_mark = i, STRAIGHT
+                elif opening is False and open_mark == STRAIGHT:
+                    found.append(Quotation(open_at, i + 1, open_at + 1, i))
+                    open_at, open_mark = None, ""
+        if open_at is not None and index + 1 < len(paragraphs):
+            next_start = paragraphs[index + 1][0]
+            if text[next_start] in OPENERS or text[next_start] == STRAIGHT:
+                inner_end = p_end
+                found.append(Quotation(open_at, p_end, open_at + 1, inner_end, continues=True))
+        found.extend(_single_pairs(text, p_start, p_end, found))
+        quotations.extend(sorted(found, key=lambda q: q.start))
+    return quotations

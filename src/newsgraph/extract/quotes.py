@@ -1,0 +1,386 @@
+"""Reported speech: direct, partial and indirect quotes with a resolved speaker.
+
+Three passes over one parsed document:
+1. quotations (paired marks) attached to an adjacent cue: `“…,” she said`, `said X`,
+   `X told reporters: “…”`, split quotes, multi-paragraph quotes, and a quoted sentence with no
+   cue of its own that follows a quote of the same speaker;
+2. cue verbs with a clausal complement (indirect speech, or partial when the clause holds
+   quoted words), and "according to X";
+3. quoted fragments governed by a cue verb outside such a clause (called him “a predator”).
+A quotation attached to nothing (a scare quote such as a “buffer zone”) is not a quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.quotemarks import Quotation, find_quotations
+from newsgraph.model import Actor, Quote
+
+SPEECH_VERBS = frozenset(
+    """say tell add warn state admit insist suggest argue claim note stress deny announce write
+    tweet post explain declare confirm acknowledge reply respond answer ask urge call describe
+    recall predict promise vow pledge threaten caution assert emphasise emphasize underline
+    underscore reiterate repeat concede complain criticise criticize accuse praise express voice
+    echo comment observe remark mention testify allege contend maintain indicate signal hint
+    propose recommend demand joke quip boast lament estimate forecast inform assure reassure
+    disclose reveal counter retort shout tout brief charge agree dismiss label""".split()
+)
+PHRASAL_CUES = {("rule", "out"), ("point", "out")}
+# Inflected cue forms that the tagger sometimes reads as nouns right next to a quotation ("Sinclair states").
+CUE_FORMS = frozenset(
+    "says said states stated adds added notes noted writes wrote tells told explains explained "
+    "insists insisted argues argued warns warned recalls recalled continues continued".split()
+)
+# Heads of speaker phrases that speak for whoever is named inside them ("a statement from the EU").
+VOICE_NOUNS = frozenset(
+    "statement spokesperson spokesman spokeswoman representative official release letter "
+    "report memo email post tweet source sources officials".split()
+)
+ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn ask urge".split())
+CONTENT_DEPS = {"ccomp"}
+COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CUE_WINDOW = 7
+LEADING_MARKS = {"that", "whether", "if"}
+
+
+@dataclass
+class _Found:
+    speaker: Actor | None
+    speaker_text: str | None
+    kind: str
+    cue: Token | None
+    addressee: Actor | None
+    start: int
+    end: int
+
+
+def is_cue(token: Token) -> bool:
+    """A reporting verb (by lemma), including phrasal ones ("ruled out")."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_[:2] != "VB":
+        return False
+    if token.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+
+
+def cue_text(token: Token) -> str:
+    """The cue as printed, with its particle ("ruled out")."""
+    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *particles])
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, actors: ActorIndex):
+        self.doc = doc
+        self.actors = actors
+        self.quotations = find_quotations(doc.text)
+        self.found: list[_Found] = []
+
+    # -- tokens ------------------------------------------------------------------------
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def token_at_or_after(self, char: int) -> Token | None:
+        for token in self.doc:
+            if token.idx >= char:
+                return token
+        return None
+
+    def covered(self, start: int, end: int) -> bool:
+        """True when most of the range is already part of a found quote."""
+        for quote in self.found:
+            overlap = min(end, quote.end) - max(start, quote.start)
+            if overlap > 0.5 * (end - start):
+                return True
+        return False
+
+    def inside_quotation(self, token: Token) -> bool:
+        return any(q.inner_start <= token.idx < q.inner_end for q in self.quotations)
+
+    # -- speakers ----------------------------------------------------------------------
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` names: the head, else a modifier
+        ("a State Department spokesperson"), else, for a statement or spokesperson, whoever
+        it is from ("a statement from the ministry")."""
+        actor = self.actors.actor_at(token)
+        if actor is not None:
+            return actor
+        voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
+        for child in token.subtree:
+            if child.i > token.i and not voice:
+                break
+            actor = self.actors.actor_at(child)
+            if actor is not None:
+                return actor
+        return None
+
+    def speaker(self, cue: Token) -> tuple[Actor | None, str | None]:
+        """The subject of the cue, climbing to governing clauses when the cue has none."""
+        verb = cue
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if verb.dep_ == "prep" and verb.lower_ == "according":
+                subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
+            if subjects:
+                subject = subjects[0]
+                actor = self.resolve(subject)
+                if actor is not None:
+                    return actor, self.phrase(subject)
+                if verb is cue and subject.tag_ != "PRP":
+                    return None, self.phrase(subject)
+            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+                break
+            verb = verb.head
+        return None, None
+
+    def phrase(self, head: Token) -> str:
+        left = [t for t in head.subtree if t.i <= head.i]
+        return self.doc[left[0].i:head.i + 1].text if left else head.text
+
+    def addressee(self, cue: Token) -> Actor | None:
+        for child in cue.children:
+            if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in ADDRESSEE_VERBS:
+                return self.resolve(child)
+            if child.dep_ == "prep" and child.lower_ == "to":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return self.resolve(grandchild)
+        return None
+
+    # -- pass 1: quotations with an adjacent cue ----------------------------------------
+    def direct_quotes(self) -> None:
+        previous: _Found | None = None
+        chain: _Found | None = None
+        for quotation in self.quotations:
+            inner = self.doc.text[quotation.inner_start:quotation.inner_end]
+            if not inner.strip():
+                continue
+            after = self.cue_after(quotation)
+            cue = after or self.cue_before(quotation)
+            found = None
+            if cue is not None and (self.sentence_like(quotation, inner) or after is None):
+                speaker, speaker_text = self.adjacent_speaker(quotation, cue) if after else (None, None)
+                if speaker is None:
+                    speaker, speaker_text = self.speaker(cue)
+                found = _Found(speaker, speaker_text, "direct", cue, self.addressee(cue),
+                               quotation.inner_start, quotation.inner_end)
+            elif chain is not None or (previous is not None and self.continues(previous, quotation)):
+                source = chain or previous
+                found = _Found(source.speaker, source.speaker_text, "direct", source.cue,
+                               source.addressee, quotation.inner_start, quotation.inner_end)
+            if found is not None:
+                if chain is not None and chain.speaker is None and found.speaker is not None:
+                    chain.speaker, chain.speaker_text = found.speaker, found.speaker_text
+                self.found.append(found)
+                previous = found
+            chain = found if quotation.continues else None
+
+    def sentence_like(self, quotation: Quotation, inner: str) -> bool:
+        """A quotation that is a sentence of its own rather than words inside one."""
+        stripped = inner.strip()
+        if stripped[:1].isupper() or stripped[:1] in "…'‘":
+            return True
+        before = self.doc.text[:quotation.start].rstrip()
+        return not before or before[-1] in ".:\n"
+
+    def cue_after(self, quotation: Quotation) -> Token | None:
+        """`“…,” she said` and `“…,” said X`: a cue right after the closing mark."""
+        token = self.token_at_or_after(quotation.end)
+        if token is None or token.sent.start > self.doc[max(token.i - 1, 0)].i:
+            return None
+        limit = next((q.start for q in self.quotations if q.start >= quotation.end), len(self.doc.text))
+        steps = 0
+        while token is not None and steps < CUE_WINDOW and token.idx < limit:
+            if token.text in {".", "!", "?", "\n"} or "\n" in token.text:
+                return None
+            if is_cue(token) or token.lower_ in CUE_FORMS:
+                return token
+            steps += 1
+            token = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return None
+
+    def cue_before(self, quotation: Quotation) -> Token | None:
+        """`X said: “…”` or `X said, “…”`: a cue just before the opening mark."""
+        end = quotation.start
+        tokens = [t for t in self.doc if t.idx < end][-CUE_WINDOW:]
+        if not tokens or tokens[-1].text not in {":", ","}:
+            return None
+        for token in reversed(tokens[:-1]):
+            if token.text in {".", "!", "?"} or "\n" in token.text or self.inside_quotation(token):
+                return None
+            if is_cue(token):
+                return token
+        return None
+
+    def continues(self, previous: _Found, quotation: Quotation) -> bool:
+        """A quoted sentence with no cue right after a quote: the same speaker goes on."""
+        before = self.doc.text[:quotation.start].rstrip()
+        if before and before[-1] not in ".!?\n”\"":
+            return False
+        if len(self.doc.text[previous.end:quotation.start]) > 200:
+            return False
+        tokens = self.tokens_in(previous.end, quotation.start)
+        speaker = previous.speaker.id if previous.speaker else None
+        named = (self.actors.actor_at(t) for t in tokens if not self.inside_quotation(t))
+        return all(actor is None or actor.id == speaker for actor in named)
+
+    def adjacent_speaker(self, quotation: Quotation, cue: Token) -> tuple[Actor | None, str | None]:
+        """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
+        right after the cue ("…,” said the minister)."""
+        between = [t for t in self.doc if quotation.end <= t.idx < cue.idx]
+        after = list(self.doc[cue.i + 1:min(cue.i + 5, len(self.doc))])
+        for token in [*between, *after]:
+            if token.is_punct and token in after:
+                break
+            actor = self.actors.actor_at(token)
+            if actor is not None:
+                return actor, None
+        return None, None
+
+    # -- pass 2: cue verbs with a clause -------------------------------------------------
+    def reported_clauses(self) -> None:
+        for token in self.doc:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                self.according_to(token)
+                continue
+            if not is_cue(token) or self.inside_quotation(token):
+                continue
+            for child in token.children:
+                content = self.content_of(child, token)
+                if content is None:
+                    continue
+                start, end = content
+                if self.covered(start, end):
+                    continue
+                speaker, speaker_text = self.speaker(token)
+                kind = "partial" if self.has_quotation(start, end) else "indirect"
+                self.found.append(_Found(speaker, speaker_text, kind, token, self.addressee(token), start, end))
+
+    def content_of(self, child: Token, cue: Token) -> tuple[int, int] | None:
+        """Character range of a cue's reported clause, or None."""
+        accepted = child.dep_ in CONTENT_DEPS
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(c.dep_ == "prt" for c in cue.children):
+            accepted = True
+        if child.dep_ == "dobj" and any(c.dep_ in {"acl", "ccomp"} or c.lower_ == "that" for c in child.children):
+            accepted = True
+        if not accepted:
+            return None
+        tokens = self.clause_tokens(child)
+        reports_object = child.dep_ == "ccomp" and cue.lemma_.lower() not in ADDRESSEE_VERBS
+        obj = self.object_before(child, cue) if reports_object else None
+        if obj is not None:
+            tokens = list(obj.subtree) + tokens
+        while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct and not _is_mark(tokens[-1]):
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def clause_tokens(self, head: Token) -> list[Token]:
+        """The clause's subtree without speech acts of their own ("but warned …", ", voicing …")."""
+        excluded: set[int] = set()
+        for token in head.subtree:
+            if token.i != head.i and token.dep_ in {"conj", "advcl"} and is_cue(token):
+                excluded.update(t.i for t in token.subtree)
+                excluded.update(t.i for t in token.head.children
+                                if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i)
+        return [t for t in head.subtree if t.i not in excluded]
+
+    def object_before(self, clause: Token, cue: Token) -> Token | None:
+        """A direct object right before the clause: "expressing doubt that …" reports both."""
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.i < clause.i:
+                gap = self.doc[child.right_edge.i + 1:clause.left_edge.i]
+                if all(t.is_punct or t.lower_ in LEADING_MARKS for t in gap):
+                    return child
+        return None
+
+    def has_quotation(self, start: int, end: int) -> bool:
+        return any(start <= q.inner_start and q.inner_end <= end + 1 for q in self.quotations)
+
+    def according_to(self, according: Token) -> None:
+        pobj = [g for c in according.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if not pobj:
+            return
+        excluded = {t.i for t in according.subtree}
+        clause = [t for t in according.sent if t.i not in excluded and not t.is_space]
+        while clause and clause[0].is_punct:
+            clause = clause[1:]
+        while clause and clause[-1].is_punct and not _is_mark(clause[-1]):
+            clause = clause[:-1]
+        if len(clause) < 3:
+            return
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+        if self.covered(start, end):
+            return
+        speaker = self.resolve(pobj[0])
+        kind = "partial" if self.has_quotation(start, end) else "indirect"
+        self.found.append(_Found(speaker, self.phrase(pobj[0]), kind, according, None, start, end))
+
+    # -- pass 3: quoted fragments governed by a cue --------------------------------------
+    def governed_fragments(self) -> None:
+        for quotation in self.quotations:
+            if self.covered(quotation.inner_start, quotation.inner_end):
+                continue
+            if any(q.start <= quotation.inner_start and quotation.inner_end <= q.end for q in self.found):
+                continue
+            tokens = self.tokens_in(quotation.inner_start, quotation.inner_end)
+            if not tokens:
+                continue
+            cue = self.governing_cue(tokens[0])
+            if cue is None:
+                continue
+            speaker, speaker_text = self.speaker(cue)
+            self.found.append(_Found(speaker, speaker_text, "partial", cue, self.addressee(cue),
+                                     quotation.inner_start, quotation.inner_end))
+
+    def governing_cue(self, token: Token) -> Token | None:
+        """The nearest cue verb above ``token`` in the same sentence, through noun phrases only."""
+        node = token
+        for _ in range(8):
+            if node.head is node:
+                return None
+            node = node.head
+            if is_cue(node):
+                return node
+            if node.pos_ == "VERB":
+                return None
+        return None
+
+    # -- output --------------------------------------------------------------------------
+    def quotes(self) -> list[Quote]:
+        self.direct_quotes()
+        self.reported_clauses()
+        self.governed_fragments()
+        result = []
+        for number, found in enumerate(sorted(self.found, key=lambda f: f.start), start=1):
+            text = self.doc.text[found.start:found.end]
+            result.append(Quote(
+                id=f"Q{number}",
+                speaker=found.speaker.id if found.speaker else None,
+                speaker_name=found.speaker.name if found.speaker else found.speaker_text,
+                kind=found.kind,
+                cue=cue_text(found.cue) if found.cue is not None else None,
+                addressee=found.addressee.id if found.addressee else None,
+                text=text, start=found.start, end=found.end,
+            ))
+        return result
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in {"“", "”", '"', "‘", "’", "«", "»"}
+
+
+def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
+    """All reported speech in ``doc``, speakers resolved through ``actors``."""
+    return _Extractor(doc, actors).quotes()
+
