@@ -38,6 +38,11 @@ def _settings(model: str | None, kb: list[Path] | None) -> Settings:
     return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
 
 
+def _warn(message: str) -> None:
+    """One unwrapped line on standard error (greppable, one per problem)."""
+    sys.stderr.write(message.replace("\n", " ") + "\n")
+
+
 def _fail(message: str, code: int = 2) -> None:
     err.print(f"[red]newsgraph:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
@@ -63,13 +68,13 @@ def analyze(
         for item in read_inputs(paths, published):
             if isinstance(item, Problem):
                 problems.append(item)
-                err.print(f"newsgraph: skipped {item}", highlight=False, markup=False)
+                _warn(f"newsgraph: skipped {item}")
             else:
                 try:
                     parse_published(item.published)
                 except BadArticle as exc:
                     problems.append(Problem(item.id, str(exc)))
-                    err.print(f"newsgraph: skipped {item.id}: {exc}", highlight=False, markup=False)
+                    _warn(f"newsgraph: skipped {item.id}: {exc}")
                     continue
                 yield item
 
@@ -89,7 +94,7 @@ def analyze(
         _fail(str(exc))
     sys.stdout.flush()
     if problems:
-        err.print(f"newsgraph: {count} analysed, {len(problems)} skipped", highlight=False, markup=False)
+        _warn(f"newsgraph: {count} analysed, {len(problems)} skipped")
         raise typer.Exit(1)
 
 
@@ -128,7 +133,7 @@ def evaluate(
     if check is not None:
         failures = check_thresholds(total, json.loads(check.read_text(encoding="utf-8")))
         for failure in failures:
-            err.print(f"newsgraph eval: below threshold: {failure}", highlight=False, markup=False)
+            _warn(f"newsgraph eval: below threshold: {failure}")
         if failures:
             raise typer.Exit(1)
 

@@ -62,18 +62,23 @@ def print_analysis_table(console: Console, analysis: Analysis) -> None:
 
 
 def print_eval_table(console: Console, reports: list[Report], total: Report) -> None:
-    """Precision, recall and F1 per file and layer, then the total."""
-    table = Table(title="newsgraph eval", title_justify="left")
-    table.add_column("file")
+    """F1 per file and layer, then precision, recall and F1 of the total per layer."""
+    per_file = Table(title="F1 per file", title_justify="left")
+    per_file.add_column("file", overflow="fold")
     for layer in LAYERS:
-        table.add_column(f"{layer} P/R/F1", justify="right")
-    table.add_column("status acc", justify="right")
-    for report in [*reports, total]:
-        cells = []
-        for layer in LAYERS:
-            s = report.scores[layer]
-            cells.append(f"{s.precision:.2f}/{s.recall:.2f}/{s.f1:.2f}")
+        per_file.add_column(layer, justify="right")
+    per_file.add_column("status acc", justify="right")
+    for report in reports:
         accuracy = report.status_accuracy
-        style = "bold" if report is total else None
-        table.add_row(report.name, *cells, "" if accuracy is None else f"{accuracy:.2f}", style=style)
-    console.print(table)
+        per_file.add_row(report.name, *(f"{report.scores[layer].f1:.2f}" for layer in LAYERS),
+                         "" if accuracy is None else f"{accuracy:.2f}")
+    console.print(per_file)
+    totals = Table(title=f"Total over {len(reports)} file(s)", title_justify="left")
+    for column in ("layer", "tp", "fp", "fn", "precision", "recall", "F1"):
+        totals.add_column(column, justify="right" if column != "layer" else "left")
+    for layer in LAYERS:
+        s = total.scores[layer]
+        totals.add_row(layer, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    accuracy = total.status_accuracy
+    totals.add_row("event status accuracy", "", "", "", "", "", "n/a" if accuracy is None else f"{accuracy:.3f}")
+    console.print(totals)

@@ -158,10 +158,11 @@ def dedupe(items) -> list[str]:
     return out
 
 
-def country_index(countries: list[dict]) -> dict[str, str]:
+def country_index(countries: list[dict], cur: dict) -> dict[str, str]:
+    """Strict index (names, ISO3, curated aliases; no territories) for the person sources."""
     idx: dict[str, str] = {}
     for c in countries:
-        for name in [c["iso3"], c["name"], *c["aliases"]]:
+        for name in [c["iso3"], c["name"], *cur["country_aliases"].get(c["iso3"], [])]:
             idx.setdefault(norm(name), c["iso3"])
     extra = {"kingdom of denmark": "DNK", "kingdom of netherlands": "NLD",
              "peoples republic of china": "CHN", "republic of ireland": "IRL",
@@ -343,7 +344,7 @@ def classify_leader(label: str, iso3: str) -> str:
 
 
 def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict]) -> list[dict]:
-    cidx = country_index(countries)
+    cidx = country_index(countries, cur)
     cname = {c["iso3"]: c["name"] for c in countries}
     org_by_id = {o["id"]: o for o in orgs}
     store = PersonStore()
@@ -612,6 +613,14 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "agents.json", "agents", agents, cur)
     write(args.out / "persons.json", "persons", persons, cur,
           {"surname_stopwords": sorted(set(cur["surname_stopwords"]))})
+    import jsonschema  # validate what was written against the schema the loader uses
+
+    schema = json.loads((args.out / "kb.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for name in ("countries.json", "organizations.json", "agents.json", "persons.json"):
+        errors = list(validator.iter_errors(json.loads((args.out / name).read_text("utf-8"))))
+        if errors:
+            sys.exit(f"{name}: {len(errors)} schema errors, first: {errors[0].message}")
     n_off = sum(len(p["offices"]) for p in persons)
     print(f"countries={len(countries)} organizations={len(orgs)} agents={len(agents)} "
           f"persons={len(persons)} offices={n_off}")

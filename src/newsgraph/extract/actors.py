@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.gender import gender_of_first_name
 from newsgraph.extract.layout import Paragraph, heading_token_ids, paragraph_index, paragraphs
 from newsgraph.extract.linking import link_country, link_organization, link_person, strip_possessive
 from newsgraph.extract.quotemarks import Quotation, find_quotations
@@ -53,6 +54,11 @@ ROLE_NOUNS: dict[str, str | None] = {
     "diplomat": None, "negotiator": None, "official": None, "secretary": None,
 }
 LEADER_TYPES = ("head_of_state", "head_of_government")
+TITLE_WORDS = frozenset(
+    "chairman chairwoman chair ceo sen rep gov dr prof mr mrs ms miss sir dame lord lady prince "
+    "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
+    "coach deputy vice former late president-elect".split()
+)
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
@@ -163,7 +169,10 @@ class _Builder:
     # -- step 1 and 2: named mentions -----------------------------------------------------
     def trimmed(self, span: Span) -> tuple[int, int] | None:
         start, end = span.start, span.end
-        while start < end and (self.doc[start].lower_ in {"the", "a", "an"} or self.doc[start].text in POSSESSIVE):
+        while start < end - 1 and (
+            self.doc[start].lower_ in {"the", "a", "an"} or self.doc[start].text in POSSESSIVE
+            or self.doc[start].is_punct or (span.label_ in PERSON_LABELS and _is_title_word(self.doc[start]))
+        ):
             start += 1
         while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct
                                or self.doc[end - 1].is_space):
@@ -237,8 +246,9 @@ class _Builder:
         if token.dep_ in AGENT_DEPS:
             return True
         if token.dep_ == "pobj":
-            prep = token.head.lower_
-            return prep in {"by", "with", "between", "against"}
+            prep = token.head
+            according = prep.lower_ == "to" and prep.head.lower_ == "according"
+            return according or prep.lower_ in {"by", "with", "between", "against"}
         if token.dep_ == "dobj":
             return token.head.lemma_ not in PLACE_VERBS
         return False
@@ -247,11 +257,12 @@ class _Builder:
         return token.dep_ in {"compound", "amod"} and token.head.lower_ in ROLE_NOUNS
 
     def known_person(self, text: str) -> _Cluster | None:
+        """A person of the document this (non-person) entity text names: full, sur- or first name."""
         lowered = strip_possessive(text).lower()
         for cluster in self.clusters:
             if cluster.kind == "person" and (cluster.name.lower() == lowered or cluster.surname == lowered):
                 return cluster
-        return None
+        return self.latest_person_with_first_name(lowered) if " " not in lowered else None
 
     def person(self, start: int, end: int, text: str) -> None:
         tokens = text.split()
@@ -271,6 +282,8 @@ class _Builder:
                     cluster = _Cluster("person", text)
                     if kb_person is not None:
                         self.attach_kb(cluster, kb_person)
+        if cluster.gender is None and len(cluster.name.split()) > 1:
+            cluster.gender = gender_of_first_name(cluster.name.split()[0])
         self.add(cluster, start, end)
 
     def person_with_full_name(self, text: str) -> _Cluster | None:
@@ -298,11 +311,13 @@ class _Builder:
         if len(matches) <= 1:
             return matches[0] if matches else None
         para = paragraph_index(self.paras, self.doc[at].idx)
-        for cluster in sorted(matches, key=lambda c: -max(s for s, _ in c.spans)):
-            last = max(s for s, _ in cluster.spans)
-            if paragraph_index(self.paras, self.doc[last].idx) == para:
-                return cluster
-        return matches[0]
+        latest = None
+        for cluster in matches:
+            before = [s for s, _ in cluster.spans if s < at]
+            if before and paragraph_index(self.paras, self.doc[max(before)].idx) == para:
+                if latest is None or max(before) > latest[0]:
+                    latest = (max(before), cluster)
+        return latest[1] if latest else matches[0]
 
     def latest_person_with_first_name(self, word: str) -> _Cluster | None:
         matches = [c for c in self.clusters if c.kind == "person" and len(c.name.split()) > 1
@@ -436,7 +451,8 @@ class _Builder:
             cluster = self.resolve_role(role, country, chunk.start)
             if cluster is not None:
                 start = chunk.start + (1 if self.doc[chunk.start].lower_ == "the" else 0)
-                self.add(cluster, start, head.i + 1)
+                named = [i for i in range(start, head.i) if i in self.by_token]
+                self.add(cluster, max(named) + 1 if named else start, head.i + 1)
 
     def chunk_country(self, chunk: Span) -> KBCountry | None:
         for token in chunk:
@@ -526,7 +542,8 @@ class _Builder:
             return governing
         sentence = token.sent
         for earlier in self.doc[sentence.start:token.i]:
-            if earlier.dep_ in SUBJECT_DEPS and self.compatible(self.by_token.get(earlier.i), gender):
+            if earlier.dep_ in SUBJECT_DEPS and self.compatible(self.by_token.get(earlier.i), gender) \
+                    and not self.in_quotation(earlier):
                 return self.by_token[earlier.i]
         return self.previous_sentence_person(sentence, gender)
 
@@ -562,7 +579,7 @@ class _Builder:
             if para - paragraph_index(self.paras, earlier.start_char) > PRONOUN_PARAGRAPHS:
                 return None
             persons = [(t, self.by_token[t.i]) for t in earlier
-                       if self.compatible(self.by_token.get(t.i), gender)]
+                       if self.compatible(self.by_token.get(t.i), gender) and not self.in_quotation(t)]
             if persons:
                 subjects = [c for t, c in persons if t.dep_ in SUBJECT_DEPS]
                 return subjects[0] if subjects else persons[0][1]
@@ -602,6 +619,12 @@ class _Builder:
             by_cluster[id(cluster)] = actor
         by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
         return ActorIndex(actors, by_token, self.places)
+
+
+def _is_title_word(token: Token) -> bool:
+    """A title or honorific before a name ("Chairman", "Sen.", "Dr.")."""
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in ROLE_NOUNS or word in HONORIFIC_GENDER
 
 
 def _role_words(role: str) -> set[str]:

@@ -24,8 +24,12 @@ class Paragraph:
 
 
 def is_heading(line: str) -> bool:
-    """A short line without final punctuation whose content words are mostly capitalised."""
+    """A short line without final punctuation whose content words are mostly capitalised, or a
+    web-page label line ("READ MORE: …", "WATCH: …")."""
     stripped = line.strip()
+    label, colon, _rest = stripped.partition(":")
+    if colon and label.isupper() and len(label.split()) <= 3:
+        return True
     if not stripped or stripped.endswith(FINAL_PUNCT):
         return False
     words = [w for w in stripped.split() if any(c.isalpha() for c in w)]

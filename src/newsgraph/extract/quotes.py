@@ -131,6 +131,8 @@ class _Extractor:
             if subjects:
                 subject = subjects[0]
                 actor = self.resolve(subject)
+                if actor is None and subject.lower_ == "it" and verb is cue:
+                    actor = self.recent_organization(subject)
                 if actor is not None:
                     return actor, self.phrase(subject)
                 if verb is cue and subject.tag_ != "PRP":
@@ -139,6 +141,14 @@ class _Extractor:
                 break
             verb = verb.head
         return None, None
+
+    def recent_organization(self, token: Token) -> Actor | None:
+        """"it said": the organisation named most recently before, outside quotations."""
+        for earlier in reversed(self.doc[max(0, token.i - 200):token.i]):
+            actor = self.actors.actor_at(earlier)
+            if actor is not None and actor.kind == "organization" and not self.inside_quotation(earlier):
+                return actor
+        return None
 
     def phrase(self, head: Token) -> str:
         left = [t for t in head.subtree if t.i <= head.i]
@@ -200,7 +210,7 @@ class _Extractor:
         while token is not None and steps < CUE_WINDOW and token.idx < limit:
             if token.text in {".", "!", "?", "\n"} or "\n" in token.text:
                 return None
-            if is_cue(token) or token.lower_ in CUE_FORMS:
+            if is_cue(token) or token.lower_ in CUE_FORMS or _according_to(token):
                 return token
             steps += 1
             token = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
@@ -228,8 +238,13 @@ class _Extractor:
             return False
         tokens = self.tokens_in(previous.end, quotation.start)
         speaker = previous.speaker.id if previous.speaker else None
-        named = (self.actors.actor_at(t) for t in tokens if not self.inside_quotation(t))
-        return all(actor is None or actor.id == speaker for actor in named)
+        for token in tokens:
+            actor = self.actors.actor_at(token)
+            if actor is None or actor.id == speaker or self.inside_quotation(token):
+                continue
+            if actor.kind == "person" and token.dep_ in SUBJECT_DEPS:
+                return False
+        return True
 
     def adjacent_speaker(self, quotation: Quotation, cue: Token) -> tuple[Actor | None, str | None]:
         """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
@@ -240,6 +255,8 @@ class _Extractor:
             if token.is_punct and token in after:
                 break
             actor = self.actors.actor_at(token)
+            if actor is None and token.lower_ == "it" and token in between:
+                actor = self.recent_organization(token)
             if actor is not None:
                 return actor, None
         return None, None
@@ -247,7 +264,7 @@ class _Extractor:
     # -- pass 2: cue verbs with a clause -------------------------------------------------
     def reported_clauses(self) -> None:
         for token in self.doc:
-            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            if _according_to(token):
                 self.according_to(token)
                 continue
             if not is_cue(token) or self.inside_quotation(token):
@@ -374,6 +391,10 @@ class _Extractor:
                 text=text, start=found.start, end=found.end,
             ))
         return result
+
+
+def _according_to(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
 def _is_mark(token: Token) -> bool:

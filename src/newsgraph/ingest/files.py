@@ -14,7 +14,7 @@ from newsgraph.model import Article
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article: far above any news story
 MAX_RECORDS_FILE_BYTES = 2_000_000_000  # a .jsonl stream is read line by line
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES
 MAX_TITLE_CHARS = 300

@@ -1,0 +1,26 @@
+"""Grammatical gender of a person from a first name (for pronoun agreement only).
+
+Uses the gender-guesser name dictionary (GPLv3 data, installed as a dependency, not copied).
+Unknown and androgynous names give None: such persons agree with either pronoun.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import gender_guesser.detector as gender_detector
+
+_VALUES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> gender_detector.Detector:
+    return gender_detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def gender_of_first_name(name: str) -> str | None:
+    """``"male"``, ``"female"`` or None for a first name."""
+    if not name.isalpha():
+        return None
+    return _VALUES.get(_detector().get_gender(name))

@@ -1,0 +1,85 @@
+"""Actors: NER corrections, coreference, metonymy and KB links, on sentences written for these tests."""
+
+from newsgraph.model import Analysis
+
+
+def actor_named(analysis: Analysis, name: str):
+    matches = [a for a in analysis.actors if a.name == name]
+    assert matches, f"no actor {name!r} in {[a.name for a in analysis.actors]}"
+    return matches[0]
+
+
+def mention_texts(analysis: Analysis, name: str) -> list[str]:
+    return [m.text for m in actor_named(analysis, name).mentions]
+
+
+def test_heading_words_do_not_make_a_person(run):
+    text = ("Putin Signals Openness, Trump Urges Speed\n"
+            "Russian President Vladimir Putin spoke with Donald Trump by phone on Monday.")
+    analysis = run(text)
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert persons == {"Vladimir Putin", "Donald Trump"}
+    assert "Putin" in mention_texts(analysis, "Vladimir Putin")  # the heading mention, linked
+
+
+def test_kb_link_gives_country_and_roles_on_the_publication_date(run):
+    analysis = run("U.S. President Donald Trump met Vladimir Putin in Alaska.", published="2025-08-15")
+    trump = actor_named(analysis, "Donald Trump")
+    assert trump.country == "USA" and "President of the United States" in trump.roles
+    biden = run("Joe Biden spoke to reporters.", published="2022-06-01")
+    assert "President of the United States" in actor_named(biden, "Joe Biden").roles
+    later = run("Joe Biden spoke to reporters.", published="2025-08-15")
+    assert "President of the United States" not in actor_named(later, "Joe Biden").roles
+
+
+def test_surname_and_title_corefer_with_full_name(run):
+    analysis = run("Sergei Lavrov arrived in Ankara. Foreign Minister Lavrov then met his Turkish counterpart.")
+    lavrov = [a for a in analysis.actors if a.kind == "person"]
+    assert len(lavrov) == 1
+    assert [m.text for m in lavrov[0].mentions][:2] == ["Sergei Lavrov", "Lavrov"]
+
+
+def test_possessive_capital_is_never_a_person(run):
+    analysis = run("Moscow continues to label Kyiv’s leadership as illegitimate, a claim Kyiv rejects.")
+    assert not any(a.kind == "person" for a in analysis.actors)
+    kyiv = actor_named(analysis, "Government of Ukraine")
+    assert kyiv.kind == "organization" and kyiv.country == "UKR" and kyiv.sector == "GOV"
+    assert actor_named(analysis, "Government of Russia").mentions[0].text == "Moscow"
+
+
+def test_capital_as_destination_is_a_place_not_an_actor(run):
+    analysis = run("The envoy will travel to Moscow next week.")
+    assert not any(a.name == "Government of Russia" for a in analysis.actors)
+
+
+def test_seat_of_government_as_agent_is_the_government(run):
+    analysis = run("The Kremlin played down the prospects of a summit on Tuesday.")
+    government = actor_named(analysis, "Government of Russia")
+    assert government.country == "RUS"
+
+
+def test_role_description_licensed_by_the_kb(run):
+    analysis = run("Vladimir Putin spoke first. Macron said the Kremlin leader could not be trusted.")
+    assert "Kremlin leader" in mention_texts(analysis, "Vladimir Putin")
+
+
+def test_role_from_apposition_is_reused_later(run):
+    text = ("Maria Lindqvist, Sweden’s deputy UN envoy, spoke to the council. "
+            "Later, Sweden’s deputy UN envoy said the vote would be delayed.")
+    analysis = run(text)
+    person = actor_named(analysis, "Maria Lindqvist")
+    assert person.country == "SWE"
+    assert any("envoy" in role for role in person.roles)
+    assert len(person.mentions) == 2
+
+
+def test_pronoun_in_reported_clause_goes_to_the_governing_subject(run):
+    analysis = run("Vladimir Putin told Donald Trump that he was open to direct talks.")
+    assert "he" in mention_texts(analysis, "Vladimir Putin")
+    assert "he" not in mention_texts(analysis, "Donald Trump")
+
+
+def test_pronoun_uses_gender_and_the_previous_sentence(run):
+    text = "Angela Brandt met Tomas Keller in Vienna. She said the meeting was useful."
+    analysis = run(text)
+    assert "She" in mention_texts(analysis, "Angela Brandt")

@@ -1,0 +1,76 @@
+"""Quotes: direct, partial and indirect speech with resolved speakers, on texts written for these tests."""
+
+from newsgraph.model import Analysis
+
+
+def quotes_of(analysis: Analysis) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker_name, q.kind, q.text) for q in analysis.quotes]
+
+
+def test_direct_quote_with_pronoun_speaker_after(run):
+    analysis = run("Donald Trump spoke at the White House. “We will find out soon,” he said.")
+    assert quotes_of(analysis) == [("Donald Trump", "direct", "We will find out soon,")]
+    assert analysis.quotes[0].cue == "said"
+
+
+def test_inverted_cue_and_split_quote(run):
+    text = "“The talks are over,” said Emmanuel Macron, “and nothing was agreed.”"
+    analysis = run(text)
+    assert [q[0] for q in quotes_of(analysis)] == ["Emmanuel Macron", "Emmanuel Macron"]
+    assert [q[2] for q in quotes_of(analysis)] == ["The talks are over,", "and nothing was agreed."]
+
+
+def test_colon_introduction(run):
+    analysis = run("Keir Starmer told reporters: “Britain will not stand aside.”")
+    assert quotes_of(analysis) == [("Keir Starmer", "direct", "Britain will not stand aside.")]
+    assert analysis.quotes[0].cue == "told"
+
+
+def test_following_quote_without_cue_continues_the_speaker(run):
+    text = ("“We are ready to talk,” said Olena Marchuk, the deputy minister. "
+            "“But we will not give up our land.”")
+    analysis = run(text)
+    assert [q[0] for q in quotes_of(analysis)] == ["Olena Marchuk", "Olena Marchuk"]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(run):
+    text = ("Hanna Berg, the Norwegian foreign minister, said: “The ceasefire must hold.\n"
+            "“Everyone at this table knows what failure would cost.”")
+    analysis = run(text)
+    assert [(q[0], q[1]) for q in quotes_of(analysis)] == [("Hanna Berg", "direct"), ("Hanna Berg", "direct")]
+
+
+def test_partial_quote_inside_reported_speech(run):
+    analysis = run("Vladimir Putin told Donald Trump that he was “open” to the idea of direct talks.")
+    assert quotes_of(analysis) == [("Vladimir Putin", "partial", "he was “open” to the idea of direct talks")]
+    trump = next(a for a in analysis.actors if a.name == "Donald Trump")
+    assert analysis.quotes[0].addressee == trump.id
+
+
+def test_indirect_speech_and_according_to(run):
+    text = ("Sergei Lavrov said that any meeting must be prepared gradually. "
+            "According to the Kremlin, no date has been set.")
+    analysis = run(text)
+    assert ("Sergey Lavrov", "indirect", "any meeting must be prepared gradually") in quotes_of(analysis)
+    kremlin = [q for q in analysis.quotes if q.cue == "According"]
+    assert kremlin and kremlin[0].speaker_name == "Government of Russia"
+    assert kremlin[0].text == "no date has been set"
+
+
+def test_scare_quotes_are_not_quotes(run):
+    analysis = run("Admiral Tony Radakin is heading to Washington for talks on a “reassurance force” for Ukraine.")
+    assert analysis.quotes == []
+
+
+def test_unbalanced_mark_does_not_shift_later_quotes(run):
+    text = ("The minister’s office issued a statement about the “plan.\n"
+            "“We remain committed to peace,” said Ingrid Halvorsen.")
+    analysis = run(text)
+    assert ("Ingrid Halvorsen", "direct", "We remain committed to peace,") in quotes_of(analysis)
+
+
+def test_quote_offsets_are_evidence(run):
+    text = "“Nothing is agreed until everything is agreed,” the negotiator Paul Meier said."
+    analysis = run(text)
+    quote = analysis.quotes[0]
+    assert text[quote.start:quote.end] == quote.text
