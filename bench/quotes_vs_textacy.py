@@ -53,7 +53,7 @@ from newsgraph.evaluate import Report, Score, gold_article, gold_files, load_gol
 from newsgraph.evaluate import _Resolver  # noqa: E402  (the scorer's own alias resolution)
 from newsgraph.model import Analysis, Article, Quote  # noqa: E402
 
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 140)
 
 
 @dataclass
@@ -212,14 +212,14 @@ def _prf(score: Score) -> list[str]:
 def render(results: Sequence[DirResult]) -> None:
     """The side-by-side table, recall by gold quote kind, and textacy's errors."""
     table = Table(title="quotes: newsgraph vs textacy direct_quotations (newsgraph scorer)")
-    for column in ("gold", "tool", "P", "R", "F1", "span P", "span R", "span F1", "tp/fp/fn", "art/s", "errors"):
-        table.add_column(column, justify="left" if column in ("gold", "tool") else "right")
+    for column in ("gold", "art/q", "tool", "P", "R", "F1", "span P", "span R", "span F1", "tp/fp/fn", "art/s", "errors"):
+        table.add_column(column, justify="left" if column in ("gold", "tool") else "right", no_wrap=True)
     for result in results:
         for tool in TOOLS:
             quotes, span = result.reports[tool].scores["quotes"], result.reports[tool].scores["quotes_span"]
             rate = result.articles / result.seconds[tool] if result.seconds[tool] else 0.0
             errors = str(sum(result.errors.values())) if tool != "newsgraph" else "-"
-            table.add_row(f"{result.name} ({result.articles} art., {result.gold_quotes} q.)", tool,
+            table.add_row(result.name, f"{result.articles}/{result.gold_quotes}", tool,
                           *_prf(quotes), *_prf(span), f"{quotes.tp}/{quotes.fp}/{quotes.fn}",
                           f"{rate:.1f}", errors, end_section=tool == TOOLS[-1])
     console.print(table)

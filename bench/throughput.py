@@ -169,6 +169,16 @@ def profile(articles: Sequence[Article], top: int = 25) -> None:
     full.print_stats(rf"[/\\]newsgraph[/\\]", top)
 
 
+def warn_if_busy(before: tuple[float, ...], after: tuple[float, ...], jobs: int) -> None:
+    """Say so when other work competed for the CPUs (load averages of 1, 5, 15 minutes)."""
+    cpus = os.cpu_count() or 1
+    console.print(f"[dim]load average before {before[0]:.2f}, after {after[0]:.2f} ({after[1]:.2f} over 5 min); "
+                  f"{cpus} CPUs[/dim]")
+    if before[0] > 0.5 or after[1] > jobs + 0.5 or jobs > cpus:
+        console.print("[yellow]warning: other processes competed for the CPUs (or jobs > CPUs); "
+                      "timings are noisy, compare on an idle machine[/yellow]")
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="+", help="folders or files: newsgraph-gold/1 or article JSON/JSONL")
@@ -190,11 +200,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.profile:
         profile(articles)
         return 0
+    load_before = os.getloadavg()
     results = measure(articles, args.jobs, max(1, args.repeat), args.batch_size)
+    load_after = os.getloadavg()
     over = overheads(results)
     render(results, over, sum(len(a.text) for a in articles))
+    warn_if_busy(load_before, load_after, max(args.jobs))
     if args.json:
-        args.json.write_text(json.dumps(report(results, over, articles, args.batch_size), indent=2) + "\n")
+        data = report(results, over, articles, args.batch_size) | {"loadavg_before": load_before, "loadavg_after": load_after}
+        args.json.write_text(json.dumps(data, indent=2) + "\n")
         console.print(f"[dim]wrote {args.json}[/dim]")
     return 0
 

