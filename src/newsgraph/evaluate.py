@@ -2,8 +2,10 @@
 
 Matching rules (DESIGN.md, "Gold files"):
 - actors: predicted persons against gold persons, by canonical name or alias;
-- quotes: speaker resolves to the same gold actor (name or alias) and the predicted span
-  covers at least half of the gold span's characters; ``quotes_span`` ignores the speaker;
+- quotes: speaker resolves to the same gold actor and the predicted span covers at least half
+  of the gold span's characters; ``quotes_span`` ignores the speaker. A predicted speaker (or
+  event actor) resolves through its canonical name or any proper-name mention of it in the
+  article ("EU" for the European Union), matched against the gold names and aliases;
 - times: unique (text, value) pairs;
 - events: same type, and source/target actors resolve to the gold ones (CONSULT, and a
   gold side left empty, match in either direction / unconstrained); status is scored as
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.model import Analysis, Article
+from newsgraph.model import Actor, Analysis, Article
 
 GOLD_FORMAT = "newsgraph-gold/1"
 LAYERS = ("actors", "quotes", "quotes_span", "times", "events")
@@ -153,6 +155,19 @@ def _match(golds: list[dict[str, Any]], preds: list[Any], fits: Callable[[dict[s
     return score, pairs
 
 
+PRONOUNS = frozenset("he him his she her hers it its they them their i we you".split())
+
+
+def _proper_names(actor: Actor) -> list[str]:
+    """The actor's canonical name and the distinct proper-name mentions of it."""
+    names = [actor.name]
+    for mention in actor.mentions:
+        text = mention.text
+        if text[:1].isupper() and text.lower() not in PRONOUNS and text not in names:
+            names.append(text)
+    return names
+
+
 def _gold_spans(text: str, needle: str) -> list[tuple[int, int]]:
     spans, start = [], text.find(needle)
     while start >= 0 and needle:
@@ -175,7 +190,6 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
     report = Report(name or str(gold.get("id")))
     resolve = _Resolver(gold.get("actors", []))
     text = gold["text"]
-    actor_names = {a.id: a.name for a in analysis.actors}
 
     gold_persons = [a for a in gold.get("actors", []) if a.get("kind") == "person"]
     pred_persons = [a for a in analysis.actors if a.kind == "person"]
@@ -184,8 +198,15 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
 
     quotes = gold.get("quotes", [])
 
+    names_of = {a.id: _proper_names(a) for a in analysis.actors}
+
+    def resolves_to(actor_id: str | None, fallback: str | None, gold_name: str) -> bool:
+        wanted = resolve(gold_name)
+        names = names_of.get(actor_id, []) if actor_id else [fallback]
+        return wanted is not None and any(resolve(n) == wanted for n in names)
+
     def quote_fit(g: dict[str, Any], q: Any) -> float:
-        return _span_fit(text, g, q.start, q.end) if resolve(q.speaker_name) == resolve(g["speaker"]) else 0.0
+        return _span_fit(text, g, q.start, q.end) if resolves_to(q.speaker, q.speaker_name, g["speaker"]) else 0.0
 
     report.scores["quotes"], _ = _match(quotes, analysis.quotes, quote_fit)
     report.scores["quotes_span"], _ = _match(quotes, analysis.quotes, lambda g, q: _span_fit(text, g, q.start, q.end))
@@ -195,8 +216,8 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
     pred_times = {(t.text, t.value) for t in analysis.times} - optional_times
     report.scores["times"] = Score(len(gold_times & pred_times), len(pred_times - gold_times), len(gold_times - pred_times))
 
-    def sides(names: Iterable[str]) -> set[str | None]:
-        return {resolve(n) for n in names}
+    def sides(ids: Iterable[str]) -> set[str | None]:
+        return {resolve(n) for i in ids for n in names_of.get(i, [i])}
 
     def side_fits(gold_side: list[str], pred_side: set[str | None]) -> bool:
         return not gold_side or {resolve(n) or n for n in gold_side} <= pred_side
@@ -204,8 +225,8 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
     def event_fit(g: dict[str, Any], e: Any) -> float:
         if g["type"] != e.type:
             return 0.0
-        source = sides(actor_names.get(i, i) for i in e.source)
-        target = sides(actor_names.get(i, i) for i in e.target)
+        source = sides(e.source)
+        target = sides(e.target)
         forward = side_fits(g.get("source", []), source) and side_fits(g.get("target", []), target)
         either = g["type"] == "CONSULT" or not g.get("source") or not g.get("target")
         backward = either and side_fits(g.get("source", []), target) and side_fits(g.get("target", []), source)

@@ -192,6 +192,9 @@ class _Builder:
             label = ent.label_
             if label == "NORP":
                 continue
+            if label in PERSON_LABELS and self.known_person(text) is not None:
+                self.add(self.known_person(text), start, end)  # "Jordan" after "Jordan Stewart"
+                continue
             if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and self.place_or_government(start, end, text):
                 continue
             if label in PERSON_LABELS:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.layout import heading_token_ids, paragraphs
 from newsgraph.extract.quotemarks import Quotation, find_quotations
 from newsgraph.model import Actor, Quote
 
@@ -46,7 +47,12 @@ COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CUE_WINDOW = 7
-LEADING_MARKS = {"that", "whether", "if"}
+CONTINUATION_CHARS = 200  # a quoted sentence right after another quote continues it…
+CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a few paragraphs later
+# Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
+ADVICE_VERBS = frozenset("ask urge advise remind encourage tell warn order instruct implore caution".split())
+LEADING_MARKS = {"that"}
+WH_WORDS = frozenset("what why how whether if who whom whose when where which".split())
 
 
 @dataclass
@@ -80,6 +86,7 @@ class _Extractor:
         self.doc = doc
         self.actors = actors
         self.quotations = find_quotations(doc.text)
+        self.heading_tokens = heading_token_ids(doc, paragraphs(doc.text))
         self.found: list[_Found] = []
 
     # -- tokens ------------------------------------------------------------------------
@@ -113,13 +120,12 @@ class _Extractor:
         if actor is not None:
             return actor
         voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
-        for child in token.subtree:
-            if child.i > token.i and not voice:
-                break
-            actor = self.actors.actor_at(child)
-            if actor is not None:
-                return actor
-        return None
+        named = [self.actors.actor_at(t) for t in token.subtree if voice or t.i < token.i]
+        named = [a for a in named if a is not None]
+        persons = [a for a in named if a.kind == "person"]
+        if persons:
+            return persons[-1]  # "WHL commissioner Ron Robison": the name, not the employer
+        return named[0] if named else None
 
     def speaker(self, cue: Token) -> tuple[Actor | None, str | None]:
         """The subject of the cue, climbing to governing clauses when the cue has none."""
@@ -130,6 +136,8 @@ class _Extractor:
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
             if subjects:
                 subject = subjects[0]
+                if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                    subject = verb.head  # "critics, who say …": the noun the clause describes
                 actor = self.resolve(subject)
                 if actor is None and subject.lower_ == "it" and verb is cue:
                     actor = self.recent_organization(subject)
@@ -151,8 +159,14 @@ class _Extractor:
         return None
 
     def phrase(self, head: Token) -> str:
-        left = [t for t in head.subtree if t.i <= head.i]
-        return self.doc[left[0].i:head.i + 1].text if left else head.text
+        """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
+        tokens = list(head.subtree)
+        end = head.i + 1
+        for token in tokens:
+            if token.i > head.i and (token.text in {",", "—", "–", "("} or token.dep_ == "relcl"):
+                break
+            end = max(end, token.i + 1)
+        return self.doc[tokens[0].i:end].text
 
     def addressee(self, cue: Token) -> Actor | None:
         for child in cue.children:
@@ -234,7 +248,9 @@ class _Extractor:
         before = self.doc.text[:quotation.start].rstrip()
         if before and before[-1] not in ".!?\n”\"":
             return False
-        if len(self.doc.text[previous.end:quotation.start]) > 200:
+        starts_paragraph = before[-1:] in ("", "\n")
+        limit = CONTINUATION_PARAGRAPH_CHARS if starts_paragraph else CONTINUATION_CHARS
+        if len(self.doc.text[previous.end:quotation.start]) > limit:
             return False
         tokens = self.tokens_in(previous.end, quotation.start)
         speaker = previous.speaker.id if previous.speaker else None
@@ -267,26 +283,56 @@ class _Extractor:
             if _according_to(token):
                 self.according_to(token)
                 continue
-            if not is_cue(token) or self.inside_quotation(token):
+            if not is_cue(token) or self.inside_quotation(token) or token.i in self.heading_tokens:
+                continue
+            if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                self.parenthetical(token)
                 continue
             for child in token.children:
                 content = self.content_of(child, token)
                 if content is None:
                     continue
                 start, end = content
-                if self.covered(start, end):
+                if self.covered(start, end) or self.embedded_question(start):
                     continue
                 speaker, speaker_text = self.speaker(token)
+                if speaker is None and speaker_text is None:
+                    continue  # nobody is reported to say it (an imperative, a fragment)
                 kind = "partial" if self.has_quotation(start, end) else "indirect"
                 self.found.append(_Found(speaker, speaker_text, kind, token, self.addressee(token), start, end))
+
+    def parenthetical(self, cue: Token) -> None:
+        """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts."""
+        inside = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in inside and t.i < cue.i]
+        bounds = self.trim(tokens)
+        if bounds is None or self.covered(*bounds):
+            return
+        speaker, speaker_text = self.speaker(cue)
+        kind = "partial" if self.has_quotation(*bounds) else "indirect"
+        self.found.append(_Found(speaker, speaker_text, kind, cue, self.addressee(cue), *bounds))
+
+    def trim(self, tokens: list[Token]) -> tuple[int, int] | None:
+        """Character range of tokens without leading "that" and edge punctuation (quote marks kept)."""
+        while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _is_mark(tokens[-1]):
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     def content_of(self, child: Token, cue: Token) -> tuple[int, int] | None:
         """Character range of a cue's reported clause, or None."""
         accepted = child.dep_ in CONTENT_DEPS
+        if child.dep_ == "xcomp" and cue.lemma_.lower() in ADVICE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            accepted = True
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(c.dep_ == "prt" for c in cue.children):
             accepted = True
-        if child.dep_ == "dobj" and any(c.dep_ in {"acl", "ccomp"} or c.lower_ == "that" for c in child.children):
-            accepted = True
+        if child.dep_ == "dobj" and any(
+                c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children):
+            accepted = True  # "expressed concern that …"
         if not accepted:
             return None
         tokens = self.clause_tokens(child)
@@ -294,13 +340,7 @@ class _Extractor:
         obj = self.object_before(child, cue) if reports_object else None
         if obj is not None:
             tokens = list(obj.subtree) + tokens
-        while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])):
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct and not _is_mark(tokens[-1]):
-            tokens = tokens[:-1]
-        if len(tokens) < 2:
-            return None
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return self.trim(tokens)
 
     def clause_tokens(self, head: Token) -> list[Token]:
         """The clause's subtree without speech acts of their own ("but warned …", ", voicing …")."""
@@ -321,6 +361,11 @@ class _Extractor:
                     return child
         return None
 
+    def embedded_question(self, start: int) -> bool:
+        """ "asked what …", "did not say why …": a question, not a statement."""
+        first = self.token_at_or_after(start)
+        return first is not None and first.lower_ in WH_WORDS
+
     def has_quotation(self, start: int, end: int) -> bool:
         return any(start <= q.inner_start and q.inner_end <= end + 1 for q in self.quotations)
 
@@ -329,16 +374,10 @@ class _Extractor:
         if not pobj:
             return
         excluded = {t.i for t in according.subtree}
-        clause = [t for t in according.sent if t.i not in excluded and not t.is_space]
-        while clause and clause[0].is_punct:
-            clause = clause[1:]
-        while clause and clause[-1].is_punct and not _is_mark(clause[-1]):
-            clause = clause[:-1]
-        if len(clause) < 3:
+        bounds = self.trim([t for t in according.sent if t.i not in excluded and not t.is_space])
+        if bounds is None or self.covered(*bounds):
             return
-        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        if self.covered(start, end):
-            return
+        start, end = bounds
         speaker = self.resolve(pobj[0])
         kind = "partial" if self.has_quotation(start, end) else "indirect"
         self.found.append(_Found(speaker, self.phrase(pobj[0]), kind, according, None, start, end))
