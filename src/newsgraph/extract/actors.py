@@ -59,6 +59,12 @@ TITLE_WORDS = frozenset(
     "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
     "coach deputy vice former late president-elect".split()
 )
+ORGANIZATION_WORDS = frozenset(
+    "school university college church diocese company inc corp corporation ltd llc party committee "
+    "council association hospital department ministry agency bank court police club foundation "
+    "institute society union group commission board authority service services network news "
+    "press times post herald journal fund trust".split()
+)
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
@@ -69,6 +75,7 @@ ORG_NOUNS = frozenset(
 # Verbs after which a capital is a destination or a target, not an agent.
 PLACE_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "attack", "strike", "bomb",
                "hit", "shell", "target", "bombard", "capture", "besiege", "evacuate", "fly"}
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -198,7 +205,7 @@ class _Builder:
             if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and self.place_or_government(start, end, text):
                 continue
             if label in PERSON_LABELS:
-                if self.kb.organization(text) is not None:
+                if self.kb.organization(text) is not None or _looks_like_organization(text):
                     self.organization(start, end, text)
                 else:
                     self.person(start, end, text)
@@ -358,7 +365,7 @@ class _Builder:
         for token in self.doc:
             if token.i in self.by_token or token.i in self.heading_tokens or not token.is_title:
                 continue
-            if token.ent_type_ not in ("", "PERSON", "ORG") or token.tag_ != "NNP":
+            if token.ent_type_ in NOT_NAMES or token.tag_ not in {"NNP", "NNPS", "NN", "NNS"}:
                 continue
             cluster = surnames.get(token.lower_)
             if cluster is not None:
@@ -512,14 +519,15 @@ class _Builder:
                 continue
             if self.doc[chunk.start].lower_ != "the" or chunk.end - chunk.start != 2:
                 continue
-            cluster = self.most_recent_organization(chunk.start)
+            cluster = self.most_recent_organization(chunk.start, head.lower_)
             if cluster is not None:
                 self.add(cluster, chunk.start + 1, chunk.end)
 
-    def most_recent_organization(self, before: int) -> _Cluster | None:
+    def most_recent_organization(self, before: int, noun: str) -> _Cluster | None:
+        """The organisation named last before ``before`` whose name holds the noun ("the commission")."""
         for i in range(before - 1, -1, -1):
             cluster = self.by_token.get(i)
-            if cluster is not None and cluster.kind == "organization":
+            if cluster is not None and cluster.kind == "organization" and noun in cluster.name.lower().split():
                 return cluster
         return None
 
@@ -622,6 +630,11 @@ class _Builder:
             by_cluster[id(cluster)] = actor
         by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
         return ActorIndex(actors, by_token, self.places)
+
+
+def _looks_like_organization(text: str) -> bool:
+    """A name the NER called a person that carries an organisation word ("… High School")."""
+    return any(word.lower().strip(".,") in ORGANIZATION_WORDS for word in text.split()[1:])
 
 
 def _is_title_word(token: Token) -> bool:

@@ -399,6 +399,39 @@ class _Extractor:
             self.found.append(_Found(speaker, speaker_text, "partial", cue, self.addressee(cue),
                                      quotation.inner_start, quotation.inner_end))
 
+    # -- pass 4: quoted sentences standing alone ----------------------------------------
+    def standalone_quotations(self) -> None:
+        """A quoted sentence with no cue at all: the speaker of the nearest earlier quote, else
+        the person the previous paragraph is about (its last person subject)."""
+        for quotation in self.quotations:
+            if any(f.start <= quotation.inner_start < f.end for f in self.found):
+                continue
+            inner = self.doc.text[quotation.inner_start:quotation.inner_end]
+            before = self.doc.text[:quotation.start].rstrip(" ")
+            if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?"):
+                continue
+            earlier = [f for f in self.found if f.end <= quotation.start]
+            previous = max(earlier, key=lambda f: f.end) if earlier else None
+            if previous is not None and self.continues(previous, quotation):
+                speaker, speaker_text, cue = previous.speaker, previous.speaker_text, previous.cue
+            else:
+                speaker, speaker_text, cue = self.paragraph_subject(quotation), None, None
+            if speaker is not None or speaker_text is not None:
+                self.found.append(_Found(speaker, speaker_text, "direct", cue, None,
+                                         quotation.inner_start, quotation.inner_end))
+
+    def paragraph_subject(self, quotation: Quotation) -> Actor | None:
+        """The last person subject (outside quotations) of the paragraph before the quotation."""
+        para_start = self.doc.text.rfind("\n", 0, quotation.start)
+        previous_start = self.doc.text.rfind("\n", 0, max(para_start - 1, 0))
+        window = [t for t in self.doc if previous_start < t.idx < quotation.start]
+        for token in reversed(window):
+            actor = self.actors.actor_at(token)
+            if actor is not None and actor.kind == "person" and token.dep_ in SUBJECT_DEPS \
+                    and not self.inside_quotation(token):
+                return actor
+        return None
+
     def governing_cue(self, token: Token) -> Token | None:
         """The nearest cue verb above ``token`` in the same sentence, through noun phrases only."""
         node = token
@@ -417,6 +450,7 @@ class _Extractor:
         self.direct_quotes()
         self.reported_clauses()
         self.governed_fragments()
+        self.standalone_quotations()
         result = []
         for number, found in enumerate(sorted(self.found, key=lambda f: f.start), start=1):
             text = self.doc.text[found.start:found.end]

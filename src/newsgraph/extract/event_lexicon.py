@@ -1,0 +1,133 @@
+"""Event trigger lexicon and the CAMEO -> PLOVER / Goldstein table (data files in ``data/``).
+
+``data/event_lexicon.json`` maps a lemma to entries tried in order; each names the CAMEO code it
+stands for and may constrain the trigger's syntax (a particle, a preposition, its object, the
+verb governing a noun...). ``data/cameo_plover.json`` is the PLOVER v0.8 conversion table with
+Goldstein scores, so the PLOVER type, mode and score of an entry come from its CAMEO code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+TRIGGER_POS = ("VERB", "NOUN")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger lemma: its PLOVER type and mode, CAMEO code and score."""
+
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    sense: Sense
+    pos: str
+    rules: dict[str, Any]
+
+
+def _data(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, dict[str, Any]]:
+    """CAMEO code -> {plover, mode, label, goldstein}."""
+    return _data("cameo_plover.json")["codes"]
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, tuple[_Entry, ...]]:
+    table = cameo_table()
+    lexicon: dict[str, tuple[_Entry, ...]] = {}
+    for lemma, rows in _data("event_lexicon.json")["triggers"].items():
+        entries = []
+        for row in rows:
+            code = row["cameo"]
+            known = table[code]
+            sense = Sense(type=row.get("type", known["plover"]), mode=row.get("mode", known["mode"]),
+                          cameo=code, goldstein=known["goldstein"])
+            rules = {k: v for k, v in row.items() if k not in ("pos", "cameo", "type", "mode")}
+            entries.append(_Entry(sense, row["pos"], rules))
+        lexicon[lemma] = tuple(entries)
+    return lexicon
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> Matcher:
+    """One compiled matcher over every trigger lemma (built once per vocabulary)."""
+    matcher = Matcher(vocab)
+    matcher.add("TRIGGER", [[{"LEMMA": {"IN": sorted(_entries())}, "POS": {"IN": list(TRIGGER_POS)}}]])
+    return matcher
+
+
+def trigger_tokens(doc: Doc) -> list[Token]:
+    """Tokens whose lemma is a trigger lemma of their part of speech."""
+    return [doc[start] for _, start, _ in _matcher(doc.vocab)(doc)]
+
+
+def sense_of(token: Token, names_actor: Any) -> Sense | None:
+    """The first lexicon reading whose constraints the token's syntax meets, or None.
+
+    ``names_actor(token) -> bool`` tells whether a noun phrase head names an actor.
+    """
+    for entry in _entries().get(token.lemma_.lower(), ()):
+        if entry.pos == token.pos_ and all(_holds(rule, value, token, names_actor)
+                                           for rule, value in entry.rules.items()):
+            return entry.sense
+    return None
+
+
+def _objects(token: Token) -> list[Token]:
+    if token.pos_ == "NOUN":
+        return [c for c in token.children if c.dep_ in ("compound", "amod")] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    return objs + [g for o in objs for g in o.children if g.dep_ == "conj"]
+
+
+def _governor(token: Token) -> Token | None:
+    head = token.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+
+
+def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
+    children = list(token.children)
+    if rule == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in value for c in children)
+    if rule == "prep":
+        return any(c.dep_ in ("prep", "agent") and c.lower_ in value for c in children)
+    if rule == "obj":
+        return any(o.lemma_.lower() in value for o in _objects(token))
+    if rule == "obj_actor":
+        return any(names_actor(o) for o in _objects(token))
+    if rule == "obj_any":
+        return bool(_objects(token))
+    if rule == "oprd":
+        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children) and any(
+            c.dep_ == "dobj" for c in children)
+    if rule == "xcomp":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    if rule == "comp":
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in value for c in children)
+    governor = _governor(token)
+    lemma = governor.lemma_.lower() if governor is not None else None
+    if rule == "gov":
+        return lemma in value
+    if rule == "gov_not":
+        return lemma not in value
+    raise ValueError(f"unknown lexicon constraint {rule!r}")

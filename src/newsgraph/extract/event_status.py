@@ -1,0 +1,148 @@
+"""An event's status: occurred, ongoing, planned, proposed, hypothetical or negated.
+
+Read from the trigger upwards through the clauses that govern it: the nearest decisive marker
+wins. A governor can negate ("ruled out sending troops"), propose ("hopes for a summit",
+"suggested X travel to Y for talks") or plan ("scheduled for a meeting", "due to meet"); a
+condition makes an event hypothetical ("could provide aid if ..."); otherwise the first finite
+verb's tense and aspect decide ("will meet" planned, "continues to label" / "demands" ongoing,
+"met" occurred). Intent and prospect never become occurred.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATING = frozenset("refuse decline deny cancel scrap abandon fail reject postpone shelve avoid".split())
+NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
+PROPOSING = frozenset(
+    "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
+    "consider insist appeal mull explore float advocate back support welcome pursue try attempt "
+    "hope call idea prospect possibility chance proposal suggestion invitation bid request demand "
+    "open ready willing eager keen push plea appeal".split())
+PLANNING = frozenset("plan schedule expect due set arrange intend aim decide prepare agree pledge promise "
+                     "vow commit plan timetable agenda".split())
+THREATENING = frozenset("threaten warn threat ultimatum".split())
+CONTINUING = frozenset("continue keep".split())
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
+UNCERTAIN_AUX = frozenset({"could", "might", "may"})
+HABITUAL_ADVERBS = frozenset({"long", "repeatedly", "still", "routinely", "regularly", "often", "always"})
+PROSPECT_MODIFIERS = {"proposed": "proposed", "possible": "proposed", "potential": "proposed",
+                      "mooted": "proposed", "planned": "planned", "upcoming": "planned",
+                      "scheduled": "planned", "forthcoming": "planned"}
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "conj",
+                        "pcomp", "attr", "appos", "compound", "advcl", "oprd", "acomp", "dative", "npadvmod"})
+# A governor reached through one of these prepositions frames the event, it does not embed it
+# ("agreed to a ceasefire at talks in Luanda": the talks are not what was agreed).
+ADJUNCT_PREPS = frozenset("at in during after before since until near outside inside amid despite following "
+                          "throughout within across".split())
+MAX_CLIMB = 8
+
+
+def event_status(trigger: Token, time_value: str | None, published: str | None) -> str:
+    """The status of the event ``trigger`` denotes; ``time_value`` is its attached TIMEX3 value."""
+    for modifier in trigger.children:
+        if modifier.dep_ == "amod" and modifier.lower_ in PROSPECT_MODIFIERS:
+            return PROSPECT_MODIFIERS[modifier.lower_]
+    node, embedded = trigger, False
+    for _ in range(MAX_CLIMB):
+        marked = _governor_marker(node) if embedded else None
+        marked = marked or _clause_marker(node)
+        if marked:
+            return marked
+        if _finite(node):
+            return _tense_status(node, trigger, time_value, published)
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            break
+        embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
+        node = node.head
+    return _future_by_time(time_value, published) or "occurred"
+
+
+def _governor_marker(node: Token) -> str | None:
+    """What a governing word says about the event below it."""
+    lemma = node.lemma_.lower()
+    particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
+    if lemma in NEGATING or NEGATING_PARTICLE.get(lemma) in particles:
+        return "negated"
+    if lemma in THREATENING:
+        return "hypothetical"
+    if lemma in PLANNING:
+        return "planned" if not _negated(node) else "negated"
+    if lemma in PROPOSING:
+        return "proposed" if not _negated(node) else "negated"
+    return None
+
+
+def _clause_marker(node: Token) -> str | None:
+    """Negation and conditions on the node itself."""
+    if _negated(node):
+        return "negated"
+    children = list(node.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+        return "hypothetical"
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                                for m in c.children) for c in children)
+    modal = {c.lower_ for c in children if c.dep_ == "aux"}
+    if modal & UNCERTAIN_AUX or (conditional and modal & FUTURE_AUX):
+        return "hypothetical"
+    return None
+
+
+def _negated(node: Token) -> bool:
+    for child in node.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+            return True
+    return False
+
+
+def _finite(node: Token) -> bool:
+    if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+def _tense_status(verb: Token, trigger: Token, time_value: str | None, published: str | None) -> str:
+    """Status from a finite verb's tense and aspect (and a future time expression)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb):
+        return "planned"
+    future = _future_by_time(time_value, published)
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    habitual = any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since")
+                   for c in verb.children)
+    if perfect and not past and habitual:
+        return "ongoing"
+    if past or perfect or verb.tag_ == "VBN":
+        return "occurred"
+    if future:
+        return future
+    if verb.tag_ == "VBG":  # present progressive: a travel or meeting arranged, or under way
+        return "planned" if trigger is not verb else "ongoing"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "ongoing"
+    return "occurred"
+
+
+def _is_to_be(verb: Token) -> bool:
+    """"is to meet": a present "be" with an infinitive complement."""
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _future_by_time(time_value: str | None, published: str | None) -> str | None:
+    """"planned" when the attached time lies after the publication date."""
+    if not time_value or not published:
+        return None
+    if time_value == "FUTURE_REF":
+        return "planned"
+    if time_value[:4].isdigit() and "W" not in time_value and len(time_value) >= 7:
+        return "planned" if time_value[:10] > published[:len(time_value[:10])] else None
+    return None
