@@ -86,6 +86,18 @@ def test_explicit_dates(nlp: Language, text: str, expected: tuple[str, str]) -> 
     assert pairs(nlp, text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Parliament passed the law in June.", ("June", "2023-06")),
+        ("Parliament will vote on the law in June.", ("June", "2024-06")),
+        ("Parliament passed the law last May.", ("last May", "2023-05")),
+    ],
+)
+def test_bare_month_follows_tense(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(nlp, text) == [expected]
+
+
 def test_next_couple_of_weeks_is_future_ref(nlp: Language) -> None:
     text = "A decision on the merger is likely in the next couple of weeks."
     assert pairs(nlp, text) == [("the next couple of weeks", "FUTURE_REF")]

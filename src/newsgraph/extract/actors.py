@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.gender import gender_of_first_name
+from newsgraph.extract.gender import gender_of_first_name, is_given_name
 from newsgraph.extract.layout import Paragraph, heading_token_ids, paragraph_index, paragraphs
 from newsgraph.extract.linking import link_country, link_organization, link_person, strip_possessive
 from newsgraph.extract.quotemarks import Quotation, find_quotations
@@ -75,6 +75,9 @@ ORG_NOUNS = frozenset(
 # Verbs after which a capital is a destination or a target, not an agent.
 PLACE_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "attack", "strike", "bomb",
                "hit", "shell", "target", "bombard", "capture", "besiege", "evacuate", "fly"}
+PLACE_WORDS = frozenset("river valley street avenue road square park bay island islands county city "
+                        "mountain mountains lake sea strait airport station bridge".split())
+PLACE_PREPOSITIONS = frozenset("in near outside inside around into across towards toward".split())
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -203,6 +206,9 @@ class _Builder:
                 self.add(self.known_person(text), start, end)  # "Jordan" after "Jordan Stewart"
                 continue
             if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and self.place_or_government(start, end, text):
+                continue
+            if label in PERSON_LABELS and end - start == 1 and _located_in(self.doc[start]):
+                self.places.append(self.place(start, end, None))  # "fighting near Goma"
                 continue
             if label in PERSON_LABELS:
                 if self.kb.organization(text) is not None or _looks_like_organization(text):
@@ -358,6 +364,26 @@ class _Builder:
         else:
             cluster = self.find("organization", name=text) or _Cluster("organization", text)
         self.add(cluster, start, end)
+
+    def given_name_persons(self) -> None:
+        """Names the NER missed: a known first name followed by capitalised proper nouns."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.by_token or token.i in self.heading_tokens or token.tag_ != "NNP":
+                continue
+            if not token.is_title or token.ent_type_ not in ("", "PERSON") or not is_given_name(token.text):
+                continue
+            before = doc[token.i - 1] if token.i else None
+            if before is not None and before.tag_ == "NNP" and before.is_title and not _is_title_word(before):
+                continue  # part of a longer name ("the BRP Sierra Madre")
+            end = token.i + 1
+            while end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and end not in self.by_token \
+                    and doc[end].ent_type_ in ("", "PERSON"):
+                end += 1
+            last = doc[end - 1].lower_
+            if end - token.i < 2 or end - token.i > 3 or last in ORGANIZATION_WORDS or last in PLACE_WORDS:
+                continue
+            self.person(token.i, end, doc[token.i:end].text)
 
     def surname_mentions(self) -> None:
         """Bare surnames of known persons that the NER missed ("…,” Sinclair states)."""
@@ -632,6 +658,11 @@ class _Builder:
         return ActorIndex(actors, by_token, self.places)
 
 
+def _located_in(token: Token) -> bool:
+    """The object of a place preposition ("in Goma", "near Goma")."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
 def _looks_like_organization(text: str) -> bool:
     """A name the NER called a person that carries an organisation word ("… High School")."""
     return any(word.lower().strip(".,") in ORGANIZATION_WORDS for word in text.split()[1:])
@@ -665,6 +696,7 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder = _Builder(doc, kb, published)
     builder.named_mentions()
     builder.merge_same_kb()
+    builder.given_name_persons()
     builder.surname_mentions()
     builder.heading_mentions()
     builder.text_roles()

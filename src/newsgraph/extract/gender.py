@@ -24,3 +24,9 @@ def gender_of_first_name(name: str) -> str | None:
     if not name.isalpha():
         return None
     return _VALUES.get(_detector().get_gender(name))
+
+
+@lru_cache(maxsize=4096)
+def is_given_name(name: str) -> bool:
+    """True when the name dictionary knows ``name`` as a first name."""
+    return name.isalpha() and _detector().get_gender(name) != "unknown"

@@ -43,18 +43,21 @@ NUMBER_WORDS = {
 }
 UNITS = ("day", "week", "month", "year")
 PLURAL_UNITS = [f"{u}s" for u in UNITS]
-FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "due", "set", "slate", "intend", "go"})
+FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "slate", "intend", "go"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODALS = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 SET_MARKERS = frozenset({"every", "each"})
 FUTURE_REF, PAST_REF = "FUTURE_REF", "PAST_REF"
-# Every pattern contains one of these words (or a token starting or ending with a digit);
+# Every pattern contains one of these words or a number of one of these shapes;
 # the matcher only runs on windows around them.
-TRIGGERS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS) | frozenset({
-    "this", "last", "next", "today", "tonight", "yesterday", "tomorrow", "ago",
-    "recent", "coming", "upcoming", "ahead", "future", "weekend",
-})
-WINDOW = 7  # longer than any pattern
+TRIGGERS = frozenset([
+    *MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *UNITS, *PLURAL_UNITS, "weekend",
+    "today", "tonight", "yesterday", "tomorrow", "ago", "recent", "coming", "upcoming", "ahead",
+    "future",
+])
+TRIGGER_SHAPES = frozenset({"d", "dd", "dxx", "ddxx", "dddd", "ddddx", "xxx-dddd"})
+WINDOW = 6  # no pattern is longer than 6 tokens
 NAME_LABELS = frozenset({
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
 })
@@ -85,14 +88,15 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [_WEEKDAY, _COMMA, _MONTH, _DAY],
         [_EDGE, _MONTH, {"LOWER": "of", "OP": "?"}, _YEAR],
         [_EDGE, _MONTH],
+        [_REL, _MONTH],
         [_EDGE, _YEAR],
         [_MIDYEAR],
     ],
     "ISO": [[_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"ORTH": "-"},
              {"TEXT": {"REGEX": r"^\d\d$"}}]],
-    "DECADE": [[_THE, {"TEXT": {"REGEX": r"^(1[89]|20)\d0s$"}}]],
+    "DECADE": [[_THE, _EDGE, {"TEXT": {"REGEX": r"^(1[89]|20)\d0s$"}}]],
     "SEASON": [[{"LOWER": "this"}, {"LOWER": {"IN": list(SEASONS)}}],
-               [{"LOWER": {"IN": list(SEASONS)}}, {"LOWER": "of", "OP": "?"}, _YEAR]],
+               [_THE, {"LOWER": {"IN": list(SEASONS)}}, {"LOWER": "of", "OP": "?"}, _YEAR]],
     "WEEKDAY": [[_WEEKDAY, _PART], [_REL, _WEEKDAY, _PART]],
     "REL_UNIT": [[{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, _REL,
                   {"LOWER": {"IN": [*UNITS, "weekend"]}}]],
@@ -152,8 +156,7 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
     """Merged token ranges of WINDOW tokens either side of each trigger token."""
     ranges: list[tuple[int, int]] = []
     for token in doc:
-        text = token.text
-        if token.lower_ in TRIGGERS or text[:1].isdigit() or text[-1:].isdigit():
+        if token.lower_ in TRIGGERS or token.shape_ in TRIGGER_SHAPES:
             start, end = max(0, token.i - WINDOW), min(len(doc), token.i + WINDOW)
             if ranges and start <= ranges[-1][1]:
                 start = ranges.pop()[0]
@@ -170,7 +173,9 @@ def _admissible(span: Span) -> bool:
 def _set_or_period(span: Span, before: Token | None) -> bool:
     """Sets ("every Tuesday"), fiscal periods, durations with "the" ("the last year")."""
     word = before.lower_ if before is not None else ""
-    return word in SET_MARKERS or word == "fiscal" or (word == "the" and span.label_ != "CAL")
+    if word == "the":
+        return span.label_ not in ("CAL", "SEASON")
+    return word in SET_MARKERS or word == "fiscal"
 
 
 def _in_name(span: Span, before: Token | None) -> bool:
@@ -214,7 +219,7 @@ def _calendar(span: Span, published: dt.date | None) -> str | None:
     """Month/day/year combinations: full dates, month + year, bare years and months."""
     year = next((int(m[0]) for t in span if (m := re.search(r"\d{4}", t.text))), None)
     month = next((MONTHS[t.lower_] for t in span if t.lower_ in MONTHS), None)
-    day = next((int(re.match(r"\d+", t.text)[0]) for t in span if re.match(_DAY_RE, t.lower_)), None)
+    day = next((int(m[1]) for t in span if (m := re.match(_DAY_RE, t.lower_))), None)
     if month is None:
         return f"{year:04d}" if year else None
     if year is None:
@@ -229,18 +234,23 @@ def _yearless(span: Span, published: dt.date | None, month: int, day: int | None
     if published is None:
         return None
     if day is None:
-        future = _is_future(span)
-        year = published.year
-        if future and month < published.month:
-            year += 1
-        elif not future and month > published.month:
-            year -= 1
-        return f"{year:04d}-{month:02d}"
+        return f"{_month_year(span, published, month):04d}-{month:02d}"
     candidates = [_date(published.year + k, month, day) for k in (-1, 0, 1)]
     valid = [d for d in candidates if d]
     if not valid:
         return None
     return min(valid, key=lambda d: abs((d - published).days)).isoformat()
+
+
+def _month_year(span: Span, published: dt.date, month: int) -> int:
+    """The year of a bare month: strictly before or after publication for "last"/"next",
+    otherwise the nearest one in the direction of the clause's tense."""
+    first = span[0].lower_
+    if first == "last" or (first != "next" and not _is_future(span)):
+        after = month > published.month or (first == "last" and month == published.month)
+        return published.year - after
+    before = month < published.month or (first == "next" and month == published.month)
+    return published.year + before
 
 
 def _iso_date(span: Span, published: dt.date | None) -> str | None:
@@ -311,7 +321,7 @@ def _ago(span: Span, published: dt.date) -> str | None:
     word = span[0].lower_
     if word in ("few", "several") or span[1].lower_ == "few":
         return PAST_REF
-    count = NUMBER_WORDS.get(word) or _int(word)
+    count = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
     if count is None:
         return None
     unit = span[-2].lower_.rstrip("s")
@@ -343,7 +353,10 @@ _RELATIVE: dict[str, Callable[[Span, dt.date], str | None]] = {
 
 
 def _is_future(span: Span) -> bool:
-    """Whether the clause governing ``span`` is about the future (will, is scheduled to, ...)."""
+    """Whether the clause governing ``span`` is about the future (will, is scheduled to, ...).
+
+    Climbs from the governing verb through xcomp/acomp ("is due to meet", "plans to go").
+    """
     verb = _governing_verb(span.root)
     while verb is not None:
         if _future_marked(verb):
@@ -355,30 +368,24 @@ def _is_future(span: Span) -> bool:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb (or predicative adjective such as "due") above ``token``."""
-    while token.pos_ not in ("VERB", "AUX") and not _is_due(token):
+    """The nearest verb above ``token``."""
+    while token.pos_ not in ("VERB", "AUX"):
         if token.head is token:
             return None
         token = token.head
     return token
 
 
-def _is_due(token: Token) -> bool:
-    """"due" as in "is due to"."""
-    return token.lower_ == "due" and token.dep_ == "acomp"
-
-
 def _future_marked(verb: Token) -> bool:
-    """A future auxiliary, a present progressive, or a present-tense "scheduled/expected/plans"."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
+    """Future or modal auxiliary, present simple or progressive, present "is scheduled/expected"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
         return True
-    present = verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in PRESENT_BE for a in auxes)
-    if verb.tag_ == "VBG" and present:
+    if auxes & MODALS:
+        return "have" not in auxes
+    if verb.tag_ in ("VBZ", "VBP"):
         return True
-    if _is_due(verb):
-        return verb.head.lower_ in PRESENT_BE
-    return present and verb.lemma_ in FUTURE_LEMMAS
+    return bool(auxes & PRESENT_BE) and (verb.tag_ == "VBG" or verb.lemma_ in FUTURE_LEMMAS)
 
 
 # -- small helpers ----------------------------------------------------------------------------
@@ -418,8 +425,3 @@ def _iso(year: int, month: int, day: int) -> str | None:
     """YYYY-MM-DD, or None for an impossible date."""
     date = _date(year, month, day)
     return date.isoformat() if date else None
-
-
-def _int(word: str) -> int | None:
-    """A small integer written in digits, or None."""
-    return int(word) if word.isdigit() else None
