@@ -65,6 +65,7 @@ ORGANIZATION_WORDS = frozenset(
     "institute society union group commission board authority service services network news "
     "press times post herald journal fund trust".split()
 )
+GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
@@ -219,10 +220,23 @@ class _Builder:
                 deferred_orgs.append((start, end, text))
         for start, end, text in deferred_orgs:
             known = self.known_person(text)
+            titled = self.titled_name(start, end)
             if known is not None:
                 self.add(known, start, end)
+            elif titled is not None:
+                self.person(titled, end, self.doc[titled:end].text)
             else:
                 self.organization(start, end, text)
+
+    def titled_name(self, start: int, end: int) -> int | None:
+        """Where the name starts in an entity that is titles + a personal name ("Fed Chairman Jerome Powell")."""
+        i = start
+        while i < end and (_is_title_word(self.doc[i]) or self.kb.organization(self.doc[i].text) is not None):
+            i += 1
+        rest = self.doc[i:end]
+        if i == start or not 2 <= len(rest) <= 3 or not all(t.is_title for t in rest):
+            return None
+        return i if is_given_name(rest[0].text) else None
 
     def place_or_government(self, start: int, end: int, text: str) -> bool:
         """Countries, capitals and seats of government; True when the span was consumed."""
@@ -550,12 +564,21 @@ class _Builder:
                 self.add(cluster, chunk.start + 1, chunk.end)
 
     def most_recent_organization(self, before: int, noun: str) -> _Cluster | None:
-        """The organisation named last before ``before`` whose name holds the noun ("the commission")."""
+        """The organisation "the <noun>" refers to: the last one named whose name holds the noun
+        ("the commission"); for a generic noun ("the company") the last one named within the
+        previous two paragraphs."""
+        para = paragraph_index(self.paras, self.doc[before].idx)
+        fallback = None
         for i in range(before - 1, -1, -1):
             cluster = self.by_token.get(i)
-            if cluster is not None and cluster.kind == "organization" and noun in cluster.name.lower().split():
+            if cluster is None or cluster.kind != "organization" or cluster.kb_id and cluster.kb_id.startswith("government/"):
+                continue
+            if noun in cluster.name.lower().split():
                 return cluster
-        return None
+            near = para - paragraph_index(self.paras, self.doc[i].idx) <= 2
+            if fallback is None and noun in GENERIC_ORG_NOUNS and near:
+                fallback = cluster
+        return fallback
 
     # -- step 6: pronouns ----------------------------------------------------------------------
     def pronouns(self) -> None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import gender_guesser.detector as gender_detector
 
-_VALUES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+_VALUES = {"male": "male", "female": "female"}  # "mostly_*" names stay open to either pronoun
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ def is_heading(line: str) -> bool:
     web-page label line ("READ MORE: …", "WATCH: …")."""
     stripped = line.strip()
     label, colon, _rest = stripped.partition(":")
-    if colon and label.isupper() and len(label.split()) <= 3:
+    if colon and label.isupper() and len(label.split()) <= 3 and len(stripped.split()) <= MAX_HEADING_WORDS:
         return True
     if not stripped or stripped.endswith(FINAL_PUNCT):
         return False
