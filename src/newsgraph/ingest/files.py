@@ -1,23 +1,21 @@
-"""Reading article files (.txt, .json, .jsonl, stdin) into ``Article`` records, with reasons for what is skipped."""
+"""Plain text and JSON records into ``Article`` records; ``Problem``, the reason an input was not read."""
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.extract.layout import FINAL_PUNCT
 from newsgraph.ingest.identity import article_id
 from newsgraph.model import Article
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article: far above any news story
-MAX_RECORDS_FILE_BYTES = 2_000_000_000  # a .jsonl stream is read line by line
-TEXT_SUFFIXES = {".txt", ".text"}
-RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES
+MAX_DOCUMENT_BYTES = 20_000_000  # one HTML page, feed or JSON file, read whole
+MAX_RECORD_LINE_BYTES = 10_000_000  # one JSONL line: an article with its metadata, JSON-escaped
 MAX_TITLE_CHARS = 300
+READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -27,8 +25,39 @@ class Problem:
     source: str
     reason: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", " ".join(self.reason.split()))  # one line, whatever the library said
+
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+def read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
+    """All of ``stream``, or ValueError once it holds more than ``limit`` bytes (decompression bombs stop here too)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(READ_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise ValueError(f"over the {size_text(limit)} limit for {what}")
+    return b"".join(chunks)
+
+
+def size_text(size: int) -> str:
+    """A byte count for messages: "2 MB", "512 bytes"."""
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def read_document(stream: BinaryIO, limit: int = MAX_DOCUMENT_BYTES, what: str = "one document") -> bytes:
+    """A whole input that must not be empty, bounded like ``read_bounded``."""
+    data = read_bounded(stream, limit, what)
+    if not data:
+        raise ValueError("empty file")
+    return data
 
 
 def decode(data: bytes) -> str:
@@ -89,34 +118,43 @@ def article_from_record(record: object, published: str | None = None) -> Article
     )
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    size = path.stat().st_size
-    if size == 0:
-        raise ValueError("empty file")
-    if size > limit:
-        raise ValueError(f"file is {size / 1_000_000:.1f} MB, over the {limit / 1_000_000:.0f} MB limit for one article")
-    return path.read_bytes()
+def read_text(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
+    """One article from a plain-text file."""
+    yield article_from_text(decode(read_document(stream, MAX_ARTICLE_BYTES, "one article")), None, published)
 
 
-def read_path(path: Path, published: str | None = None) -> Iterator[Article | Problem]:
-    """Articles (or problems) from one file."""
-    suffix = path.suffix.lower()
+def read_json(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
+    """Articles from a JSON file: one record or a list of records."""
     try:
-        if suffix in TEXT_SUFFIXES:
-            text = decode(_read_limited(path, MAX_ARTICLE_BYTES))
-            yield article_from_text(text, None, published)
-        elif suffix == ".json":
-            text = decode(_read_limited(path, MAX_ARTICLE_BYTES * 10))
-            data = json.loads(text)
-            records = data if isinstance(data, list) else [data]
-            for index, record in enumerate(records):
-                yield _record_or_problem(record, published, f"{path}[{index}]")
-        elif suffix in {".jsonl", ".ndjson"}:
-            yield from _read_jsonl(path, published)
-        else:
-            yield Problem(str(path), f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUPPORTED))}")
-    except (ValueError, OSError) as exc:
-        yield Problem(str(path), str(exc) if not isinstance(exc, json.JSONDecodeError) else f"invalid JSON: {exc}")
+        data = json.loads(decode(read_document(stream)))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc}") from exc
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        yield _record_or_problem(record, published, f"{where}[{index}]")
+
+
+def read_jsonl(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
+    """Articles from a JSON Lines stream, one line at a time."""
+    number = 0
+    while raw := stream.readline(MAX_RECORD_LINE_BYTES + 1):
+        number += 1
+        line = f"{where}:{number}"
+        if len(raw) > MAX_RECORD_LINE_BYTES:
+            yield Problem(line, f"line over the {size_text(MAX_RECORD_LINE_BYTES)} limit for one record")
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(MAX_RECORD_LINE_BYTES)
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(decode(raw))
+        except ValueError as exc:
+            yield Problem(line, f"invalid JSON line: {exc}")
+            continue
+        yield _record_or_problem(record, published, line)
+    if number == 0:
+        raise ValueError("empty file")
 
 
 def _record_or_problem(record: object, published: str | None, where: str) -> Article | Problem:
@@ -126,62 +164,8 @@ def _record_or_problem(record: object, published: str | None, where: str) -> Art
         return Problem(where, str(exc))
 
 
-def _read_jsonl(path: Path, published: str | None) -> Iterator[Article | Problem]:
-    if path.stat().st_size == 0:
-        raise ValueError("empty file")
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(decode(raw))
-            except ValueError as exc:
-                yield Problem(where, f"invalid JSON line: {exc}")
-                continue
-            yield _record_or_problem(record, published, where)
-
-
-def read_stdin(published: str | None = None) -> Iterator[Article | Problem]:
-    """One article from standard input: a JSON record if it parses as one, else plain text."""
-    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-    try:
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise ValueError("input is over the limit for one article")
-        if not data.strip():
-            raise ValueError("empty input")
-        text = decode(data)
-        stripped = text.lstrip()
-        if stripped.startswith("{"):
-            try:
-                yield article_from_record(json.loads(text), published)
-                return
-            except json.JSONDecodeError:
-                pass
-        yield article_from_text(text, None, published)
-    except ValueError as exc:
-        yield Problem("-", str(exc))
-
-
-def expand(paths: list[str]) -> Iterator[Path | str]:
-    """Files named, and the files under directories (recursively, sorted); "-" passes through."""
-    for name in paths:
-        if name == "-":
-            yield name
-            continue
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        else:
-            yield path
-
-
 def read_inputs(paths: list[str], published: str | None = None) -> Iterator[Article | Problem]:
-    """Articles and problems from every input, in order."""
-    for item in expand(paths):
-        if item == "-":
-            yield from read_stdin(published)
-        elif not Path(item).exists():
-            yield Problem(str(item), "no such file or directory")
-        else:
-            yield from read_path(Path(item), published)
+    """Articles and problems from every input, in order: the sources of ``iter_sources`` (``newsgraph analyze``)."""
+    from newsgraph.ingest.sources import iter_sources  # sources builds on this module
+
+    return iter_sources(paths, published)
