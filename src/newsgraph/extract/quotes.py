@@ -288,11 +288,10 @@ class _Extractor:
             if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 self.parenthetical(token)
                 continue
-            for child in token.children:
-                content = self.content_of(child, token)
-                if content is None:
-                    continue
-                start, end = content
+            contents = [c for c in (self.content_of(child, token) for child in token.children) if c]
+            if not contents and token.lemma_.lower() == "say":
+                contents = [c for c in [self.misparsed_object_clause(token)] if c]
+            for start, end in contents:
                 if self.covered(start, end) or self.embedded_question(start):
                     continue
                 speaker, speaker_text = self.speaker(token)
@@ -300,6 +299,16 @@ class _Extractor:
                     continue  # nobody is reported to say it (an imperative, a fragment)
                 kind = "partial" if self.has_quotation(start, end) else "indirect"
                 self.found.append(_Found(speaker, speaker_text, kind, token, self.addressee(token), start, end))
+
+    def misparsed_object_clause(self, cue: Token) -> tuple[int, int] | None:
+        """ "Oh said the pairing came because …", parsed as an object plus a coordinated verb:
+        "say" takes no such object, so the rest of the sentence is what was said."""
+        objects = [c for c in cue.children if c.dep_ == "dobj"]
+        verbs = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                 and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+        if len(objects) != 1 or not verbs or objects[0].tag_ == "PRP" or objects[0].left_edge.i != cue.i + 1:
+            return None
+        return self.trim(list(cue.doc[cue.i + 1:verbs[-1].right_edge.i + 1]))
 
     def parenthetical(self, cue: Token) -> None:
         """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts."""
