@@ -21,9 +21,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gender import gender_of_first_name, is_given_name
-from newsgraph.extract.layout import Paragraph, heading_token_ids, paragraph_index, paragraphs
+from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country, link_organization, link_person, strip_possessive
-from newsgraph.extract.quotemarks import Quotation, find_quotations
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
 from newsgraph.model import Actor, Mention
 
@@ -143,9 +142,9 @@ class _Builder:
         self.doc = doc
         self.kb = kb
         self.published = published
-        self.paras: list[Paragraph] = paragraphs(doc.text)
-        self.heading_tokens = heading_token_ids(doc, self.paras)
-        self.quotations: list[Quotation] = find_quotations(doc.text)
+        self.layout = layout_of(doc)
+        self.heading_tokens = self.layout.heading_tokens
+        self.noun_chunks: list[Span] = list(doc.noun_chunks)
         self.clusters: list[_Cluster] = []
         self.by_token: dict[int, _Cluster] = {}
         self.places: list[PlaceMention] = []
@@ -171,7 +170,7 @@ class _Builder:
         return None
 
     def in_quotation(self, token: Token) -> bool:
-        return any(q.inner_start <= token.idx < q.inner_end for q in self.quotations)
+        return self.layout.in_quotation(token)
 
     def country_of_text(self, text: str) -> KBCountry | None:
         text = strip_possessive(text)
@@ -340,11 +339,11 @@ class _Builder:
         ]
         if len(matches) <= 1:
             return matches[0] if matches else None
-        para = paragraph_index(self.paras, self.doc[at].idx)
+        para = self.layout.paragraph_of(self.doc[at].idx)
         latest = None
         for cluster in matches:
             before = [s for s, _ in cluster.spans if s < at]
-            if before and paragraph_index(self.paras, self.doc[max(before)].idx) == para:
+            if before and self.layout.paragraph_of(self.doc[max(before)].idx) == para:
                 if latest is None or max(before) > latest[0]:
                     latest = (max(before), cluster)
         return latest[1] if latest else matches[0]
@@ -485,14 +484,12 @@ class _Builder:
 
     # -- step 5: role descriptions ------------------------------------------------------------
     def role_descriptions(self) -> None:
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.noun_chunks:
             head = chunk.root
-            if head.i in self.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
+            role = _role_head(chunk)
+            if role is None or head.i in self.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
                 continue
             if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
-                continue
-            role = _role_head(chunk)
-            if role is None:
                 continue
             definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in chunk if t.i < head.i)
             if not definite:
@@ -551,9 +548,9 @@ class _Builder:
 
     def organization_descriptions(self) -> None:
         """ "the ministry", "the agency": the organisation most recently named before."""
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.noun_chunks:
             head = chunk.root
-            if head.i in self.by_token or head.lower_ not in ORG_NOUNS or head.tag_ != "NN":
+            if head.lower_ not in ORG_NOUNS or head.i in self.by_token or head.tag_ != "NN":
                 continue
             if head.dep_ not in SUBJECT_DEPS | {"poss"}:
                 continue
@@ -567,7 +564,7 @@ class _Builder:
         """The organisation "the <noun>" refers to: the last one named whose name holds the noun
         ("the commission"); for a generic noun ("the company") the last one named within the
         previous two paragraphs."""
-        para = paragraph_index(self.paras, self.doc[before].idx)
+        para = self.layout.paragraph_of(self.doc[before].idx)
         fallback = None
         for i in range(before - 1, -1, -1):
             cluster = self.by_token.get(i)
@@ -575,7 +572,7 @@ class _Builder:
                 continue
             if noun in cluster.name.lower().split():
                 return cluster
-            near = para - paragraph_index(self.paras, self.doc[i].idx) <= 2
+            near = para - self.layout.paragraph_of(self.doc[i].idx) <= 2
             if fallback is None and noun in GENERIC_ORG_NOUNS and near:
                 fallback = cluster
         return fallback
@@ -632,11 +629,11 @@ class _Builder:
 
     def previous_sentence_person(self, sentence: Span, gender: str) -> _Cluster | None:
         """The person of the nearest earlier sentence (this or the previous paragraph) naming one."""
-        para = paragraph_index(self.paras, sentence.start_char)
+        para = self.layout.paragraph_of(sentence.start_char)
         previous = sentence.start - 1
         while previous >= 0:
             earlier = self.doc[previous].sent
-            if para - paragraph_index(self.paras, earlier.start_char) > PRONOUN_PARAGRAPHS:
+            if para - self.layout.paragraph_of(earlier.start_char) > PRONOUN_PARAGRAPHS:
                 return None
             persons = [(t, self.by_token[t.i]) for t in earlier
                        if self.compatible(self.by_token.get(t.i), gender) and not self.in_quotation(t)]

@@ -18,6 +18,11 @@ def _detector() -> gender_detector.Detector:
     return gender_detector.Detector(case_sensitive=False)
 
 
+def load_names() -> None:
+    """Load the name dictionary now (it takes a few seconds) rather than on the first article."""
+    _detector()
+
+
 @lru_cache(maxsize=4096)
 def gender_of_first_name(name: str) -> str | None:
     """``"male"``, ``"female"`` or None for a first name."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.quotemarks import Quotation, find_quotations, line_spans
 
 FINAL_PUNCT = tuple('.!?:;”"’)…»')
 SMALL_WORDS = frozenset(
@@ -44,12 +47,7 @@ def is_heading(line: str) -> bool:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-empty lines of ``text`` with their offsets."""
-    found, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            found.append(Paragraph(pos, pos + len(line), is_heading(line)))
-        pos += len(line) + 1
-    return found
+    return [Paragraph(start, end, is_heading(text[start:end])) for start, end in line_spans(text)]
 
 
 def heading_token_ids(doc: Doc, paras: list[Paragraph]) -> set[int]:
@@ -63,12 +61,56 @@ def heading_token_ids(doc: Doc, paras: list[Paragraph]) -> set[int]:
     return ids
 
 
-def paragraph_index(paras: list[Paragraph], char: int) -> int:
-    """The index of the paragraph that holds character ``char`` (the last one before it)."""
-    index = 0
-    for i, para in enumerate(paras):
-        if para.start <= char:
-            index = i
-        else:
-            break
-    return index
+@dataclass
+class DocLayout:
+    """What the extractors ask of a document's layout, computed once per document.
+
+    ``doc.text`` is rebuilt by spaCy on every access, and scanning tokens for offsets is linear:
+    this keeps the text, token offsets (for bisection), paragraphs, quotations and which tokens
+    lie inside a quotation or a heading.
+    """
+
+    doc: Doc
+    text: str
+    starts: list[int]
+    paras: list[Paragraph]
+    para_starts: list[int]
+    quotations: list[Quotation]
+    quoted: bytearray
+    heading_tokens: set[int]
+
+    def token_at_or_after(self, char: int) -> Token | None:
+        """The first token starting at or after ``char``."""
+        i = bisect_left(self.starts, char)
+        return self.doc[i] if i < len(self.starts) else None
+
+    def tokens_between(self, start: int, end: int) -> Span:
+        """Tokens starting in [start, end)."""
+        return self.doc[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph holding ``char`` (the last one starting before it)."""
+        return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def in_quotation(self, token: Token) -> bool:
+        """True when the token lies inside a quotation's marks."""
+        return bool(self.quoted[token.i])
+
+
+def layout_of(doc: Doc) -> DocLayout:
+    """The document's layout, cached in ``doc.user_data``."""
+    cached = doc.user_data.get("newsgraph_layout")
+    if cached is not None:
+        return cached
+    text = doc.text
+    starts = [t.idx for t in doc]
+    paras = paragraphs(text)
+    quotations = find_quotations(text)
+    quoted = bytearray(len(starts))
+    for q in quotations:
+        for i in range(bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)):
+            quoted[i] = 1
+    layout = DocLayout(doc, text, starts, paras, [p.start for p in paras], quotations, quoted,
+                       heading_token_ids(doc, paras))
+    doc.user_data["newsgraph_layout"] = layout
+    return layout

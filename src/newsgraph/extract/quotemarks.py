@@ -32,7 +32,8 @@ class Quotation:
         return self.start <= start and end <= self.end
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``."""
     spans, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
@@ -76,7 +77,7 @@ def _single_pairs(text: str, start: int, end: int, taken: list[Quotation]) -> li
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, in order; multi-paragraph quotes are chained by ``continues``."""
     quotations: list[Quotation] = []
-    paragraphs = _paragraphs(text)
+    paragraphs = line_spans(text)
     for index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         open_mark = ""

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
-from newsgraph.extract.layout import heading_token_ids, paragraphs
-from newsgraph.extract.quotemarks import Quotation, find_quotations
+from newsgraph.extract.layout import layout_of
+from newsgraph.extract.quotemarks import Quotation
 from newsgraph.model import Actor, Quote
 
 SPEECH_VERBS = frozenset(
@@ -31,6 +31,7 @@ SPEECH_VERBS = frozenset(
     disclose reveal counter retort shout tout brief charge agree dismiss label""".split()
 )
 PHRASAL_CUES = {("rule", "out"), ("point", "out")}
+PHRASAL_LEMMAS = frozenset(lemma for lemma, _particle in PHRASAL_CUES)
 # Inflected cue forms that the tagger sometimes reads as nouns right next to a quotation ("Sinclair states").
 CUE_FORMS = frozenset(
     "says said states stated adds added notes noted writes wrote tells told explains explained "
@@ -68,11 +69,13 @@ class _Found:
 
 def is_cue(token: Token) -> bool:
     """A reporting verb (by lemma), including phrasal ones ("ruled out")."""
+    lemma = token.lemma_.lower()
+    if lemma not in SPEECH_VERBS and lemma not in PHRASAL_LEMMAS:
+        return False
     if token.pos_ not in {"VERB", "AUX"} and token.tag_[:2] != "VB":
         return False
-    if token.lemma_.lower() in SPEECH_VERBS:
-        return True
-    return any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+    return lemma in SPEECH_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
 def cue_text(token: Token) -> str:
@@ -85,8 +88,10 @@ class _Extractor:
     def __init__(self, doc: Doc, actors: ActorIndex):
         self.doc = doc
         self.actors = actors
-        self.quotations = find_quotations(doc.text)
-        self.heading_tokens = heading_token_ids(doc, paragraphs(doc.text))
+        self.layout = layout_of(doc)
+        self.text = self.layout.text
+        self.quotations = self.layout.quotations
+        self.heading_tokens = self.layout.heading_tokens
         self.found: list[_Found] = []
 
     # -- tokens ------------------------------------------------------------------------
@@ -95,10 +100,7 @@ class _Extractor:
         return list(span) if span is not None else []
 
     def token_at_or_after(self, char: int) -> Token | None:
-        for token in self.doc:
-            if token.idx >= char:
-                return token
-        return None
+        return self.layout.token_at_or_after(char)
 
     def covered(self, start: int, end: int) -> bool:
         """True when most of the range is already part of a found quote."""
@@ -109,7 +111,7 @@ class _Extractor:
         return False
 
     def inside_quotation(self, token: Token) -> bool:
-        return any(q.inner_start <= token.idx < q.inner_end for q in self.quotations)
+        return self.layout.in_quotation(token)
 
     # -- speakers ----------------------------------------------------------------------
     def resolve(self, token: Token) -> Actor | None:
@@ -183,7 +185,7 @@ class _Extractor:
         previous: _Found | None = None
         chain: _Found | None = None
         for quotation in self.quotations:
-            inner = self.doc.text[quotation.inner_start:quotation.inner_end]
+            inner = self.text[quotation.inner_start:quotation.inner_end]
             if not inner.strip():
                 continue
             after = self.cue_after(quotation)
@@ -211,7 +213,7 @@ class _Extractor:
         stripped = inner.strip()
         if stripped[:1].isupper() or stripped[:1] in "…'‘":
             return True
-        before = self.doc.text[:quotation.start].rstrip()
+        before = self.text[:quotation.start].rstrip()
         return not before or before[-1] in ".:\n"
 
     def cue_after(self, quotation: Quotation) -> Token | None:
@@ -219,7 +221,7 @@ class _Extractor:
         token = self.token_at_or_after(quotation.end)
         if token is None or token.sent.start > self.doc[max(token.i - 1, 0)].i:
             return None
-        limit = next((q.start for q in self.quotations if q.start >= quotation.end), len(self.doc.text))
+        limit = next((q.start for q in self.quotations if q.start >= quotation.end), len(self.text))
         steps = 0
         while token is not None and steps < CUE_WINDOW and token.idx < limit:
             if token.text in {".", "!", "?", "\n"} or "\n" in token.text:
@@ -233,7 +235,8 @@ class _Extractor:
     def cue_before(self, quotation: Quotation) -> Token | None:
         """`X said: “…”` or `X said, “…”`: a cue just before the opening mark."""
         end = quotation.start
-        tokens = [t for t in self.doc if t.idx < end][-CUE_WINDOW:]
+        preceding = self.layout.tokens_between(0, end)
+        tokens = list(preceding[max(len(preceding) - CUE_WINDOW, 0):])
         if not tokens or tokens[-1].text not in {":", ","}:
             return None
         for token in reversed(tokens[:-1]):
@@ -245,12 +248,12 @@ class _Extractor:
 
     def continues(self, previous: _Found, quotation: Quotation) -> bool:
         """A quoted sentence with no cue right after a quote: the same speaker goes on."""
-        before = self.doc.text[:quotation.start].rstrip()
+        before = self.text[:quotation.start].rstrip()
         if before and before[-1] not in ".!?\n”\"":
             return False
         starts_paragraph = before[-1:] in ("", "\n")
         limit = CONTINUATION_PARAGRAPH_CHARS if starts_paragraph else CONTINUATION_CHARS
-        if len(self.doc.text[previous.end:quotation.start]) > limit:
+        if len(self.text[previous.end:quotation.start]) > limit:
             return False
         tokens = self.tokens_in(previous.end, quotation.start)
         speaker = previous.speaker.id if previous.speaker else None
@@ -265,7 +268,7 @@ class _Extractor:
     def adjacent_speaker(self, quotation: Quotation, cue: Token) -> tuple[Actor | None, str | None]:
         """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
         right after the cue ("…,” said the minister)."""
-        between = [t for t in self.doc if quotation.end <= t.idx < cue.idx]
+        between = list(self.layout.tokens_between(quotation.end, cue.idx))
         after = list(self.doc[cue.i + 1:min(cue.i + 5, len(self.doc))])
         for token in [*between, *after]:
             if token.is_punct and token in after:
@@ -415,8 +418,8 @@ class _Extractor:
         for quotation in self.quotations:
             if any(f.start <= quotation.inner_start < f.end for f in self.found):
                 continue
-            inner = self.doc.text[quotation.inner_start:quotation.inner_end]
-            before = self.doc.text[:quotation.start].rstrip(" ")
+            inner = self.text[quotation.inner_start:quotation.inner_end]
+            before = self.text[:quotation.start].rstrip(" ")
             if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?"):
                 continue
             earlier = [f for f in self.found if f.end <= quotation.start]
@@ -431,9 +434,9 @@ class _Extractor:
 
     def paragraph_subject(self, quotation: Quotation) -> Actor | None:
         """The last person subject (outside quotations) of the paragraph before the quotation."""
-        para_start = self.doc.text.rfind("\n", 0, quotation.start)
-        previous_start = self.doc.text.rfind("\n", 0, max(para_start - 1, 0))
-        window = [t for t in self.doc if previous_start < t.idx < quotation.start]
+        para_start = self.text.rfind("\n", 0, quotation.start)
+        previous_start = self.text.rfind("\n", 0, max(para_start - 1, 0))
+        window = self.layout.tokens_between(previous_start + 1, quotation.start)
         for token in reversed(window):
             actor = self.actors.actor_at(token)
             if actor is not None and actor.kind == "person" and token.dep_ in SUBJECT_DEPS \
@@ -462,7 +465,7 @@ class _Extractor:
         self.standalone_quotations()
         result = []
         for number, found in enumerate(sorted(self.found, key=lambda f: f.start), start=1):
-            text = self.doc.text[found.start:found.end]
+            text = self.text[found.start:found.end]
             result.append(Quote(
                 id=f"Q{number}",
                 speaker=found.speaker.id if found.speaker else None,
