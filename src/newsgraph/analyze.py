@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from newsgraph import nlp as nlp_loader
 from newsgraph.extract.actors import extract_actors
+from newsgraph.extract.gender import load_names
+from newsgraph.extract.events import extract_events
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
 from newsgraph.kb.loader import KnowledgeBase
@@ -47,12 +49,14 @@ def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Analysis:
     """Run the extractors over an already parsed document."""
     published = parse_published(article.published)
     actors = extract_actors(doc, kb, published)
+    quotes = extract_quotes(doc, actors)
+    times = extract_times(doc, published)
     return Analysis(
         article=article,
         actors=actors.actors,
-        quotes=extract_quotes(doc, actors),
-        events=[],
-        times=extract_times(doc, published),
+        quotes=quotes,
+        events=extract_events(doc, actors, times, published, quotes, kb),
+        times=times,
     )
 
 
@@ -63,6 +67,7 @@ class Pipeline:
         self.settings = settings
         self.nlp: Language = nlp_loader.load(settings.model)
         self.kb = KnowledgeBase.load(settings.kb_files)
+        load_names()
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article."""

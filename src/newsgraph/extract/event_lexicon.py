@@ -100,9 +100,14 @@ def _objects(token: Token) -> list[Token]:
 
 def _governor(token: Token) -> Token | None:
     head = token.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head != head:
         head = head.head
-    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+    return head if head != token and head.pos_ in ("VERB", "AUX") else None
+
+
+def _as_clause(token: Token) -> bool:
+    """"label X as illegitimate", parsed as an adverbial clause marked by "as"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
@@ -118,10 +123,12 @@ def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
     if rule == "obj_any":
         return bool(_objects(token))
     if rule == "oprd":
-        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children) and any(
-            c.dep_ == "dobj" for c in children)
+        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c)
+                   for c in children) and any(c.dep_ == "dobj" for c in children)
     if rule == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    if rule == "xcomp_not":
+        return not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in value for c in children)
     if rule == "comp":
         return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in value for c in children)
     governor = _governor(token)

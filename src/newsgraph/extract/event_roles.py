@@ -19,18 +19,32 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Actor, Quote
+from newsgraph.model import Actor, Place, Quote
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj",
                         "attr", "acomp", "oprd", "appos"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+# Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
+STATE_NOUNS = frozenset("official government authority leader minister ministry regime entity diplomat "
+                        "leadership envoy delegation negotiator administration state".split())
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for", "over",
-                "upon")
+                "upon", "through")
 PARTICIPANT_PREPS = ("with", "between", "among", "to", "of")
 OBJECT_CONTROL = frozenset("urge ask invite press persuade force call tell encourage pressure "
-                           "push allow order".split())
+                           "push allow order leave suggest propose want expect help let".split())
 PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
+# Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
+# idea of talks with X"); any other noun between ("his call for talks", "prospects for a
+# meeting") makes the subject a bystander.
+WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
+# Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
+BYSTANDER_VERBS = frozenset("criticize criticise condemn denounce welcome praise hail applaud slam boycott "
+                            "mock disrupt report cover dismiss question doubt".split())
+# Verbs whose subject performs the event a noun object names ("lodged a protest").
+LIGHT_VERBS = frozenset("lodge file launch carry conduct stage make issue impose hold mount order announce "
+                        "declare reach begin start wage deliver send provide give offer extend grant level "
+                        "express voice hurl slap unleash step have".split())
 TRAVEL = frozenset("head travel go fly come arrive return visit journey".split())
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -57,19 +71,25 @@ class RoleFinder:
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
         self.by_country: dict[str, Actor] = {}
-        for kind in ("organization", "country"):  # countries win over governments
-            for actor in actors.actors:
-                if actor.kind == kind and actor.country:
-                    self.by_country[actor.country] = actor
+        self.government: dict[str, Actor] = {}
+        for actor in actors.actors:
+            if actor.country and actor.kind == "organization" and actor.sector == "GOV":
+                self.government.setdefault(actor.country, actor)
+        for actor in actors.actors:
+            if actor.country and actor.kind == "country":
+                self.by_country.setdefault(actor.country, actor)
+        for country, actor in self.government.items():
+            self.by_country.setdefault(country, actor)
 
     # -- noun phrases ------------------------------------------------------------------
     def resolve(self, token: Token) -> list[Actor]:
         """Actors named by the noun phrase headed by ``token``, with its conjuncts."""
         found: list[Actor] = []
         for head in _conjuncts(token):
-            actor = self.head_actor(head) or self.modifier_actor(head)
-            if actor is not None and actor not in found:
-                found.append(actor)
+            actor = self.head_actor(head)
+            for actor in [actor] if actor is not None else self.modifier_actors(head):
+                if actor not in found:
+                    found.append(actor)
         return found
 
     def head_actor(self, token: Token) -> Actor | None:
@@ -79,27 +99,47 @@ class RoleFinder:
         if actor is None:
             actor = next((self.actors.actor_at(c) for c in token.children
                           if c.dep_ == "appos" and self.actors.actor_at(c)), None)
+        if actor is None and token.pos_ == "PROPN" and self.kb is not None:  # "talks with Kyiv"
+            seat = self.kb.seat_of_government(token.text)
+            actor = self.government.get(seat.iso3) if seat is not None else None
         return actor
 
-    def modifier_actor(self, token: Token) -> Actor | None:
-        """"Kyiv's leadership", "NATO chiefs", "a Philippine boat", "the government of X"."""
-        for child in token.children:
-            if child.dep_ in MODIFIER_DEPS:
-                actor = self.actors.actor_at(child) or self.country_of(child)
+    def modifier_actors(self, token: Token) -> list[Actor]:
+        """"Kyiv's leadership", "NATO chiefs", "U.S. and Philippine officials", "the government of X"."""
+        state = token.lemma_.lower() in STATE_NOUNS
+        found: list[Actor] = []
+        for child in _modifiers(token):
+            actor = self.actors.actor_at(child) or self.country_of(child, state)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        if not found and token.pos_ == "NOUN":
+            for pobj in _prep_objects(token, ("of",)):
+                actor = self.actors.actor_at(pobj)
                 if actor is not None:
-                    return actor
-            if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.actors.actor_at(pobj):
-                        return self.actors.actor_at(pobj)
-        return None
+                    found.append(actor)
+        return found
 
-    def country_of(self, token: Token) -> Actor | None:
-        """A demonym or country name modifier -> the article's actor for that country."""
+    def country_of(self, token: Token, state: bool = False) -> Actor | None:
+        """A demonym or country name modifier -> the article's actor for that country (its
+        government when the head is a state noun: "Belarusian officials")."""
         if self.kb is None or not token.text[:1].isupper():
             return None
         country = self.kb.country(token.text)
-        return self.by_country.get(country.iso3) if country is not None else None
+        if country is None:
+            return None
+        if state and country.iso3 in self.government:
+            return self.government[country.iso3]
+        return self.by_country.get(country.iso3)
+
+    def place_of(self, token: Token) -> Place:
+        """A named place the actor layer did not list, with its country from the KB."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        text = ent.text if ent is not None else token.text
+        country = None
+        if self.kb is not None:
+            found = self.kb.country(text) or self.kb.seat_of_government(text)
+            country = found.iso3 if found is not None else None
+        return Place(text=text, country=country)
 
     def names_actor(self, token: Token) -> bool:
         return bool(self.resolve(token))
@@ -133,13 +173,13 @@ class RoleFinder:
                 if subject.lower_ in RELATIVE and node.dep_ == "relcl":
                     return [node.head]
                 return [subject]
-            if node.dep_ == "acl" and node.tag_ == "VBG":  # "officials attending the talks"
+            if node.dep_ == "acl":  # "officials attending the talks", "a Polish proposal to X"
                 return [node.head]
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
+            if node.dep_ not in CLIMB_DEPS or node.head == node:
                 break
             node = node.head
         return []
@@ -163,24 +203,32 @@ class RoleFinder:
                     for obj in objects:
                         self._add(roles.source if not roles.source else roles.target, [obj], roles)
                 elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
-                    if child.lower_ in ("with", "between", "against"):
-                        roles.explicit = True
                     self._add(roles.target, objects, roles)
-        if not roles.source and not roles.explicit:
+        if not roles.source and not roles.explicit and (symmetric or _light(noun)):
             self.governing_roles(noun, roles, symmetric)
         return roles
 
     def governing_roles(self, noun: Token, roles: Roles, symmetric: bool) -> None:
         """Participants from the clause the noun hangs off (and a proposer above it)."""
         clause = _clause_of(noun)
-        if clause is None:
+        if clause is None or not direct_under(noun, clause) or clause.lemma_.lower() in BYSTANDER_VERBS:
             return
         self._add(roles.source, self.subjects(clause), roles)
         lemma = clause.lemma_.lower()
-        if symmetric and lemma not in TRAVEL:
-            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c is not noun]
-            if not any(noun in o.subtree for o in objects):
-                self._add(roles.target, objects, roles)
+        if lemma in PROPOSERS:  # "X invited Y to talks", "X suggested Y travel to Z for talks"
+            invitees = [c for c in clause.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp")]
+            self._add(roles.target, [s for c in invitees for s in (self.subjects(c) if c.pos_ == "VERB" else [c])],
+                      roles)
+        elif symmetric and lemma not in TRAVEL:
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and noun not in c.subtree]
+            self._add(roles.target, objects, roles)
+        if not symmetric and not roles.target:
+            self._add(roles.target, _prep_objects(clause, TARGET_PREPS), roles)
+        if symmetric and not roles.target:  # "open to the idea of talks with X"
+            node = noun
+            while node != clause and not roles.target:
+                node = node.head
+                self._add(roles.target, _prep_objects(node, ("with",)), roles)
         proposer = clause.head if clause.dep_ in ("ccomp", "xcomp") else None
         if symmetric and proposer is not None and proposer.lemma_.lower() in PROPOSERS:
             invitees = roles.source[:]
@@ -210,7 +258,7 @@ def clause_verb(token: Token) -> Token | None:
 def _clause_of(noun: Token) -> Token | None:
     node = noun
     for _ in range(MAX_CLIMB):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "acomp":
@@ -218,10 +266,38 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
+def direct_under(noun: Token, clause: Token) -> bool:
+    """No other noun stands between a noun trigger and its clause (but "the idea of")."""
+    node = noun.head
+    while node != clause:
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in WILLINGNESS_NOUNS:
+            return False
+        node = node.head
+    return True
+
+
+def _light(noun: Token) -> bool:
+    """A noun event performed by its clause's subject: the object of a light verb."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """Pre-modifiers of a noun phrase head, nested ("Chinese coast guard ships") and
+    coordinated ("U.S. and Philippine officials")."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            found.append(child)
+            found.extend(_modifiers(child))
+            found.extend(c for c in child.children if c.dep_ == "conj")
+    return found
+
+
 def _conjuncts(token: Token) -> list[Token]:
+    """The token and its conjuncts (not a misattached possessor: "X and Y's Z")."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and not any(c.dep_ == "case" for c in child.children):
             found.extend(_conjuncts(child))
     return found
 

@@ -12,17 +12,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-NEGATING = frozenset("refuse decline deny cancel scrap abandon fail reject postpone shelve avoid".split())
+NEGATING = frozenset("refuse decline deny cancel scrap abandon fail reject postpone shelve avoid nothing none "
+                     "nobody".split())
+# Collective decisions perform a policy ("agreed to impose sanctions") but schedule a meeting.
+DECIDING = frozenset("agree decide vote approve resolve".split())
 NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
 PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
     "consider insist appeal mull explore float advocate back support welcome pursue try attempt "
     "hope call idea prospect possibility chance proposal suggestion invitation bid request demand "
     "open ready willing eager keen push plea appeal".split())
-PLANNING = frozenset("plan schedule expect due set arrange intend aim decide prepare agree pledge promise "
-                     "vow commit plan timetable agenda".split())
-THREATENING = frozenset("threaten warn threat ultimatum".split())
+PLANNING = frozenset("plan schedule expect due set arrange intend aim prepare pledge promise vow commit "
+                     "timetable agenda".split())
+# Governors that leave the event conditional: threats, warnings, likelihood.
+CONDITIONAL = frozenset("threaten warn threat ultimatum likely unlikely".split())
 CONTINUING = frozenset("continue keep".split())
+MEETING_WORDS = frozenset("meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
+                          "visit trip conference consultation".split())
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may"})
@@ -46,32 +52,40 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
             return PROSPECT_MODIFIERS[modifier.lower_]
     node, embedded = trigger, False
     for _ in range(MAX_CLIMB):
-        marked = _governor_marker(node) if embedded else None
+        marked = _governor_marker(node, trigger) if embedded else None
         marked = marked or _clause_marker(node)
         if marked:
             return marked
         if _finite(node):
             return _tense_status(node, trigger, time_value, published)
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head == node:
             break
         embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
         node = node.head
     return _future_by_time(time_value, published) or "occurred"
 
 
-def _governor_marker(node: Token) -> str | None:
+def _governor_marker(node: Token, trigger: Token) -> str | None:
     """What a governing word says about the event below it."""
     lemma = node.lemma_.lower()
+    if lemma in DECIDING and _is_meeting(trigger):
+        return "planned" if not _negated(node) else "negated"
     particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
     if lemma in NEGATING or NEGATING_PARTICLE.get(lemma) in particles:
         return "negated"
-    if lemma in THREATENING:
+    if lemma in CONDITIONAL:
         return "hypothetical"
+    if lemma in CONTINUING:
+        return "ongoing"
     if lemma in PLANNING:
         return "planned" if not _negated(node) else "negated"
     if lemma in PROPOSING:
         return "proposed" if not _negated(node) else "negated"
     return None
+
+
+def _is_meeting(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in MEETING_WORDS
 
 
 def _clause_marker(node: Token) -> str | None:
@@ -104,7 +118,8 @@ def _negated(node: Token) -> bool:
 def _finite(node: Token) -> bool:
     if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
-    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in node.children)
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                for c in node.children)
 
 
 def _tense_status(verb: Token, trigger: Token, time_value: str | None, published: str | None) -> str:
@@ -125,7 +140,7 @@ def _tense_status(verb: Token, trigger: Token, time_value: str | None, published
     if future:
         return future
     if verb.tag_ == "VBG":  # present progressive: a travel or meeting arranged, or under way
-        return "planned" if trigger is not verb else "ongoing"
+        return "planned" if trigger != verb else "ongoing"
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
     return "occurred"

@@ -1,0 +1,127 @@
+"""Events: PLOVER type, source/target, status, when/where, CAMEO/Goldstein, on texts written for these tests."""
+
+from newsgraph.model import Analysis, Event
+
+
+def events_of(analysis: Analysis) -> list[tuple[str, str, list[str], list[str]]]:
+    names = {a.id: a.name for a in analysis.actors}
+    return [(e.type, e.status, [names[i] for i in e.source], [names[i] for i in e.target])
+            for e in analysis.events]
+
+
+def only(analysis: Analysis, type_: str) -> Event:
+    matching = [e for e in analysis.events if e.type == type_]
+    assert len(matching) == 1, analysis.events
+    return matching[0]
+
+
+def test_meeting_with_participants_place_and_time(run):
+    analysis = run("Foreign Minister Anna Keller met with her Polish counterpart Tomasz Wrona in Vienna on Monday.")
+    assert events_of(analysis) == [("CONSULT", "occurred", ["Anna Keller"], ["Tomasz Wrona"])]
+    event = analysis.events[0]
+    assert (event.when.text, event.when.value, event.when.assumed) == ("Monday", "2025-08-18", False)
+    assert (event.where.text, event.where.country) == ("Vienna", "AUT")
+    assert event.trigger == "met"
+
+
+def test_planned_talks_between_coordinated_countries(run):
+    analysis = run("Chile and Peru will hold talks in Geneva next week.")
+    assert events_of(analysis) == [("CONSULT", "planned", ["Chile"], ["Peru"])]
+    assert analysis.events[0].when.value == "2025-W35"
+    assert analysis.events[0].where.text == "Geneva"
+
+
+def test_scheduled_meeting_is_planned(run):
+    analysis = run("Kenya and Ethiopia are scheduled to meet on Friday.")
+    assert events_of(analysis) == [("CONSULT", "planned", ["Kenya"], ["Ethiopia"])]
+    assert analysis.events[0].when.value == "2025-08-22"
+
+
+def test_nominal_summit_proposed_by_a_third_party(run):
+    analysis = run("Argentina proposed a summit between Chile and Bolivia.")
+    assert events_of(analysis) == [("CONSULT", "proposed", ["Chile"], ["Bolivia"])]
+
+
+def test_openness_to_talks_is_a_proposal_of_the_speaker(run):
+    analysis = run("Prime Minister Ines Duarte said she was open to the idea of talks with Bolivia.")
+    assert events_of(analysis) == [("CONSULT", "proposed", ["Ines Duarte"], ["Bolivia"])]
+
+
+def test_visit_in_reported_speech_is_planned_with_destination(run):
+    analysis = run("Chile's foreign minister Elena Vidal told Peru's president Marco Ruiz that she would visit "
+                   "Lima in May.")
+    event = only(analysis, "CONSULT")
+    assert (event.status, event.mode, event.where.text, event.where.country) == ("planned", "visit", "Lima", "PER")
+    assert event.when.value == "2026-05"
+
+
+def test_nominal_summit_that_happened_with_place_and_mode(run):
+    analysis = run("A summit between Japan and South Korea took place in Seoul on Monday.")
+    assert events_of(analysis) == [("CONSULT", "occurred", ["Japan"], ["South Korea"])]
+    assert analysis.events[0].where.country == "KOR"
+    assert analysis.events[0].mode == "visit"  # held in one participant's country
+
+
+def test_hosting_a_visitor(run):
+    analysis = run("Spain hosted Morocco's foreign minister Karim Alaoui in Madrid on Thursday.")
+    assert events_of(analysis) == [("CONSULT", "occurred", ["Spain"], ["Karim Alaoui"])]
+    assert (analysis.events[0].mode, analysis.events[0].where.text) == ("visit", "Madrid")
+
+
+def test_passive_with_coordinated_agents(run):
+    analysis = run("Colombia was attacked by Venezuela and Ecuador on Tuesday.")
+    assert events_of(analysis) == [("ASSAULT", "occurred", ["Venezuela", "Ecuador"], ["Colombia"])]
+
+
+def test_hypothetical_aid_under_a_condition(run):
+    analysis = run("Norway could send peacekeepers to Mali if the United Nations asks.")
+    assert ("AID", "hypothetical", ["Norway"], []) in events_of(analysis)
+
+
+def test_negation_and_ruled_out_meeting(run):
+    assert events_of(run("Venezuela has not attacked Colombia.")) == [
+        ("ASSAULT", "negated", ["Venezuela"], ["Colombia"])]
+    analysis = run("Canada ruled out a meeting with Venezuela.")
+    assert ("CONSULT", "negated", ["Canada"], ["Venezuela"]) in events_of(analysis)
+    assert ("REJECT", "occurred", ["Canada"], ["Venezuela"]) in events_of(analysis)
+
+
+def test_refusal_to_send_troops_is_negated(run):
+    assert events_of(run("Ecuador will not send troops to Peru.")) == [
+        ("MOBILIZE", "negated", ["Ecuador"], ["Peru"])]
+
+
+def test_ongoing_accusation_and_present_demand(run):
+    assert events_of(run("Turkey continues to accuse Greece of violating its airspace.")) == [
+        ("ACCUSE", "ongoing", ["Turkey"], ["Greece"])]
+    assert events_of(run("Chile and Peru have long accused Bolivia of smuggling.")) == [
+        ("ACCUSE", "ongoing", ["Chile", "Peru"], ["Bolivia"])]
+    assert events_of(run("Iran demands sanctions relief from the United States.")) == [
+        ("REQUEST", "ongoing", ["Iran"], ["United States"])]
+
+
+def test_scare_quoted_and_so_called_nouns_are_not_events(run):
+    for text in ("Hungary criticized the so-called “peace summit” organised by activists.",
+                 "Hungary criticized the “peace summit” in Vienna."):
+        assert [e.type for e in run(text).events] == ["ACCUSE"]
+
+
+def test_cameo_and_goldstein_are_filled_and_occurred_events_get_a_date(run):
+    event = only(run("Poland imposed sanctions on Belarus last week."), "SANCTION")
+    assert (event.cameo, event.goldstein, event.mode) == ("163", -8.0, "discontinue")
+    assert event.when.value == "2025-W33"
+    condemned = only(run("Egypt condemned Israel."), "ACCUSE")
+    assert (condemned.cameo, condemned.goldstein) == ("111", -2.0)
+    assert (condemned.when.value, condemned.when.assumed) == ("2025-08-19", True)
+
+
+def test_event_records_validate_against_the_schema(run):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("newsgraph").joinpath("schema/analysis.schema.json").read_text("utf-8"))
+    record = run("Chile and Peru will hold talks in Geneva next week. Egypt condemned Israel.").to_dict()
+    jsonschema.validate(record, schema)
+    assert [e["id"] for e in record["events"]] == ["E1", "E2"]
