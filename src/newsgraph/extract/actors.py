@@ -359,8 +359,10 @@ class _Builder:
         cluster.name = person.name
         cluster.country = person.country
         cluster.gender = person.gender
-        for office in self.kb.roles_on(person, self.published):
-            if office.role not in cluster.roles:
+        held = self.kb.roles_on(person, self.published)
+        # Without a publication date, any office the person ever held can explain a role description.
+        for office in held if self.published else person.offices:
+            if office in held and office.role not in cluster.roles:
                 cluster.roles.append(office.role)
             cluster.office_types.add(office.type)
             cluster.sector = cluster.sector or office.sector

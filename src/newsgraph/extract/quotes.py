@@ -282,10 +282,8 @@ class _Extractor:
 
     # -- pass 2: cue verbs with a clause -------------------------------------------------
     def reported_clauses(self) -> None:
+        """Cue verbs first; "according to X" only where no cue verb already reported the clause."""
         for token in self.doc:
-            if _according_to(token):
-                self.according_to(token)
-                continue
             if not is_cue(token) or self.inside_quotation(token) or token.i in self.heading_tokens:
                 continue
             if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -302,6 +300,10 @@ class _Extractor:
                     continue  # nobody is reported to say it (an imperative, a fragment)
                 kind = "partial" if self.has_quotation(start, end) else "indirect"
                 self.found.append(_Found(speaker, speaker_text, kind, token, self.addressee(token), start, end))
+
+        for token in self.doc:
+            if _according_to(token):
+                self.according_to(token)
 
     def misparsed_object_clause(self, cue: Token) -> tuple[int, int] | None:
         """ "Oh said the pairing came because …", parsed as an object plus a coordinated verb:
@@ -387,8 +389,8 @@ class _Extractor:
             return
         excluded = {t.i for t in according.subtree}
         bounds = self.trim([t for t in according.sent if t.i not in excluded and not t.is_space])
-        if bounds is None or self.covered(*bounds):
-            return
+        if bounds is None or any(f.start < bounds[1] and bounds[0] < f.end for f in self.found):
+            return  # a reporting verb in the clause already says who spoke
         start, end = bounds
         speaker = self.resolve(pobj[0])
         kind = "partial" if self.has_quotation(start, end) else "indirect"
