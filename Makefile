@@ -1,5 +1,6 @@
-# newsgraph: `make run` sets everything up and runs the main job; `make test` runs the tests.
+# newsgraph: `make run` sets everything up, stores the examples and serves the web UI; `make test` runs the tests.
 PYTHON ?= python3
+PORT ?= 8000
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -16,7 +17,10 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/newsgraph analyze src/newsgraph/examples --format table
+	$(BIN)/newsgraph ingest src/newsgraph/examples --db newsgraph.db
+	$(BIN)/newsgraph query actors --db newsgraph.db --limit 15
+	$(BIN)/newsgraph query quotes --db newsgraph.db --limit 10
+	$(BIN)/newsgraph serve --db newsgraph.db --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -138,6 +138,11 @@ def evaluate(
             raise typer.Exit(1)
 
 
+from newsgraph.cli_corpus import register  # noqa: E402 - corpus commands: ingest, query, export
+register(app)
+from newsgraph.cli_web import register as register_web; register_web(app)  # noqa: E402, E702 - serve
+
+
 def main() -> None:
     """Entry point for ``python -m newsgraph``."""
     app()

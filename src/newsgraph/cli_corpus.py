@@ -1,0 +1,206 @@
+"""The corpus commands: ``ingest``, ``query quotes|events|actors|articles``, ``export`` (see ``register``)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+
+from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT
+
+BATCH_ARTICLES = 50  # the default of newsgraph.store.ingest, without importing spaCy for --help
+
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite path or URL (default ./newsgraph.db) or postgresql://…")]
+LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most this many rows")]
+OffsetOption = Annotated[int, typer.Option(min=0, help="skip this many rows first")]
+SinceOption = Annotated[Optional[str], typer.Option(help="from this date on, YYYY-MM-DD")]
+UntilOption = Annotated[Optional[str], typer.Option(help="up to this date, YYYY-MM-DD")]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Table(str, Enum):
+    quotes = "quotes"
+    events = "events"
+    actors = "actors"
+    articles = "articles"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[QueryFormat, typer.Option("--format", help="table, json, jsonl or csv")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]newsgraph:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def _open(db: str | None):
+    from sqlalchemy.exc import OperationalError
+
+    from newsgraph.api import Corpus
+    from newsgraph.store.engine import StoreError
+
+    try:
+        return Corpus(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    except OperationalError as exc:
+        _fail(f"cannot open the database {db}: {exc.orig}", 1)
+
+
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, feeds, WARC files or - for stdin")],
+    db: DbOption = None,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes for analysis")] = 1,
+    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
+    reanalyze_duplicates: Annotated[bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")] = False,
+    batch: Annotated[int, typer.Option(min=1, max=10_000, help="articles per transaction")] = BATCH_ARTICLES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")] = None,
+    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
+) -> None:
+    """Read, analyse and store articles; what is already stored is skipped, near-duplicates are linked."""
+    from newsgraph.analyze import BadArticle, Settings, parse_published
+    from newsgraph.kb.loader import KBError
+    from newsgraph.nlp import ModelNotInstalled
+    from newsgraph.ingest.sources import iter_sources
+
+    try:
+        parse_published(published)
+    except BadArticle as exc:
+        _fail(str(exc))
+    corpus = _open(db)
+    settings = Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
+    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def progress(done: int, total: int | None) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, total=total, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        try:
+            report = corpus.ingest(iter_sources(sources, published), jobs=jobs, settings=settings,
+                                   reanalyze_duplicates=reanalyze_duplicates, batch_size=batch, progress=progress)
+        except (ModelNotInstalled, KBError) as exc:
+            _fail(str(exc))
+    for problem in report.skipped:
+        sys.stderr.write(f"newsgraph: skipped {problem}".replace("\n", " ") + "\n")
+    for problem in report.failed:
+        sys.stderr.write(f"newsgraph: failed {problem}".replace("\n", " ") + "\n")
+    summary = (f"newsgraph ingest: read {report.read}, new {report.new}, already stored {report.already_stored}, "
+               f"near-duplicates {report.duplicates}, skipped {len(report.skipped)}, failed {len(report.failed)}")
+    if report.read and not report.new and not report.duplicates:
+        summary += " (nothing new was added)"
+    sys.stderr.write(summary + f" -> {corpus.engine.url.render_as_string(hide_password=True)}\n")
+    corpus.close()
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+query_app = typer.Typer(no_args_is_help=True, help="Query the corpus: quotes, events, actors, articles.")
+
+
+def _query(db: str | None, kind: str, fmt: QueryFormat, limit: int, offset: int, **filters: str | None) -> None:
+    from newsgraph.store import queries
+    from newsgraph.store.output import print_results
+
+    corpus = _open(db)
+    try:
+        with corpus.engine.connect() as conn:
+            results = queries.run(conn, kind, limit=limit, offset=offset, **filters)
+    except queries.QueryError as exc:
+        _fail(str(exc))
+    finally:
+        corpus.close()
+    print_results(results, fmt.value, kind.capitalize())
+
+
+@query_app.command("quotes")
+def query_quotes(
+    speaker: Annotated[Optional[str], typer.Option(help="who said it (name or alias)")] = None,
+    about: Annotated[Optional[str], typer.Option(help="an actor named inside the quote, or addressed by it")] = None,
+    search: Annotated[Optional[str], typer.Option(help="full text of the quote (\"phrases\" in quotes)")] = None,
+    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+) -> None:
+    """Quotes, newest first."""
+    _query(db, "quotes", output, limit, offset, speaker=speaker, about=about, search=search, since=since, until=until)
+
+
+@query_app.command("events")
+def query_events(
+    actor: Annotated[Optional[str], typer.Option(help="actor on either side (name, alias or ISO3 country code)")] = None,
+    source: Annotated[Optional[str], typer.Option(help="actor on the source side")] = None,
+    target: Annotated[Optional[str], typer.Option(help="actor on the target side")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT")] = None,
+    status: Annotated[Optional[str], typer.Option(help="occurred, ongoing, planned, proposed, hypothetical, negated")] = None,
+    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+) -> None:
+    """Events, newest first (by the event's date, else the article's)."""
+    _query(db, "events", output, limit, offset, actor=actor, source=source, target=target, type=event_type,
+           status=status, since=since, until=until)
+
+
+@query_app.command("actors")
+def query_actors(
+    search: Annotated[Optional[str], typer.Option(help="name, alias or ISO3 country code")] = None,
+    limit: LimitOption = DEFAULT_LIMIT, offset: OffsetOption = 0,
+    output: FormatOption = QueryFormat.table, db: DbOption = None,
+) -> None:
+    """Actors across the corpus, most mentioned first, with counts of articles, mentions, quotes, events."""
+    _query(db, "actors", output, limit, offset, search=search)
+
+
+@query_app.command("articles")
+def query_articles(
+    search: Annotated[Optional[str], typer.Option(help="full text of title and body (\"phrases\" in quotes)")] = None,
+    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+) -> None:
+    """Articles, newest first."""
+    _query(db, "articles", output, limit, offset, search=search, since=since, until=until)
+
+
+def export(
+    out: Annotated[Path, typer.Argument(help="output file")],
+    table: Annotated[Table, typer.Option("--table", help="quotes, events, actors or articles")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv or jsonl")] = ExportFormat.parquet,
+    db: DbOption = None,
+) -> None:
+    """Export a whole table (as the query records) to Parquet, CSV or JSON Lines, streaming."""
+    corpus = _open(db)
+    try:
+        count = corpus.export(table.value, out, fmt.value)
+    except OSError as exc:
+        _fail(f"{out}: {exc.strerror or exc}", 1)
+    finally:
+        corpus.close()
+    sys.stderr.write(f"newsgraph export: {count} {table.value} -> {out}\n")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the ``newsgraph`` app."""
+    app.command("ingest")(ingest)
+    app.add_typer(query_app, name="query")
+    app.command("export")(export)

@@ -1,0 +1,4 @@
+"""The corpus store: schema, migrations, ingest, queries and export over SQLite or PostgreSQL."""
+
+DEFAULT_LIMIT = 100  # rows in one page of query results, unless asked otherwise
+MAX_LIMIT = 10_000  # the hard cap on one page (export streams everything instead)

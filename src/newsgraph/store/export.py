@@ -1,0 +1,73 @@
+"""Streaming a query's records to Parquet (pyarrow), CSV or JSON Lines, chunk by chunk."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+FORMATS = ("parquet", "csv", "jsonl")
+ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+               "list[str]": pa.list_(pa.string())}
+
+
+def arrow_schema(record_type: type) -> pa.Schema:
+    """The Arrow schema of a record dataclass (field annotations such as ``str | None``)."""
+    return pa.schema([pa.field(f.name, ARROW_TYPES[str(f.type).removesuffix(" | None")]) for f in fields(record_type)])
+
+
+def flat(record: Any) -> dict[str, Any]:
+    """A record as one CSV row: lists become JSON arrays."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in asdict(record).items()}
+
+
+def write_csv(handle: IO[str], record_type: type, chunks: Iterable[list]) -> int:
+    """Records as CSV with a header row; returns the row count."""
+    writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(record_type)])
+    writer.writeheader()
+    count = 0
+    for chunk in chunks:
+        writer.writerows(flat(r) for r in chunk)
+        count += len(chunk)
+    return count
+
+
+def write_jsonl(handle: IO[str], chunks: Iterable[list]) -> int:
+    """Records as JSON Lines; returns the row count."""
+    count = 0
+    for chunk in chunks:
+        handle.writelines(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in chunk)
+        count += len(chunk)
+    return count
+
+
+def write_parquet(path: Path, record_type: type, chunks: Iterable[list]) -> int:
+    """Records as a Parquet file, one row group per chunk; returns the row count."""
+    schema = arrow_schema(record_type)
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for chunk in chunks:
+            writer.write_table(pa.Table.from_pylist([asdict(r) for r in chunk], schema=schema))
+            count += len(chunk)
+    return count
+
+
+def export(out: Path, fmt: str, record_type: type, chunks: Iterator[list]) -> int:
+    """Write all chunks to ``out`` in ``fmt``; the file appears only when complete. Returns the row count."""
+    partial = out.with_name(out.name + ".part")
+    try:
+        if fmt == "parquet":
+            count = write_parquet(partial, record_type, chunks)
+        else:
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                count = write_csv(handle, record_type, chunks) if fmt == "csv" else write_jsonl(handle, chunks)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

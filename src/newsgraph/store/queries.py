@@ -1,0 +1,250 @@
+"""Every corpus query, in one place: the CLI, the Python API, export (and later the web UI) use these.
+
+Names (``speaker``, ``actor``, ``about``, ``search`` on actors) match an actor's canonical name or
+any alias it was seen under, ignoring case and accents, as whole words: "Lavrov" finds the actor
+also seen as "Sergey Lavrov". ``--actor`` also takes a country code (``RUS``). ``search`` is
+full-text (words are all required; "quoted phrases" kept together). Dates are ``YYYY-MM-DD``.
+All values are bound parameters. Results are paged with ``limit``/``offset`` (at most ``MAX_LIMIT``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (ColumnElement, Connection, Row, Select, String, and_, column, exists, func, literal,
+                        literal_column, or_, select, table, tuple_)
+
+from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
+from newsgraph.store.names import fold, like_word
+from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
+actors, aliases, mentions = schema.actors, schema.actor_aliases, schema.mentions
+
+
+class QueryError(ValueError):
+    """A query value that cannot be used (a bad date, an empty name, a limit out of range)."""
+
+
+# ---- building blocks -------------------------------------------------------------------------
+
+def named(name: str, *, country_code: bool = False) -> Select:
+    """Ids of the actors called ``name`` (canonical name or alias, whole words; or a country code)."""
+    folded = fold(name)
+    if not folded:
+        raise QueryError(f"{name!r} is not a name")
+    padded = literal(" ", String) + aliases.c.folded + literal(" ", String)
+    by_alias = select(aliases.c.actor_id).where(or_(aliases.c.folded == folded,
+                                                    padded.like(like_word(folded), escape="\\")))
+    if country_code and ISO3.match(name.strip()):
+        return by_alias.union(select(actors.c.id).where(actors.c.country == name.strip()))
+    return by_alias
+
+
+def full_text(dialect: str, kind: str, query: str) -> ColumnElement[bool]:
+    """Rows of ``articles`` or ``quotes`` whose text matches ``query`` (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    if not query.strip():
+        raise QueryError("empty search")
+    if dialect == "postgresql":
+        return literal_column(f"{kind}.search").op("@@")(func.websearch_to_tsquery("english", query))
+    fts = table(f"{kind}_fts", column("article_id"), column("local_id"))
+    match = literal_column(f"{kind}_fts").op("MATCH")(fts5_query(query))
+    if kind == "articles":
+        return a.c.id.in_(select(fts.c.article_id).where(match))
+    return tuple_(q.c.article_id, q.c.local_id).in_(select(fts.c.article_id, fts.c.local_id).where(match))
+
+
+def fts5_query(query: str) -> str:
+    """User words and "phrases" as an FTS5 query of quoted strings (no operator can be injected)."""
+    parts = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query)]
+    terms = ['"' + part.replace('"', '""') + '"' for part in parts if part.strip()]
+    if not terms:
+        raise QueryError("empty search")
+    return " ".join(terms)
+
+
+def day(value: str | None, label: str) -> str | None:
+    """A ``YYYY-MM-DD`` filter value, checked."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise QueryError(f"--{label} {value!r} is not a date YYYY-MM-DD") from exc
+
+
+def _range(col: ColumnElement, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    since, until = day(since, "since"), day(until, "until")
+    return [c for c in (col >= since if since else None, col <= until if until else None) if c is not None]
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise QueryError("offset must be 0 or more")
+    return limit, offset
+
+
+# ---- quotes ----------------------------------------------------------------------------------
+
+def quotes_select(dialect: str, *, speaker: str | None = None, about: str | None = None, search: str | None = None,
+                  since: str | None = None, until: str | None = None) -> Select:
+    """Quotes, newest first. ``about``: the actor is named inside the quote's span, or is its addressee."""
+    sp, ad = actors.alias("speaker"), actors.alias("addressee")
+    stmt = (select(q.c.article_id, q.c.local_id.label("quote_id"),
+                   func.coalesce(sp.c.name, q.c.speaker_name).label("speaker"), q.c.speaker_id, q.c.kind, q.c.cue,
+                   ad.c.name.label("addressee"), q.c.addressee_id, q.c.text, q.c.start, q.c.end,
+                   q.c.published, a.c.title, a.c.url)
+            .select_from(q.join(a, a.c.id == q.c.article_id)
+                         .outerjoin(sp, sp.c.id == q.c.speaker_id).outerjoin(ad, ad.c.id == q.c.addressee_id))
+            .order_by(q.c.published.desc().nulls_last(), q.c.article_id, q.c.start))
+    conditions = _range(q.c.published, since, until)
+    if speaker is not None:
+        conditions.append(q.c.speaker_id.in_(named(speaker)))
+    if about is not None:
+        ids, inner = named(about), q.alias("inner_quote")
+        naming = (select(inner.c.article_id, inner.c.local_id)  # driven by the actor's mentions (indexed)
+                  .join(mentions, and_(mentions.c.article_id == inner.c.article_id, mentions.c.start >= inner.c.start,
+                                       mentions.c.end <= inner.c.end))
+                  .where(mentions.c.actor_id.in_(ids)))
+        conditions.append(or_(tuple_(q.c.article_id, q.c.local_id).in_(naming), q.c.addressee_id.in_(ids)))
+    if search is not None:
+        conditions.append(full_text(dialect, "quotes", search))
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def _quote_records(_conn: Connection, rows: list[Row]) -> list[QuoteRecord]:
+    return [QuoteRecord(**row._mapping) for row in rows]
+
+
+# ---- events ----------------------------------------------------------------------------------
+
+def events_select(dialect: str, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+                  type: str | None = None, status: str | None = None, since: str | None = None,
+                  until: str | None = None) -> Select:
+    """Events, newest first; ``since``/``until`` apply to the event's day (its date, else the article's)."""
+    cols = [c for c in e.c if c.name not in ("article_id", "local_id")]
+    stmt = (select(e.c.article_id, e.c.local_id.label("event_id"), *cols)
+            .order_by(e.c.day.desc().nulls_last(), e.c.article_id, e.c.evidence_start))
+    conditions = _range(e.c.day, since, until)
+    for name, side in ((actor, None), (source, "source"), (target, "target")):
+        if name is not None:
+            involved = exists().where(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.local_id,
+                                      ea.c.actor_id.in_(named(name, country_code=True)))
+            conditions.append(involved.where(ea.c.side == side) if side else involved)
+    if type is not None:
+        conditions.append(e.c.type == type.upper())
+    if status is not None:
+        conditions.append(e.c.status == status.lower())
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def _event_records(conn: Connection, rows: list[Row]) -> list[EventRecord]:
+    sides: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    if rows:
+        involved = (select(ea.c.article_id, ea.c.event_id, ea.c.side, ea.c.actor_id, actors.c.name)
+                    .join(actors, actors.c.id == ea.c.actor_id)
+                    .where(ea.c.article_id.in_(sorted({row.article_id for row in rows})))
+                    .order_by(ea.c.actor_id))
+        for article_id, event_id, side, actor_id, name in conn.execute(involved):
+            sides[article_id, event_id, side].append((actor_id, name))
+    records = []
+    for row in rows:
+        source, target = sides[row.article_id, row.event_id, "source"], sides[row.article_id, row.event_id, "target"]
+        records.append(EventRecord(**row._mapping, source=[n for _, n in source], target=[n for _, n in target],
+                                   source_ids=[i for i, _ in source], target_ids=[i for i, _ in target]))
+    return records
+
+
+# ---- actors ----------------------------------------------------------------------------------
+
+def actors_select(dialect: str, *, search: str | None = None) -> Select:
+    """Global actors, most mentioned first, with counts of articles, mentions, quotes and events."""
+    n_mentions = _count(func.count(), mentions.c.actor_id).label("mentions")
+    event_key = ea.c.article_id + literal(" ", String) + ea.c.event_id
+    stmt = select(
+        *actors.c,
+        _count(func.count(), schema.article_actors.c.actor_id).label("articles"),
+        n_mentions,
+        _count(func.count(), q.c.speaker_id).label("quotes"),
+        _count(func.count(event_key.distinct()), ea.c.actor_id).label("events"),
+    ).order_by(n_mentions.desc(), actors.c.name, actors.c.id)
+    return stmt.where(actors.c.id.in_(named(search, country_code=True))) if search is not None else stmt
+
+
+def _count(counter: ColumnElement, actor_column: ColumnElement) -> Any:
+    """A correlated count of the rows whose ``actor_column`` is the actor's id."""
+    return select(counter).where(actor_column == actors.c.id).scalar_subquery()
+
+
+def _actor_records(conn: Connection, rows: list[Row]) -> list[ActorRecord]:
+    names: dict[str, list[str]] = defaultdict(list)
+    if rows:
+        query = (select(aliases.c.actor_id, aliases.c.alias).where(aliases.c.actor_id.in_([r.id for r in rows]))
+                 .order_by(aliases.c.actor_id, aliases.c.alias))
+        for actor_id, alias in conn.execute(query):
+            names[actor_id].append(alias)
+    return [ActorRecord(**row._mapping, aliases=names[row.id]) for row in rows]
+
+
+# ---- articles --------------------------------------------------------------------------------
+
+def articles_select(dialect: str, *, search: str | None = None, since: str | None = None,
+                    until: str | None = None) -> Select:
+    """Articles, newest first."""
+    stmt = select(*(c for c in a.c if c.name != "signature")).order_by(a.c.published.desc().nulls_last(), a.c.id)
+    conditions = _range(a.c.published, since, until)
+    if search is not None:
+        conditions.append(full_text(dialect, "articles", search))
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def _article_records(_conn: Connection, rows: list[Row]) -> list[ArticleRecord]:
+    return [ArticleRecord(**row._mapping) for row in rows]
+
+
+# ---- running ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Query:
+    """One kind of query: how to select it and how to turn rows into records."""
+
+    build: Callable[..., Select]
+    records: Callable[[Connection, list[Row]], list]
+    record_type: type
+
+
+QUERIES: dict[str, Query] = {
+    "quotes": Query(quotes_select, _quote_records, QuoteRecord),
+    "events": Query(events_select, _event_records, EventRecord),
+    "actors": Query(actors_select, _actor_records, ActorRecord),
+    "articles": Query(articles_select, _article_records, ArticleRecord),
+}
+
+
+def run(conn: Connection, kind: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any) -> Results:
+    """One page of ``kind`` (quotes, events, actors, articles) matching ``filters``."""
+    query = QUERIES[kind]
+    limit, offset = _page(limit, offset)
+    stmt = query.build(conn.dialect.name, **_given(filters)).limit(limit).offset(offset)
+    return Results(query.records(conn, list(conn.execute(stmt))), query.record_type)
+
+
+def stream(conn: Connection, kind: str, *, chunk: int = 1000, **filters: Any) -> Iterator[list]:
+    """Every row of ``kind`` matching ``filters``, as lists of records ``chunk`` long (for export)."""
+    query = QUERIES[kind]
+    result = conn.execution_options(yield_per=chunk).execute(query.build(conn.dialect.name, **_given(filters)))
+    for rows in result.partitions():
+        yield query.records(conn, list(rows))
+
+
+def _given(filters: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in filters.items() if v is not None}

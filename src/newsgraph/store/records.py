@@ -1,0 +1,110 @@
+"""Typed query results, and the list that holds them (with ``.to_pandas()``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Generic, TypeVar
+
+
+@dataclass
+class QuoteRecord:
+    """A stored quote with its speaker and addressee resolved to global actors."""
+
+    article_id: str
+    quote_id: str
+    speaker: str | None  # the actor's canonical name, else the words the article used
+    speaker_id: str | None
+    kind: str
+    cue: str | None
+    addressee: str | None
+    addressee_id: str | None
+    text: str
+    start: int
+    end: int
+    published: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass
+class EventRecord:
+    """A stored event with its source and target actors by name (and global id)."""
+
+    article_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    status: str
+    source: list[str]
+    target: list[str]
+    source_ids: list[str]
+    target_ids: list[str]
+    when_text: str | None
+    when_value: str | None
+    when_assumed: bool | None
+    where_text: str | None
+    where_country: str | None
+    trigger: str
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    cameo: str | None
+    goldstein: float | None
+    day: str | None
+    published: str | None
+
+
+@dataclass
+class ActorRecord:
+    """A global actor, its names, and how often the corpus mentions, quotes and involves it."""
+
+    id: str
+    name: str
+    kind: str
+    kb_id: str | None
+    country: str | None
+    sector: str | None
+    aliases: list[str]
+    articles: int
+    mentions: int
+    quotes: int
+    events: int
+
+
+@dataclass
+class ArticleRecord:
+    """A stored article."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str
+    duplicate_of: str | None
+    analysed: bool
+    ingested_at: str
+    text: str
+
+
+Record = TypeVar("Record", QuoteRecord, EventRecord, ActorRecord, ArticleRecord)
+
+
+class Results(list, Generic[Record]):
+    """A list of records; ``to_pandas()`` makes a DataFrame where pandas is installed."""
+
+    def __init__(self, records: list[Record], record_type: type):
+        super().__init__(records)
+        self.record_type = record_type
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The records as plain dictionaries."""
+        return [asdict(r) for r in self]
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` with one column per field (pandas is not a newsgraph dependency)."""
+        try:
+            import pandas
+        except ImportError as exc:
+            raise RuntimeError("to_pandas() needs pandas, which newsgraph does not install: pip install pandas") from exc
+        return pandas.DataFrame(self.to_dicts(), columns=[f.name for f in fields(self.record_type)])

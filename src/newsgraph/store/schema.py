@@ -1,0 +1,143 @@
+"""The corpus tables (SQLAlchemy Core): one place that names every table and column.
+
+The migrations in ``store/migrations/versions`` create exactly these tables; a test compares them.
+Keys are natural (article id, local ids, actor keys), so the same input always gives the same rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer,
+                        LargeBinary, MetaData, String, Table, Text)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", String(), primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", String(), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(), primary_key=True),
+    Column("title", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("published", String()),
+    Column("language", String(), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("duplicate_of", String(), ForeignKey("articles.id")),
+    Column("analysed", Boolean, nullable=False),
+    Column("ingested_at", String(), nullable=False),
+    Column("signature", LargeBinary),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(), primary_key=True),  # "kb:<kb_id>" or "<kind>:<normalised name>"
+    Column("name", Text, nullable=False),
+    Column("kind", String(), nullable=False),
+    Column("kb_id", String()),
+    Column("country", String()),
+    Column("sector", String()),
+    Index("ix_actors_country", "country"),
+)
+
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("actor_id", String(), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("folded", Text, nullable=False),  # casefolded, accents stripped: what name queries match
+    Index("ix_actor_aliases_folded", "folded"),
+)
+
+article_actors = Table(
+    "article_actors", metadata,
+    Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("local_id", String(), primary_key=True),
+    Column("actor_id", String(), ForeignKey("actors.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list of strings
+    Index("ix_article_actors_actor", "actor_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("local_id", String(), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("actor_id", String(), ForeignKey("actors.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    ForeignKeyConstraint(["article_id", "local_id"], ["article_actors.article_id", "article_actors.local_id"],
+                         ondelete="CASCADE"),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("local_id", String(), primary_key=True),
+    Column("speaker_id", String(), ForeignKey("actors.id")),
+    Column("speaker_name", Text),
+    Column("kind", String(), nullable=False),
+    Column("cue", Text),
+    Column("addressee_id", String(), ForeignKey("actors.id")),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("published", String()),
+    Index("ix_quotes_speaker", "speaker_id"),
+    Index("ix_quotes_published", "published"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("local_id", String(), primary_key=True),
+    Column("type", String(), nullable=False),
+    Column("mode", String()),
+    Column("status", String(), nullable=False),
+    Column("when_text", Text),
+    Column("when_value", String()),
+    Column("when_assumed", Boolean),
+    Column("where_text", Text),
+    Column("where_country", String()),
+    Column("trigger", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("cameo", String()),
+    Column("goldstein", Float),
+    Column("published", String()),
+    Column("day", String()),  # first day of when_value, else the publication date: for --since/--until
+    Index("ix_events_type", "type"),
+    Index("ix_events_day", "day"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("event_id", String(), primary_key=True),
+    Column("side", String(), primary_key=True),  # "source" or "target"
+    Column("actor_id", String(), ForeignKey("actors.id"), primary_key=True),
+    ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
+    Index("ix_event_actors_actor", "actor_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("value", String(), nullable=False),
+)
+
+# Every table whose rows come from ingesting articles, parents first.
+CORPUS_TABLES = (articles, actors, actor_aliases, article_actors, mentions, quotes, events, event_actors, times)

@@ -1,0 +1,177 @@
+"""The JSON API under ``/api``: the filters of ``newsgraph query``, pages of at most ``MAX_PAGE`` rows with a
+``next`` link, and the field names of the query records and of ``newsgraph.analysis/1``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel
+from sqlalchemy import Connection
+
+from newsgraph.model import EVENT_STATUSES
+from newsgraph.store import queries
+from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord
+from newsgraph.web import data
+
+MAX_PAGE = 200
+DEFAULT_PAGE = 50
+SNIPPET_CHARS = 280
+
+T = TypeVar("T")
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """A database connection for one request."""
+    with request.app.state.corpus.engine.connect() as conn:
+        yield conn
+
+
+Conn = Annotated[Connection, Depends(connection)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page (at most {MAX_PAGE})")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+Name = Annotated[str | None, Query(max_length=200, description="a name or alias (whole words, any case or accents)")]
+Actor = Annotated[str | None, Query(max_length=200, description="a name, alias or ISO3 country code")]
+Search = Annotated[str | None, Query(max_length=500, description='full text: all words, "phrases" kept together')]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,12}$", description="PLOVER type, e.g. CONSULT")]
+Status = Annotated[Literal[EVENT_STATUSES] | None, Query(description="event status")]  # type: ignore[valid-type]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of results; ``next`` is the URL of the following page (None on the last)."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next: str | None
+
+
+@dataclass
+class ArticleSummary:
+    """An article in a list: its metadata and the start of its text (the whole text is at /api/articles/{id})."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str
+    duplicate_of: str | None
+    analysed: bool
+    ingested_at: str
+    snippet: str
+
+
+class SearchResults(BaseModel):
+    """Quotes and articles matching a full-text query, paged together."""
+
+    query: str
+    quotes: list[QuoteRecord]
+    articles: list[ArticleSummary]
+    limit: int
+    offset: int
+    next: str | None
+
+
+class ActorDetail(BaseModel):
+    """A global actor with its counts, the roles articles gave it, and its counterparts in events."""
+
+    actor: ActorRecord
+    roles: list[str]
+    counterparts: list[dict[str, Any]]
+
+
+router = APIRouter(prefix="/api", tags=["corpus"])
+
+
+def run(conn: Connection, kind: str, limit: int, offset: int, **filters: Any) -> list:
+    """``queries.run``, with a bad value answered 400."""
+    try:
+        return queries.run(conn, kind, limit=limit, offset=offset, **filters)
+    except queries.QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def next_url(request: Request, full: bool, limit: int, offset: int) -> str | None:
+    """The same request one page on, when this page was full."""
+    if not full:
+        return None
+    url = request.url.include_query_params(offset=offset + limit, limit=limit)
+    return f"{url.path}?{url.query}"
+
+
+def page(request: Request, items: list, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": [asdict(item) for item in items], "limit": limit, "offset": offset,
+            "next": next_url(request, len(items) == limit, limit, offset)}
+
+
+def summary(article: ArticleRecord) -> ArticleSummary:
+    fields = {k: v for k, v in asdict(article).items() if k != "text"}
+    return ArticleSummary(**fields, snippet=" ".join(article.text[:SNIPPET_CHARS].split()))
+
+
+@router.get("/quotes", response_model=Page[QuoteRecord])
+def list_quotes(request: Request, conn: Conn, speaker: Name = None, about: Name = None, search: Search = None,
+                since: Day = None, until: Day = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    """Quotes, newest first: by speaker, by an actor named in (or addressed by) the quote, full text, date."""
+    items = run(conn, "quotes", limit, offset, speaker=speaker, about=about, search=search, since=since, until=until)
+    return page(request, items, limit, offset)
+
+
+@router.get("/events", response_model=Page[EventRecord])
+def list_events(request: Request, conn: Conn, actor: Actor = None, source: Actor = None, target: Actor = None,
+                type: EventType = None, status: Status = None, since: Day = None, until: Day = None,
+                limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    """Events, newest first (by the event's day): by actor on either side, source, target, type, status, day."""
+    items = run(conn, "events", limit, offset, actor=actor, source=source, target=target, type=type, status=status,
+                since=since, until=until)
+    return page(request, items, limit, offset)
+
+
+@router.get("/actors", response_model=Page[ActorRecord])
+def list_actors(request: Request, conn: Conn, search: Actor = None, limit: Limit = DEFAULT_PAGE,
+                offset: Offset = 0) -> dict:
+    """Actors across the corpus, most mentioned first, with counts of articles, mentions, quotes and events."""
+    return page(request, run(conn, "actors", limit, offset, search=search), limit, offset)
+
+
+@router.get("/actors/{actor_id:path}", response_model=ActorDetail)
+def get_actor(actor_id: str, conn: Conn) -> dict:
+    """One actor by its global id (``kb:…`` or ``<kind>:<name>``)."""
+    found = data.actor(conn, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return {"actor": found, "roles": data.actor_roles(conn, actor_id),
+            "counterparts": [{"id": c.id, "name": c.name, "types": dict(c.types)}
+                             for c in data.counterparts(conn, actor_id)]}
+
+
+@router.get("/articles", response_model=Page[ArticleSummary])
+def list_articles(request: Request, conn: Conn, search: Search = None, since: Day = None, until: Day = None,
+                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    """Articles, newest first, by full text and publication date (text shortened to a snippet)."""
+    items = run(conn, "articles", limit, offset, search=search, since=since, until=until)
+    return page(request, [summary(item) for item in items], limit, offset)
+
+
+@router.get("/articles/{article_id:path}")
+def get_article(article_id: str, conn: Conn) -> dict:
+    """The stored ``newsgraph.analysis/1`` record of one article (``stored``: its global actor ids and more)."""
+    record = data.article_record(conn, article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return record
+
+
+@router.get("/search", response_model=SearchResults)
+def search(request: Request, conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500)],
+           since: Day = None, until: Day = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    """Full-text search over quotes and articles at once (each list paged by the same limit and offset)."""
+    quotes = run(conn, "quotes", limit, offset, search=q, since=since, until=until)
+    articles = run(conn, "articles", limit, offset, search=q, since=since, until=until)
+    full = len(quotes) == limit or len(articles) == limit
+    return {"query": q, "quotes": [asdict(x) for x in quotes], "articles": [summary(x) for x in articles],
+            "limit": limit, "offset": offset, "next": next_url(request, full, limit, offset)}

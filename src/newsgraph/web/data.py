@@ -1,0 +1,221 @@
+"""Queries the web UI needs beyond ``store/queries.py``: one article whole, one actor's quotes, events and
+counterparts, and the overview's aggregates. SQLAlchemy Core over ``store/schema.py``; every value bound.
+
+Lists reuse the builders of ``store/queries.py`` (same columns, order and records) with an extra condition.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, exists, func, or_, select, tuple_
+
+from newsgraph.model import SCHEMA_ID
+from newsgraph.store import schema
+from newsgraph.store.queries import QUERIES, actors_select, day, events_select, quotes_select
+from newsgraph.store.records import ActorRecord, EventRecord, QuoteRecord
+from newsgraph.web.plover import COOPERATIVE
+
+a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
+actors, article_actors, mentions = schema.actors, schema.article_actors, schema.mentions
+
+
+def _local_order(local_id: str) -> tuple[int, str]:
+    """A1 < A2 < A10."""
+    return len(local_id), local_id
+
+
+# ---- one article -----------------------------------------------------------------------------
+
+def article_record(conn: Connection, article_id: str) -> dict[str, Any] | None:
+    """The stored ``newsgraph.analysis/1`` record of one article, plus ``stored`` (global actor ids, duplicate
+    link, ingest time); None when there is no such article."""
+    row = conn.execute(select(*(c for c in a.c if c.name != "signature")).where(a.c.id == article_id)).first()
+    if row is None:
+        return None
+
+    def where(table: Any) -> Any:
+        return table.c.article_id == article_id
+
+    actor_rows = sorted(conn.execute(
+        select(article_actors.c.local_id, article_actors.c.actor_id, article_actors.c.name, article_actors.c.roles,
+               actors.c.kind, actors.c.kb_id, actors.c.country, actors.c.sector)
+        .join(actors, actors.c.id == article_actors.c.actor_id).where(where(article_actors))),
+        key=lambda r: _local_order(r.local_id))
+    spans: dict[str, list[dict]] = defaultdict(list)
+    for m in conn.execute(select(mentions).where(where(mentions)).order_by(mentions.c.local_id, mentions.c.seq)):
+        spans[m.local_id].append({"start": m.start, "end": m.end, "text": m.text})
+    local: dict[str, str] = {}
+    for r in actor_rows:
+        local.setdefault(r.actor_id, r.local_id)
+    sides: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in conn.execute(select(ea).where(where(ea)).order_by(ea.c.actor_id)):
+        if s.actor_id in local:
+            sides[s.event_id, s.side].append(local[s.actor_id])
+    quote_rows = sorted(conn.execute(select(q).where(where(q))), key=lambda r: _local_order(r.local_id))
+    event_rows = sorted(conn.execute(select(e).where(where(e))), key=lambda r: _local_order(r.local_id))
+    times = conn.execute(select(schema.times).where(where(schema.times)).order_by(schema.times.c.seq))
+    return {
+        "schema": SCHEMA_ID,
+        "article": {k: row._mapping[k] for k in ("id", "title", "source", "url", "published", "language", "text")},
+        "actors": [{"id": r.local_id, "name": r.name, "kind": r.kind, "kb_id": r.kb_id, "country": r.country,
+                    "sector": r.sector, "roles": json.loads(r.roles), "mentions": spans[r.local_id]}
+                   for r in actor_rows],
+        "quotes": [{"id": r.local_id, "speaker": local.get(r.speaker_id), "speaker_name": r.speaker_name,
+                    "kind": r.kind, "cue": r.cue, "addressee": local.get(r.addressee_id), "text": r.text,
+                    "start": r.start, "end": r.end} for r in quote_rows],
+        "events": [_event(r, sides) for r in event_rows],
+        "times": [{"text": t.text, "start": t.start, "end": t.end, "value": t.value} for t in times],
+        "stored": {"actor_ids": {r.local_id: r.actor_id for r in actor_rows}, "duplicate_of": row.duplicate_of,
+                   "analysed": row.analysed, "ingested_at": row.ingested_at},
+    }
+
+
+def _event(r: Any, sides: dict[tuple[str, str], list[str]]) -> dict[str, Any]:
+    return {
+        "id": r.local_id, "type": r.type, "mode": r.mode, "status": r.status,
+        "source": sides[r.local_id, "source"], "target": sides[r.local_id, "target"],
+        "when": {"text": r.when_text, "value": r.when_value, "assumed": bool(r.when_assumed)}
+        if r.when_value is not None else None,
+        "where": {"text": r.where_text, "country": r.where_country} if r.where_text is not None else None,
+        "trigger": r.trigger, "evidence": {"start": r.evidence_start, "end": r.evidence_end, "text": r.evidence_text},
+        "cameo": r.cameo, "goldstein": r.goldstein,
+    }
+
+
+# ---- one actor -------------------------------------------------------------------------------
+
+def actor(conn: Connection, actor_id: str) -> ActorRecord | None:
+    """One global actor with its aliases and counts."""
+    rows = list(conn.execute(actors_select(conn.dialect.name).where(actors.c.id == actor_id)))
+    records = QUERIES["actors"].records(conn, rows)
+    return records[0] if records else None
+
+
+def actor_roles(conn: Connection, actor_id: str, limit: int = 8) -> list[str]:
+    """The roles articles gave this actor, most frequent first."""
+    counts: Counter[str] = Counter()
+    for roles in conn.execute(select(article_actors.c.roles).where(article_actors.c.actor_id == actor_id)).scalars():
+        counts.update(dict.fromkeys(json.loads(roles), 1))
+    return [role for role, _ in counts.most_common(limit)]
+
+
+def quotes_by(conn: Connection, actor_id: str, limit: int, offset: int = 0) -> list[QuoteRecord]:
+    """What this actor said, newest first."""
+    stmt = quotes_select(conn.dialect.name).where(q.c.speaker_id == actor_id).limit(limit).offset(offset)
+    return QUERIES["quotes"].records(conn, list(conn.execute(stmt)))
+
+
+def quotes_about(conn: Connection, actor_id: str, limit: int) -> list[QuoteRecord]:
+    """What others said naming this actor inside the quote, or addressed to it; newest first."""
+    inner = q.alias("inner")
+    named_inside = tuple_(q.c.article_id, q.c.local_id).in_(
+        select(inner.c.article_id, inner.c.local_id)
+        .join(mentions, and_(mentions.c.article_id == inner.c.article_id, mentions.c.start >= inner.c.start,
+                             mentions.c.end <= inner.c.end))
+        .where(mentions.c.actor_id == actor_id))
+    stmt = (quotes_select(conn.dialect.name)
+            .where(or_(named_inside, q.c.addressee_id == actor_id),
+                   or_(q.c.speaker_id.is_(None), q.c.speaker_id != actor_id))
+            .limit(limit))
+    return QUERIES["quotes"].records(conn, list(conn.execute(stmt)))
+
+
+def events_of(conn: Connection, actor_id: str, limit: int) -> list[EventRecord]:
+    """Events with this actor on either side, newest first."""
+    involved = exists().where(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.local_id,
+                              ea.c.actor_id == actor_id)
+    stmt = events_select(conn.dialect.name).where(involved).limit(limit)
+    return QUERIES["events"].records(conn, list(conn.execute(stmt)))
+
+
+@dataclass
+class Counterpart:
+    """An actor on the other side of events with the actor in question, and how often per event type."""
+
+    id: str
+    name: str
+    types: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def cooperative(self) -> int:
+        return sum(n for t, n in self.types.items() if t in COOPERATIVE)
+
+    @property
+    def conflictual(self) -> int:
+        return sum(n for t, n in self.types.items() if t not in COOPERATIVE)
+
+
+def counterparts(conn: Connection, actor_id: str, limit: int = 24) -> list[Counterpart]:
+    """Who this actor met, accused, supported…: actors on the opposite side of its events, most frequent first."""
+    me, other = ea.alias("me"), ea.alias("other")
+    stmt = (select(other.c.actor_id, actors.c.name, e.c.type, func.count().label("n"))
+            .select_from(me.join(other, and_(other.c.article_id == me.c.article_id, other.c.event_id == me.c.event_id,
+                                            other.c.side != me.c.side, other.c.actor_id != me.c.actor_id))
+                         .join(e, and_(e.c.article_id == me.c.article_id, e.c.local_id == me.c.event_id))
+                         .join(actors, actors.c.id == other.c.actor_id))
+            .where(me.c.actor_id == actor_id)
+            .group_by(other.c.actor_id, actors.c.name, e.c.type))
+    found: dict[str, Counterpart] = {}
+    for other_id, name, event_type, n in conn.execute(stmt):
+        found.setdefault(other_id, Counterpart(other_id, name)).types[event_type] += n
+    return sorted(found.values(), key=lambda c: (-c.types.total(), c.name))[:limit]
+
+
+# ---- overview --------------------------------------------------------------------------------
+
+def date_bounds(conn: Connection) -> tuple[str | None, str | None]:
+    """The first and last publication dates in the corpus."""
+    first, last = conn.execute(select(func.min(a.c.published), func.max(a.c.published))).one()
+    return first, last
+
+
+def events_per_day(conn: Connection, since: str, until: str) -> dict[str, Counter[str]]:
+    """Event counts per day and PLOVER type, between two days (the event's day)."""
+    stmt = (select(e.c.day, e.c.type, func.count()).where(e.c.day >= day(since, "since"), e.c.day <= day(until, "until"))
+            .group_by(e.c.day, e.c.type).order_by(e.c.day))
+    days: dict[str, Counter[str]] = defaultdict(Counter)
+    for event_day, event_type, n in conn.execute(stmt):
+        days[event_day][event_type] += n
+    return days
+
+
+@dataclass
+class Tally:
+    """A ranked item of the overview: an actor (or a pair of actors) and its counts."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    total: int
+    cooperative: int = 0
+
+
+def top_speakers(conn: Connection, since: str, until: str, limit: int = 15) -> list[Tally]:
+    """The most quoted actors among articles published between two days."""
+    n = func.count().label("n")
+    stmt = (select(q.c.speaker_id, actors.c.name, n).join(actors, actors.c.id == q.c.speaker_id)
+            .where(q.c.published >= day(since, "since"), q.c.published <= day(until, "until"))
+            .group_by(q.c.speaker_id, actors.c.name).order_by(n.desc(), actors.c.name).limit(limit))
+    return [Tally((i,), (name,), count) for i, name, count in conn.execute(stmt)]
+
+
+def top_pairs(conn: Connection, since: str, until: str, limit: int = 15) -> list[Tally]:
+    """The actor pairs (either direction) with the most events between two days, with their cooperative share."""
+    s, t = ea.alias("s"), ea.alias("t")
+    first = case((s.c.actor_id < t.c.actor_id, s.c.actor_id), else_=t.c.actor_id).label("first")
+    second = case((s.c.actor_id < t.c.actor_id, t.c.actor_id), else_=s.c.actor_id).label("second")
+    n = func.count().label("n")
+    stmt = (select(first, second, n, func.sum(case((e.c.type.in_(COOPERATIVE), 1), else_=0)).label("coop"))
+            .select_from(e.join(s, and_(s.c.article_id == e.c.article_id, s.c.event_id == e.c.local_id,
+                                        s.c.side == "source"))
+                         .join(t, and_(t.c.article_id == e.c.article_id, t.c.event_id == e.c.local_id,
+                                       t.c.side == "target", t.c.actor_id != s.c.actor_id)))
+            .where(e.c.day >= day(since, "since"), e.c.day <= day(until, "until"))
+            .group_by(first, second).order_by(n.desc(), first, second).limit(limit))
+    rows = list(conn.execute(stmt))
+    names = dict(conn.execute(select(actors.c.id, actors.c.name)
+                              .where(actors.c.id.in_({i for r in rows for i in (r.first, r.second)}))).all())
+    return [Tally((r.first, r.second), (names[r.first], names[r.second]), r.n, int(r.coop or 0)) for r in rows]

@@ -1,0 +1,329 @@
+"""The corpus store on SQLite and (when NEWSGRAPH_TEST_POSTGRES_URL is set) PostgreSQL: schema, ingest, queries, export.
+
+These tests store hand-written analyses, so they need no spaCy model and run in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pyarrow.parquet as pq
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, select
+from sqlalchemy.engine import make_url
+from typer.testing import CliRunner
+
+import newsgraph
+from newsgraph.api import Corpus
+from newsgraph.cli import app
+from newsgraph.ingest.sources import iter_sources
+from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Quote, When
+from newsgraph.store import MAX_LIMIT, schema
+from newsgraph.store.engine import database_url
+from newsgraph.store.queries import QueryError
+
+POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
+
+
+@contextmanager
+def fresh_database(backend: str, tmp_path) -> Iterator[str]:
+    """A new, empty database URL (SQLite file, or a PostgreSQL database created for this test)."""
+    if backend == "sqlite":
+        yield str(tmp_path / "corpus.db")
+        return
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL variant skipped: set {POSTGRES_ENV}=postgresql://… to run it (.ci/run does)")
+    name = f"newsgraph_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> Iterator[str]:
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def corpus(db_url: str) -> Iterator[Corpus]:
+    with newsgraph.open(db_url) as db:
+        yield db
+
+
+def span(text: str, part: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(part, after)
+    return start, start + len(part)
+
+
+def mention(text: str, part: str, after: int = 0) -> Mention:
+    return Mention(*span(text, part, after), part)
+
+
+def quote(text: str, qid: str, speaker: str | None, part: str, kind: str = "indirect", addressee: str | None = None,
+          name: str | None = None) -> Quote:
+    return Quote(qid, speaker, name, kind, "said", addressee, part, *span(text, part))
+
+
+TEXT_A = ("Russian Foreign Minister Sergey Lavrov said talks with Ukraine were possible next week. "
+          "\u201cWe are open to a meeting,\u201d Lavrov told Marco Rubio.")
+TEXT_B = "Sergei Lavrov said Moscow would not accept the plan. President Volodymyr Zelensky said Kyiv was ready."
+
+
+def analysis_a() -> Analysis:
+    t = TEXT_A
+    return Analysis(
+        Article("a", t, title="Lavrov open to talks", source="Wire", published="2025-08-19"),
+        actors=[Actor("A1", "Sergey Lavrov", "person", "sergey-lavrov", "RUS", "GOV", ["Foreign Minister"],
+                      [mention(t, "Sergey Lavrov"), mention(t, "Lavrov", 40)]),
+                Actor("A2", "Ukraine", "country", "country/UKR", "UKR", None, [], [mention(t, "Ukraine")]),
+                Actor("A3", "Marco Rubio", "person", "marco-rubio", "USA", "GOV", [], [mention(t, "Marco Rubio")])],
+        quotes=[quote(t, "Q1", "A1", "talks with Ukraine were possible next week", name="Sergey Lavrov"),
+                quote(t, "Q2", "A1", "We are open to a meeting", "direct", addressee="A3", name="Lavrov")],
+        events=[Event("E1", "CONSULT", "proposed", ["A1"], ["A2"], "talks", Evidence(*span(t, "talks"), "talks"),
+                      when=When("next week", "2025-W35"))],
+    )
+
+
+def analysis_b() -> Analysis:
+    t = TEXT_B
+    return Analysis(
+        Article("b", t, published="2025-09-02"),
+        actors=[Actor("A1", "Sergei Lavrov", "person", "sergey-lavrov", "RUS", "GOV", [], [mention(t, "Sergei Lavrov")]),
+                Actor("A2", "Volodymyr Zelensky", "person", None, "UKR", "GOV", [], [mention(t, "Volodymyr Zelensky")])],
+        quotes=[quote(t, "Q1", "A1", "Moscow would not accept the plan", name="Sergei Lavrov"),
+                quote(t, "Q2", "A2", "Kyiv was ready", name="Volodymyr Zelensky")],
+        events=[Event("E1", "REJECT", "occurred", ["A1"], ["A2"], "not accept",
+                      Evidence(*span(t, "would not accept the plan"), "would not accept the plan"))],
+    )
+
+
+def fill(corpus: Corpus) -> Corpus:
+    report = corpus.ingest([analysis_a(), analysis_b()])
+    assert (report.new, report.duplicates, report.ok) == (2, 0, True)
+    return corpus
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def filled(request, tmp_path_factory) -> Iterator[Corpus]:
+    """One filled corpus per backend, shared by the read-only query tests."""
+    with fresh_database(request.param, tmp_path_factory.mktemp("filled")) as url:
+        with newsgraph.open(url) as db:
+            yield fill(db)
+
+
+def rows(db: Corpus) -> dict[str, list[tuple]]:
+    """Every row of every corpus table, sorted, without ingested_at."""
+    with db.engine.connect() as conn:
+        return {t.name: sorted((tuple(r) for r in conn.execute(select(*(c for c in t.c if c.name != "ingested_at")))),
+                               key=repr) for t in schema.CORPUS_TABLES}
+
+
+# ---- schema ----------------------------------------------------------------------------------
+
+def test_migrations_create_exactly_the_declared_schema(corpus: Corpus):
+    search = {"articles_fts", "quotes_fts", "search", "ix_articles_search", "ix_quotes_search"}  # backend-specific
+
+    def include(name: str | None, kind: str, _parent: object) -> bool:
+        return name not in search and name != "alembic_version" and "_fts_" not in (name or "")
+
+    with corpus.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": include})
+        assert compare_metadata(context, schema.metadata) == []
+        assert context.get_current_revision() == "0001"
+        version = conn.execute(select(schema.schema_version)).one()
+    assert version.version == "0001" and "articles" in version.description
+
+
+def test_reopening_is_a_no_op_and_sqlite_runs_in_wal_with_foreign_keys(db_url: str):
+    newsgraph.open(db_url).close()
+    with newsgraph.open(db_url) as db, db.engine.connect() as conn:
+        assert "articles" in inspect(conn).get_table_names()
+        if conn.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# ---- ingest ----------------------------------------------------------------------------------
+
+def test_reingesting_adds_nothing(corpus: Corpus):
+    filled = fill(corpus)
+    before = rows(filled)
+    report = filled.ingest([analysis_a(), analysis_b()])
+    assert (report.read, report.new, report.already_stored) == (2, 0, 2)
+    assert rows(filled) == before
+
+
+def test_one_global_actor_across_articles_with_every_name_seen(filled: Corpus):
+    (lavrov,) = filled.actors(search="Lavrov")
+    assert lavrov.id == "kb:sergey-lavrov"
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= set(lavrov.aliases)  # mentions and KB names
+    assert (lavrov.articles, lavrov.mentions, lavrov.quotes, lavrov.events) == (2, 3, 3, 2)
+
+
+def test_near_duplicate_is_linked_and_not_analysed(corpus: Corpus):
+    filled = fill(corpus)
+    copy = Analysis(Article("a-copy", TEXT_A, url="https://example.org/copy", published="2025-08-20"),
+                    actors=analysis_a().actors, quotes=analysis_a().quotes)
+    report = filled.ingest([copy])
+    assert (report.new, report.duplicates) == (0, 1)
+    (article,) = [a for a in filled.articles() if a.id == "a-copy"]
+    assert (article.duplicate_of, article.analysed) == ("a", False)
+    assert len(filled.quotes(speaker="Lavrov")) == 3
+
+
+def test_bad_publication_date_is_skipped_with_its_reason(corpus: Corpus):
+    bad = analysis_b()
+    bad.article.published = "2025-13-45"
+    report = corpus.ingest([analysis_a(), bad])
+    assert report.new == 1 and [p.source for p in report.skipped] == ["article b"]
+    assert "not YYYY-MM-DD" in report.skipped[0].reason
+
+
+# ---- queries ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Lavrov", "Sergey Lavrov", "Sergei Lavrov", "sergéi LAVROV", "  lavrov "])
+def test_speaker_matches_names_and_aliases_ignoring_case_and_accents(filled: Corpus, name: str):
+    assert [(q.article_id, q.quote_id) for q in filled.quotes(speaker=name)] == [("b", "Q1"), ("a", "Q1"), ("a", "Q2")]
+
+
+def test_quotes_by_date_about_and_full_text(filled: Corpus):
+    assert [q.article_id for q in filled.quotes(speaker="Lavrov", since="2025-09-01")] == ["b"]
+    assert [q.article_id for q in filled.quotes(until="2025-08-31")] == ["a", "a"]
+    assert [q.quote_id for q in filled.quotes(about="Ukraine")] == ["Q1"]  # named inside the quote
+    assert [q.quote_id for q in filled.quotes(about="Rubio")] == ["Q2"]  # addressed
+    assert [q.text for q in filled.quotes(search="meeting")] == ["We are open to a meeting"]
+    assert [q.text for q in filled.quotes(search='"not accept" plan')] == ["Moscow would not accept the plan"]
+    assert filled.quotes(search='"plan accept"') == []
+    record = filled.quotes(speaker="Zelensky")[0]
+    assert (record.speaker, record.title, record.published) == ("Volodymyr Zelensky", None, "2025-09-02")
+
+
+@pytest.mark.parametrize("hostile", ["'; DROP TABLE quotes; --", '"', "NEAR(a b)", "a OR b*", "100%", "_", "\\"])
+def test_hostile_values_are_only_values(filled: Corpus, hostile: str):
+    filled.quotes(search=hostile)
+    assert filled.quotes(speaker=hostile + "x") == []
+    assert filled.articles(search=hostile + " zzz") == []
+    assert len(filled.quotes()) == 4
+
+
+def test_events_by_actor_code_side_type_status_and_day(filled: Corpus):
+    assert [e.type for e in filled.events(actor="RUS")] == ["REJECT", "CONSULT"]
+    assert [e.type for e in filled.events(source="Sergei Lavrov", target="Ukraine")] == ["CONSULT"]
+    assert [e.type for e in filled.events(target="Lavrov")] == []
+    assert [e.type for e in filled.events(type="consult", status="proposed")] == ["CONSULT"]
+    (consult,) = filled.events(since="2025-08-25", until="2025-08-25")  # 2025-W35 starts on Monday 25 August
+    assert (consult.source, consult.target, consult.when_value) == (["Sergey Lavrov"], ["Ukraine"], "2025-W35")
+    assert filled.events(until="2025-08-24") == []
+
+
+def test_articles_search_and_paging(filled: Corpus):
+    assert [a.id for a in filled.articles(search="Zelensky")] == ["b"]
+    assert [a.id for a in filled.articles(search="lavrov open")] == ["a"]  # title and text
+    assert [a.id for a in filled.articles(limit=1, offset=1)] == ["a"]
+    with pytest.raises(QueryError):
+        filled.articles(limit=MAX_LIMIT + 1)
+    with pytest.raises(QueryError):
+        filled.quotes(since="August")
+
+
+def test_to_pandas_or_a_clear_error(filled: Corpus):
+    results = filled.actors()
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(RuntimeError, match="pip install pandas"):
+            results.to_pandas()
+    else:
+        assert list(results.to_pandas()["name"])[:1] == [results[0].name]
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["quotes", "events", "actors", "articles"])
+def test_export_streams_every_record(filled: Corpus, tmp_path, kind: str):
+    expected = getattr(filled, kind)(limit=MAX_LIMIT).to_dicts()
+    assert filled.export(kind, tmp_path / "out.parquet", "parquet") == len(expected)
+    assert pq.read_table(tmp_path / "out.parquet").to_pylist() == expected
+    filled.export(kind, tmp_path / "out.jsonl", "jsonl")
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == expected
+    assert filled.export(kind, tmp_path / "out.csv", "csv") == len(expected)
+    assert not list(tmp_path.glob("*.part"))
+
+
+# ---- crash safety ----------------------------------------------------------------------------
+
+PEOPLE = ["Anna Berg", "Tomas Novak", "Leila Haddad", "Kenji Sato", "Maria Costa", "Pavel Orlov", "Ines Duarte"]
+COUNTRIES = ["Norway", "Chile", "Kenya", "Japan", "Poland", "Canada", "Egypt", "India", "Peru", "Ghana"]
+TOPICS = ["fishing rights", "a border crossing", "grain exports", "a prisoner exchange", "water sharing", "gas prices"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def generated_article(i: int) -> dict:
+    """A short, distinct news text (no two are near-duplicates)."""
+    person, topic, day = PEOPLE[i % 7], TOPICS[i % 6], DAYS[i % 5]
+    home, other = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
+    text = (f"Foreign Minister {person} of {home} said on {day} that talks with {other} on {topic} "
+            f"would resume after {i + 2} weeks of silence. \u201cWe are ready to sign,\u201d {person.split()[1]} "
+            f"told reporters in the capital. {other} rejected round {i + 1} of the proposal.")
+    return {"text": text, "published": f"2025-0{1 + i % 9}-1{i % 10}", "url": f"https://example.org/{i}"}
+
+
+SLOW_INGEST = """
+import sys, time
+import newsgraph.store.ingest as ingest
+real = ingest.analyze_many
+ingest.analyze_many = lambda *a, **k: (time.sleep(0.1) or x for x in real(*a, **k))
+from newsgraph.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_ingest_killed_midway_then_rerun_equals_a_clean_run(db_url: str, tmp_path):
+    records = [generated_article(i) for i in range(30)]
+    records.insert(10, dict(records[3], url="https://example.org/copy"))  # a near-duplicate of article 3
+    records.insert(20, records[5])  # the same article again
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    backend = "sqlite" if "://" not in db_url else "postgresql"
+    with fresh_database(backend, tmp_path / "clean") as clean_url, newsgraph.open(clean_url) as clean:
+        report = clean.ingest(iter_sources([str(source)]))
+        assert (report.read, report.new, report.duplicates, report.already_stored) == (32, 30, 1, 1)
+        expected = rows(clean)
+
+    with newsgraph.open(db_url) as db:  # migrated before the kill: the test kills the ingest, not the migration
+        command = [sys.executable, "-c", SLOW_INGEST, "ingest", str(source), "--db", db_url, "--batch", "5", "--quiet"]
+        process = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        with db.engine.connect() as conn:
+            while not conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() and time.monotonic() < deadline:
+                conn.rollback()
+                time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGKILL)
+        assert process.wait() == -signal.SIGKILL
+        half = rows(db)
+        assert 0 < len(half["articles"]) < 31, "the kill came after the first commit and before the end"
+
+        rerun = CliRunner().invoke(app, ["ingest", str(source), "--db", db_url])  # in-process: spaCy is loaded
+        assert rerun.exit_code == 0, rerun.stderr
+        assert f"already stored {len(half['articles']) + 1}" in rerun.stderr
+        assert rows(db) == expected
