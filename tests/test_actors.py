@@ -83,3 +83,11 @@ def test_pronoun_uses_gender_and_the_previous_sentence(run):
     text = "Angela Brandt met Tomas Keller in Vienna. She said the meeting was useful."
     analysis = run(text)
     assert "She" in mention_texts(analysis, "Angela Brandt")
+
+
+def test_state_institution_named_by_a_country_word(run):
+    analysis = run("Belarus’s foreign ministry rejected the statement, and the Rwandan army said it would respond.")
+    ministry = actor_named(analysis, "Ministry of Foreign Affairs of Belarus")
+    assert ministry.kind == "organization" and ministry.country == "BLR"
+    assert ministry.mentions[0].text == "Belarus’s foreign ministry"
+    assert actor_named(analysis, "Armed Forces of Rwanda").sector == "MIL"

@@ -74,3 +74,8 @@ def test_quote_offsets_are_evidence(run):
     analysis = run(text)
     quote = analysis.quotes[0]
     assert text[quote.start:quote.end] == quote.text
+
+
+def test_negated_cue_reports_nothing(run):
+    analysis = run("The charging documents do not say that Peter Lund planned the attack.")
+    assert analysis.quotes == []

@@ -64,6 +64,19 @@ ORGANIZATION_WORDS = frozenset(
     "institute society union group commission board authority service services network news "
     "press times post herald journal fund trust".split()
 )
+# State institutions named by a country word and a noun: canonical name and PLOVER sector.
+INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "foreign ministry": ("Ministry of Foreign Affairs", "GOV"),
+    "foreign office": ("Ministry of Foreign Affairs", "GOV"),
+    "defence ministry": ("Ministry of Defence", "MIL"), "defense ministry": ("Ministry of Defence", "MIL"),
+    "interior ministry": ("Ministry of Internal Affairs", "GOV"),
+    "finance ministry": ("Ministry of Finance", "GOV"), "justice ministry": ("Ministry of Justice", "GOV"),
+    "health ministry": ("Ministry of Health", "GOV"), "economy ministry": ("Ministry of Economy", "GOV"),
+    "army": ("Armed Forces", "MIL"), "military": ("Armed Forces", "MIL"), "armed forces": ("Armed Forces", "MIL"),
+    "navy": ("Navy", "MIL"), "air force": ("Air Force", "MIL"), "coast guard": ("Coast Guard", "MIL"),
+    "police": ("Police", "COP"), "parliament": ("Parliament", "LEG"), "central bank": ("Central Bank", "GOV"),
+    "embassy": ("Embassy", "GOV"), "government": ("Government", "GOV"),
+}
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
@@ -484,6 +497,40 @@ class _Builder:
         sector = self.kb.agent_sector(role_tokens[-1].lower()) if role_tokens else None
         cluster.sector = cluster.sector or sector
 
+    # -- step 4b: state institutions ----------------------------------------------------------
+    def institutions(self) -> None:
+        """ "Belarus’s foreign ministry", "the Congolese army": an institution of a named state."""
+        for chunk in self.noun_chunks:
+            head = chunk.root
+            key = _institution_key(chunk)
+            if key is None or head.tag_ in {"NNS", "NNPS"} or self.by_token.get(head.i) is not None:
+                continue
+            country = self.chunk_country(chunk)
+            if country is None:
+                continue
+            start = chunk.start + (1 if self.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
+            if any(self.by_token.get(i) is not None and self.by_token[i].kind != "country"
+                   for i in range(start, head.i + 1)):
+                continue
+            name, sector = INSTITUTIONS[key]
+            kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{key}"
+            label = f"Government of {country.name}" if key == "government" else f"{name} of {country.name}"
+            cluster = self.find("organization", kb_id=kb_id) or _Cluster(
+                "organization", label, kb_id=kb_id, country=country.iso3, sector=sector)
+            self.release(start, head.i + 1)
+            self.add(cluster, start, head.i + 1)
+
+    def release(self, start: int, end: int) -> None:
+        """Take tokens back from the mentions that hold them (a country word inside an institution)."""
+        holders = {id(self.by_token[i]): self.by_token[i] for i in range(start, end) if i in self.by_token}
+        for cluster in holders.values():
+            kept = [(s, e) for s, e in cluster.spans if e <= start or s >= end]
+            for s, e in cluster.spans:
+                if (s, e) not in kept:
+                    for i in range(s, e):
+                        self.by_token.pop(i, None)
+            cluster.spans = kept
+
     # -- step 5: role descriptions ------------------------------------------------------------
     def role_descriptions(self) -> None:
         for chunk in self.noun_chunks:
@@ -703,6 +750,16 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
+def _institution_key(chunk: Span) -> str | None:
+    """The institution noun (one or two words) heading a noun chunk, if it is one."""
+    head = chunk.root
+    previous = chunk.doc[head.i - 1].lower_ if head.i > chunk.start else ""
+    two = f"{previous} {head.lower_}"
+    if two in INSTITUTIONS:
+        return two
+    return head.lower_ if head.lower_ in INSTITUTIONS else None
+
+
 def _role_head(chunk: Span) -> str | None:
     """The role noun (possibly two words, "foreign minister") heading a noun chunk."""
     head = chunk.root
@@ -722,6 +779,7 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder.surname_mentions()
     builder.heading_mentions()
     builder.text_roles()
+    builder.institutions()
     builder.role_descriptions()
     builder.organization_descriptions()
     builder.pronouns()

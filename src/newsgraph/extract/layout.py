@@ -31,8 +31,9 @@ def is_heading(line: str) -> bool:
     web-page label line ("READ MORE: …", "WATCH: …")."""
     stripped = line.strip()
     label, colon, _rest = stripped.partition(":")
-    if colon and label.isupper() and len(label.split()) <= 3 and len(stripped.split()) <= MAX_HEADING_WORDS:
-        return True
+    if colon and label.isupper() and len(label.split()) <= 3 and (
+            len(stripped.split()) <= MAX_HEADING_WORDS or not stripped.endswith(".")):
+        return True  # "READ MORE: …" links; a long "FED TALK: …" paragraph of sentences is body text
     if not stripped or stripped.endswith(FINAL_PUNCT):
         return False
     words = [w for w in stripped.split() if any(c.isalpha() for c in w)]

@@ -286,6 +286,8 @@ class _Extractor:
         for token in self.doc:
             if not is_cue(token) or self.inside_quotation(token) or token.i in self.heading_tokens:
                 continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue  # "did not say that …" reports nothing said
             if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 self.parenthetical(token)
                 continue
