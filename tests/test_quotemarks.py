@@ -28,3 +28,8 @@ def test_multi_paragraph_quote_is_chained():
     quotations = find_quotations(text)
     assert [q.continues for q in quotations] == [True, False]
     assert text[quotations[0].inner_start:quotations[0].inner_end] == "The first part goes on."
+
+
+def test_quote_left_unclosed_at_sentence_start_runs_to_the_paragraph_end():
+    text = "“The odds have narrowed. Nobody knows what comes next.\nThe vote is on Tuesday."
+    assert inner(text) == ["The odds have narrowed. Nobody knows what comes next."]

@@ -4,8 +4,9 @@ Works per paragraph (a line of the article). Curly double marks and guillemets p
 unambiguously; straight double marks are decided by the characters around them; single
 curly marks only pair when they cannot be apostrophes. A paragraph that opens a quotation
 and never closes it continues into the next paragraph when that one opens a quotation too
-(the newswire convention for multi-paragraph quotes); otherwise the stray mark is dropped,
-so it cannot shift every later quotation.
+(the newswire convention for multi-paragraph quotes); an unclosed mark that starts a sentence
+quotes to the end of its paragraph (a closing mark left out); any other unclosed mark is
+dropped. Pairing never crosses a paragraph, so one stray mark cannot shift later quotations.
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ def _single_pairs(text: str, start: int, end: int, taken: list[Quotation]) -> li
     return found
 
 
+def _opens_sentence(text: str, paragraph_start: int, at: int) -> bool:
+    """True when a mark at ``at`` starts its paragraph or follows the end of a sentence."""
+    before = text[paragraph_start:at].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, in order; multi-paragraph quotes are chained by ``continues``."""
     quotations: list[Quotation] = []
@@ -97,11 +104,12 @@ def find_quotations(text: str) -> list[Quotation]:
                 elif opening is False and open_mark == STRAIGHT:
                     found.append(Quotation(open_at, i + 1, open_at + 1, i))
                     open_at, open_mark = None, ""
-        if open_at is not None and index + 1 < len(paragraphs):
-            next_start = paragraphs[index + 1][0]
-            if text[next_start] in OPENERS or text[next_start] == STRAIGHT:
-                inner_end = p_end
-                found.append(Quotation(open_at, p_end, open_at + 1, inner_end, continues=True))
+        if open_at is not None:
+            next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if next_start is not None and (text[next_start] in OPENERS or text[next_start] == STRAIGHT):
+                found.append(Quotation(open_at, p_end, open_at + 1, p_end, continues=True))
+            elif _opens_sentence(text, p_start, open_at):
+                found.append(Quotation(open_at, p_end, open_at + 1, p_end))  # the closing mark was left out
         found.extend(_single_pairs(text, p_start, p_end, found))
         quotations.extend(sorted(found, key=lambda q: q.start))
     return quotations

@@ -424,7 +424,7 @@ class _Extractor:
                 continue
             inner = self.text[quotation.inner_start:quotation.inner_end]
             before = self.text[:quotation.start].rstrip(" ")
-            if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?"):
+            if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?", ":"):
                 continue
             earlier = [f for f in self.found if f.end <= quotation.start]
             previous = max(earlier, key=lambda f: f.end) if earlier else None
