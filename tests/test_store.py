@@ -189,6 +189,15 @@ def test_near_duplicate_is_linked_and_not_analysed(corpus: Corpus):
     assert len(filled.quotes(speaker="Lavrov")) == 3
 
 
+def test_an_article_that_cannot_be_stored_fails_alone(corpus: Corpus):
+    broken = analysis_b()
+    broken.quotes.append(broken.quotes[0])  # the same quote id twice: a key violation
+    report = corpus.ingest([analysis_a(), broken])
+    assert report.new == 1 and [p.source for p in report.failed] == ["article b"]
+    assert "not stored" in report.failed[0].reason
+    assert [a.id for a in corpus.articles()] == ["a"] and len(corpus.quotes()) == 2
+
+
 def test_bad_publication_date_is_skipped_with_its_reason(corpus: Corpus):
     bad = analysis_b()
     bad.article.published = "2025-13-45"

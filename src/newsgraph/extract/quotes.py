@@ -53,7 +53,7 @@ CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a fe
 # Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
 ADVICE_VERBS = frozenset("ask urge advise remind encourage tell warn order instruct implore caution".split())
 LEADING_MARKS = {"that"}
-WH_WORDS = frozenset("what why how whether if who whom whose when where which".split())
+WH_WORDS = frozenset("what why how whether who whom whose which".split())  # "said if/when …" still states
 
 
 @dataclass

@@ -121,10 +121,19 @@ class Ingestor:
         total.append(count)
 
     def _in_order(self, pending: Iterable[_Pending]) -> Iterator[StoredArticle]:
-        """The pending articles in input order, analysed where needed (in ``jobs`` processes)."""
-        queue: deque[_Pending] = deque()
+        """The pending articles in input order, analysed where needed (in ``jobs`` processes);
+        the analysis pipeline starts only once some article needs it."""
+        pending = iter(pending)
+        for first in pending:
+            if first.needs_analysis:
+                break
+            yield first.item
+        else:
+            return
+        queue: deque[_Pending] = deque([first])
 
         def to_analyse() -> Iterator[Article]:
+            yield first.item.article
             for entry in pending:
                 queue.append(entry)
                 if entry.needs_analysis:
@@ -139,23 +148,32 @@ class Ingestor:
         yield from (entry.item for entry in queue)
 
     def _commit(self, batch: list[StoredArticle]) -> None:
-        """Write a batch in one transaction, each article under a savepoint (a failure loses only that one)."""
+        """Write a batch in one transaction; if that fails, article by article under savepoints,
+        so that an article that cannot be stored loses only itself."""
         if not batch:
             return
         kb = self._knowledge_base()
-        with self.engine.begin() as conn:
-            for item in batch:
-                try:
-                    with conn.begin_nested():
-                        write(conn, item, kb)
-                except SQLAlchemyError as exc:
-                    reason = getattr(exc, "orig", None) or exc
-                    self.report.failed.append(Problem(f"article {item.article.id}", f"not stored: {reason}"))
-                    continue
-                if item.duplicate_of:
-                    self.report.duplicates += 1
-                else:
-                    self.report.new += 1
+        try:
+            with self.engine.begin() as conn:
+                write(conn, batch, kb)
+            stored = batch
+        except SQLAlchemyError:
+            stored = []
+            with self.engine.begin() as conn:
+                for item in batch:
+                    try:
+                        with conn.begin_nested():
+                            write(conn, [item], kb)
+                    except SQLAlchemyError as exc:
+                        reason = getattr(exc, "orig", None) or exc
+                        self.report.failed.append(Problem(f"article {item.article.id}", f"not stored: {reason}"))
+                    else:
+                        stored.append(item)
+        for item in stored:
+            if item.duplicate_of:
+                self.report.duplicates += 1
+            else:
+                self.report.new += 1
 
     def _knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:

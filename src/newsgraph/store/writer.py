@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -25,55 +26,68 @@ class StoredArticle:
     analysis: Analysis | None = None
 
 
-def write(conn: Connection, item: StoredArticle, kb: KnowledgeBase | None) -> None:
-    """Insert the article row and all its analysis rows; global actors and aliases are upserted."""
+def write(conn: Connection, items: list[StoredArticle], kb: KnowledgeBase | None) -> None:
+    """Insert the articles and all their analysis rows, table by table (parents first);
+    global actors and aliases are inserted only where absent."""
+    merged: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        for name, table_rows in rows(item, kb).items():
+            merged[name].extend(table_rows)
+    for table in schema.CORPUS_TABLES:
+        if table in (schema.actors, schema.actor_aliases):
+            _insert_ignore(conn, table, merged[table.name])
+        elif merged[table.name]:
+            conn.execute(insert(table), merged[table.name])
+
+
+def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]:
+    """The rows of one article, by table name."""
     article = item.article
-    conn.execute(insert(schema.articles), {
+    published = article.published[:10] if article.published else None
+    result = {"articles": [{
         "id": article.id, "title": article.title, "source": article.source, "url": article.url,
-        "published": article.published[:10] if article.published else None, "language": article.language,
-        "text": article.text, "duplicate_of": item.duplicate_of, "analysed": item.analysis is not None,
+        "published": published, "language": article.language, "text": article.text,
+        "duplicate_of": item.duplicate_of, "analysed": item.analysis is not None,
         "ingested_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "signature": item.signature,
-    })
+    }]}
     if item.analysis is not None:
-        _write_analysis(conn, item.analysis, kb)
+        result.update(_analysis_rows(item.analysis, published, kb))
+    return result
 
 
-def _write_analysis(conn: Connection, analysis: Analysis, kb: KnowledgeBase | None) -> None:
+def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase | None) -> dict[str, list[dict]]:
     article_id = analysis.article.id
-    published = analysis.article.published[:10] if analysis.article.published else None
     keys = {actor.id: actor_key(actor) for actor in analysis.actors}
-    _insert_ignore(conn, schema.actors, [
-        {"id": keys[a.id], "name": a.name, "kind": a.kind, "kb_id": a.kb_id, "country": a.country, "sector": a.sector}
-        for a in analysis.actors])
-    _insert_ignore(conn, schema.actor_aliases, [
-        {"actor_id": keys[a.id], "alias": alias, "folded": fold(alias)} for a in analysis.actors for alias in aliases(a, kb)])
-    _insert(conn, schema.article_actors, [
-        {"article_id": article_id, "local_id": a.id, "actor_id": keys[a.id], "name": a.name,
-         "roles": json.dumps(a.roles, ensure_ascii=False)} for a in analysis.actors])
-    _insert(conn, schema.mentions, [
-        {"article_id": article_id, "local_id": a.id, "seq": seq, "actor_id": keys[a.id],
-         "start": m.start, "end": m.end, "text": m.text}
-        for a in analysis.actors for seq, m in enumerate(a.mentions)])
-    _insert(conn, schema.quotes, [
-        {"article_id": article_id, "local_id": q.id, "speaker_id": keys.get(q.speaker or ""), "speaker_name": q.speaker_name,
-         "kind": q.kind, "cue": q.cue, "addressee_id": keys.get(q.addressee or ""), "text": q.text,
-         "start": q.start, "end": q.end, "published": published} for q in analysis.quotes])
-    _insert(conn, schema.events, [
-        {"article_id": article_id, "local_id": e.id, "type": e.type, "mode": e.mode, "status": e.status,
-         "when_text": e.when.text if e.when else None, "when_value": e.when.value if e.when else None,
-         "when_assumed": e.when.assumed if e.when else None,
-         "where_text": e.where.text if e.where else None, "where_country": e.where.country if e.where else None,
-         "trigger": e.trigger, "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
-         "evidence_text": e.evidence.text, "cameo": e.cameo, "goldstein": e.goldstein, "published": published,
-         "day": first_day(e.when.value if e.when else None) or published} for e in analysis.events])
     sides = {(e.id, side, keys[local]) for e in analysis.events
              for side, locals_ in (("source", e.source), ("target", e.target)) for local in locals_ if local in keys}
-    _insert(conn, schema.event_actors, [
-        {"article_id": article_id, "event_id": event_id, "side": side, "actor_id": actor}
-        for event_id, side, actor in sorted(sides)])
-    _insert(conn, schema.times, [
-        {"article_id": article_id, "seq": seq, "text": t.text, "start": t.start, "end": t.end, "value": t.value}
-        for seq, t in enumerate(analysis.times)])
+    return {
+        "actors": [{"id": keys[a.id], "name": a.name, "kind": a.kind, "kb_id": a.kb_id, "country": a.country,
+                    "sector": a.sector} for a in analysis.actors],
+        "actor_aliases": [{"actor_id": keys[a.id], "alias": alias, "folded": fold(alias)}
+                          for a in analysis.actors for alias in aliases(a, kb)],
+        "article_actors": [{"article_id": article_id, "local_id": a.id, "actor_id": keys[a.id], "name": a.name,
+                            "roles": json.dumps(a.roles, ensure_ascii=False)} for a in analysis.actors],
+        "mentions": [{"article_id": article_id, "local_id": a.id, "seq": seq, "actor_id": keys[a.id],
+                      "start": m.start, "end": m.end, "text": m.text}
+                     for a in analysis.actors for seq, m in enumerate(a.mentions)],
+        "quotes": [{"article_id": article_id, "local_id": q.id, "speaker_id": keys.get(q.speaker or ""),
+                    "speaker_name": q.speaker_name, "kind": q.kind, "cue": q.cue,
+                    "addressee_id": keys.get(q.addressee or ""), "text": q.text, "start": q.start, "end": q.end,
+                    "published": published} for q in analysis.quotes],
+        "events": [{"article_id": article_id, "local_id": e.id, "type": e.type, "mode": e.mode, "status": e.status,
+                    "when_text": e.when.text if e.when else None, "when_value": e.when.value if e.when else None,
+                    "when_assumed": e.when.assumed if e.when else None,
+                    "where_text": e.where.text if e.where else None,
+                    "where_country": e.where.country if e.where else None, "trigger": e.trigger,
+                    "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
+                    "evidence_text": e.evidence.text, "cameo": e.cameo, "goldstein": e.goldstein,
+                    "published": published, "day": first_day(e.when.value if e.when else None) or published}
+                   for e in analysis.events],
+        "event_actors": [{"article_id": article_id, "event_id": event_id, "side": side, "actor_id": actor}
+                         for event_id, side, actor in sorted(sides)],
+        "times": [{"article_id": article_id, "seq": seq, "text": t.text, "start": t.start, "end": t.end,
+                   "value": t.value} for seq, t in enumerate(analysis.times)],
+    }
 
 
 def first_day(value: str | None) -> str | None:
@@ -89,17 +103,12 @@ def first_day(value: str | None) -> str | None:
         return None
 
 
-def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
-    if rows:
-        conn.execute(insert(table), rows)
-
-
-def _insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
+def _insert_ignore(conn: Connection, table: Table, table_rows: list[dict]) -> None:
     """Insert rows, leaving those whose key is already there (idempotent upsert of shared rows)."""
-    if not rows:
+    if not table_rows:
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     unique: dict[tuple, dict] = {}
-    for row in rows:
+    for row in table_rows:
         unique.setdefault(tuple(row[c.name] for c in table.primary_key), row)
     conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(unique.values()))
