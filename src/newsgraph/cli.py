@@ -1,23 +1,28 @@
-"""The ``newsgraph`` command line: analyze and eval."""
+"""The ``newsgraph`` command line: analyze and eval here; ingest, query, export and serve are
+registered from ``cli_corpus`` and ``cli_web``. The NLP stack is imported only by the commands
+that analyse, so ``query`` and ``serve`` start quickly."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
-from newsgraph.analyze import BadArticle, Settings, analyze_many, parse_published
+from newsgraph.cli_corpus import register as register_corpus
+from newsgraph.cli_web import register as register_web
 from newsgraph.evaluate import GoldError, Report, check_thresholds, gold_article, gold_files, load_gold, score_article
-from newsgraph.ingest.files import Problem, read_inputs
 from newsgraph.kb.loader import KBError
-from newsgraph.model import Article
-from newsgraph.nlp import ModelNotInstalled
 from newsgraph.render import print_analysis_table, print_eval_table
+
+if TYPE_CHECKING:
+    from newsgraph.analyze import Settings
+    from newsgraph.model import Article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Who said what, who did what to whom, when and where: records with evidence from news.")
@@ -35,6 +40,8 @@ KBOption = Annotated[Optional[list[Path]], typer.Option("--kb", help="extra know
 
 
 def _settings(model: str | None, kb: list[Path] | None) -> Settings:
+    from newsgraph.analyze import Settings
+
     return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
 
 
@@ -58,13 +65,17 @@ def analyze(
     kb: KBOption = None,
 ) -> None:
     """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
+    from newsgraph.analyze import BadArticle, analyze_many, parse_published
+    from newsgraph.ingest.files import Problem, read_inputs
+    from newsgraph.nlp import ModelNotInstalled
+
     try:
         parse_published(published)
     except BadArticle as exc:
         _fail(str(exc))
     problems: list[Problem] = []
 
-    def articles() -> "list[Article]":
+    def articles() -> Iterator[Article]:
         for item in read_inputs(paths, published):
             if isinstance(item, Problem):
                 problems.append(item)
@@ -108,6 +119,9 @@ def evaluate(
     kb: KBOption = None,
 ) -> None:
     """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
+    from newsgraph.analyze import BadArticle, analyze_many
+    from newsgraph.nlp import ModelNotInstalled
+
     files = gold_files(gold_dir)
     if not files:
         _fail(f"{gold_dir}: no gold files (*.json)")
@@ -138,9 +152,8 @@ def evaluate(
             raise typer.Exit(1)
 
 
-from newsgraph.cli_corpus import register  # noqa: E402 - corpus commands: ingest, query, export
-register(app)
-from newsgraph.cli_web import register as register_web; register_web(app)  # noqa: E402, E702 - serve
+register_corpus(app)
+register_web(app)
 
 
 def main() -> None:
