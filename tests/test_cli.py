@@ -107,3 +107,9 @@ def test_two_jobs_give_the_same_records_as_one(tmp_path: Path):
     two = invoke("analyze", str(examples), "--format", "jsonl", "--jobs", "2")
     assert one.exit_code == two.exit_code == 0
     assert records(one.stdout) == records(two.stdout)
+
+
+def test_an_empty_directory_is_a_failure(tmp_path: Path):
+    result = invoke("analyze", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "no articles" in result.stderr

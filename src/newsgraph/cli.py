@@ -107,6 +107,9 @@ def analyze(
     if problems:
         _warn(f"newsgraph: {count} analysed, {len(problems)} skipped")
         raise typer.Exit(1)
+    if count == 0:
+        _warn("newsgraph: no articles in the inputs")
+        raise typer.Exit(1)
 
 
 @app.command("eval")
