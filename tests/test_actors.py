@@ -91,3 +91,9 @@ def test_state_institution_named_by_a_country_word(run):
     assert ministry.kind == "organization" and ministry.country == "BLR"
     assert ministry.mentions[0].text == "Belarus’s foreign ministry"
     assert actor_named(analysis, "Armed Forces of Rwanda").sector == "MIL"
+
+
+def test_government_names_take_the_article_where_english_does(run):
+    analysis = run("Manila protested on Monday, and Washington said it stood by its ally.")
+    names = {a.name for a in analysis.actors}
+    assert {"Government of the Philippines", "Government of the United States"} <= names

@@ -77,6 +77,8 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "police": ("Police", "COP"), "parliament": ("Parliament", "LEG"), "central bank": ("Central Bank", "GOV"),
     "embassy": ("Embassy", "GOV"), "government": ("Government", "GOV"),
 }
+PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")  # the Philippines, the Maldives
+THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
@@ -265,7 +267,7 @@ class _Builder:
         if seat is not None:
             if self.acts_as_agent(self.doc[start:end].root):
                 cluster = self.find("organization", kb_id=f"government/{seat.iso3}") or _Cluster(
-                    "organization", f"Government of {seat.name}", kb_id=f"government/{seat.iso3}",
+                    "organization", f"Government of {_with_article(seat.name)}", kb_id=f"government/{seat.iso3}",
                     country=seat.iso3, sector="GOV",
                 )
                 self.add(cluster, start, end)
@@ -514,7 +516,8 @@ class _Builder:
                 continue
             name, sector = INSTITUTIONS[key]
             kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{key}"
-            label = f"Government of {country.name}" if key == "government" else f"{name} of {country.name}"
+            place = _with_article(country.name)
+            label = f"Government of {place}" if key == "government" else f"{name} of {place}"
             cluster = self.find("organization", kb_id=kb_id) or _Cluster(
                 "organization", label, kb_id=kb_id, country=country.iso3, sector=sector)
             self.release(start, head.i + 1)
@@ -748,6 +751,14 @@ def _role_words(role: str) -> set[str]:
     words = {w for w in lowered.replace("-", " ").split() if w in ROLE_NOUNS}
     words.update(phrase for phrase in ROLE_NOUNS if " " in phrase and phrase in lowered)
     return words
+
+
+def _with_article(country: str) -> str:
+    """A country name as it follows "of": "the Philippines", "the United States", "Russia"."""
+    first = country.split()[0]
+    if country.endswith(PLURAL_COUNTRY_ENDINGS) or first in THE_COUNTRY_WORDS or "Republic" in country:
+        return f"the {country}"
+    return country
 
 
 def _institution_key(chunk: Span) -> str | None:
