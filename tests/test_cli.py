@@ -113,3 +113,13 @@ def test_an_empty_directory_is_a_failure(tmp_path: Path):
     result = invoke("analyze", str(tmp_path), "--format", "jsonl")
     assert result.exit_code == 1
     assert "no articles" in result.stderr
+
+
+def test_an_article_longer_than_the_pipeline_takes_is_skipped(tmp_path: Path):
+    path = tmp_path / "long.txt"
+    path.write_text("Long Story\n" + "The minister said the talks would resume. " * 26000, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(STORY, encoding="utf-8")
+    result = invoke("analyze", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert len(records(result.stdout)) == 1
+    assert "character limit" in result.stderr

@@ -41,6 +41,9 @@ SNIFF_BYTES = 64 * 1024
 GLOB_CHARS = frozenset("*?[")
 
 
+# One article must fit the spaCy pipeline (its default max_length, a memory bound of the parser).
+MAX_ARTICLE_CHARS = 1_000_000
+
 def iter_sources(
     sources: list[str],
     published: str | None = None,
@@ -55,21 +58,34 @@ def iter_sources(
     dates the inputs carry.
     """
     for source in sources:
-        if source == "-":
-            yield from read_stream("-", "", sys.stdin.buffer, published, default=read_text)
-        elif is_url(source):
-            try:
-                data = fetch(source, fetch_timeout, max_fetch_bytes)
-            except ValueError as exc:
-                yield Problem(source, str(exc))
-                continue
-            yield from feed_articles(data, source, published)
-        else:
-            for path in expand(source):
-                if isinstance(path, Problem):
-                    yield path
-                else:
-                    yield from read_file(path, published)
+        for item in _from_source(source, published, fetch_timeout, max_fetch_bytes):
+            if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+                where = item.url or item.title or item.id
+                yield Problem(f"{source} ({where})" if where != source else source,
+                              f"article is {len(item.text):,} characters, over the "
+                              f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
+            else:
+                yield item
+
+
+def _from_source(source: str, published: str | None, fetch_timeout: float,
+                 max_fetch_bytes: int) -> Iterator[Article | Problem]:
+    """Articles and problems of one source, by kind."""
+    if source == "-":
+        yield from read_stream("-", "", sys.stdin.buffer, published, default=read_text)
+    elif is_url(source):
+        try:
+            data = fetch(source, fetch_timeout, max_fetch_bytes)
+        except ValueError as exc:
+            yield Problem(source, str(exc))
+            return
+        yield from feed_articles(data, source, published)
+    else:
+        for path in expand(source):
+            if isinstance(path, Problem):
+                yield path
+            else:
+                yield from read_file(path, published)
 
 
 def expand(source: str) -> Iterator[Path | Problem]:
