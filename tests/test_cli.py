@@ -123,3 +123,16 @@ def test_an_article_longer_than_the_pipeline_takes_is_skipped(tmp_path: Path):
     assert result.exit_code == 1
     assert len(records(result.stdout)) == 1
     assert "character limit" in result.stderr
+
+
+def test_non_english_text_is_skipped_with_a_reason(tmp_path: Path):
+    (tmp_path / "fr.txt").write_text(
+        "Le ministre des Affaires étrangères a déclaré mardi que les négociations reprendraient la semaine "
+        "prochaine à Genève, malgré les tensions persistantes entre les deux pays voisins, selon un "
+        "communiqué publié par le gouvernement. Les diplomates ont salué une avancée importante.\n",
+        encoding="utf-8")
+    (tmp_path / "en.txt").write_text(STORY, encoding="utf-8")
+    result = invoke("analyze", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert len(records(result.stdout)) == 1
+    assert "fr.txt" in result.stderr and "not English" in result.stderr

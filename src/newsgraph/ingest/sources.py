@@ -22,6 +22,7 @@ from newsgraph.ingest.feeds import feed_articles, looks_like_feed, read_feed
 from newsgraph.ingest.fetch import fetch, is_url
 from newsgraph.ingest.files import Problem, read_json, read_jsonl, read_text
 from newsgraph.ingest.html import read_html
+from newsgraph.ingest.language import looks_english
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
 
@@ -58,34 +59,44 @@ def iter_sources(
     dates the inputs carry.
     """
     for source in sources:
-        for item in _from_source(source, published, fetch_timeout, max_fetch_bytes):
-            if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
-                where = item.url or item.title or item.id
-                yield Problem(f"{source} ({where})" if where != source else source,
-                              f"article is {len(item.text):,} characters, over the "
-                              f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
-            else:
-                yield item
+        yield from _from_source(source, published, fetch_timeout, max_fetch_bytes)
+
+
+def _checked(where: str, items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
+    """Items of one input, with articles that cannot be analysed turned into problems."""
+    for item in items:
+        reason = _unfit(item) if isinstance(item, Article) else None
+        yield item if reason is None else Problem(where, reason)
+
+
+def _unfit(article: Article) -> str | None:
+    """Why an article cannot be analysed (too long for the pipeline, not English), or None."""
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        return (f"article is {len(article.text):,} characters, over the "
+                f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
+    if not looks_english(article.text):
+        return "not English text (too few English function words); newsgraph analyses English news"
+    return None
 
 
 def _from_source(source: str, published: str | None, fetch_timeout: float,
                  max_fetch_bytes: int) -> Iterator[Article | Problem]:
     """Articles and problems of one source, by kind."""
     if source == "-":
-        yield from read_stream("-", "", sys.stdin.buffer, published, default=read_text)
+        yield from _checked("-", read_stream("-", "", sys.stdin.buffer, published, default=read_text))
     elif is_url(source):
         try:
             data = fetch(source, fetch_timeout, max_fetch_bytes)
         except ValueError as exc:
             yield Problem(source, str(exc))
             return
-        yield from feed_articles(data, source, published)
+        yield from _checked(source, feed_articles(data, source, published))
     else:
         for path in expand(source):
             if isinstance(path, Problem):
                 yield path
             else:
-                yield from read_file(path, published)
+                yield from _checked(str(path), read_file(path, published))
 
 
 def expand(source: str) -> Iterator[Path | Problem]:
