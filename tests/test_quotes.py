@@ -79,3 +79,11 @@ def test_quote_offsets_are_evidence(run):
 def test_negated_cue_reports_nothing(run):
     analysis = run("The charging documents do not say that Peter Lund planned the attack.")
     assert analysis.quotes == []
+
+
+def test_a_possessor_is_not_the_speaker_but_an_apposition_is(run):
+    text = ("Mark Halloran was charged last year. Halloran’s lawyers said the case was political. "
+            "His sister, Ruth Halloran, said the family would appeal.")
+    speakers = [(q.speaker_name, q.text) for q in run(text).quotes]
+    assert ("Mark Halloran", "the case was political") not in speakers
+    assert ("Ruth Halloran", "the family would appeal") in speakers

@@ -121,8 +121,15 @@ class _Extractor:
         actor = self.actors.actor_at(token)
         if actor is not None:
             return actor
+        for child in token.children:  # "His father, Joseph Spindler, said"
+            named = self.actors.actor_at(child) if child.dep_ == "appos" else None
+            if named is not None and named.kind == "person":
+                return named
         voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
-        named = [self.actors.actor_at(t) for t in token.subtree if voice or t.i < token.i]
+        # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
+        owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        named = [self.actors.actor_at(t) for t in token.subtree
+                 if (voice or t.i < token.i) and t.i not in owners]
         named = [a for a in named if a is not None]
         persons = [a for a in named if a.kind == "person"]
         if persons:
