@@ -369,7 +369,8 @@ class _Extractor:
         """The clause's subtree without speech acts of their own ("but warned …", ", voicing …")."""
         excluded: set[int] = set()
         for token in head.subtree:
-            if token.i != head.i and token.dep_ in {"conj", "advcl"} and is_cue(token):
+            own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
+            if token.i != head.i and own_act and is_cue(token):
                 excluded.update(t.i for t in token.subtree)
                 excluded.update(t.i for t in token.head.children
                                 if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i)
@@ -429,6 +430,8 @@ class _Extractor:
         for quotation in self.quotations:
             if any(f.start <= quotation.inner_start < f.end for f in self.found):
                 continue
+            if self.layout.token_at_or_after(quotation.start).i in self.heading_tokens:
+                continue  # a quoted phrase in a headline or a "READ MORE:" link
             inner = self.text[quotation.inner_start:quotation.inner_end]
             before = self.text[:quotation.start].rstrip(" ")
             if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?", ":"):
