@@ -453,9 +453,9 @@ class _Extractor:
         window = self.layout.tokens_between(previous_start + 1, quotation.start)
         for token in reversed(window):
             actor = self.actors.actor_at(token)
-            if actor is not None and actor.kind == "person" and token.dep_ in SUBJECT_DEPS \
-                    and not self.inside_quotation(token):
-                return actor
+            subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS)
+            if actor is not None and actor.kind == "person" and subject and not self.inside_quotation(token):
+                return actor  # the subject, or its possessor ("Her message is simple: …")
         return None
 
     def governing_cue(self, token: Token) -> Token | None:
