@@ -417,7 +417,12 @@ class _Extractor:
             if not tokens:
                 continue
             cue = self.governing_cue(tokens[0])
-            if cue is None:
+            if cue is None or cue.i in self.heading_tokens:
+                continue
+            same_cue = [f for f in self.found if f.cue is cue and f.kind == "partial" and f.start < quotation.start
+                        and cue.sent.start_char <= f.start]
+            if same_cue:  # “completely unfair” for the students “to be drug through the mud”: one quote
+                same_cue[-1].end = quotation.inner_end
                 continue
             speaker, speaker_text = self.speaker(cue)
             self.found.append(_Found(speaker, speaker_text, "partial", cue, self.addressee(cue),
