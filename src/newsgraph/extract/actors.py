@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gender import gender_of_first_name, is_given_name
 from newsgraph.extract.layout import layout_of
-from newsgraph.extract.linking import link_country, link_organization, link_person, strip_possessive
+from newsgraph.extract.linking import link_organization, link_person, strip_possessive
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
 from newsgraph.model import Actor, Mention
 
@@ -140,14 +140,6 @@ class ActorIndex:
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""
         return self.by_token.get(token.i)
-
-    def actor_in(self, tokens: list[Token] | Span) -> Actor | None:
-        """The first actor mentioned among ``tokens``."""
-        for token in tokens:
-            actor = self.by_token.get(token.i)
-            if actor is not None:
-                return actor
-        return None
 
 
 class _Builder:

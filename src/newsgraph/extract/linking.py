@@ -1,10 +1,11 @@
-"""Linking mention texts to knowledge-base entries, and the roles a person held on a date."""
+"""Linking mention texts to knowledge-base entries (persons by name and date, organisations)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from newsgraph.kb.loader import KBCountry, KBOrganization, KBPerson, KnowledgeBase, Office
+from newsgraph.kb.loader import KBOrganization, KBPerson, KnowledgeBase
+
 
 def strip_possessive(text: str) -> str:
     """``"Kyiv’s"`` -> ``"Kyiv"``; leading "the" is dropped too."""
@@ -24,8 +25,8 @@ def _held_on(person: KBPerson, kb: KnowledgeBase, on: date | None) -> bool:
 def link_person(name: str, kb: KnowledgeBase, on: date | None, *, surname_only: bool) -> KBPerson | None:
     """The KB person a name refers to, or None when unknown or ambiguous.
 
-    A full name links when exactly one KB person carries it (or a close spelling variant
-    of it). A bare surname links only when exactly one KB person with that surname held an
+    A full name links when exactly one KB person carries it (or, among several, exactly one
+    held an office on the date). A bare surname links only when exactly one KB person with that surname held an
     office on the publication date: "Trump" in 2025 is Donald Trump.
     """
     candidates = kb.persons_named(name)
@@ -37,13 +38,3 @@ def link_person(name: str, kb: KnowledgeBase, on: date | None, *, surname_only: 
 def link_organization(name: str, kb: KnowledgeBase) -> KBOrganization | None:
     """The KB organisation with this name or alias."""
     return kb.organization(strip_possessive(name))
-
-
-def link_country(name: str, kb: KnowledgeBase) -> KBCountry | None:
-    """The country with this name or alias (demonyms are handled by the caller)."""
-    return kb.country(strip_possessive(name))
-
-
-def roles_on(person: KBPerson, kb: KnowledgeBase, on: date | None) -> list[Office]:
-    """Offices the person held on the date (current ones when the date is unknown)."""
-    return kb.roles_on(person, on)
