@@ -15,6 +15,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -496,7 +497,7 @@ class _Builder:
         """ "Belarus’s foreign ministry", "the Congolese army": an institution of a named state."""
         for chunk in self.noun_chunks:
             head = chunk.root
-            key = _institution_key(chunk)
+            key = _head_phrase(chunk, INSTITUTIONS)
             if key is None or head.tag_ in {"NNS", "NNPS"} or self.by_token.get(head.i) is not None:
                 continue
             country = self.chunk_country(chunk)
@@ -530,7 +531,7 @@ class _Builder:
     def role_descriptions(self) -> None:
         for chunk in self.noun_chunks:
             head = chunk.root
-            role = _role_head(chunk)
+            role = _head_phrase(chunk, ROLE_NOUNS)
             if role is None or head.i in self.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
                 continue
             if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
@@ -753,24 +754,14 @@ def _with_article(country: str) -> str:
     return country
 
 
-def _institution_key(chunk: Span) -> str | None:
-    """The institution noun (one or two words) heading a noun chunk, if it is one."""
+def _head_phrase(chunk: Span, vocabulary: Container[str]) -> str | None:
+    """The noun (or two-word phrase, "foreign minister") heading a noun chunk, if in ``vocabulary``."""
     head = chunk.root
     previous = chunk.doc[head.i - 1].lower_ if head.i > chunk.start else ""
     two = f"{previous} {head.lower_}"
-    if two in INSTITUTIONS:
+    if two in vocabulary:
         return two
-    return head.lower_ if head.lower_ in INSTITUTIONS else None
-
-
-def _role_head(chunk: Span) -> str | None:
-    """The role noun (possibly two words, "foreign minister") heading a noun chunk."""
-    head = chunk.root
-    previous = chunk.doc[head.i - 1].lower_ if head.i > chunk.start else ""
-    two = f"{previous} {head.lower_}"
-    if two in ROLE_NOUNS:
-        return two
-    return head.lower_ if head.lower_ in ROLE_NOUNS else None
+    return head.lower_ if head.lower_ in vocabulary else None
 
 
 def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> ActorIndex:
