@@ -11,8 +11,6 @@ from typing import Any
 
 SCHEMA_ID = "newsgraph.analysis/1"
 
-ACTOR_KINDS = ("person", "organization", "country", "group")
-QUOTE_KINDS = ("direct", "partial", "indirect")
 EVENT_STATUSES = ("occurred", "ongoing", "planned", "proposed", "hypothetical", "negated")
 
 

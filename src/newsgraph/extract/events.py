@@ -20,7 +20,7 @@ from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.extract.event_lexicon import Sense, sense_of, trigger_tokens
 from newsgraph.extract.event_roles import TRAVEL, RoleFinder, Roles, clause_verb, direct_under
 from newsgraph.extract.event_status import event_status
-from newsgraph.extract.quotemarks import find_quotations
+from newsgraph.extract.layout import layout_of
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr, When
 
@@ -94,9 +94,10 @@ def _scare_quoted(doc: Doc, quotes: Sequence[Quote], triggers: list[Token]) -> s
     """Tokens of quotations nobody is reported to say (a "peace summit"), and nouns called
     "so-called": names, not events."""
     spoken = [(q.start, q.end) for q in quotes]
-    text = doc.text  # built from the tokens on every access: read it once
+    layout = layout_of(doc)  # text and quotations, computed once per document
+    text = layout.text
     tokens: set[int] = set()
-    for quotation in find_quotations(text):
+    for quotation in layout.quotations:
         if any(start <= quotation.inner_start < end for start, end in spoken):
             continue
         span = doc.char_span(quotation.inner_start, quotation.inner_end, alignment_mode="expand")

@@ -28,10 +28,6 @@ class Quotation:
     inner_end: int
     continues: bool = False  # runs on into the next paragraph's quotation
 
-    def contains(self, start: int, end: int) -> bool:
-        """True when the character range lies inside this quotation (marks included)."""
-        return self.start <= start and end <= self.end
-
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line of ``text``."""
