@@ -81,6 +81,11 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
 PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")  # the Philippines, the Maldives
 THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
+# First words of organisation names that do not, alone, name one of them.
+GENERIC_NAME_WORDS = frozenset(
+    "national royal federal central general international united american canadian british european "
+    "first new north south east west st saint university bank city state world global public".split()
+)
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
@@ -186,7 +191,7 @@ class _Builder:
 
     # -- step 1 and 2: named mentions -----------------------------------------------------
     def trimmed(self, span: Span) -> tuple[int, int] | None:
-        start, end = span.start, span.end
+        start, end = span.start, _hyphen_extended(self.doc, span.end) if span.label_ in ORG_LABELS else span.end
         while start < end - 1 and (
             self.doc[start].lower_ in {"the", "a", "an"} or self.doc[start].text in POSSESSIVE
             or self.doc[start].is_punct or (span.label_ in PERSON_LABELS and _is_title_word(self.doc[start]))
@@ -222,12 +227,13 @@ class _Builder:
                 if self.kb.organization(text) is not None or _looks_like_organization(text):
                     self.organization(start, end, text)
                 else:
-                    self.person(start, end, text)
+                    start = self.name_after_title(start, end) or start
+                    self.person(start, end, self.doc[start:end].text)
             elif label in ORG_LABELS:
                 deferred_orgs.append((start, end, text))
         for start, end, text in deferred_orgs:
             known = self.known_person(text)
-            titled = self.titled_name(start, end)
+            titled = self.titled_name(start, end) or self.name_after_title(start, end)
             if known is not None:
                 self.add(known, start, end)
             elif titled is not None:
@@ -244,6 +250,17 @@ class _Builder:
         if i == start or not 2 <= len(rest) <= 3 or not all(t.is_title for t in rest):
             return None
         return i if is_given_name(rest[0].text) else None
+
+    def name_after_title(self, start: int, end: int) -> int | None:
+        """Where the name starts after a capitalised title inside an entity
+        ("Wet'suwet'en Hereditary Chief Na'moks" -> "Na'moks")."""
+        titles = [i for i in range(start, end - 1) if self.doc[i].is_title and _is_title_word(self.doc[i])]
+        if not titles:
+            return None
+        rest = self.doc[titles[-1] + 1:end]
+        if len(rest) > 3 or not all(t.text[:1].isupper() and t.lower_ not in ORGANIZATION_WORDS for t in rest):
+            return None
+        return titles[-1] + 1
 
     def place_or_government(self, start: int, end: int, text: str) -> bool:
         """Countries, capitals and seats of government; True when the span was consumed."""
@@ -385,8 +402,17 @@ class _Builder:
                 "organization", org.name, kb_id=org.id, country=org.country, sector=org.sector
             )
         else:
-            cluster = self.find("organization", name=text) or _Cluster("organization", text)
+            cluster = self.find("organization", name=text) or self.organization_with_short_name(text) \
+                or _Cluster("organization", text)
         self.add(cluster, start, end)
+
+    def organization_with_short_name(self, text: str) -> _Cluster | None:
+        """The one organisation whose longer name this single distinctive word begins
+        ("Samsung" after "Samsung Electronics Co.")."""
+        if " " in text or text.lower() in GENERIC_NAME_WORDS or self.country_of_text(text) is not None:
+            return None
+        matches = [c for c in self.clusters if c.kind == "organization" and c.name.startswith(f"{text} ")]
+        return matches[0] if len(matches) == 1 else None
 
     def given_name_persons(self) -> None:
         """Names the NER missed: a known first name followed by capitalised proper nouns."""
@@ -611,6 +637,7 @@ class _Builder:
         previous two paragraphs."""
         para = self.layout.paragraph_of(self.doc[before].idx)
         fallback = None
+        subject = None
         for i in range(before - 1, -1, -1):
             cluster = self.by_token.get(i)
             if cluster is None or cluster.kind != "organization" or cluster.kb_id and cluster.kb_id.startswith("government/"):
@@ -618,9 +645,10 @@ class _Builder:
             if noun in cluster.name.lower().split():
                 return cluster
             near = para - self.layout.paragraph_of(self.doc[i].idx) <= 2
-            if fallback is None and noun in GENERIC_ORG_NOUNS and near:
-                fallback = cluster
-        return fallback
+            if noun in GENERIC_ORG_NOUNS and near:
+                fallback = fallback or cluster
+                subject = subject or (cluster if _main_clause_subject(self.doc[i]) else None)
+        return subject or fallback
 
     # -- step 6: pronouns ----------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -721,6 +749,24 @@ class _Builder:
             by_cluster[id(cluster)] = actor
         by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
         return ActorIndex(actors, by_token, self.places)
+
+
+def _hyphen_extended(doc: Doc, end: int) -> int:
+    """An entity end moved past hyphenated name parts the NER left out ("SNC" of "SNC-Lavalin")."""
+    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        end += 2
+    return end
+
+
+def _main_clause_subject(token: Token) -> bool:
+    """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
+    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head is not token:
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
 
 
 def _located_in(token: Token) -> bool:

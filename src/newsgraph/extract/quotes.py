@@ -171,8 +171,9 @@ class _Extractor:
         """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
         tokens = list(head.subtree)
         end = head.i + 1
+        clauses = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i]
         for token in tokens:
-            if token.i > head.i and (token.text in {",", "—", "–", "("} or token.dep_ == "relcl"):
+            if token.i > head.i and (token.text in {",", "—", "–", "("} or token.i >= min(clauses, default=token.i + 1)):
                 break
             end = max(end, token.i + 1)
         return self.doc[tokens[0].i:end].text
@@ -284,7 +285,7 @@ class _Extractor:
             if actor is None and token.lower_ == "it" and token in between:
                 actor = self.recent_organization(token)
             if actor is not None:
-                return actor, None
+                return self.resolve(_noun_head(token)) or actor, None  # "said MaRS director Adam Jagelewski"
         return None, None
 
     # -- pass 2: cue verbs with a clause -------------------------------------------------
@@ -495,6 +496,13 @@ class _Extractor:
                 text=text, start=found.start, end=found.end,
             ))
         return result
+
+
+def _noun_head(token: Token) -> Token:
+    """The noun a name word modifies inside its noun phrase ("MaRS" in "MaRS director Adam Jagelewski")."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
 
 
 def _according_to(token: Token) -> bool:
