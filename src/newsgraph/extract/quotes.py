@@ -302,6 +302,8 @@ class _Extractor:
             contents = [c for c in (self.content_of(child, token) for child in token.children) if c]
             if not contents and token.lemma_.lower() == "say":
                 contents = [c for c in [self.misparsed_object_clause(token)] if c]
+            if contents:
+                contents = self.with_coordinated_clauses(token, contents)
             for start, end in contents:
                 if self.covered(start, end) or self.embedded_question(start):
                     continue
@@ -315,6 +317,26 @@ class _Extractor:
             if _according_to(token):
                 self.according_to(token)
 
+    def with_coordinated_clauses(self, cue: Token, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "said the news came as a “shock,” and the government will fight on": a clause with its
+        own subject coordinated to the cue (a common misparse) is reported too; it extends a
+        reported clause that is not itself a quotation, else it stands as a quote of its own."""
+        result = list(contents)
+        for verb in cue.children:
+            if verb.dep_ != "conj" or verb.i < cue.i or is_cue(verb) or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in verb.children):
+                continue
+            bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head is not verb])
+            if bounds is None:
+                continue
+            last_start, last_end = result[-1]
+            if _is_mark(self.doc.char_span(last_start, last_end, alignment_mode="expand")[0]):
+                result.append(bounds)
+            else:
+                result[-1] = (last_start, bounds[1])
+        return result
+
     def misparsed_object_clause(self, cue: Token) -> tuple[int, int] | None:
         """ "Oh said the pairing came because …", parsed as an object plus a coordinated verb:
         "say" takes no such object, so the rest of the sentence is what was said."""
@@ -326,15 +348,17 @@ class _Extractor:
         return self.trim(list(cue.doc[cue.i + 1:verbs[-1].right_edge.i + 1]))
 
     def parenthetical(self, cue: Token) -> None:
-        """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts."""
+        """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts, its
+        part before the cue and its part after it."""
         inside = {t.i for t in cue.subtree}
-        tokens = [t for t in cue.head.subtree if t.i not in inside and t.i < cue.i]
-        bounds = self.trim(tokens)
-        if bounds is None or self.covered(*bounds):
-            return
+        clause = [t for t in cue.head.subtree if t.i not in inside]
         speaker, speaker_text = self.speaker(cue)
-        kind = "partial" if self.has_quotation(*bounds) else "indirect"
-        self.found.append(_Found(speaker, speaker_text, kind, cue, self.addressee(cue), *bounds))
+        for part in ([t for t in clause if t.i < cue.i], [t for t in clause if t.i > cue.i]):
+            bounds = self.trim(part)
+            if bounds is None or self.covered(*bounds):
+                continue
+            kind = "partial" if self.has_quotation(*bounds) else "indirect"
+            self.found.append(_Found(speaker, speaker_text, kind, cue, self.addressee(cue), *bounds))
 
     def trim(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character range of tokens without leading "that" and edge punctuation (quote marks kept)."""
@@ -473,8 +497,10 @@ class _Extractor:
             node = node.head
             if is_cue(node):
                 return node
-            if node.pos_ == "VERB":
-                return None
+            if node.pos_ == "VERB":  # "called the plan “bold” and based on “one assumption”"
+                shares_cue = node.dep_ == "conj" and is_cue(node.head) and not any(
+                    c.dep_ in SUBJECT_DEPS for c in node.children)
+                return node.head if shares_cue else None
         return None
 
     # -- output --------------------------------------------------------------------------
