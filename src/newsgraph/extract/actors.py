@@ -224,7 +224,8 @@ class _Builder:
                 self.places.append(self.place(start, end, None))  # "fighting near Goma"
                 continue
             if label in PERSON_LABELS:
-                if self.kb.organization(text) is not None or _looks_like_organization(text):
+                named_as_org = start > 0 and self.doc[start - 1].lower_ in ORG_NOUNS  # "the aid group Gatsby"
+                if self.kb.organization(text) is not None or _looks_like_organization(text) or named_as_org:
                     self.organization(start, end, text)
                 else:
                     start = self.name_after_title(start, end) or start

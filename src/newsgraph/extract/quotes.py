@@ -42,6 +42,7 @@ VOICE_NOUNS = frozenset(
     "statement spokesperson spokesman spokeswoman representative official release letter "
     "report memo email post tweet source sources officials".split()
 )
+DOCUMENT_NOUNS = frozenset("statement release memo email post tweet".split())
 ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn ask urge".split())
 CONTENT_DEPS = {"ccomp"}
 COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
@@ -148,16 +149,29 @@ class _Extractor:
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
                 actor = self.resolve(subject)
-                if actor is None and subject.lower_ == "it" and verb is cue:
-                    actor = self.recent_organization(subject)
+                if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
+                    actor = self.recent_organization(subject)  # "it said", "a statement said"
                 if actor is not None:
                     return actor, self.phrase(subject)
                 if verb is cue and subject.tag_ != "PRP":
-                    return None, self.phrase(subject)
+                    return None, self.earlier_description(subject) or self.phrase(subject)
             if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
         return None, None
+
+    def earlier_description(self, subject: Token) -> str | None:
+        """ "the person said" after "A person familiar with the talks said": the earlier speaker."""
+        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+        if determiner != "the":
+            return None
+        for found in sorted(self.found, key=lambda f: -f.start):
+            text = found.speaker_text
+            if found.speaker is None and text and found.start < subject.idx and text.lower().startswith(("a ", "an ")):
+                words = [w.lower() for w in text.split()]
+                if subject.lower_ in words[1:4]:
+                    return text
+        return None
 
     def recent_organization(self, token: Token) -> Actor | None:
         """"it said": the organisation named most recently before, outside quotations."""
@@ -428,8 +442,9 @@ class _Extractor:
             return  # a reporting verb in the clause already says who spoke
         start, end = bounds
         speaker = self.resolve(pobj[0])
+        speaker_text = self.earlier_description(pobj[0]) or self.phrase(pobj[0])
         kind = "partial" if self.has_quotation(start, end) else "indirect"
-        self.found.append(_Found(speaker, self.phrase(pobj[0]), kind, according, None, start, end))
+        self.found.append(_Found(speaker, speaker_text, kind, according, None, start, end))
 
     # -- pass 3: quoted fragments governed by a cue --------------------------------------
     def governed_fragments(self) -> None:
@@ -522,6 +537,11 @@ class _Extractor:
                 text=text, start=found.start, end=found.end,
             ))
         return result
+
+
+def _document_voice(token: Token) -> bool:
+    """A statement, release or post: it speaks for whoever issued it."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS and not any(c.dep_ == "prep" for c in token.children)
 
 
 def _noun_head(token: Token) -> Token:
