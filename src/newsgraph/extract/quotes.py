@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.actors import ORG_NOUNS, ActorIndex
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.model import Actor, Quote
@@ -124,8 +124,8 @@ class _Extractor:
             return actor
         for child in token.children:  # "His father, Joseph Spindler, said"
             named = self.actors.actor_at(child) if child.dep_ == "appos" else None
-            if named is not None and named.kind == "person":
-                return named
+            if named is not None and (named.kind == "person" or token.lower_ in ORG_NOUNS):
+                return named  # "the aid group Gatsby"
         voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
         # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
         owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
