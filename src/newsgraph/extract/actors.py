@@ -81,6 +81,7 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
 PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")  # the Philippines, the Maldives
 THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
+LEGAL_SUFFIXES = frozenset("co inc corp ltd llc plc ag sa nv gmbh limited incorporated".split())
 # First words of organisation names that do not, alone, name one of them.
 GENERIC_NAME_WORDS = frozenset(
     "national royal federal central general international united american canadian british european "
@@ -232,7 +233,7 @@ class _Builder:
                     self.person(start, end, self.doc[start:end].text)
             elif label in ORG_LABELS:
                 deferred_orgs.append((start, end, text))
-        for start, end, text in deferred_orgs:
+        for start, end, text in [part for org in deferred_orgs for part in self.listed_names(*org)]:
             known = self.known_person(text)
             titled = self.titled_name(start, end) or self.name_after_title(start, end)
             if known is not None:
@@ -241,6 +242,38 @@ class _Builder:
                 self.person(titled, end, self.doc[titled:end].text)
             else:
                 self.organization(start, end, text)
+
+    def listed_names(self, start: int, end: int, text: str) -> list[tuple[int, int, str]]:
+        """An entity the NER ran over a list ("Facebook, Workplace, Instagram"), one name per item."""
+        if not any(self.doc[i].text == "," for i in range(start, end)):
+            return [(start, end, text)]
+        parts, begin = [], start
+        for i in range(start, end + 1):
+            if i == end or self.doc[i].text == "," or self.doc[i].lower_ == "and":
+                if i > begin:
+                    parts.append((begin, i, self.doc[begin:i].text))
+                begin = i + 1
+        return parts
+
+    def settle_kinds(self) -> None:
+        """A one-word "person" the NER more often calls an organisation is one ("Facebook")."""
+        for cluster in self.clusters:
+            if cluster.kind != "person" or cluster.kb_id or " " in cluster.name or is_given_name(cluster.name):
+                continue
+            titled = any(start > 0 and _is_title_word(self.doc[start - 1]) for start, _end in cluster.spans)
+            labels = [self.doc[start].ent_type_ for start, _end in cluster.spans]
+            if not titled and labels.count("ORG") > labels.count("PERSON"):
+                cluster.kind, cluster.gender = "organization", None
+
+    def organization_mentions(self) -> None:
+        """One-word organisation names the NER missed elsewhere in the text ("Facebook said")."""
+        names = {self.doc[s].text: c for c in self.clusters if c.kind == "organization"
+                 for s, e in c.spans if e - s == 1 and len(self.doc[s].text) > 2}
+        for token in self.doc:
+            cluster = names.get(token.text)
+            if cluster is not None and token.i not in self.by_token and token.i not in self.heading_tokens \
+                    and token.tag_ in {"NNP", "NNPS"} and token.ent_type_ not in NOT_NAMES:
+                self.add(cluster, token.i, token.i + 1)
 
     def titled_name(self, start: int, end: int) -> int | None:
         """Where the name starts in an entity that is titles + a personal name ("Fed Chairman Jerome Powell")."""
@@ -403,9 +436,14 @@ class _Builder:
                 "organization", org.name, kb_id=org.id, country=org.country, sector=org.sector
             )
         else:
-            cluster = self.find("organization", name=text) or self.organization_with_short_name(text) \
+            cluster = self.organization_named(text) or self.organization_with_short_name(text) \
                 or _Cluster("organization", text)
         self.add(cluster, start, end)
+
+    def organization_named(self, text: str) -> _Cluster | None:
+        """The organisation of this name, with or without its legal suffix ("Samsung Electronics Co.")."""
+        key = _without_legal_suffix(text)
+        return next((c for c in self.clusters if c.kind == "organization" and _without_legal_suffix(c.name) == key), None)
 
     def organization_with_short_name(self, text: str) -> _Cluster | None:
         """The one organisation whose longer name this single distinctive word begins
@@ -648,7 +686,7 @@ class _Builder:
             near = para - self.layout.paragraph_of(self.doc[i].idx) <= 2
             if noun in GENERIC_ORG_NOUNS and near:
                 fallback = fallback or cluster
-                subject = subject or (cluster if _main_clause_subject(self.doc[i]) else None)
+                subject = subject or (cluster if main_clause_subject(self.doc[i]) else None)
         return subject or fallback
 
     # -- step 6: pronouns ----------------------------------------------------------------------
@@ -760,7 +798,15 @@ def _hyphen_extended(doc: Doc, end: int) -> int:
     return end
 
 
-def _main_clause_subject(token: Token) -> bool:
+def _without_legal_suffix(name: str) -> str:
+    """An organisation name compared without case and a trailing "Co.", "Inc." or "Ltd."."""
+    words = name.lower().replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def main_clause_subject(token: Token) -> bool:
     """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
     while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head is not token:
         token = token.head
@@ -818,6 +864,8 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder.merge_same_kb()
     builder.given_name_persons()
     builder.surname_mentions()
+    builder.settle_kinds()
+    builder.organization_mentions()
     builder.heading_mentions()
     builder.text_roles()
     builder.institutions()

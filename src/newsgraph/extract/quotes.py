@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import ORG_NOUNS, ActorIndex
+from newsgraph.extract.actors import ORG_NOUNS, ActorIndex, main_clause_subject
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.model import Actor, Quote
@@ -174,12 +174,18 @@ class _Extractor:
         return None
 
     def recent_organization(self, token: Token) -> Actor | None:
-        """"it said": the organisation named most recently before, outside quotations."""
+        """"it said": the organisation last named as a main-clause subject in this or the previous
+        paragraph, else the one named most recently before, outside quotations."""
+        here = self.layout.paragraph_of(token.idx)
+        latest = None
         for earlier in reversed(self.doc[max(0, token.i - 200):token.i]):
             actor = self.actors.actor_at(earlier)
-            if actor is not None and actor.kind == "organization" and not self.inside_quotation(earlier):
+            if actor is None or actor.kind != "organization" or self.inside_quotation(earlier):
+                continue
+            latest = latest or actor
+            if main_clause_subject(earlier) and here - self.layout.paragraph_of(earlier.idx) <= 1:
                 return actor
-        return None
+        return latest
 
     def phrase(self, head: Token) -> str:
         """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
