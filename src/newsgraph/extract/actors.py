@@ -750,8 +750,14 @@ class _Builder:
             persons = [(t, self.by_token[t.i]) for t in earlier
                        if self.compatible(self.by_token.get(t.i), gender) and not self.in_quotation(t)]
             if persons:
+                main = [c for t, c in persons if main_clause_subject(t)]
+                if main:
+                    return main[0]
                 subjects = [c for t, c in persons if t.dep_ in SUBJECT_DEPS]
-                return subjects[0] if subjects else persons[0][1]
+                if not subjects:
+                    return persons[0][1]
+                # Among several subjects, the one the article has named most so far.
+                return max(subjects, key=lambda c: sum(1 for s, _e in c.spans if s < sentence.start))
             previous = earlier.start - 1
         return None
 
