@@ -81,6 +81,7 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
 PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")  # the Philippines, the Maldives
 THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 LEGAL_SUFFIXES = frozenset("co inc corp ltd llc plc ag sa nv gmbh limited incorporated".split())
 # First words of organisation names that do not, alone, name one of them.
 GENERIC_NAME_WORDS = frozenset(
@@ -656,6 +657,25 @@ class _Builder:
             self.attach_kb(cluster, person)
         return cluster
 
+    def person_descriptions(self) -> None:
+        """ "the Kentucky Republican said", "the analyst added": a definite description of a
+        person as a subject refers to the person named in the sentences just before."""
+        for chunk in self.noun_chunks:
+            head = chunk.root
+            if head.dep_ not in SUBJECT_DEPS or head.tag_ not in {"NN", "NNP"} or self.in_quotation(head):
+                continue
+            if self.doc[chunk.start].lower_ != "the" or any(t.i in self.by_token for t in chunk):
+                continue
+            if not (head.ent_type_ == "NORP" or self.is_person_noun(head.lower_)):
+                continue
+            cluster = self.previous_sentence_person(head.sent, None)
+            if cluster is not None:
+                self.add(cluster, chunk.start + 1, head.i + 1)
+
+    def is_person_noun(self, word: str) -> bool:
+        """A role or occupation noun for a person ("analyst", "senator"), not for a group or a thing."""
+        return word in ROLE_NOUNS or (self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
+
     def organization_descriptions(self) -> None:
         """ "the ministry", "the agency": the organisation most recently named before."""
         for chunk in self.noun_chunks:
@@ -700,8 +720,8 @@ class _Builder:
                 cluster.gender = cluster.gender or gender
                 self.add(cluster, token.i, token.i + 1)
 
-    def compatible(self, cluster: _Cluster | None, gender: str) -> bool:
-        return cluster is not None and cluster.kind == "person" and cluster.gender in (None, gender)
+    def compatible(self, cluster: _Cluster | None, gender: str | None) -> bool:
+        return cluster is not None and cluster.kind == "person" and (gender is None or cluster.gender in (None, gender))
 
     def resolve_pronoun(self, token: Token, gender: str) -> _Cluster | None:
         """Governing subject, then an earlier subject of the sentence, then the nearest earlier
@@ -739,7 +759,7 @@ class _Builder:
                     return self.by_token[token.i]
         return cluster if cluster is not None and cluster.kind == "person" else None
 
-    def previous_sentence_person(self, sentence: Span, gender: str) -> _Cluster | None:
+    def previous_sentence_person(self, sentence: Span, gender: str | None) -> _Cluster | None:
         """The person of the nearest earlier sentence (this or the previous paragraph) naming one."""
         para = self.layout.paragraph_of(sentence.start_char)
         previous = sentence.start - 1
@@ -877,5 +897,6 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder.institutions()
     builder.role_descriptions()
     builder.organization_descriptions()
+    builder.person_descriptions()
     builder.pronouns()
     return builder.result()
