@@ -97,3 +97,13 @@ def test_government_names_take_the_article_where_english_does(run):
     analysis = run("Manila protested on Monday, and Washington said it stood by its ally.")
     names = {a.name for a in analysis.actors}
     assert {"Government of the Philippines", "Government of the United States"} <= names
+
+
+def test_short_organisation_name_and_legal_suffix_corefer(run):
+    analysis = run("Norvik Shipping Ltd. reported a loss on Monday. Later, Norvik said it would cut 200 jobs.")
+    assert mention_texts(analysis, "Norvik Shipping Ltd.") == ["Norvik Shipping Ltd.", "Norvik"]
+
+
+def test_title_inside_a_name_is_not_part_of_it(run):
+    analysis = run("Hereditary Chief Talbot said the agreement did not cover the land.")
+    assert actor_named(analysis, "Talbot").kind == "person"

@@ -87,3 +87,41 @@ def test_a_possessor_is_not_the_speaker_but_an_apposition_is(run):
     speakers = [(q.speaker_name, q.text) for q in run(text).quotes]
     assert ("Mark Halloran", "the case was political") not in speakers
     assert ("Ruth Halloran", "the family would appeal") in speakers
+
+
+def test_speaker_phrase_with_employer_and_title_is_the_person(run):
+    analysis = run("“We expect a second round of funding,” said Norvik director Anna Lindqvist.")
+    assert quotes_of(analysis) == [("Anna Lindqvist", "direct", "We expect a second round of funding,")]
+
+
+def test_parenthetical_cue_reports_the_clause_after_it(run):
+    text = "Anna Lindqvist spoke on Monday. Prices, Lindqvist says, have risen too fast, and the bank will act soon."
+    analysis = run(text)
+    assert quotes_of(analysis) == [("Anna Lindqvist", "indirect", "have risen too fast, and the bank will act soon")]
+
+
+def test_clause_coordinated_to_the_cue_is_part_of_what_was_said(run):
+    analysis = run("Anna Lindqvist said the ruling came as a “shock,” and the company will appeal it.")
+    assert quotes_of(analysis) == [
+        ("Anna Lindqvist", "partial", "the ruling came as a “shock,” and the company will appeal it")]
+
+
+def test_a_statement_speaks_for_the_organisation_just_named(run):
+    text = ("The charity Brightwater said two of its staff were hurt in the attack. "
+            "A statement said the charity was “deeply saddened” by their injuries.")
+    analysis = run(text)
+    assert [q[0] for q in quotes_of(analysis)] == ["Brightwater", "Brightwater"]
+
+
+def test_the_person_refers_back_to_an_unnamed_source(run):
+    text = ("A person familiar with the talks said the deal was close. "
+            "The deal would be signed next week, according to the person.")
+    analysis = run(text)
+    assert [q[0] for q in quotes_of(analysis)] == ["A person familiar with the talks"] * 2
+
+
+def test_definite_description_of_a_person_as_speaker(run):
+    text = ("Senator Mitch McConnell criticised the bill on Tuesday. "
+            "“It will fail in the Senate,” the Kentucky Republican said.")
+    analysis = run(text)
+    assert quotes_of(analysis) == [("Mitch McConnell", "direct", "It will fail in the Senate,")]

@@ -144,8 +144,8 @@ class _Extractor:
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if verb.dep_ == "prep" and verb.lower_ == "according":
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
-            if subjects:
-                subject = subjects[0]
+            if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
+                subject = next((c for c in subjects if self.resolve(c) is not None), subjects[0])
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
                 actor = self.resolve(subject)
