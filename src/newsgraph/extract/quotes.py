@@ -316,6 +316,8 @@ class _Extractor:
                 continue
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # "did not say that …" reports nothing said
+            if token.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in token.children):
+                continue  # "the company was informed that …": its subject heard it, nobody says who spoke
             if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 self.parenthetical(token)
                 continue
@@ -373,7 +375,10 @@ class _Extractor:
         inside = {t.i for t in cue.subtree}
         clause = [t for t in cue.head.subtree if t.i not in inside]
         speaker, speaker_text = self.speaker(cue)
-        for part in ([t for t in clause if t.i < cue.i], [t for t in clause if t.i > cue.i]):
+        after = [t for t in clause if t.i > cue.i]
+        if not any(t.pos_ in {"VERB", "AUX"} and not _according_to(t) for t in after):
+            after = []  # ", he said, according to the complaint": no clause of its own
+        for part in ([t for t in clause if t.i < cue.i], after):
             bounds = self.trim(part)
             if bounds is None or self.covered(*bounds):
                 continue
