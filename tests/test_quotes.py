@@ -135,3 +135,16 @@ def test_abbreviated_title_does_not_end_the_sentence(run):
 def test_passive_addressee_is_not_a_speaker(run):
     analysis = run("Norvik Shipping was informed on Monday that it would not be invited to the talks.")
     assert analysis.quotes == []
+
+
+def test_participle_cue_shares_the_subject_of_the_main_verb(run):
+    text = "The diocese issued a statement on Tuesday, saying an inquiry will look into the matter."
+    assert quotes_of(run(text)) == [("The diocese", "indirect", "an inquiry will look into the matter")]
+
+
+def test_advice_and_report_verbs_are_cues(run):
+    text = ("BC Hydro said the storm was the worst in 20 years. "
+            "It advised people never to use a portable generator indoors.")
+    assert ("BC Hydro", "indirect", "never to use a portable generator indoors") in quotes_of(run(text))
+    reported = run("On Tuesday, the Daily Ledger reported that the company had paid its users.")
+    assert [q[2] for q in quotes_of(reported)] == ["the company had paid its users"]

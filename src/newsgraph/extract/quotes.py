@@ -28,7 +28,8 @@ SPEECH_VERBS = frozenset(
     underscore reiterate repeat concede complain criticise criticize accuse praise express voice
     echo comment observe remark mention testify allege contend maintain indicate signal hint
     propose recommend demand joke quip boast lament estimate forecast inform assure reassure
-    disclose reveal counter retort shout tout brief charge agree dismiss label""".split()
+    disclose reveal counter retort shout tout brief charge agree dismiss label advise remind implore
+    instruct report""".split()
 )
 PHRASAL_CUES = {("rule", "out"), ("point", "out")}
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _particle in PHRASAL_CUES)
@@ -140,10 +141,12 @@ class _Extractor:
     def speaker(self, cue: Token) -> tuple[Actor | None, str | None]:
         """The subject of the cue, climbing to governing clauses when the cue has none."""
         verb = cue
+        shared = True  # the subject found is the cue's own, or shared ("…, saying", "and have alleged")
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if verb.dep_ == "prep" and verb.lower_ == "according":
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
+            subjects = [c for c in subjects if not self.inside_quotation(c)]  # “nobody knows …,” and added
             if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
                 subject = next((c for c in subjects if self.resolve(c) is not None), subjects[0])
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
@@ -153,10 +156,12 @@ class _Extractor:
                     actor = self.recent_organization(subject)  # "it said", "a statement said"
                 if actor is not None:
                     return actor, self.phrase(subject)
-                if verb is cue and subject.tag_ != "PRP":
+                main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+                if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
                     return None, self.earlier_description(subject) or self.phrase(subject)
             if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
                 break
+            shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
         return None, None
 
@@ -372,7 +377,9 @@ class _Extractor:
     def parenthetical(self, cue: Token) -> None:
         """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts, its
         part before the cue and its part after it."""
-        inside = {t.i for t in cue.subtree}
+        coordinated = {t.i for c in cue.children if c.dep_ == "conj" and not is_cue(c) for t in c.subtree}
+        coordinated |= {c.i for c in cue.children if c.dep_ == "cc" and coordinated}
+        inside = {t.i for t in cue.subtree} - coordinated  # "…, he says, and are mostly meant …"
         clause = [t for t in cue.head.subtree if t.i not in inside]
         speaker, speaker_text = self.speaker(cue)
         after = [t for t in clause if t.i > cue.i]
