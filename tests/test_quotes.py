@@ -148,3 +148,10 @@ def test_advice_and_report_verbs_are_cues(run):
     assert ("BC Hydro", "indirect", "never to use a portable generator indoors") in quotes_of(run(text))
     reported = run("On Tuesday, the Daily Ledger reported that the company had paid its users.")
     assert [q[2] for q in quotes_of(reported)] == ["the company had paid its users"]
+
+
+def test_they_as_speaker_refers_to_the_group_named_before(run):
+    text = ("The Conservatives believe the tax will fail; they say their research shows voters care "
+            "more about prices.")
+    assert quotes_of(run(text)) == [
+        ("The Conservatives", "indirect", "their research shows voters care more about prices")]

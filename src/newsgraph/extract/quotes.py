@@ -44,7 +44,7 @@ VOICE_NOUNS = frozenset(
     "report memo email post tweet source sources officials".split()
 )
 DOCUMENT_NOUNS = frozenset("statement release memo email post tweet".split())
-ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn ask urge".split())
+ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn ask urge remind advise".split())
 CONTENT_DEPS = {"ccomp"}
 COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"}
@@ -154,6 +154,10 @@ class _Extractor:
                 actor = self.resolve(subject)
                 if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
                     actor = self.recent_organization(subject)  # "it said", "a statement said"
+                if actor is None and subject.lower_ == "they" and verb is cue:
+                    group = self.plural_antecedent(subject)  # "The Conservatives believe …; they say …"
+                    if group is not None:
+                        return self.resolve(group), self.phrase(group)
                 if actor is not None:
                     return actor, self.phrase(subject)
                 main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
@@ -164,6 +168,23 @@ class _Extractor:
             shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
         return None, None
+
+    def plural_antecedent(self, pronoun: Token) -> Token | None:
+        """The plural noun "they" stands for: the nearest plural subject or possessor before it
+        in its sentence or the one before, outside quotations."""
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        if self.layout.paragraph_of(self.doc[start].idx) != self.layout.paragraph_of(pronoun.idx):
+            start = sentence.start
+        verb = pronoun.head
+        reported = {t.i for t in verb.head.subtree} if verb.dep_ == "parataxis" else set()  # "X, they say, …"
+        for token in reversed(self.doc[start:pronoun.i]):
+            if token.i in reported:
+                continue
+            if token.tag_ in {"NNS", "NNPS"} and token.dep_ in SUBJECT_DEPS | {"poss"} \
+                    and not self.inside_quotation(token):
+                return token
+        return None
 
     def earlier_description(self, subject: Token) -> str | None:
         """ "the person said" after "A person familiar with the talks said": the earlier speaker."""
@@ -334,6 +355,8 @@ class _Extractor:
             for start, end in contents:
                 if self.covered(start, end) or self.embedded_question(start):
                     continue
+                if end <= token.idx and ";" in self.text[end:token.idx]:
+                    continue  # "X believe …; they say …": the clause before the semicolon is not reported
                 speaker, speaker_text = self.speaker(token)
                 if speaker is None and speaker_text is None:
                     continue  # nobody is reported to say it (an imperative, a fragment)
@@ -382,10 +405,13 @@ class _Extractor:
         inside = {t.i for t in cue.subtree} - coordinated  # "…, he says, and are mostly meant …"
         clause = [t for t in cue.head.subtree if t.i not in inside]
         speaker, speaker_text = self.speaker(cue)
+        before = [t for t in clause if t.i < cue.i]
+        if any(t.text == ";" for t in before):
+            before = []  # "X believe …; they say, …": the cue reports what follows it
         after = [t for t in clause if t.i > cue.i]
         if not any(t.pos_ in {"VERB", "AUX"} and not _according_to(t) for t in after):
             after = []  # ", he said, according to the complaint": no clause of its own
-        for part in ([t for t in clause if t.i < cue.i], after):
+        for part in (before, after):
             bounds = self.trim(part)
             if bounds is None or self.covered(*bounds):
                 continue
