@@ -155,3 +155,8 @@ def test_they_as_speaker_refers_to_the_group_named_before(run):
             "more about prices.")
     assert quotes_of(run(text)) == [
         ("The Conservatives", "indirect", "their research shows voters care more about prices")]
+
+
+def test_what_was_told_is_not_a_relative_clause_on_the_hearer(run):
+    text = "Daniel Moss told detectives he hid the car so police would not find it."
+    assert quotes_of(run(text)) == [("Daniel Moss", "indirect", "he hid the car so police would not find it")]

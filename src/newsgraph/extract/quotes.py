@@ -439,6 +439,9 @@ class _Extractor:
         if child.dep_ == "dobj" and any(
                 c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children):
             accepted = True  # "expressed concern that …"
+        hearer_clause = self.misparsed_hearer_clause(child, cue)
+        if hearer_clause is not None:
+            return self.trim(hearer_clause)
         if not accepted:
             return None
         tokens = self.clause_tokens(child)
@@ -447,6 +450,18 @@ class _Extractor:
         if obj is not None:
             tokens = list(obj.subtree) + tokens
         return self.trim(tokens)
+
+    def misparsed_hearer_clause(self, child: Token, cue: Token) -> list[Token] | None:
+        """ "told detectives he attached stolen plates …", parsed as a relative clause on the
+        hearer: a clause opening with a personal pronoun is what was told, to the sentence end."""
+        if child.dep_ != "dobj" or cue.lemma_.lower() not in ADDRESSEE_VERBS:
+            return None
+        for clause in child.children:
+            first = clause.left_edge
+            if clause.dep_ == "relcl" and first.tag_ == "PRP" and first.dep_ in SUBJECT_DEPS \
+                    and first.i == child.i + 1:
+                return list(self.doc[first.i:cue.sent.end])
+        return None
 
     def clause_tokens(self, head: Token) -> list[Token]:
         """The clause's subtree without speech acts of their own ("but warned …", ", voicing …")."""
