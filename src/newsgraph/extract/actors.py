@@ -93,7 +93,7 @@ ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
     "union association board commission council committee party bank court police military army "
     "office authority service university hospital network newspaper broadcaster alliance bloc "
-    "administration cabinet regime embassy secretariat coalition charity club league".split()
+    "administration cabinet regime embassy secretariat coalition charity club league diocese church".split()
 )
 # Verbs after which a capital is a destination or a target, not an agent.
 PLACE_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "attack", "strike", "bomb",

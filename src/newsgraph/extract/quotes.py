@@ -327,6 +327,8 @@ class _Extractor:
         for token in [*between, *after]:
             if token.is_punct and token in after:
                 break
+            if token.dep_ == "pobj" and token in between:
+                continue  # "…” on Twitter, writing": a place of publication, not the speaker
             actor = self.actors.actor_at(token)
             if actor is None and token.lower_ == "it" and token in between:
                 actor = self.recent_organization(token)
