@@ -50,6 +50,7 @@ COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CUE_WINDOW = 7
+INTRODUCTION_WINDOW = 12  # "told reporters in Atlanta on Thursday morning: “…”"
 CONTINUATION_CHARS = 200  # a quoted sentence right after another quote continues it…
 CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a few paragraphs later
 # Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
@@ -290,7 +291,7 @@ class _Extractor:
         """`X said: “…”` or `X said, “…”`: a cue just before the opening mark."""
         end = quotation.start
         preceding = self.layout.tokens_between(0, end)
-        tokens = list(preceding[max(len(preceding) - CUE_WINDOW, 0):])
+        tokens = list(preceding[max(len(preceding) - INTRODUCTION_WINDOW, 0):])
         if not tokens or tokens[-1].text not in {":", ","}:
             return None
         for token in reversed(tokens[:-1]):
@@ -520,7 +521,7 @@ class _Extractor:
             cue = self.governing_cue(tokens[0])
             if cue is None or cue.i in self.heading_tokens:
                 continue
-            same_cue = [f for f in self.found if f.cue is cue and f.kind == "partial" and f.start < quotation.start
+            same_cue = [f for f in self.found if f.cue is not None and f.cue.i == cue.i and f.kind == "partial" and f.start < quotation.start
                         and cue.sent.start_char <= f.start]
             if same_cue:  # “completely unfair” for the students “to be drug through the mud”: one quote
                 same_cue[-1].end = quotation.inner_end
