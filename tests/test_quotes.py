@@ -160,3 +160,26 @@ def test_they_as_speaker_refers_to_the_group_named_before(run):
 def test_what_was_told_is_not_a_relative_clause_on_the_hearer(run):
     text = "Daniel Moss told detectives he hid the car so police would not find it."
     assert quotes_of(run(text)) == [("Daniel Moss", "indirect", "he hid the car so police would not find it")]
+
+
+def test_naming_verb_reports_its_object_predicate(run):
+    text = "Anna Lindqvist called the decision a serious mistake for the region."
+    assert quotes_of(run(text)) == [("Anna Lindqvist", "indirect", "a serious mistake for the region")]
+
+
+def test_sentence_opening_according_to_frames_the_whole_sentence(run):
+    text = "According to the prosecutors, a report by the police noted that the car was moving fast."
+    quotes = quotes_of(run(text))
+    assert [q[0] for q in quotes] == ["the prosecutors"]
+    assert quotes[0][2].startswith("a report by the police noted")
+
+
+def test_coordinated_quotations_share_the_cue(run):
+    text = "Daniel Moss said he heard the crowd shout, “Stop the vote!” and “Go home!”"
+    quotes = quotes_of(run(text))
+    assert [q[2] for q in quotes if q[1] == "direct"] == ["Stop the vote!", "Go home!"]
+
+
+def test_object_controls_the_speaker_of_an_infinitive_cue(run):
+    text = "The flood prompted the city to urge residents to save water."
+    assert quotes_of(run(text)) == [("the city", "indirect", "to save water")]

@@ -31,7 +31,7 @@ SPEECH_VERBS = frozenset(
     disclose reveal counter retort shout tout brief charge agree dismiss label advise remind implore
     instruct report""".split()
 )
-PHRASAL_CUES = {("rule", "out"), ("point", "out")}
+PHRASAL_CUES = {("rule", "out"), ("point", "out"), ("go", "on")}
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _particle in PHRASAL_CUES)
 # Inflected cue forms that the tagger sometimes reads as nouns right next to a quotation ("Sinclair states").
 CUE_FORMS = frozenset(
@@ -56,6 +56,7 @@ CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a fe
 # Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
 ADVICE_VERBS = frozenset("ask urge advise remind encourage tell warn order instruct implore caution".split())
 LEADING_MARKS = {"that"}
+NAMING_VERBS = frozenset("call describe label dub term".split())
 WH_WORDS = frozenset("what why how whether who whom whose which".split())  # "said if/when …" still states
 
 
@@ -145,6 +146,8 @@ class _Extractor:
         shared = True  # the subject found is the cue's own, or shared ("…, saying", "and have alleged")
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if not subjects and verb.dep_ == "xcomp":  # "prompting the city to urge residents …"
+                subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "prep" and verb.lower_ == "according":
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
             subjects = [c for c in subjects if not self.inside_quotation(c)]  # “nobody knows …,” and added
@@ -252,7 +255,8 @@ class _Extractor:
                     speaker, speaker_text = self.speaker(cue)
                 found = _Found(speaker, speaker_text, "direct", cue, self.addressee(cue),
                                quotation.inner_start, quotation.inner_end)
-            elif chain is not None or (previous is not None and self.continues(previous, quotation)):
+            elif chain is not None or (previous is not None and (
+                    self.continues(previous, quotation) or self.coordinated(previous, quotation))):
                 source = chain or previous
                 found = _Found(source.speaker, source.speaker_text, "direct", source.cue,
                                source.addressee, quotation.inner_start, quotation.inner_end)
@@ -320,6 +324,11 @@ class _Extractor:
                 return False
         return True
 
+    def coordinated(self, previous: _Found, quotation: Quotation) -> bool:
+        """ “Build that wall!” and “Go back!”: a quotation joined to the previous one by "and"/"or"."""
+        gap = self.text[previous.end:quotation.start].strip(" ,”\"’").lower()
+        return gap in {"and", "or"}
+
     def adjacent_speaker(self, quotation: Quotation, cue: Token) -> tuple[Actor | None, str | None]:
         """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
         right after the cue ("…,” said the minister)."""
@@ -339,7 +348,11 @@ class _Extractor:
 
     # -- pass 2: cue verbs with a clause -------------------------------------------------
     def reported_clauses(self) -> None:
-        """Cue verbs first; "according to X" only where no cue verb already reported the clause."""
+        """ "According to X, …" opening a sentence first, then cue verbs, then any other
+        "according to X" where no cue verb already reported the clause."""
+        for token in self.doc:
+            if _according_to(token) and token.i == token.sent.start:
+                self.according_to(token)
         for token in self.doc:
             if not is_cue(token) or self.inside_quotation(token) or token.i in self.heading_tokens:
                 continue
@@ -367,7 +380,7 @@ class _Extractor:
                 self.found.append(_Found(speaker, speaker_text, kind, token, self.addressee(token), start, end))
 
         for token in self.doc:
-            if _according_to(token):
+            if _according_to(token) and token.i != token.sent.start:
                 self.according_to(token)
 
     def with_coordinated_clauses(self, cue: Token, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -442,6 +455,9 @@ class _Extractor:
         if child.dep_ == "dobj" and any(
                 c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children):
             accepted = True  # "expressed concern that …"
+        if child.dep_ == "oprd" and cue.lemma_.lower() in NAMING_VERBS and cue.tag_ != "VBN" \
+                and child.pos_ != "PROPN" and not self.inside_quotation(child):
+            return self.trim(list(child.subtree))  # "called the sign the clearest reference point"
         hearer_clause = self.misparsed_hearer_clause(child, cue)
         if hearer_clause is not None:
             return self.trim(hearer_clause)
