@@ -183,3 +183,9 @@ def test_coordinated_quotations_share_the_cue(run):
 def test_object_controls_the_speaker_of_an_infinitive_cue(run):
     text = "The flood prompted the city to urge residents to save water."
     assert quotes_of(run(text)) == [("the city", "indirect", "to save water")]
+
+
+def test_role_description_names_the_one_person_with_that_role(run):
+    text = ("The league commissioner said the club had not been served with the claim. "
+            "“We will review it,” league commissioner Ron Dale said.")
+    assert [q[0] for q in quotes_of(run(text))] == ["Ron Dale", "Ron Dale"]

@@ -81,6 +81,18 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
 PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")  # the Philippines, the Maldives
 THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
+# Common nouns for a person's occupation or role (beyond the KB's agent nouns and ROLE_NOUNS).
+PERSON_NOUNS = frozenset(
+    """coach director commissioner spokesperson spokesman spokeswoman accountant analyst economist
+    lawyer attorney professor teacher student doctor physician nurse officer executive manager founder
+    owner chairman chairwoman chair mayor councillor councilor senator governor secretary ambassador
+    envoy captain player golfer goaltender goalie pitcher quarterback actor actress singer author
+    writer researcher scientist expert activist organizer organiser resident witness survivor farmer
+    worker employee retiree veteran prosecutor judge detective investigator reporter journalist editor
+    columnist historian strategist adviser advisor consultant pollster candidate leader member
+    representative official entrepreneur designer engineer architect artist musician""".split()
+)
+SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 LEGAL_SUFFIXES = frozenset("co inc corp ltd llc plc ag sa nv gmbh limited incorporated".split())
 # First words of organisation names that do not, alone, name one of them.
@@ -310,7 +322,11 @@ class _Builder:
             return True
         seat = self.kb.seat_of_government(text)
         if seat is not None:
-            if self.acts_as_agent(self.doc[start:end].root):
+            root = self.doc[start:end].root
+            speaks_for = root.head.lower_ in SPOKESPERSON_NOUNS or not self.modifies_role_noun(root)
+            if root.dep_ in {"compound", "amod"} and self.kb.organization(text) is not None and speaks_for:
+                self.organization(start, end, text)  # "a State Department spokesperson"
+            elif self.acts_as_agent(root):
                 cluster = self.find("organization", kb_id=f"government/{seat.iso3}") or _Cluster(
                     "organization", f"Government of {_with_article(seat.name)}", kb_id=f"government/{seat.iso3}",
                     country=seat.iso3, sector="GOV",
@@ -518,6 +534,7 @@ class _Builder:
         i = start - 1
         while i >= 0 and self.doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and (
             self.doc[i].is_title or self.doc[i].text in POSSESSIVE or self.doc[i].ent_type_
+            or self.is_person_noun(self.doc[i].lower_)  # "WHL commissioner Ron Robison"
         ) and self.doc[i].i not in self.by_token:
             words.insert(0, self.doc[i])
             i -= 1
@@ -674,7 +691,8 @@ class _Builder:
 
     def is_person_noun(self, word: str) -> bool:
         """A role or occupation noun for a person ("analyst", "senator"), not for a group or a thing."""
-        return word in ROLE_NOUNS or (self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
+        return word in ROLE_NOUNS or word in PERSON_NOUNS or (
+            self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
 
     def organization_descriptions(self) -> None:
         """ "the ministry", "the agency": the organisation most recently named before."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import ORG_NOUNS, ActorIndex, main_clause_subject
+from newsgraph.extract.actors import ActorIndex, main_clause_subject
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.model import Actor, Quote
@@ -127,8 +127,8 @@ class _Extractor:
             return actor
         for child in token.children:  # "His father, Joseph Spindler, said"
             named = self.actors.actor_at(child) if child.dep_ == "appos" else None
-            if named is not None and (named.kind == "person" or token.lower_ in ORG_NOUNS):
-                return named  # "the aid group Gatsby"
+            if named is not None and named.kind in {"person", "organization"}:
+                return named  # "the aid group Gatsby", "the UN mission in Congo, MONUSCO,"
         voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
         # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
         owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
@@ -155,7 +155,7 @@ class _Extractor:
                 subject = next((c for c in subjects if self.resolve(c) is not None), subjects[0])
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
-                actor = self.resolve(subject)
+                actor = self.described_person(subject) or self.resolve(subject)
                 if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
                     actor = self.recent_organization(subject)  # "it said", "a statement said"
                 if actor is None and subject.lower_ == "they" and verb is cue:
@@ -172,6 +172,28 @@ class _Extractor:
             shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
         return None, None
+
+    def described_person(self, subject: Token) -> Actor | None:
+        """ "the WHL commissioner said", "A Vancouver hockey coach says": the one person of the
+        article given that role, when the description names no person itself."""
+        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+        if determiner not in {"the", "a", "an"} or subject.pos_ != "NOUN" or self.actors.actor_at(subject):
+            return None
+        if any(self.actors.actor_at(t) is not None and self.actors.actor_at(t).kind == "person" for t in subject.subtree):
+            return None
+        word = subject.lower_
+        # A word of the description that names something (the "WHL" of "the WHL commissioner") must
+        # also describe the person: in a role, or right before a mention ("WHL commissioner Ron Robison").
+        named = {t.lower_ for t in subject.subtree if self.actors.actor_at(t) is not None}
+        holders = []
+        for actor in self.actors.actors:
+            if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
+                continue
+            described = {w for role in actor.roles for w in role.lower().split()}
+            described.update(w for m in actor.mentions for w in self.text[max(0, m.start - 40):m.start].lower().split())
+            if named <= described:
+                holders.append(actor)
+        return holders[0] if len(holders) == 1 else None
 
     def plural_antecedent(self, pronoun: Token) -> Token | None:
         """The plural noun "they" stands for: the nearest plural subject or possessor before it
@@ -487,7 +509,8 @@ class _Extractor:
         excluded: set[int] = set()
         for token in head.subtree:
             own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
-            if token.i != head.i and own_act and is_cue(token):
+            reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
+            if token.i != head.i and own_act and is_cue(token) and not reported:
                 excluded.update(t.i for t in token.subtree)
                 excluded.update(t.i for t in token.head.children
                                 if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i)
