@@ -189,3 +189,14 @@ def test_role_description_names_the_one_person_with_that_role(run):
     text = ("The league commissioner said the club had not been served with the claim. "
             "“We will review it,” league commissioner Ron Dale said.")
     assert [q[0] for q in quotes_of(run(text))] == ["Ron Dale", "Ron Dale"]
+
+
+def test_quoted_paragraph_after_a_quoted_speaker_continues_that_speaker(run):
+    text = ("“We have done well this year,” said Anna Lindqvist, who won twice. Erik Holm and Jan Berg also won.\n"
+            "“We are all proud to play for our country.”")
+    assert [q[0] for q in quotes_of(run(text))] == ["Anna Lindqvist", "Anna Lindqvist"]
+
+
+def test_partitive_speaker_phrase_ends_with_its_group(run):
+    text = "“He needs a kidney,” says one of the players in the video."
+    assert quotes_of(run(text)) == [("one of the players", "direct", "He needs a kidney,")]

@@ -56,6 +56,7 @@ CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a fe
 # Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
 ADVICE_VERBS = frozenset("ask urge advise remind encourage tell warn order instruct implore caution".split())
 LEADING_MARKS = {"that"}
+PARTITIVES = frozenset("one some many most several each none all few both either neither two three".split())
 NAMING_VERBS = frozenset("call describe label dub term".split())
 WH_WORDS = frozenset("what why how whether who whom whose which".split())  # "said if/when …" still states
 
@@ -242,6 +243,10 @@ class _Extractor:
     def phrase(self, head: Token) -> str:
         """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
         tokens = list(head.subtree)
+        group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"] if head.lower_ in PARTITIVES else []
+        if group and any(c.dep_ == "pobj" for c in group[0].children):  # "one of the players (in the video)"
+            noun = next(c for c in group[0].children if c.dep_ == "pobj")
+            return self.doc[tokens[0].i:noun.i + 1].text
         end = head.i + 1
         clauses = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i]
         for token in tokens:
@@ -584,13 +589,25 @@ class _Extractor:
                 continue
             earlier = [f for f in self.found if f.end <= quotation.start]
             previous = max(earlier, key=lambda f: f.end) if earlier else None
+            quoted = self.previous_paragraph_speaker(quotation)
             if previous is not None and self.continues(previous, quotation):
                 speaker, speaker_text, cue = previous.speaker, previous.speaker_text, previous.cue
+            elif quoted is not None:
+                speaker, speaker_text, cue = quoted.speaker, quoted.speaker_text, quoted.cue
             else:
                 speaker, speaker_text, cue = self.paragraph_subject(quotation), None, None
             if speaker is not None or speaker_text is not None:
                 self.found.append(_Found(speaker, speaker_text, "direct", cue, None,
                                          quotation.inner_start, quotation.inner_end))
+
+    def previous_paragraph_speaker(self, quotation: Quotation) -> _Found | None:
+        """The last person quoted directly in the paragraph before a quoted paragraph: it goes on."""
+        here = self.layout.paragraph_of(quotation.start)
+        if self.text[:quotation.start].rstrip(" ")[-1:] not in ("", "\n"):
+            return None
+        quoted = [f for f in self.found if f.kind == "direct" and f.speaker is not None
+                  and f.speaker.kind == "person" and self.layout.paragraph_of(f.start) == here - 1]
+        return max(quoted, key=lambda f: f.end) if quoted else None
 
     def paragraph_subject(self, quotation: Quotation) -> Actor | None:
         """The last person subject (outside quotations) of the paragraph before the quotation."""
