@@ -200,3 +200,8 @@ def test_quoted_paragraph_after_a_quoted_speaker_continues_that_speaker(run):
 def test_partitive_speaker_phrase_ends_with_its_group(run):
     text = "“He needs a kidney,” says one of the players in the video."
     assert quotes_of(run(text)) == [("one of the players", "direct", "He needs a kidney,")]
+
+
+def test_subordinate_clause_between_cue_and_clause_is_reported(run):
+    text = "Anna Lindqvist said if the talks fail, the fighting will go on."
+    assert quotes_of(run(text)) == [("Anna Lindqvist", "indirect", "if the talks fail, the fighting will go on")]

@@ -491,6 +491,9 @@ class _Extractor:
         if not accepted:
             return None
         tokens = self.clause_tokens(child)
+        if child.dep_ == "ccomp":  # "said if the talks fail, the war will go on": the "if" clause too
+            tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
+                      and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
         reports_object = child.dep_ == "ccomp" and cue.lemma_.lower() not in ADDRESSEE_VERBS
         obj = self.object_before(child, cue) if reports_object else None
         if obj is not None:
