@@ -205,3 +205,19 @@ def test_partitive_speaker_phrase_ends_with_its_group(run):
 def test_subordinate_clause_between_cue_and_clause_is_reported(run):
     text = "Anna Lindqvist said if the talks fail, the fighting will go on."
     assert quotes_of(run(text)) == [("Anna Lindqvist", "indirect", "if the talks fail, the fighting will go on")]
+
+
+def test_embedded_post_is_a_quote_of_its_author(run):
+    text = ("The utility said crews were working through the night.\n"
+            "Damage is unprecedented with hundreds of trees on power lines. pic.twitter.com/AbC123 "
+            "— Harbour Power (@harbourpower) December 22, 2018\n"
+            "Repairs could take days.")
+    quotes = quotes_of(run(text))
+    assert ("Harbour Power", "direct", "Damage is unprecedented with hundreds of trees on power lines.") in quotes
+
+
+def test_signature_without_handle_is_not_a_post():
+    from newsgraph.extract.posts import embedded_posts
+    assert embedded_posts("The storm was bad — Harbour Power, December 22, 2018") == []
+    posts = embedded_posts("We are ready. https://t.co/x1 — Ana Ruiz (@anaruiz) May 2, 2019")
+    assert [(p.start, p.end) for p in posts] == [(0, 13)]

@@ -139,3 +139,8 @@ def test_without_publication_date_only_absolute_values(nlp: Language) -> None:
         "Their first meeting was in 2019, and the accord was signed on March 3, 2021."
     )
     assert pairs(nlp, text, published=None) == [("2019", "2019"), ("March 3, 2021", "2021-03-03")]
+
+
+def test_date_in_a_verbless_line_is_normalised(run):
+    analysis = run("Storm update from the coast, December 22, 2018")
+    assert [(t.text, t.value) for t in analysis.times] == [("December 22, 2018", "2018-12-22")]

@@ -346,7 +346,7 @@ class _Builder:
 
     def acts_as_agent(self, token: Token) -> bool:
         """A capital or seat of government that acts: subject, possessor, "by"/"with" object."""
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         if token.dep_ in AGENT_DEPS:
             return True
@@ -758,7 +758,7 @@ class _Builder:
         """The person subject of the clause that embeds the pronoun's clause."""
         clause = token.head
         steps = 0
-        while clause.dep_ in CLAUSE_DEPS | {"prep", "pobj", "dobj", "acomp"} and clause.head is not clause and steps < 6:
+        while clause.dep_ in CLAUSE_DEPS | {"prep", "pobj", "dobj", "acomp"} and clause.head.i != clause.i and steps < 6:
             parent = clause.head
             for child in parent.children:
                 if child.dep_ in SUBJECT_DEPS and child.i != token.i:
@@ -852,10 +852,10 @@ def _without_legal_suffix(name: str) -> str:
 
 def main_clause_subject(token: Token) -> bool:
     """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
-    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head is not token:
+    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head.i != token.i:
         token = token.head
     verb = token.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex, main_clause_subject
 from newsgraph.extract.layout import layout_of
+from newsgraph.extract.posts import embedded_posts
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.model import Actor, Quote
 
@@ -168,7 +169,7 @@ class _Extractor:
                 main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
                 if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
                     return None, self.earlier_description(subject) or self.phrase(subject)
-            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
@@ -420,7 +421,7 @@ class _Extractor:
                 continue
             if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in verb.children):
                 continue
-            bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head is not verb])
+            bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i])
             if bounds is None:
                 continue
             last_start, last_end = result[-1]
@@ -628,7 +629,7 @@ class _Extractor:
         """The nearest cue verb above ``token`` in the same sentence, through noun phrases only."""
         node = token
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
             if is_cue(node):
@@ -639,12 +640,24 @@ class _Extractor:
                 return node.head if shares_cue else None
         return None
 
+    # -- pass 5: embedded social-media posts --------------------------------------------
+    def posts(self) -> None:
+        """A post embedded in the page, signed "— Name (@handle) date": its author's words."""
+        for post in embedded_posts(self.text):
+            if self.covered(post.start, post.end):
+                continue
+            named = [self.actors.actor_at(t) for t in self.tokens_in(post.name_start, post.name_end)]
+            speaker = next((a for a in named if a is not None), None)
+            self.found.append(_Found(speaker, self.text[post.name_start:post.name_end], "direct", None, None,
+                                     post.start, post.end))
+
     # -- output --------------------------------------------------------------------------
     def quotes(self) -> list[Quote]:
         self.direct_quotes()
         self.reported_clauses()
         self.governed_fragments()
         self.standalone_quotations()
+        self.posts()
         result = []
         for number, found in enumerate(sorted(self.found, key=lambda f: f.start), start=1):
             text = self.text[found.start:found.end]

@@ -361,7 +361,7 @@ def _is_future(span: Span) -> bool:
     while verb is not None:
         if _future_marked(verb):
             return True
-        if verb.dep_ not in ("xcomp", "acomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
@@ -370,7 +370,7 @@ def _is_future(span: Span) -> bool:
 def _governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token``."""
     while token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return token
