@@ -8,7 +8,8 @@ A negated event counts as REJECT (PLOVER codes a refusal as REJECT; newsgraph ke
 action's type with status "negated").
 Scores: macro- and micro-F1 over the 15 root labels (CONCEDE and RETREAT count as YIELD), the
 same over the 4 quad classes, and the share of rows whose pair was found; on a fixed split
-(``plover_split.json``: 30% dev looked at while writing rules, 70% test never tuned on).
+(``plover_split.json``: 30% dev looked at while writing rules and trained on by the event-type
+classifier, so dev scores are in-sample; 70% test never tuned or trained on).
 
     .venv/bin/python bench/plover_eval.py ../shared/eval/plover/PLV_train.tsv [--json out.json]
 """

@@ -125,3 +125,33 @@ def test_event_records_validate_against_the_schema(run):
     record = run("Chile and Peru will hold talks in Geneva next week. Egypt condemned Israel.").to_dict()
     jsonschema.validate(record, schema)
     assert [e["id"] for e in record["events"]] == ["E1", "E2"]
+
+
+def test_classifier_reads_a_verb_the_lexicon_lacks(run):
+    analysis = run("Ghana pardoned 12 opposition activists on Monday.")
+    assert events_of(analysis) == [("CONCEDE", "occurred", ["Ghana"], [])]
+    event = analysis.events[0]
+    assert (event.trigger, event.cameo, event.goldstein, event.when.value) == ("pardoned", "080", 5.0, "2025-08-18")
+
+
+def test_classifier_reads_the_verb_a_speech_verb_reports(run):
+    analysis = run("The minister said that Chile would airlift medicine to Bolivia.")
+    assert events_of(analysis) == [("AGREE", "planned", ["Chile"], ["Bolivia"])]
+    assert analysis.events[0].trigger == "airlift"
+
+
+def test_classifier_leaves_lexicon_sentences_and_non_events_alone(run):
+    assert [(e.type, e.trigger) for e in run("Chile and Peru will hold talks in Geneva next week.").events] == [
+        ("CONSULT", "talks")]
+    assert run("The weather in Lima was mild on Monday.").events == []
+
+
+def test_classifier_model_covers_every_plover_type():
+    from newsgraph.extract.event_classifier import classifier
+    from newsgraph.extract.event_lexicon import GENERIC_CAMEO, generic_sense
+
+    model = classifier()
+    assert sorted(model.labels) == sorted(GENERIC_CAMEO)
+    probabilities = model.probabilities(["l:pardon", "unseen feature"])
+    assert abs(probabilities.sum() - 1.0) < 1e-9 and len(probabilities) == 16
+    assert all(generic_sense(t).type == t for t in model.labels)

@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 TRIGGER_POS = ("VERB", "NOUN")
+# The CAMEO code that stands for a PLOVER type as a whole (a type read by the classifier).
+GENERIC_CAMEO = {"ACCUSE": "112", "AGREE": "030", "AID": "070", "ASSAULT": "180", "COERCE": "170",
+                 "CONCEDE": "080", "CONSULT": "040", "COOPERATE": "060", "MOBILIZE": "150", "PROTEST": "140",
+                 "REJECT": "120", "REQUEST": "100", "RETREAT": "084", "SANCTION": "160", "SUPPORT": "050",
+                 "THREATEN": "130"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,13 @@ def _data(name: str) -> dict[str, Any]:
 def cameo_table() -> dict[str, dict[str, Any]]:
     """CAMEO code -> {plover, mode, label, goldstein}."""
     return _data("cameo_plover.json")["codes"]
+
+
+def generic_sense(type_: str) -> Sense:
+    """The reading of a bare PLOVER type: its generic CAMEO code, that code's mode and score."""
+    code = GENERIC_CAMEO[type_]
+    known = cameo_table()[code]
+    return Sense(type=type_, mode=known["mode"], cameo=code, goldstein=known["goldstein"])
 
 
 @lru_cache(maxsize=1)

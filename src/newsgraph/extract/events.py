@@ -1,9 +1,11 @@
 """PLOVER events: who did what to whom, when and where, with a status.
 
 ``extract_events(doc, actors, times, published, quotes, kb)`` finds trigger words (verbs and
-nouns of ``data/event_lexicon.json``, one compiled Matcher per vocabulary), reads their sense
-off the syntax (event_lexicon), their source and target actors (event_roles), their status
-(event_status), an attached time expression and place, and the CONSULT mode. Events that name
+nouns of ``data/event_lexicon.json``, one compiled Matcher per vocabulary, and the main verb of a
+sentence without one when the trained classifier is confident of its type: event_classifier),
+reads their sense off the syntax (event_lexicon), their source and target actors
+(event_roles), their status (event_status), an attached time expression and place, and the
+CONSULT mode. Events that name
 no actor at all are dropped ("such a meeting"), as are nouns that only restate the content of
 another trigger ("signed a deal").
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention
+from newsgraph.extract.event_classifier import proposals
 from newsgraph.extract.event_lexicon import Sense, sense_of, trigger_tokens
 from newsgraph.extract.event_roles import TRAVEL, RoleFinder, Roles, clause_verb, direct_under
 from newsgraph.extract.event_status import event_status
@@ -50,6 +53,10 @@ def extract_events(doc: Doc, actors: ActorIndex, times: list[TimeExpr], publishe
     finder = RoleFinder(doc, actors, kb, list(quotes))
     triggers = trigger_tokens(doc)
     senses = {t.i: s for t in triggers if (s := sense_of(t, finder.names_actor)) is not None}
+    proposed = proposals(doc, senses)
+    if proposed:
+        senses.update(proposed)
+        triggers = [doc[i] for i in sorted({t.i for t in triggers} | proposed.keys())]
     time_spans = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times]
     places = [(p, doc.char_span(p.start, p.end, alignment_mode="expand")) for p in actors.places]
     anchors = {id(t): _anchor(span.root, senses) for t, span in time_spans if span is not None}
