@@ -15,6 +15,8 @@ The steps, in order:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
@@ -282,11 +284,16 @@ class _Builder:
         """One-word organisation names the NER missed elsewhere in the text ("Facebook said")."""
         names = {self.doc[s].text: c for c in self.clusters if c.kind == "organization"
                  for s, e in c.spans if e - s == 1 and len(self.doc[s].text) > 2}
-        for token in self.doc:
-            cluster = names.get(token.text)
-            if cluster is not None and token.i not in self.by_token and token.i not in self.heading_tokens \
+        if not names:
+            return
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+        for match in pattern.finditer(self.layout.text):
+            token = self.layout.token_at_or_after(match.start())
+            if token is None or token.idx != match.start() or token.text not in names:
+                continue
+            if token.i not in self.by_token and token.i not in self.heading_tokens \
                     and token.tag_ in {"NNP", "NNPS"} and token.ent_type_ not in NOT_NAMES:
-                self.add(cluster, token.i, token.i + 1)
+                self.add(names[token.text], token.i, token.i + 1)
 
     def titled_name(self, start: int, end: int) -> int | None:
         """Where the name starts in an entity that is titles + a personal name ("Fed Chairman Jerome Powell")."""
