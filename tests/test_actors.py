@@ -107,3 +107,20 @@ def test_short_organisation_name_and_legal_suffix_corefer(run):
 def test_title_inside_a_name_is_not_part_of_it(run):
     analysis = run("Hereditary Chief Talbot said the agreement did not cover the land.")
     assert actor_named(analysis, "Talbot").kind == "person"
+
+
+def test_short_then_long_organisation_name_is_one_organisation(run):
+    analysis = run("Norvik said it would cut jobs. Norvik Shipping Ltd. later said the cuts were final.")
+    assert mention_texts(analysis, "Norvik Shipping Ltd.") == ["Norvik", "Norvik Shipping Ltd."]
+
+
+def test_hyphenated_organisation_name_is_kept_whole(run):
+    analysis = run("Brandt-Kessler said on Monday it would appeal. Brandt-Kessler shares fell.")
+    assert mention_texts(analysis, "Brandt-Kessler") == ["Brandt-Kessler", "Brandt-Kessler"]
+
+
+def test_the_company_is_the_main_clause_subject_before(run):
+    text = ("Google said Thursday that Apple had revoked its certificate, blocking Google employees "
+            "from testing apps. But the company said it would regain access soon.")
+    analysis = run(text)
+    assert analysis.quotes[-1].speaker_name == "Google"

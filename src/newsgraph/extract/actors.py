@@ -470,9 +470,16 @@ class _Builder:
         return next((c for c in self.clusters if c.kind == "organization" and _without_legal_suffix(c.name) == key), None)
 
     def organization_with_short_name(self, text: str) -> _Cluster | None:
-        """The one organisation whose longer name this single distinctive word begins
-        ("Samsung" after "Samsung Electronics Co.")."""
-        if " " in text or text.lower() in GENERIC_NAME_WORDS or self.country_of_text(text) is not None:
+        """The one organisation whose longer name this single distinctive word begins ("Samsung"
+        after "Samsung Electronics Co."), or the one-word organisation a longer name extends."""
+        first = text.split()[0]
+        if first.lower() in GENERIC_NAME_WORDS or self.country_of_text(first) is not None:
+            return None
+        if " " in text:  # "Northwind" seen first, then "Northwind Trading": one organisation, the longer name
+            shorter = [c for c in self.clusters if c.kind == "organization" and c.name == first and c.kb_id is None]
+            if len(shorter) == 1:
+                shorter[0].name = text
+                return shorter[0]
             return None
         matches = [c for c in self.clusters if c.kind == "organization" and c.name.startswith(f"{text} ")]
         return matches[0] if len(matches) == 1 else None
