@@ -221,3 +221,8 @@ def test_signature_without_handle_is_not_a_post():
     assert embedded_posts("The storm was bad — Harbour Power, December 22, 2018") == []
     posts = embedded_posts("We are ready. https://t.co/x1 — Ana Ruiz (@anaruiz) May 2, 2019")
     assert [(p.start, p.end) for p in posts] == [(0, 13)]
+
+
+def test_date_after_the_cue_is_not_part_of_what_was_said(run):
+    assert quotes_of(run("Brandt-Kessler said on Monday it would appeal the ruling.")) == [
+        ("Brandt-Kessler", "indirect", "it would appeal the ruling")]

@@ -492,6 +492,8 @@ class _Extractor:
         if not accepted:
             return None
         tokens = self.clause_tokens(child)
+        if child.dep_ == "ccomp":
+            tokens = _without_leading_date(tokens, child, cue)
         if child.dep_ == "ccomp":  # "said if the talks fail, the war will go on": the "if" clause too
             tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
                       and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
@@ -671,6 +673,19 @@ class _Extractor:
                 text=text, start=found.start, end=found.end,
             ))
         return result
+
+
+def _without_leading_date(tokens: list[Token], clause: Token, cue: Token) -> list[Token]:
+    """ "said on Monday it would appeal", parsed with the date inside the clause: the date is
+    when it was said, not part of what was said."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    for child in clause.children:
+        dated = any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+        if child.dep_ in {"prep", "npadvmod"} and child.left_edge.i == cue.i + 1 and dated \
+                and subject is not None and child.right_edge.i < subject.left_edge.i:
+            leading = {t.i for t in child.subtree}
+            return [t for t in tokens if t.i not in leading]
+    return tokens
 
 
 def _document_voice(token: Token) -> bool:
