@@ -16,7 +16,6 @@ The steps, in order:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date

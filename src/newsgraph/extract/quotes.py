@@ -154,10 +154,12 @@ class _Extractor:
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
             subjects = [c for c in subjects if not self.inside_quotation(c)]  # “nobody knows …,” and added
             if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
-                subject = next((c for c in subjects if self.resolve(c) is not None), subjects[0])
+                subject, actor = next(((c, a) for c in subjects if (a := self.resolve(c)) is not None),
+                                      (subjects[0], None))
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
-                actor = self.described_person(subject) or self.resolve(subject)
+                    actor = self.resolve(subject)
+                actor = self.described_person(subject) or actor
                 if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
                     actor = self.recent_organization(subject)  # "it said", "a statement said"
                 if actor is None and subject.lower_ == "they" and verb is cue:
@@ -178,8 +180,7 @@ class _Extractor:
     def described_person(self, subject: Token) -> Actor | None:
         """ "the WHL commissioner said", "A Vancouver hockey coach says": the one person of the
         article given that role, when the description names no person itself."""
-        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
-        if determiner not in {"the", "a", "an"} or subject.pos_ != "NOUN" or self.actors.actor_at(subject):
+        if _determiner(subject) not in {"the", "a", "an"} or subject.pos_ != "NOUN" or self.actors.actor_at(subject):
             return None
         if any(self.actors.actor_at(t) is not None and self.actors.actor_at(t).kind == "person" for t in subject.subtree):
             return None
@@ -216,8 +217,7 @@ class _Extractor:
 
     def earlier_description(self, subject: Token) -> str | None:
         """ "the person said" after "A person familiar with the talks said": the earlier speaker."""
-        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
-        if determiner != "the":
+        if _determiner(subject) != "the":
             return None
         for found in sorted(self.found, key=lambda f: -f.start):
             text = found.speaker_text
@@ -244,9 +244,10 @@ class _Extractor:
     def phrase(self, head: Token) -> str:
         """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
         tokens = list(head.subtree)
-        group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"] if head.lower_ in PARTITIVES else []
-        if group and any(c.dep_ == "pobj" for c in group[0].children):  # "one of the players (in the video)"
-            noun = next(c for c in group[0].children if c.dep_ == "pobj")
+        group = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None) \
+            if head.lower_ in PARTITIVES else None
+        noun = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
+        if noun is not None:  # "one of the players (in the video)"
             return self.doc[tokens[0].i:noun.i + 1].text
         end = head.i + 1
         clauses = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i]
@@ -492,9 +493,8 @@ class _Extractor:
         if not accepted:
             return None
         tokens = self.clause_tokens(child)
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp":  # without a leading date; with an "if" clause hung on the cue
             tokens = _without_leading_date(tokens, child, cue)
-        if child.dep_ == "ccomp":  # "said if the talks fail, the war will go on": the "if" clause too
             tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
                       and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
         reports_object = child.dep_ == "ccomp" and cue.lemma_.lower() not in ADDRESSEE_VERBS
@@ -595,10 +595,9 @@ class _Extractor:
                 continue
             earlier = [f for f in self.found if f.end <= quotation.start]
             previous = max(earlier, key=lambda f: f.end) if earlier else None
-            quoted = self.previous_paragraph_speaker(quotation)
             if previous is not None and self.continues(previous, quotation):
                 speaker, speaker_text, cue = previous.speaker, previous.speaker_text, previous.cue
-            elif quoted is not None:
+            elif (quoted := self.previous_paragraph_speaker(quotation)) is not None:
                 speaker, speaker_text, cue = quoted.speaker, quoted.speaker_text, quoted.cue
             else:
                 speaker, speaker_text, cue = self.paragraph_subject(quotation), None, None
@@ -686,6 +685,11 @@ def _without_leading_date(tokens: list[Token], clause: Token, cue: Token) -> lis
             leading = {t.i for t in child.subtree}
             return [t for t in tokens if t.i not in leading]
     return tokens
+
+
+def _determiner(token: Token) -> str | None:
+    """The article or determiner of a noun ("the", "a"), lower-cased."""
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), None)
 
 
 def _document_voice(token: Token) -> bool:
