@@ -47,15 +47,16 @@ def iter_sources(
     *,
     fetch_timeout: float = 20.0,
     max_fetch_bytes: int = 20_000_000,
+    fetch_deadline: float = 60.0,
 ) -> Iterator[Article | Problem]:
     """Every article (or problem, with a one-line reason naming the input) from the sources, in order.
 
     A source is a file, a directory (recursive, sorted, hidden files skipped), a glob pattern,
-    "-" (stdin), or the http(s) URL of an RSS/Atom feed. ``published`` (YYYY-MM-DD) overrides the
-    dates the inputs carry.
+    "-" (stdin), or the http(s) URL of an RSS/Atom feed, fetched within ``fetch_timeout`` seconds per
+    read and ``fetch_deadline`` in all. ``published`` (YYYY-MM-DD) overrides the dates the inputs carry.
     """
     for source in sources:
-        yield from _from_source(source, published, fetch_timeout, max_fetch_bytes)
+        yield from _from_source(source, published, (fetch_timeout, max_fetch_bytes, fetch_deadline))
 
 
 def _checked(where: str, items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
@@ -65,14 +66,14 @@ def _checked(where: str, items: Iterator[Article | Problem]) -> Iterator[Article
         yield item if reason is None else Problem(where, reason)
 
 
-def _from_source(source: str, published: str | None, fetch_timeout: float,
-                 max_fetch_bytes: int) -> Iterator[Article | Problem]:
+def _from_source(source: str, published: str | None,
+                 fetch_bounds: tuple[float, int, float]) -> Iterator[Article | Problem]:
     """Articles and problems of one source, by kind."""
     if source == "-":
         yield from _checked("-", read_stream("-", "", sys.stdin.buffer, published, default=read_text))
     elif is_url(source):
         try:
-            data = fetch(source, fetch_timeout, max_fetch_bytes)
+            data = fetch(source, *fetch_bounds)
         except ValueError as exc:
             yield Problem(source, str(exc))
             return
