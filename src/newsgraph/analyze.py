@@ -1,12 +1,24 @@
-"""``analyze(article) -> Analysis``: the pipeline, and nothing else."""
+"""``analyze(article) -> Analysis``: the pipeline; ``analyze_many`` runs it over many articles, each
+bounded in time and memory, so that an article that fails becomes a one-line ``Problem`` and the
+others go on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import ctypes
+import os
+import resource
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,14 +29,27 @@ from newsgraph.extract.gender import load_names
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
+from newsgraph.ingest.dates import published_date
+from newsgraph.ingest.files import Problem, size_text
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Analysis, Article
 
 BATCH_SIZE = 32
+DEFAULT_TIME_LIMIT = 60.0  # seconds for one article; long news stories take well under one
+DEFAULT_MEMORY_LIMIT = 2 << 30  # bytes one article may add to the loaded pipeline's address space
+PARENT_CHECK_SECONDS = 0.5  # how often a worker process looks whether its parent is still there
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+Outcome = Analysis | Problem  # what analysing one article gives
+T = TypeVar("T")
 
 
 class BadArticle(ValueError):
     """An article record that cannot be analysed (say, an invalid publication date)."""
+
+
+class TimeLimitExceeded(Exception):
+    """One article's analysis ran past its time limit."""
 
 
 @dataclass(frozen=True)
@@ -35,14 +60,26 @@ class Settings:
     kb_files: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on analysing one article: wall-clock seconds, and bytes of memory on top of what the
+    process already uses (None: unbounded)."""
+
+    seconds: float | None = DEFAULT_TIME_LIMIT
+    memory: int | None = DEFAULT_MEMORY_LIMIT
+
+
+NO_LIMITS = Limits(None, None)
+
+
 def parse_published(value: str | None) -> date | None:
-    """``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date) to a date; None stays None."""
+    """The day a publication date names (see ``ingest.dates``); None stays None."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return published_date(value)
     except ValueError as exc:
-        raise BadArticle(f"publication date {value!r} is not YYYY-MM-DD") from exc
+        raise BadArticle(str(exc)) from exc
 
 
 def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Analysis:
@@ -60,6 +97,78 @@ def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Analysis:
     )
 
 
+def failure(article: Article, reason: str) -> Problem:
+    """The one-line record of an article that could not be analysed."""
+    return Problem(f"article {article.id}" + (f" ({article.url})" if article.url else ""), reason)
+
+
+def failure_reason(exc: BaseException, limits: Limits) -> str:
+    """Why an article's analysis failed, in one line."""
+    if isinstance(exc, TimeLimitExceeded):
+        return f"analysis stopped after the {limits.seconds:g}-second time limit for one article"
+    if isinstance(exc, MemoryError):
+        bound = f"the {size_text(limits.memory)} memory limit" if limits.memory else "the memory available"
+        return f"analysis stopped: it needed more than {bound} for one article"
+    return f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def bounded(limits: Limits) -> Iterator[None]:
+    """Within: SIGALRM after ``limits.seconds`` raises TimeLimitExceeded, and the address space may
+    grow by ``limits.memory`` bytes (then MemoryError). Only in the main thread, where signals arrive."""
+    with _deadline(limits.seconds), _memory_bound(limits.memory):
+        yield
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    if not seconds:
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise TimeLimitExceeded()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _memory_bound(extra: int | None) -> Iterator[None]:
+    if not extra:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    bound = _address_space() + extra
+    if hard != resource.RLIM_INFINITY:
+        bound = min(bound, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (bound, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int:
+    """Bytes of virtual memory this process has mapped now (Linux ``/proc/self/statm``)."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
+def guarded(article: Article, limits: Limits, work: Callable[[], Analysis]) -> Outcome:
+    """``work()`` within the limits, or the Problem saying why it failed."""
+    try:
+        with bounded(limits):
+            return work()
+    except Exception as exc:  # noqa: BLE001 - whatever an extractor raises, only this article is lost
+        return failure(article, failure_reason(exc, limits))
+
+
 class Pipeline:
     """A loaded spaCy pipeline and knowledge base, ready to analyse articles."""
 
@@ -70,30 +179,63 @@ class Pipeline:
         load_names()
 
     def analyze(self, article: Article) -> Analysis:
-        """Analyse one article."""
+        """Analyse one article (exceptions propagate: the Python API)."""
         return analyze_doc(self.nlp(article.text), article, self.kb)
 
-    def analyze_batch(self, articles: Sequence[Article]) -> list[Analysis]:
-        """Analyse articles in one ``nlp.pipe`` batch, in order."""
+    def analyze_batch(self, articles: Sequence[Article], limits: Limits = NO_LIMITS) -> list[Outcome]:
+        """Analyse articles in one ``nlp.pipe`` batch, in order, each within ``limits``; a failing
+        article is a Problem. If parsing the batch fails, the rest are parsed one by one."""
         docs = self.nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-        return [analyze_doc(doc, article, self.kb) for doc, article in zip(docs, articles)]
+        outcomes: list[Outcome] = []
+        for article in articles:
+            try:
+                with bounded(limits):
+                    doc = next(docs)
+            except Exception:  # noqa: BLE001 - the batch's parse failed; find the article that fails
+                return outcomes + [self.analyze_alone(a, limits) for a in articles[len(outcomes):]]
+            outcomes.append(guarded(article, limits, lambda: analyze_doc(doc, article, self.kb)))
+        return outcomes
+
+    def analyze_alone(self, article: Article, limits: Limits) -> Outcome:
+        """Parse and analyse one article within ``limits``."""
+        return guarded(article, limits, lambda: self.analyze(article))
 
 
 _worker: Pipeline | None = None
+_worker_limits: Limits = NO_LIMITS
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker
-    _worker = Pipeline(settings)
+def _init_worker(settings: Settings, limits: Limits, parent: int, death_signal: bool) -> None:
+    """Set up a worker process: die with the parent, load (or keep the forked) pipeline."""
+    global _worker_limits
+    _die_with_parent(parent, death_signal)
+    _worker_limits = limits
+    _pipeline(settings)
 
 
-def _work(batch: list[Article]) -> list[Analysis]:
+def _die_with_parent(parent: int, death_signal: bool) -> None:
+    """Exit when the parent process is gone (even killed with SIGKILL): the kernel's parent-death
+    signal where asked for (Linux), and a thread that watches the parent id either way."""
+    if death_signal and sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="newsgraph-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _work(batch: list[Article]) -> list[Outcome]:
     assert _worker is not None, "worker not initialised"
-    return _worker.analyze_batch(batch)
+    return _worker.analyze_batch(batch, _worker_limits)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
@@ -110,13 +252,75 @@ def _pipeline(settings: Settings) -> Pipeline:
     return _worker
 
 
-def analyze_many(articles: Iterable[Article], jobs: int = 1, settings: Settings = Settings()) -> Iterator[Analysis]:
-    """Analyse articles in order, in ``jobs`` processes; the result equals a one-process run."""
-    if jobs <= 1:
+def analyze_many(articles: Iterable[Article], jobs: int = 1, settings: Settings = Settings(),
+                 limits: Limits = Limits()) -> Iterator[Outcome]:
+    """Analyse articles in order, in ``jobs`` processes; the result equals a one-process run.
+
+    Each article is an Analysis, or a Problem when its analysis raised or ran past ``limits``.
+    Off the main thread (where no signal can stop it) the analysis runs in a worker process.
+    """
+    if jobs <= 1 and threading.current_thread() is threading.main_thread():
         pipeline = _pipeline(settings)
         for batch in _batches(articles, BATCH_SIZE):
-            yield from pipeline.analyze_batch(batch)
+            yield from pipeline.analyze_batch(batch, limits)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        for results in pool.map(_work, _batches(articles, BATCH_SIZE // 2)):
-            yield from results
+    with WorkerPool(jobs, settings, limits) as pool:
+        yield from pool.analyze(articles)
+
+
+class WorkerPool:
+    """Worker processes that analyse batches of articles, in order. A worker that dies (killed for
+    memory, crashed) costs only its article: that batch is rerun one article at a time in a fresh pool."""
+
+    def __init__(self, jobs: int, settings: Settings = Settings(), limits: Limits = Limits()):
+        self.jobs = max(1, jobs)
+        self.settings = settings
+        self.limits = limits
+        self._executor = self._start()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Outcome]:
+        """Every article's outcome, in input order, with a bounded number of batches in flight."""
+        batches = _batches(articles, BATCH_SIZE // 2)
+        pending: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+        while True:
+            while len(pending) < 2 * self.jobs and (batch := next(batches, None)) is not None:
+                pending.append((batch, self._executor.submit(_work, batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                waiting = [queued for queued, _ in pending]
+                pending.clear()
+                self._restart()
+                outcomes = [self._analyze_alone(article) for article in batch]
+                pending.extend((queued, self._executor.submit(_work, queued)) for queued in waiting)
+            yield from outcomes
+
+    def _analyze_alone(self, article: Article) -> Outcome:
+        """One article in a worker of its own batch; a dead worker makes it the culprit."""
+        try:
+            return self._executor.submit(_work, [article]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            return failure(article, "the analysis process died (killed, or out of memory) on this article")
+
+    def _start(self) -> ProcessPoolExecutor:
+        on_main_thread = threading.current_thread() is threading.main_thread()
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
+                                   initargs=(self.settings, self.limits, os.getpid(), on_main_thread))
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._start()

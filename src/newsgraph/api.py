@@ -12,7 +12,7 @@ from newsgraph.store import queries
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
 
 if TYPE_CHECKING:  # ingesting loads spaCy; querying must not
-    from newsgraph.analyze import Settings
+    from newsgraph.analyze import Limits, Settings
     from newsgraph.ingest.files import Problem
     from newsgraph.model import Analysis, Article
     from newsgraph.store.ingest import IngestReport, Progress
@@ -50,16 +50,19 @@ class Corpus:
 
     def ingest(self, items: Iterable[Article | Analysis | Problem], *, jobs: int = 1, settings: Settings | None = None,
                reanalyze_duplicates: bool = False, batch_size: int = 50,
-               progress: Progress | None = None) -> IngestReport:
+               progress: Progress | None = None, limits: Limits | None = None) -> IngestReport:
         """Store articles (analysed here, in ``jobs`` processes) or ready analyses; already stored ids are skipped.
 
         ``batch_size`` articles are committed per transaction; near-duplicates are linked to their first copy.
+        An article whose analysis fails or runs past ``limits`` (default: ``Limits()``) is reported in
+        ``failed`` and not stored.
         """
-        from newsgraph.analyze import Settings
+        from newsgraph.analyze import Limits, Settings
         from newsgraph.store.ingest import Ingestor
 
         ingestor = Ingestor(self.engine, settings=settings or Settings(), jobs=jobs,
-                            reanalyze_duplicates=reanalyze_duplicates, batch_size=batch_size)
+                            reanalyze_duplicates=reanalyze_duplicates, batch_size=batch_size,
+                            limits=limits or Limits())
         return ingestor.run(items, progress)
 
     def export(self, kind: str, out: str | Path, fmt: str = "parquet", **filters: str) -> int:

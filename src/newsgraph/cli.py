@@ -21,8 +21,8 @@ from newsgraph.kb.loader import KBError
 from newsgraph.render import print_analysis_table, print_eval_table
 
 if TYPE_CHECKING:
-    from newsgraph.analyze import Settings
-    from newsgraph.model import Article
+    from newsgraph.analyze import Limits, Settings
+    from newsgraph.model import Analysis, Article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Who said what, who did what to whom, when and where: records with evidence from news.")
@@ -37,12 +37,23 @@ class OutputFormat(str, Enum):
 
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)")]
 KBOption = Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
+TimeLimitOption = Annotated[float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")]
+MemoryLimitOption = Annotated[int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")]
+DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without importing spaCy for --help
+DEFAULT_MEMORY_LIMIT_MB = 2048  # newsgraph.analyze.DEFAULT_MEMORY_LIMIT in MiB
 
 
 def _settings(model: str | None, kb: list[Path] | None) -> Settings:
     from newsgraph.analyze import Settings
 
     return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
+
+
+def limits(time_limit: float, memory_limit_mb: int) -> Limits:
+    """Per-article limits from the command-line options (0: none)."""
+    from newsgraph.analyze import Limits
+
+    return Limits(seconds=time_limit or None, memory=memory_limit_mb << 20 or None)
 
 
 def _warn(message: str) -> None:
@@ -61,17 +72,20 @@ def analyze(
     published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl or table")] = OutputFormat.json,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    memory_limit: MemoryLimitOption = DEFAULT_MEMORY_LIMIT_MB,
     model: ModelOption = None,
     kb: KBOption = None,
 ) -> None:
     """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
-    from newsgraph.analyze import BadArticle, analyze_many, parse_published
+    from newsgraph.analyze import analyze_many
+    from newsgraph.ingest.dates import normalise_published
     from newsgraph.ingest.files import Problem, read_inputs
     from newsgraph.nlp import ModelNotInstalled
 
     try:
-        parse_published(published)
-    except BadArticle as exc:
+        published = normalise_published(published)
+    except ValueError as exc:
         _fail(str(exc))
     problems: list[Problem] = []
 
@@ -81,35 +95,39 @@ def analyze(
                 problems.append(item)
                 _warn(f"newsgraph: skipped {item}")
             else:
-                try:
-                    parse_published(item.published)
-                except BadArticle as exc:
-                    problems.append(Problem(item.id, str(exc)))
-                    _warn(f"newsgraph: skipped {item.id}: {exc}")
-                    continue
                 yield item
 
     out = Console(highlight=False, soft_wrap=True)
     count = 0
     try:
-        for analysis in analyze_many(articles(), jobs=jobs, settings=_settings(model, kb)):
+        for outcome in analyze_many(articles(), jobs=jobs, settings=_settings(model, kb),
+                                    limits=limits(time_limit, memory_limit)):
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+                _warn(f"newsgraph: failed {outcome}")
+                continue
             count += 1
-            record = analysis.to_dict()
-            if output is OutputFormat.jsonl:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif output is OutputFormat.json:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-            else:
-                print_analysis_table(out, analysis)
+            _write(outcome, output, out)
     except (ModelNotInstalled, KBError) as exc:
         _fail(str(exc))
     sys.stdout.flush()
     if problems:
-        _warn(f"newsgraph: {count} analysed, {len(problems)} skipped")
+        _warn(f"newsgraph: {count} analysed, {len(problems)} skipped or failed")
         raise typer.Exit(1)
     if count == 0:
         _warn("newsgraph: no articles in the inputs")
         raise typer.Exit(1)
+
+
+def _write(analysis: Analysis, output: OutputFormat, console: Console) -> None:
+    """One analysis on standard output in the chosen format."""
+    record = analysis.to_dict()
+    if output is OutputFormat.jsonl:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif output is OutputFormat.json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_analysis_table(console, analysis)
 
 
 @app.command("eval")
@@ -122,7 +140,8 @@ def evaluate(
     kb: KBOption = None,
 ) -> None:
     """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
-    from newsgraph.analyze import BadArticle, analyze_many
+    from newsgraph.analyze import analyze_many
+    from newsgraph.ingest.files import Problem
     from newsgraph.nlp import ModelNotInstalled
 
     files = gold_files(gold_dir)
@@ -137,10 +156,12 @@ def evaluate(
     try:
         analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb))
         for path, gold, analysis in zip(files, golds, analyses):
+            if isinstance(analysis, Problem):
+                _fail(f"{path}: {analysis.reason}")
             report = score_article(gold, analysis, path.stem)
             reports.append(report)
             total.add(report)
-    except (ModelNotInstalled, KBError, BadArticle) as exc:
+    except (ModelNotInstalled, KBError) as exc:
         _fail(str(exc))
     if as_json:
         data = {"files": {r.name: r.as_dict() for r in reports}, "total": total.as_dict()}

@@ -74,21 +74,25 @@ def ingest(
     reanalyze_duplicates: Annotated[bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")] = False,
     batch: Annotated[int, typer.Option(min=1, max=10_000, help="articles per transaction")] = BATCH_ARTICLES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")] = 60.0,
+    memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")] = 2048,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")] = None,
     kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
 ) -> None:
     """Read, analyse and store articles; what is already stored is skipped, near-duplicates are linked."""
-    from newsgraph.analyze import BadArticle, Settings, parse_published
+    from newsgraph.analyze import Limits, Settings
+    from newsgraph.ingest.dates import normalise_published
     from newsgraph.kb.loader import KBError
     from newsgraph.nlp import ModelNotInstalled
     from newsgraph.ingest.sources import iter_sources
 
     try:
-        parse_published(published)
-    except BadArticle as exc:
+        published = normalise_published(published)
+    except ValueError as exc:
         _fail(str(exc))
     corpus = _open(db)
     settings = Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
+    limits = Limits(seconds=time_limit or None, memory=memory_limit << 20 or None)
     columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
@@ -100,7 +104,8 @@ def ingest(
 
         try:
             report = corpus.ingest(iter_sources(sources, published), jobs=jobs, settings=settings,
-                                   reanalyze_duplicates=reanalyze_duplicates, batch_size=batch, progress=progress)
+                                   reanalyze_duplicates=reanalyze_duplicates, batch_size=batch, progress=progress,
+                                   limits=limits)
         except (ModelNotInstalled, KBError) as exc:
             _fail(str(exc))
     for problem in report.skipped:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from newsgraph.extract.layout import FINAL_PUNCT
+from newsgraph.ingest.dates import normalise_published
 from newsgraph.ingest.identity import article_id
+from newsgraph.ingest.language import looks_english
 from newsgraph.model import Article
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article: far above any news story
@@ -16,6 +19,13 @@ MAX_DOCUMENT_BYTES = 20_000_000  # one HTML page, feed or JSON file, read whole
 MAX_RECORD_LINE_BYTES = 10_000_000  # one JSONL line: an article with its metadata, JSON-escaped
 MAX_TITLE_CHARS = 300
 READ_CHUNK = 1 << 20
+# One article must fit the spaCy pipeline (its default max_length, a memory bound of the parser).
+MAX_ARTICLE_CHARS = 1_000_000
+RECORD_FIELDS = ("title", "published", "url", "source", "id")
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+JSON_TYPES = {dict: "an object", list: "a list", int: "a number", float: "a number", bool: "true or false"}
 
 
 @dataclass(frozen=True)
@@ -61,17 +71,30 @@ def read_document(stream: BinaryIO, limit: int = MAX_DOCUMENT_BYTES, what: str =
 
 
 def decode(data: bytes) -> str:
-    """Strict UTF-8 (a BOM is dropped); raises ValueError with a reason for binary or other encodings."""
-    if b"\x00" in data[:8192]:
+    """UTF-8, or UTF-8/16/32 with a byte-order mark (dropped); ValueError with a reason for binary
+    data or other encodings."""
+    encoding = next((name for bom, name in BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
+        name = "UTF-8" if encoding in (None, "utf-8-sig") else encoding.upper()
+        raise ValueError(f"not {name} text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 8192):
         raise ValueError("binary file (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_json(text: str | bytes) -> object:
+    """A JSON document; ValueError with a one-line reason when it is invalid or nested too deeply."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("invalid JSON: nested too deeply") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc}") from exc
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -93,29 +116,51 @@ def article_from_text(text: str, source_name: str | None = None, published: str 
 
 
 def article_from_record(record: object, published: str | None = None) -> Article:
-    """An article from a JSON record: ``text`` required; title, published, url, source, id optional."""
+    """An article from a JSON record: ``text`` required; title, published, url, source, id optional
+    strings (``published`` normalised to YYYY-MM-DD). ValueError with a reason for anything else."""
     if not isinstance(record, dict):
-        raise ValueError("a record must be a JSON object")
+        raise ValueError(f"a record must be a JSON object, not {_json_type(record)}")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        raise ValueError(f"record 'text' must be a string, not {_json_type(text)}")
+    if not text or not text.strip():
         raise ValueError("record has no 'text'")
     text = text.replace("\r\n", "\n")
-    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
         raise ValueError(f"record text is over the {MAX_ARTICLE_BYTES // 1_000_000} MB limit for one article")
-
-    def optional(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if value not in (None, "", "None") else None
-
-    url = optional("url")
+    fields = {key: _optional_string(record, key) for key in RECORD_FIELDS}
     return Article(
-        id=optional("id") or article_id(text, url),
+        id=fields["id"] or article_id(text, fields["url"]),
         text=text,
-        title=optional("title"),
-        source=optional("source"),
-        url=url,
-        published=published or optional("published"),
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"],
+        published=published or normalise_published(fields["published"]),
     )
+
+
+def _optional_string(record: dict, key: str) -> str | None:
+    """A record's optional string field (absent, null, "" and "None" are None); ValueError for other types."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"record '{key}' must be a string, not {_json_type(value)}")
+    return value if value not in ("", "None") else None
+
+
+def _json_type(value: object) -> str:
+    return JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def unfit_reason(article: Article) -> str | None:
+    """Why an article cannot be analysed (too long for the pipeline, not English), or None."""
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        return (f"article is {len(article.text):,} characters, over the "
+                f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
+    if not looks_english(article.text):
+        return "not English text (too few English function words); newsgraph analyses English news"
+    return None
 
 
 def read_text(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
@@ -125,10 +170,7 @@ def read_text(stream: BinaryIO, where: str, published: str | None) -> Iterator[A
 
 def read_json(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
     """Articles from a JSON file: one record or a list of records."""
-    try:
-        data = json.loads(decode(read_document(stream)))
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON: {exc}") from exc
+    data = parse_json(decode(read_document(stream)))
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
         yield _record_or_problem(record, published, f"{where}[{index}]")
@@ -148,9 +190,9 @@ def read_jsonl(stream: BinaryIO, where: str, published: str | None) -> Iterator[
         if not raw.strip():
             continue
         try:
-            record = json.loads(decode(raw))
+            record = parse_json(decode(raw))
         except ValueError as exc:
-            yield Problem(line, f"invalid JSON line: {exc}")
+            yield Problem(line, str(exc))
             continue
         yield _record_or_problem(record, published, line)
     if number == 0:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import glob
 import io
-import json
 import os
+import stat
 import sys
 import zipfile
 import zlib
@@ -20,9 +20,8 @@ from typing import BinaryIO
 from newsgraph.ingest.archives import gunzip, zip_members
 from newsgraph.ingest.feeds import feed_articles, looks_like_feed, read_feed
 from newsgraph.ingest.fetch import fetch, is_url
-from newsgraph.ingest.files import Problem, read_json, read_jsonl, read_text
+from newsgraph.ingest.files import Problem, parse_json, read_json, read_jsonl, read_text, unfit_reason
 from newsgraph.ingest.html import read_html
-from newsgraph.ingest.language import looks_english
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
 
@@ -42,51 +41,39 @@ SNIFF_BYTES = 64 * 1024
 GLOB_CHARS = frozenset("*?[")
 
 
-# One article must fit the spaCy pipeline (its default max_length, a memory bound of the parser).
-MAX_ARTICLE_CHARS = 1_000_000
-
 def iter_sources(
     sources: list[str],
     published: str | None = None,
     *,
     fetch_timeout: float = 20.0,
     max_fetch_bytes: int = 20_000_000,
+    fetch_deadline: float = 60.0,
 ) -> Iterator[Article | Problem]:
     """Every article (or problem, with a one-line reason naming the input) from the sources, in order.
 
     A source is a file, a directory (recursive, sorted, hidden files skipped), a glob pattern,
-    "-" (stdin), or the http(s) URL of an RSS/Atom feed. ``published`` (YYYY-MM-DD) overrides the
-    dates the inputs carry.
+    "-" (stdin), or the http(s) URL of an RSS/Atom feed, fetched within ``fetch_timeout`` seconds per
+    read and ``fetch_deadline`` in all. ``published`` (YYYY-MM-DD) overrides the dates the inputs carry.
     """
     for source in sources:
-        yield from _from_source(source, published, fetch_timeout, max_fetch_bytes)
+        yield from _from_source(source, published, (fetch_timeout, max_fetch_bytes, fetch_deadline))
 
 
 def _checked(where: str, items: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
     """Items of one input, with articles that cannot be analysed turned into problems."""
     for item in items:
-        reason = _unfit(item) if isinstance(item, Article) else None
+        reason = unfit_reason(item) if isinstance(item, Article) else None
         yield item if reason is None else Problem(where, reason)
 
 
-def _unfit(article: Article) -> str | None:
-    """Why an article cannot be analysed (too long for the pipeline, not English), or None."""
-    if len(article.text) > MAX_ARTICLE_CHARS:
-        return (f"article is {len(article.text):,} characters, over the "
-                f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
-    if not looks_english(article.text):
-        return "not English text (too few English function words); newsgraph analyses English news"
-    return None
-
-
-def _from_source(source: str, published: str | None, fetch_timeout: float,
-                 max_fetch_bytes: int) -> Iterator[Article | Problem]:
+def _from_source(source: str, published: str | None,
+                 fetch_bounds: tuple[float, int, float]) -> Iterator[Article | Problem]:
     """Articles and problems of one source, by kind."""
     if source == "-":
         yield from _checked("-", read_stream("-", "", sys.stdin.buffer, published, default=read_text))
     elif is_url(source):
         try:
-            data = fetch(source, fetch_timeout, max_fetch_bytes)
+            data = fetch(source, *fetch_bounds)
         except ValueError as exc:
             yield Problem(source, str(exc))
             return
@@ -128,7 +115,11 @@ def read_file(path: Path, published: str | None) -> Iterator[Article | Problem]:
     """Articles (or problems) from one file."""
     where = str(path)
     try:
-        if path.stat().st_size == 0:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield Problem(where, f"not a regular file ({_file_kind(info.st_mode)}); only files are read")
+            return
+        if info.st_size == 0:
             yield Problem(where, "empty file")
             return
         handle = path.open("rb")
@@ -137,6 +128,12 @@ def read_file(path: Path, published: str | None) -> Iterator[Article | Problem]:
         return
     with handle:
         yield from read_stream(where, path.name, handle, published)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def read_stream(
@@ -203,7 +200,7 @@ def sniff(head: bytes) -> Reader | None:
 
 def _is_json(data: bytes) -> bool:
     try:
-        json.loads(data)
+        parse_json(data)
     except ValueError:
         return False
     return True

@@ -58,6 +58,10 @@ def read_warc(stream: BinaryIO, where: str, published: str | None) -> Iterator[A
             else:
                 yield Problem(where, f"invalid WARC record after {complete} records ({exc})")
             return
+        if not record.rec_type:  # warcio reads a version line followed by junk as a record without headers
+            yield Problem(where, "not a WARC file (no WARC headers after the version line)" if complete == 0
+                          else f"invalid WARC record after {complete} records (no WARC-Type header)")
+            return
         item = _article(record, where, published) if _is_html_response(record) else None
         archive.read_to_end()
         if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside this record

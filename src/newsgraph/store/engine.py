@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DB = "newsgraph.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
-SQLITE_PRAGMAS = ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", "busy_timeout = 30000")
+# busy_timeout first: switching to WAL takes a lock, which another process opening the file may hold.
+SQLITE_PRAGMAS = ("busy_timeout = 30000", "journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL")
+IMMEDIATE = "newsgraph_immediate"  # execution option: SQLite takes the write lock at BEGIN
+MIGRATION_LOCK = 0x6E657773  # PostgreSQL advisory lock key serialising migrations ("news")
 
 
 class StoreError(ValueError):
@@ -46,8 +53,24 @@ def create(db: str | None) -> Engine:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer starts with BEGIN IMMEDIATE: it waits (busy_timeout) for another writer instead of
+    # failing with "database is locked" when its read lock cannot be upgraded.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes: on SQLite it holds the write lock from its start, so concurrent
+    writers (two ingests into one file) wait for each other rather than fail."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{IMMEDIATE: True})
+        with conn.begin():
+            yield conn
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -61,9 +84,23 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (``alembic upgrade head``); a no-op when it is there."""
+    """Bring the schema to the newest revision (``alembic upgrade head``); a no-op when it is there.
+
+    Concurrent first opens (two ingests on a new file) migrate one after the other: the migration
+    runs in a write transaction (SQLite) or under an advisory lock (PostgreSQL).
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    if _revision(engine) == ScriptDirectory.from_config(config).get_current_head():
+        return  # no write lock for a database that is up to date
+    with write_transaction(engine) as connection:
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _revision(engine: Engine) -> str | None:
+    """The schema revision the database is at (None when new)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsgraph.analyze import BadArticle, Settings, analyze_many, parse_published
+from newsgraph.analyze import BadArticle, Limits, Settings, analyze_many, parse_published
 from newsgraph.ingest.dedup import NearDuplicateIndex
 from newsgraph.ingest.files import Problem
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.model import Analysis, Article
 from newsgraph.store import schema
+from newsgraph.store.engine import write_transaction
 from newsgraph.store.writer import StoredArticle, write
 
 BATCH_ARTICLES = 50  # articles per transaction
@@ -55,9 +56,10 @@ class Ingestor:
     """Feeds articles (or ready analyses) through dedup and analysis into one store."""
 
     def __init__(self, engine: Engine, *, settings: Settings = Settings(), jobs: int = 1,
-                 reanalyze_duplicates: bool = False, batch_size: int = BATCH_ARTICLES):
+                 reanalyze_duplicates: bool = False, batch_size: int = BATCH_ARTICLES, limits: Limits = Limits()):
         self.engine = engine
         self.settings = settings
+        self.limits = limits
         self.jobs = jobs
         self.reanalyze_duplicates = reanalyze_duplicates
         self.batch_size = batch_size
@@ -139,11 +141,15 @@ class Ingestor:
                 if entry.needs_analysis:
                     yield entry.item.article
 
-        for analysis in analyze_many(to_analyse(), jobs=self.jobs, settings=self.settings):
+        for outcome in analyze_many(to_analyse(), jobs=self.jobs, settings=self.settings, limits=self.limits):
             while not queue[0].needs_analysis:
                 yield queue.popleft().item
             entry = queue.popleft()
-            entry.item.analysis = analysis
+            if isinstance(outcome, Problem):  # not stored, so a rerun tries it again
+                self.report.failed.append(outcome)
+                self._stored.discard(entry.item.article.id)
+                continue
+            entry.item.analysis = outcome
             yield entry.item
         yield from (entry.item for entry in queue)
 
@@ -154,12 +160,12 @@ class Ingestor:
             return
         kb = self._knowledge_base()
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 write(conn, batch, kb)
             stored = batch
         except SQLAlchemyError:
             stored = []
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 for item in batch:
                     try:
                         with conn.begin_nested():

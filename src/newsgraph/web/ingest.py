@@ -1,21 +1,28 @@
 """``POST /api/articles`` (only with ``newsgraph serve --allow-ingest``): analyse and store one posted article.
 
 The bearer token is checked (constant time) before the body is read; the body is read up to a limit.
+The record gets the checks ``newsgraph ingest`` applies (types, length, English, publication date),
+and is analysed in a worker process within the per-article time and memory limits: any failure is
+a 422 with its one-line reason, and the server goes on.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from newsgraph.ingest.files import article_from_record
 from newsgraph.web.security import MAX_BODY_BYTES
 from newsgraph.web.urls import article_url
+
+if TYPE_CHECKING:  # the NLP stack loads on the first post, not when the server starts
+    from newsgraph.analyze import WorkerPool
+    from newsgraph.api import Corpus
+    from newsgraph.model import Article
+    from newsgraph.store.ingest import IngestReport
 
 ARTICLE_SCHEMA = {
     "type": "object", "required": ["text"],
@@ -39,30 +46,59 @@ async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     return bytes(body)
 
 
+def checked_article(body: bytes) -> Article:
+    """The article a posted body holds, with the checks of ``newsgraph ingest``; ValueError with the reason."""
+    from newsgraph.ingest.files import article_from_record, decode, parse_json, unfit_reason
+
+    article = article_from_record(parse_json(decode(body)))
+    reason = unfit_reason(article)
+    if reason:
+        raise ValueError(reason)
+    return article
+
+
 def ingest_router(token: str) -> APIRouter:
-    """The route, bound to ``token``; one ingest runs at a time."""
-    router = APIRouter(prefix="/api", tags=["ingest"])
+    """The route, bound to ``token``; one ingest runs at a time, analysed in one worker process
+    started on the first post and kept while the server runs."""
     lock = threading.Lock()
+    workers: list[WorkerPool] = []
+
+    def close_workers() -> None:
+        while workers:
+            workers.pop().close()
+
+    router = APIRouter(prefix="/api", tags=["ingest"], on_shutdown=[close_workers])
+
+    def analyse_and_store(corpus: Corpus, article: Article) -> IngestReport:
+        """Analyse in the worker process, then store; a failed analysis is the report's one failure."""
+        from newsgraph.analyze import WorkerPool
+        from newsgraph.ingest.files import Problem
+        from newsgraph.store.ingest import IngestReport
+
+        with lock:
+            if not workers:
+                workers.append(WorkerPool(1))
+            outcome = next(workers[0].analyze([article]))
+            if isinstance(outcome, Problem):
+                return IngestReport(read=1, failed=[outcome])
+            return corpus.ingest([outcome])
 
     @router.post("/articles", status_code=201, openapi_extra={
         "requestBody": {"required": True, "content": {"application/json": {"schema": ARTICLE_SCHEMA}}}})
     async def post_article(request: Request, response: Response) -> dict[str, Any]:
         """Analyse and store an article record (``text``; optional title, published, url, source, id).
 
-        Needs ``Authorization: Bearer <token>``. 201 when stored, 200 when that id was stored already.
+        Needs ``Authorization: Bearer <token>``. 201 when stored, 200 when that id was stored already,
+        422 with the reason when the record is refused or its analysis fails.
         """
         if not authorised(request.headers.get("authorization"), token):
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        body = await read_body(request)
         try:
-            article = article_from_record(json.loads(await read_body(request)))
-        except (ValueError, UnicodeDecodeError) as exc:
+            article = await run_in_threadpool(checked_article, body)
+        except ValueError as exc:
             raise HTTPException(422, f"not an article record: {exc}") from exc
-
-        def store() -> Any:
-            with lock:
-                return request.app.state.corpus.ingest([article])
-
-        report = await run_in_threadpool(store)
+        report = await run_in_threadpool(analyse_and_store, request.app.state.corpus, article)
         if report.skipped or report.failed:
             raise HTTPException(422, str((report.skipped or report.failed)[0]))
         if report.already_stored:
