@@ -6,6 +6,7 @@ These tests store hand-written analyses, so they need no spaCy model and run in 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
@@ -26,12 +27,14 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.engine import make_url
+from rich.console import Console
 from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph.api import Corpus
 from newsgraph.cli import app
 from newsgraph.ingest.sources import iter_sources
+from newsgraph.render import print_analysis_table
 from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Quote, When
 from newsgraph.store import MAX_LIMIT, schema
 from newsgraph.store.engine import MIGRATIONS, database_url
@@ -341,6 +344,40 @@ def test_search_folds_accents_and_stems(spellings: Corpus):
 def test_search_for_one_spelling_of_a_name_finds_the_others(spellings: Corpus, name: str):
     assert sorted(a.id for a in spellings.articles(search=name)) == ["b", "c"]
     assert {q.speaker for q in spellings.quotes(speaker=name)} == {"Volodymyr Zelensky"}
+
+
+def test_query_command_says_how_many_match_and_how_to_see_the_rest(filled: Corpus):
+    db = filled.engine.url.render_as_string(hide_password=False)
+    runner = CliRunner()
+    table = runner.invoke(app, ["query", "quotes", "--limit", "1", "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "Quotes (1 of 4)" in table.stdout and "1 of 4 quotes (1-1); the rest: --offset 1" in table.stdout
+    last = runner.invoke(app, ["query", "quotes", "--limit", "3", "--offset", "3", "--db", db])
+    assert "Quotes (1 of 4)" in last.stdout and "(4-4)" in last.stdout and "the rest" not in last.stdout
+    whole = runner.invoke(app, ["query", "quotes", "--db", db])
+    assert "Quotes (4)" in whole.stdout and " of " not in whole.stdout
+    as_json = runner.invoke(app, ["query", "events", "--limit", "1", "--format", "json", "--db", db])
+    assert len(json.loads(as_json.stdout)) == 1 and "1 of 2 events" in as_json.stderr
+
+
+def test_query_command_refuses_a_control_character_in_one_line(filled: Corpus):
+    db = filled.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(app, ["query", "quotes", "--speaker", "Lav\x1brov", "--db", db])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["newsgraph: speaker contains a control character (U+001B)"]
+
+
+def test_analysis_tables_wrap_whole_cells_when_piped():
+    words = "Negotiators-from-both-delegations-agreed " + " ".join(f"point{i}" for i in range(60))
+    text = f"\u201c{words},\u201d Berg said."
+    analysis = Analysis(Article("t", text), quotes=[quote(text, "Q1", None, words, "direct", name="Berg")])
+    out = io.StringIO()
+    print_analysis_table(Console(file=out, highlight=False, soft_wrap=True), analysis)  # a file: not a terminal
+    rendered = out.getvalue()
+    assert "…" not in rendered and max(map(len, rendered.splitlines())) > 80
+    cells = "".join(line.split("\u2502")[-2].strip() for line in rendered.splitlines() if "point" in line
+                    or "Negotiators" in line)
+    assert cells.replace(" ", "") == words.replace(" ", "")
 
 
 def test_to_pandas_or_a_clear_error(filled: Corpus):
