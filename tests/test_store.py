@@ -14,28 +14,28 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import date, datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from rich.console import Console
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.engine import make_url
-from rich.console import Console
 from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph.api import Corpus
 from newsgraph.cli import app
 from newsgraph.ingest.sources import iter_sources
-from newsgraph.render import print_analysis_table
 from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Quote, When
+from newsgraph.render import print_analysis_table
 from newsgraph.store import MAX_LIMIT, schema
 from newsgraph.store.engine import MIGRATIONS, database_url
 from newsgraph.store.queries import QueryError

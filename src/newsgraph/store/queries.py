@@ -27,9 +27,9 @@ from sqlalchemy import (ColumnElement, Connection, Row, Select, String, and_, co
                         literal_column, or_, select, table, tuple_)
 
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
-from newsgraph.store.schema import POSTGRES_SEARCH_CONFIG, dehyphenated
 from newsgraph.store.names import fold, like_word
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
+from newsgraph.store.schema import POSTGRES_SEARCH_CONFIG, dehyphenated
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 MAX_SEARCH_TERMS = 20  # words and phrases in one full-text query
@@ -134,12 +134,16 @@ def _range(col: ColumnElement, since: str | None, until: str | None) -> list[Col
     return [c for c in (col >= since if since else None, col <= until if until else None) if c is not None]
 
 
+def control_character(value: str) -> str | None:
+    """The first control character in ``value`` (NUL, escape, …) as ``U+0000``, else None."""
+    bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    return None if bad is None else f"U+{ord(bad):04X}"
+
+
 def checked(name: str, value: Any) -> Any:
     """A filter value, refused when it holds a control character (NUL and the like)."""
-    if isinstance(value, str):
-        bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
-        if bad is not None:
-            raise QueryError(f"{name} contains a control character (U+{ord(bad):04X})")
+    if isinstance(value, str) and (bad := control_character(value)):
+        raise QueryError(f"{name} contains a control character ({bad})")
     return value
 
 
