@@ -113,7 +113,7 @@ def overview_page(request: Request, conn: Conn, since: Field = None, until: Fiel
     if since and until:
         try:
             days = data.events_per_day(conn, since, until)
-            bucket = charts.bucket_for(queries.day(since, "since"), queries.day(until, "until"))
+            bucket = charts.bucket_for(since, until)  # both checked by events_per_day
             context.update(daily=charts.daily(days, bucket) if days else None, bucket=bucket,
                            total=sum(c.total() for c in days.values()),
                            speakers=data.top_speakers(conn, since, until), pairs=data.top_pairs(conn, since, until))
