@@ -5,6 +5,8 @@ These tests store hand-written analyses, so they need no spaCy model and run in 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -14,11 +16,16 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from rich.console import Console
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
@@ -28,8 +35,9 @@ from newsgraph.api import Corpus
 from newsgraph.cli import app
 from newsgraph.ingest.sources import iter_sources
 from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Quote, When
+from newsgraph.render import print_analysis_table
 from newsgraph.store import MAX_LIMIT, schema
-from newsgraph.store.engine import database_url
+from newsgraph.store.engine import MIGRATIONS, database_url
 from newsgraph.store.queries import QueryError
 
 POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
@@ -147,9 +155,23 @@ def test_migrations_create_exactly_the_declared_schema(corpus: Corpus):
     with corpus.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include})
         assert compare_metadata(context, schema.metadata) == []
-        assert context.get_current_revision() == "0001"
-        version = conn.execute(select(schema.schema_version)).one()
-    assert version.version == "0001" and "articles" in version.description
+        assert context.get_current_revision() == "0002"
+        versions = conn.execute(select(schema.schema_version).order_by(schema.schema_version.c.version)).all()
+    assert [v.version for v in versions] == ["0001", "0002"]
+    assert "articles" in versions[0].description and "hyphens" in versions[1].description
+
+
+def test_a_database_at_0001_upgrades_and_its_rows_are_found_by_the_new_search(db_url: str):
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with newsgraph.open(db_url) as db:
+        with db.engine.begin() as connection:  # back to the first schema, then store under its index
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        assert db.ingest([analysis_a(), analysis_b()]).new == 2
+    with newsgraph.open(db_url) as db:  # upgraded on open: the stored rows are indexed again
+        assert [q.text for q in db.quotes(search="meetings")] == ["We are open to a meeting"]
+        assert [a.id for a in db.articles(search="lavrov opens")] == ["a"]
 
 
 def test_reopening_is_a_no_op_and_sqlite_runs_in_wal_with_foreign_keys(db_url: str):
@@ -253,6 +275,111 @@ def test_articles_search_and_paging(filled: Corpus):
         filled.quotes(since="August")
 
 
+def test_a_page_knows_the_total_and_counts_it_with_the_same_filters(filled: Corpus):
+    page = filled.quotes(limit=1)
+    assert (len(page), page.total, page.offset, page.more) == (1, 4, 0, True)
+    lavrov = filled.quotes(speaker="Lavrov", limit=2, offset=1)
+    assert (len(lavrov), lavrov.total, lavrov.more) == (2, 3, False)
+    beyond = filled.quotes(speaker="Lavrov", offset=10)
+    assert (len(beyond), beyond.total) == (0, 3)
+    assert filled.actors(limit=1).total == len(filled.actors())
+    assert filled.events(actor="RUS", limit=1).total == 2
+    assert filled.articles(search="Zelensky", limit=1).total == 1
+
+
+@pytest.mark.parametrize("value", ["\x00", "Lav\x00rov", "x\x1b[31m", "\x7f"])
+def test_a_control_character_is_refused_never_dropped(filled: Corpus, value: str):
+    for call in (lambda: filled.quotes(speaker=value), lambda: filled.quotes(search=value),
+                 lambda: filled.events(actor=value), lambda: filled.articles(search=value)):
+        with pytest.raises(QueryError, match="control character"):
+            call()
+
+
+TEXT_C = ("The cease-fire in Kharkiv held overnight, said President Volodymyr Zelenskyy, who met Zelenskiy's "
+          "advisers on Tuesday.")
+
+
+def analysis_c() -> Analysis:
+    t = TEXT_C
+    return Analysis(
+        Article("c", t, title="Cease-fire holds", published="2025-09-03"),
+        actors=[Actor("A1", "Volodymyr Zelenskyy", "person", None, "UKR", "GOV", [],
+                      [mention(t, "Volodymyr Zelenskyy"), mention(t, "Zelenskiy")])],
+        quotes=[quote(t, "Q1", "A1", "The cease-fire in Kharkiv held overnight")],
+    )
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def spellings(request, tmp_path_factory) -> Iterator[Corpus]:
+    """A corpus where one actor goes by three spellings, and a ceasefire is spelt with a hyphen."""
+    with fresh_database(request.param, tmp_path_factory.mktemp("spellings")) as url:
+        with newsgraph.open(url) as db:
+            fill(db)
+            assert db.ingest([analysis_c()]).new == 1
+            with db.engine.begin() as conn:  # one actor across articles: what KB linking does
+                for table, column in ((schema.article_actors, "actor_id"), (schema.quotes, "speaker_id")):
+                    conn.execute(table.update().where(table.c[column] == "person:volodymyr zelenskyy")
+                                 .values({column: "person:volodymyr zelensky"}))
+                conn.execute(schema.mentions.update().where(schema.mentions.c.actor_id == "person:volodymyr zelenskyy")
+                             .values(actor_id="person:volodymyr zelensky"))
+                conn.execute(schema.actor_aliases.update()
+                             .where(schema.actor_aliases.c.actor_id == "person:volodymyr zelenskyy")
+                             .values(actor_id="person:volodymyr zelensky"))
+            yield db
+
+
+@pytest.mark.parametrize("words", ["ceasefire", "cease-fire", "cease fire", "Ceasefires", "CEASE-FIRE held"])
+def test_search_folds_hyphens_and_word_forms(spellings: Corpus, words: str):
+    assert [q.text for q in spellings.quotes(search=words)] == ["The cease-fire in Kharkiv held overnight"]
+    assert [a.id for a in spellings.articles(search=words)] == ["c"]
+
+
+def test_search_folds_accents_and_stems(spellings: Corpus):
+    assert [a.id for a in spellings.articles(search="Khárkiv")] == ["c"]
+    assert [q.text for q in spellings.quotes(search="meetings")] == ["We are open to a meeting"]
+    assert spellings.quotes(search='"cease overnight"') == []  # a phrase stays a phrase
+
+
+@pytest.mark.parametrize("name", ["Zelensky", "Zelenskyy", "zelenskiy", "ZELENSKYY"])
+def test_search_for_one_spelling_of_a_name_finds_the_others(spellings: Corpus, name: str):
+    assert sorted(a.id for a in spellings.articles(search=name)) == ["b", "c"]
+    assert {q.speaker for q in spellings.quotes(speaker=name)} == {"Volodymyr Zelensky"}
+
+
+def test_query_command_says_how_many_match_and_how_to_see_the_rest(filled: Corpus):
+    db = filled.engine.url.render_as_string(hide_password=False)
+    runner = CliRunner()
+    table = runner.invoke(app, ["query", "quotes", "--limit", "1", "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "Quotes (1 of 4)" in table.stdout and "1 of 4 quotes (1-1); the rest: --offset 1" in table.stdout
+    last = runner.invoke(app, ["query", "quotes", "--limit", "3", "--offset", "3", "--db", db])
+    assert "Quotes (1 of 4)" in last.stdout and "(4-4)" in last.stdout and "the rest" not in last.stdout
+    whole = runner.invoke(app, ["query", "quotes", "--db", db])
+    assert "Quotes (4)" in whole.stdout and " of " not in whole.stdout
+    as_json = runner.invoke(app, ["query", "events", "--limit", "1", "--format", "json", "--db", db])
+    assert len(json.loads(as_json.stdout)) == 1 and "1 of 2 events" in as_json.stderr
+
+
+def test_query_command_refuses_a_control_character_in_one_line(filled: Corpus):
+    db = filled.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(app, ["query", "quotes", "--speaker", "Lav\x1brov", "--db", db])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["newsgraph: speaker contains a control character (U+001B)"]
+
+
+def test_analysis_tables_wrap_whole_cells_when_piped():
+    words = "Negotiators-from-both-delegations-agreed " + " ".join(f"point{i}" for i in range(60))
+    text = f"\u201c{words},\u201d Berg said."
+    analysis = Analysis(Article("t", text), quotes=[quote(text, "Q1", None, words, "direct", name="Berg")])
+    out = io.StringIO()
+    print_analysis_table(Console(file=out, highlight=False, soft_wrap=True), analysis)  # a file: not a terminal
+    rendered = out.getvalue()
+    assert "…" not in rendered and max(map(len, rendered.splitlines())) > 80
+    cells = "".join(line.split("\u2502")[-2].strip() for line in rendered.splitlines() if "point" in line
+                    or "Negotiators" in line)
+    assert cells.replace(" ", "") == words.replace(" ", "")
+
+
 def test_to_pandas_or_a_clear_error(filled: Corpus):
     results = filled.actors()
     try:
@@ -266,16 +393,38 @@ def test_to_pandas_or_a_clear_error(filled: Corpus):
 
 # ---- export ----------------------------------------------------------------------------------
 
+def _as_strings(row: dict) -> dict:
+    """A Parquet row with its dates and timestamps written back the way the records hold them."""
+    return {k: v.isoformat() if isinstance(v, (date, datetime)) else v for k, v in row.items()}
+
+
 @pytest.mark.parametrize("kind", ["quotes", "events", "actors", "articles"])
 def test_export_streams_every_record(filled: Corpus, tmp_path, kind: str):
     expected = getattr(filled, kind)(limit=MAX_LIMIT).to_dicts()
     assert filled.export(kind, tmp_path / "out.parquet", "parquet") == len(expected)
-    assert pq.read_table(tmp_path / "out.parquet").to_pylist() == expected
+    assert [_as_strings(row) for row in pq.read_table(tmp_path / "out.parquet").to_pylist()] == expected
     filled.export(kind, tmp_path / "out.jsonl", "jsonl")
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == expected
     assert filled.export(kind, tmp_path / "out.csv", "csv") == len(expected)
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_csv_lists_are_joined_cells_and_parquet_keeps_dates_and_lists(filled: Corpus, tmp_path):
+    filled.export("actors", tmp_path / "actors.csv", "csv")
+    with (tmp_path / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        lavrov = next(row for row in csv.DictReader(handle) if row["id"] == "kb:sergey-lavrov")
+    assert "Sergei Lavrov; " in lavrov["aliases"] and "[" not in lavrov["aliases"]
+    filled.export("events", tmp_path / "events.csv", "csv")
+    with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as handle:
+        assert {row["source"] for row in csv.DictReader(handle)} == {"Sergey Lavrov"}
+    filled.export("events", tmp_path / "events.parquet", "parquet")
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert table.schema.field("day").type == pa.date32() and table.schema.field("published").type == pa.date32()
+    assert pa.types.is_list(table.schema.field("source").type)
+    assert table.column("day").to_pylist() == [date(2025, 9, 2), date(2025, 8, 25)]
+    filled.export("articles", tmp_path / "articles.parquet", "parquet")
+    assert pa.types.is_timestamp(pq.read_table(tmp_path / "articles.parquet").schema.field("ingested_at").type)
 
 
 # ---- crash safety ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -20,10 +21,12 @@ import newsgraph
 from newsgraph.api import Corpus
 from newsgraph.cli import app as cli
 from newsgraph.ingest.files import read_inputs
+from newsgraph.store.records import EventRecord
 from newsgraph.web import create_app
 from newsgraph.web.api import MAX_PAGE
-from newsgraph.web.charts import label
+from newsgraph.web.charts import bucket_for, daily, label, timeline
 from newsgraph.web.highlight import highlighted
+from newsgraph.web.pages import QUOTES_PER_PAGE
 from newsgraph.web.security import MAX_BODY_BYTES, MAX_QUERY_BYTES
 
 with warnings.catch_warnings():  # Starlette prefers httpx2 now; httpx 0.28 is the pinned client
@@ -74,6 +77,7 @@ def test_quote_filters_match_the_cli(client: TestClient) -> None:
 def test_pages_have_a_next_link_and_a_hard_cap(client: TestClient) -> None:
     first = client.get("/api/quotes?limit=5").json()
     assert len(first["items"]) == 5 and first["next"] == "/api/quotes?offset=5&limit=5"
+    assert first["total"] == len(client.get(f"/api/quotes?limit={MAX_PAGE}").json()["items"]) > 5
     second = client.get(first["next"]).json()
     assert second["offset"] == 5 and second["items"][0] != first["items"][0]
     everything = client.get(f"/api/quotes?limit={MAX_PAGE}").json()
@@ -81,6 +85,33 @@ def test_pages_have_a_next_link_and_a_hard_cap(client: TestClient) -> None:
     assert client.get(f"/api/quotes?limit={MAX_PAGE + 1}").status_code == 422
     assert client.get("/api/quotes?limit=0").status_code == 422
     assert client.get("/api/events?offset=-1").status_code == 422
+
+
+def test_total_counts_with_the_same_filters(client: TestClient) -> None:
+    kalonda = client.get("/api/quotes", params={"speaker": "Kalonda", "limit": 1}).json()
+    assert (len(kalonda["items"]), kalonda["total"]) == (1, 3) and kalonda["next"]
+    last = client.get("/api/quotes", params={"speaker": "Kalonda", "limit": 2, "offset": 2}).json()
+    assert (len(last["items"]), last["total"], last["next"]) == (1, 3, None)
+    accuse = client.get("/api/events", params={"type": "ACCUSE", "limit": 1}).json()
+    assert accuse["total"] == len(client.get("/api/events", params={"type": "ACCUSE"}).json()["items"])
+    found = client.get("/api/search", params={"q": "Luanda", "limit": 1}).json()
+    assert found["quotes_total"] > 1 and found["articles_total"] == 1 and found["next"]
+
+
+@pytest.mark.parametrize("url", ["/api/quotes?speaker=%00", "/api/quotes?speaker=Kal%00onda", "/api/quotes?search=%00",
+                                 "/api/events?actor=%1b", "/api/actors?search=%00", "/api/articles?search=x%7f",
+                                 "/api/search?q=%00", "/api/actors/kb:x%00", "/api/articles/x%00"])
+def test_a_control_character_in_a_parameter_is_422_with_the_reason(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    assert "control character" in json.dumps(response.json()["detail"])
+
+
+@pytest.mark.parametrize("url", ["/?speaker=%00", "/?q=a%00b", "/?actor=%1b", "/overview?since=%00"])
+def test_a_control_character_on_a_page_is_422_with_the_reason(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 422 and "control character" in response.text
+    assert response.headers["content-type"].startswith("text/html")
 
 
 def test_event_filters(client: TestClient) -> None:
@@ -135,6 +166,27 @@ def test_openapi_and_docs(client: TestClient) -> None:
     assert {"/api/quotes", "/api/events", "/api/actors", "/api/articles", "/api/search"} <= set(paths)
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/quotes" in docs.text and "cdn" not in docs.text.lower()
+
+
+def test_every_parameter_is_described_and_every_answer_has_a_schema(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert "``" not in operation.get("description", ""), (method, path)
+            for parameter in operation.get("parameters", []):
+                assert parameter.get("description"), (method, path, parameter["name"])
+            if path.startswith("/api/") and method == "get":
+                schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+                assert schema["$ref"].rsplit("/", 1)[-1] in spec["components"]["schemas"], path
+    page = spec["components"]["schemas"]["Page_QuoteRecord_"]
+    assert {"items", "total", "next"} <= set(page["properties"])
+
+
+def test_docs_page_renders_markdown_as_code_not_backticks(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "``" not in html and "`" not in html.split("<main", 1)[1]
+    assert "<code>kb:…</code>" in html and "<code>newsgraph.analysis/1</code>" in html
+    assert "<code>AnalysisRecord</code>" in html and "<code>Page_QuoteRecord_</code>" in html
 
 
 # ---- read-only, ingest -----------------------------------------------------------------------
@@ -211,6 +263,17 @@ def test_search_page_lists_quotes_with_links(client: TestClient) -> None:
     assert client.get("/?since=2024-99-99").status_code == 400
 
 
+def test_search_page_says_how_many_of_how_many(client: TestClient) -> None:
+    total = client.get("/api/quotes?limit=1").json()["total"]
+    assert total > QUOTES_PER_PAGE
+    html = client.get("/").text
+    assert f'<span class="count" data-total="{total}">{QUOTES_PER_PAGE} of {total}</span>' in html
+    second = client.get("/", params={"offset": QUOTES_PER_PAGE}).text
+    assert f">{QUOTES_PER_PAGE + 1}–{min(2 * QUOTES_PER_PAGE, total)} of {total}</span>" in second
+    few = client.get("/", params={"speaker": "Kalonda"}).text
+    assert '<span class="count" data-total="3">3</span>' in few
+
+
 def test_actor_page_tells_who_and_what(client: TestClient) -> None:
     html = client.get("/actors/person:narek avetisyan").text
     assert "Narek Avetisyan" in html and "Armenia (ARM)" in html
@@ -232,6 +295,29 @@ def test_plotly_is_served_from_the_package_with_caching(client: TestClient) -> N
     assert response.headers["content-encoding"] == "gzip" and "max-age" in response.headers["cache-control"]
     cached = client.get("/static/plotly.min.js", headers={"If-None-Match": response.headers["etag"]})
     assert cached.status_code == 304
+
+
+@pytest.mark.parametrize(("since", "until", "bucket"), [
+    ("2025-01-01", "2025-03-31", "day"), ("2025-01-01", "2026-06-30", "week"), ("2019-01-01", "2025-12-31", "month"),
+    ("2007-03-01", "2025-02-28", "year")])
+def test_overview_picks_a_bucket_that_keeps_bars_few(since: str, until: str, bucket: str) -> None:
+    assert bucket_for(since, until) == bucket
+
+
+def test_eighteen_years_of_events_are_drawn_as_yearly_bars() -> None:
+    days = {f"{year}-{month:02d}-15": Counter({"CONSULT": 1, "ACCUSE": month % 3}) for year in range(2007, 2025)
+            for month in (2, 7, 11)}
+    figure = daily(days, bucket_for("2007-01-01", "2024-12-31"))
+    consult = figure["data"][0]
+    assert figure["bucket"] == "year" and consult["xperiod"] == "M12"
+    assert consult["x"] == [f"{year}-01-01" for year in range(2007, 2025)] and set(consult["y"]) == {3}
+
+
+def test_timeline_leaves_room_for_its_date_labels() -> None:
+    event = EventRecord("a", "E1", "CONSULT", None, "occurred", ["A"], ["B"], ["x:a"], ["x:b"], None, None, None,
+                        None, None, "met", 0, 3, "met", None, None, "2025-03-04", "2025-03-04")
+    layout = timeline([event])["layout"]
+    assert layout["xaxis"]["automargin"] and layout["margin"]["b"] >= 50 and layout["margin"]["r"] >= 40
 
 
 def test_highlighting_escapes_each_piece_and_nests_spans() -> None:

@@ -9,13 +9,33 @@ from rich.text import Text
 from newsgraph.evaluate import LAYERS, Report
 from newsgraph.model import Analysis
 
-MAX_CELL = 160
+WIDTH_NOT_A_TERMINAL = 160  # when output goes to a file or a pipe (Rich would use 80 columns)
 
 
-def _short(text: str | None, limit: int = MAX_CELL) -> Text:
-    """Article text as inert Rich text (never parsed as markup), shortened."""
-    value = (text or "").replace("\n", " ")
-    return Text(value if len(value) <= limit else value[: limit - 1] + "…")
+def _inert(text: str | None) -> Text:
+    """Article text as inert Rich text (never parsed as markup), on one line, whole: the table wraps it."""
+    return Text((text or "").replace("\n", " "))
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A table whose cells wrap, folding words too long for their column (never cut with an ellipsis)."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _print(console: Console, table: Table) -> None:
+    """The terminal's width on a terminal; a wide page when piped or redirected."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    width = console.width
+    console.width = max(width, WIDTH_NOT_A_TERMINAL)
+    try:
+        console.print(table)
+    finally:
+        console.width = width
 
 
 def print_analysis_table(console: Console, analysis: Analysis) -> None:
@@ -25,39 +45,31 @@ def print_analysis_table(console: Console, analysis: Analysis) -> None:
     heading.append(f"  ({article.published or 'no date'}, id {article.id})", style="dim")
     console.print(heading)
 
-    actors = Table(title="Actors", show_lines=False, title_justify="left")
-    for column in ("id", "name", "kind", "country", "roles", "mentions"):
-        actors.add_column(column)
+    actors = _table("Actors", "id", "name", "kind", "country", "roles", "mentions")
     for actor in analysis.actors:
-        actors.add_row(actor.id, _short(actor.name), actor.kind, actor.country or "",
-                       _short("; ".join(actor.roles), 60), str(len(actor.mentions)))
-    console.print(actors)
+        actors.add_row(actor.id, _inert(actor.name), actor.kind, actor.country or "", _inert("; ".join(actor.roles)),
+                       str(len(actor.mentions)))
+    _print(console, actors)
 
-    quotes = Table(title="Quotes", title_justify="left")
-    for column in ("speaker", "kind", "cue", "text"):
-        quotes.add_column(column)
+    quotes = _table("Quotes", "speaker", "kind", "cue", "text")
     for quote in analysis.quotes:
-        quotes.add_row(_short(quote.speaker_name or "?"), quote.kind, _short(quote.cue or ""), _short(quote.text))
-    console.print(quotes)
+        quotes.add_row(_inert(quote.speaker_name or "?"), quote.kind, _inert(quote.cue), _inert(quote.text))
+    _print(console, quotes)
 
     if analysis.events:
         names = {a.id: a.name for a in analysis.actors}
-        events = Table(title="Events", title_justify="left")
-        for column in ("type", "status", "source", "target", "when", "where", "evidence"):
-            events.add_column(column)
+        events = _table("Events", "type", "status", "source", "target", "when", "where", "evidence")
         for event in analysis.events:
-            events.add_row(event.type, event.status, _short(", ".join(names.get(i, i) for i in event.source)),
-                           _short(", ".join(names.get(i, i) for i in event.target)),
-                           event.when.value if event.when else "", _short(event.where.text if event.where else ""),
-                           _short(event.evidence.text, 80))
-        console.print(events)
+            events.add_row(event.type, event.status, _inert(", ".join(names.get(i, i) for i in event.source)),
+                           _inert(", ".join(names.get(i, i) for i in event.target)),
+                           event.when.value if event.when else "", _inert(event.where.text if event.where else ""),
+                           _inert(event.evidence.text))
+        _print(console, events)
 
-    times = Table(title="Times", title_justify="left")
-    times.add_column("text")
-    times.add_column("value")
+    times = _table("Times", "text", "value")
     for time in analysis.times:
-        times.add_row(_short(time.text), time.value)
-    console.print(times)
+        times.add_row(_inert(time.text), time.value)
+    _print(console, times)
     console.print()
 
 

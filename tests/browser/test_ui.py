@@ -6,10 +6,12 @@ search, actor, article and overview pages go to out/screenshots/.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,7 +19,9 @@ import pytest
 import uvicorn
 
 import newsgraph
+import newsgraph.api
 from newsgraph.ingest.files import read_inputs
+from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention
 from newsgraph.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,11 +43,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory) -> Iterator[str]:
-    """A live server over the examples and the XSS article, in a thread."""
-    corpus = newsgraph.open(tmp_path_factory.mktemp("ui") / "corpus.db")
-    assert corpus.ingest(read_inputs([str(EXAMPLES), str(XSS)])).ok
+@contextmanager
+def serving(corpus: newsgraph.api.Corpus) -> Iterator[str]:
+    """A live server over ``corpus`` in a thread; its base URL."""
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(corpus), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -52,9 +54,48 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    """A live server over the examples and the XSS article."""
+    corpus = newsgraph.open(tmp_path_factory.mktemp("ui") / "corpus.db")
+    assert corpus.ingest(read_inputs([str(EXAMPLES), str(XSS)])).ok
+    with serving(corpus) as url:
+        yield url
+    corpus.close()
+
+
+FIRST_YEAR, LAST_YEAR = 2007, 2024
+
+
+def yearly_analysis(year: int, month: int) -> Analysis:
+    """A short hand-written article with one event, published in ``year``."""
+    text = f"Minister Ana Berg met envoy Tomas Novak in Oslo on {month:02d}/{year}."
+    published = f"{year}-{month:02d}-10"
+    people = [Actor(f"A{i + 1}", name, "person", None, "NOR", "GOV", [],
+                    [Mention(text.index(name), text.index(name) + len(name), name)])
+              for i, name in enumerate(("Ana Berg", "Tomas Novak"))]
+    met = text.index("met")
+    return Analysis(Article(f"berg-{published}", text, title=f"Berg meets Novak, {year}", published=published),
+                    actors=people, events=[Event("E1", "CONSULT", "occurred", ["A1"], ["A2"], "met",
+                                                 Evidence(met, met + 3, "met"))])
+
+
+@pytest.fixture(scope="module")
+def long_range_url(tmp_path_factory) -> Iterator[str]:
+    """A live server over a store whose events span eighteen years."""
+    corpus = newsgraph.open(tmp_path_factory.mktemp("years") / "corpus.db")
+    analyses = [yearly_analysis(year, month) for year in range(FIRST_YEAR, LAST_YEAR + 1) for month in (3, 9)]
+    report = corpus.ingest(analyses, reanalyze_duplicates=True)  # alike texts: near-duplicates, analysed too
+    assert report.ok and corpus.events().total == len(analyses)
+    with serving(corpus) as url:
+        yield url
     corpus.close()
 
 
@@ -73,6 +114,8 @@ class Watched:
         self.page = page
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
@@ -153,3 +196,59 @@ def test_the_xss_article_stays_inert(base_url: str, watched: Watched, path: str)
         page.wait_for_selector("#network .main-svg")
     assert watched.dialogs == []
     assert watched.errors == []
+
+
+def test_search_says_how_many_quotes_of_how_many(base_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(base_url + "/")
+    count = page.locator(".col-main h2 .count")
+    first = re.fullmatch(r"(\d+) of (\d+)", count.text_content().strip())
+    assert first, count.text_content()
+    shown, total = int(first[1]), int(first[2])
+    assert shown == page.locator(".quote-card").count() < total == int(count.get_attribute("data-total"))
+    page.click("nav.pager >> text=older")
+    page.wait_for_url("**offset=*")
+    assert count.text_content().strip() == f"{shown + 1}–{min(2 * shown, total)} of {total}"
+    assert not watched.errors and not watched.dialogs
+
+
+def test_eighteen_years_of_events_are_yearly_bars_not_hairlines(long_range_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(long_range_url + "/overview")
+    page.wait_for_selector("#daily .main-svg")
+    assert "Events per year" in page.locator("main h2").first.text_content()
+    bars = page.locator("#daily .barlayer .trace .point path")
+    boxes = [bars.nth(i).bounding_box() for i in range(bars.count())]
+    drawn = [box for box in boxes if box["height"] > 1]  # every event is a CONSULT: the other quads are empty
+    assert len({round(box["x"]) for box in drawn}) == len(drawn) == LAST_YEAR - FIRST_YEAR + 1  # a bar a year
+    assert min(box["width"] for box in drawn) > 10, drawn
+    _shot(page, "overview-years")
+    assert not watched.errors and not watched.dialogs
+
+
+def test_actor_timeline_date_labels_are_inside_the_chart(base_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{base_url}/actors/{quote('person:narek avetisyan')}")
+    page.wait_for_selector("#timeline .xtick text")
+    chart = page.locator("#timeline .main-svg").first.bounding_box()
+    labels = page.locator("#timeline .xtick text")
+    assert labels.count() >= 2
+    for i in range(labels.count()):
+        box = labels.nth(i).bounding_box()
+        assert chart["x"] <= box["x"] and box["x"] + box["width"] <= chart["x"] + chart["width"], i
+        assert box["y"] + box["height"] <= chart["y"] + chart["height"], i
+    assert not watched.errors and not watched.dialogs
+
+
+def test_docs_page_renders_without_rst_backticks(base_url: str, watched: Watched) -> None:
+    page = watched.page
+    response = page.goto(base_url + "/docs")
+    assert response.status == 200
+    main = page.locator("main")
+    assert "/api/quotes" in main.text_content() and "``" not in main.text_content()
+    assert page.locator("main .endpoint").count() >= 7
+    assert page.locator("main .description code", has_text="newsgraph.analysis/1").count() >= 1
+    assert page.locator("main .responses code", has_text="Page_QuoteRecord_").count() == 1
+    assert all(url.startswith(base_url) for url in watched.requests)
+    _shot(page, "docs")
+    assert not watched.errors and not watched.dialogs

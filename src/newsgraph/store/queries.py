@@ -3,27 +3,38 @@
 Names (``speaker``, ``actor``, ``about``, ``search`` on actors) match an actor's canonical name or
 any alias it was seen under, ignoring case and accents, as whole words: "Lavrov" finds the actor
 also seen as "Sergey Lavrov". ``--actor`` also takes a country code (``RUS``). ``search`` is
-full-text (words are all required; "quoted phrases" kept together). Dates are ``YYYY-MM-DD``.
-All values are bound parameters. Results are paged with ``limit``/``offset`` (at most ``MAX_LIMIT``).
+full-text (words are all required; "quoted phrases" kept together), folding case, accents, word forms
+("talks" finds "talk") and hyphens ("ceasefire" finds "cease-fire" and back); a word that is part of an
+actor's name also finds the other spellings of that name the corpus holds as its aliases ("Zelenskyy"
+finds "Zelensky"). Dates are ``YYYY-MM-DD``. All values are bound parameters; a value with a control
+character is refused. Results are paged with ``limit``/``offset`` (at most ``MAX_LIMIT``) and know the
+``total`` number of matching rows.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import (ColumnElement, Connection, Row, Select, String, and_, column, exists, func, literal,
                         literal_column, or_, select, table, tuple_)
 
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
 from newsgraph.store.names import fold, like_word
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
+from newsgraph.store.schema import POSTGRES_SEARCH_CONFIG, dehyphenated
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+MAX_SEARCH_TERMS = 20  # words and phrases in one full-text query
+NAME_VARIANT_SIMILARITY = 80  # rapidfuzz ratio (0-100) between a searched word and a word of the actor's alias
+MIN_NAME_WORD = 4  # shorter searched words are not expanded to name variants
 
 a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
 actors, aliases, mentions = schema.actors, schema.actor_aliases, schema.mentions
@@ -48,26 +59,64 @@ def named(name: str, *, country_code: bool = False) -> Select:
     return by_alias
 
 
-def full_text(dialect: str, kind: str, query: str) -> ColumnElement[bool]:
-    """Rows of ``articles`` or ``quotes`` whose text matches ``query`` (FTS5 on SQLite, tsvector on PostgreSQL)."""
-    if not query.strip():
-        raise QueryError("empty search")
-    if dialect == "postgresql":
-        return literal_column(f"{kind}.search").op("@@")(func.websearch_to_tsquery("english", query))
+def full_text(conn: Connection, kind: str, query: str) -> ColumnElement[bool]:
+    """Rows of ``articles`` or ``quotes`` whose text matches ``query`` (FTS5 on SQLite, tsvector on PostgreSQL).
+
+    Every word or "phrase" is required; a word matches any of its ``alternatives``."""
+    terms = [(part, alternatives(conn, part) if not phrase else [part]) for part, phrase in search_terms(query)]
+    if conn.dialect.name == "postgresql":
+        def either(words: list[str]) -> ColumnElement:
+            return reduce(lambda x, y: x.op("||")(y), (func.phraseto_tsquery(POSTGRES_SEARCH_CONFIG, w) for w in words))
+        tsquery = reduce(lambda x, y: x.op("&&")(y), (either(words) for _, words in terms))
+        return literal_column(f"{kind}.search").op("@@")(tsquery)
     fts = table(f"{kind}_fts", column("article_id"), column("local_id"))
-    match = literal_column(f"{kind}_fts").op("MATCH")(fts5_query(query))
+    match = literal_column(f"{kind}_fts").op("MATCH")(fts5_query([words for _, words in terms]))
     if kind == "articles":
         return a.c.id.in_(select(fts.c.article_id).where(match))
     return tuple_(q.c.article_id, q.c.local_id).in_(select(fts.c.article_id, fts.c.local_id).where(match))
 
 
-def fts5_query(query: str) -> str:
-    """User words and "phrases" as an FTS5 query of quoted strings (no operator can be injected)."""
-    parts = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query)]
-    terms = ['"' + part.replace('"', '""') + '"' for part in parts if part.strip()]
+def search_terms(query: str) -> list[tuple[str, bool]]:
+    """The words and "phrases" of a full-text query, each with whether it was a quoted phrase."""
+    terms = [(phrase or word, bool(phrase)) for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query)]
+    terms = [(text, phrase) for text, phrase in terms if text.strip()]
     if not terms:
         raise QueryError("empty search")
-    return " ".join(terms)
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(f"search has {len(terms)} words; at most {MAX_SEARCH_TERMS}")
+    return terms
+
+
+def alternatives(conn: Connection, word: str) -> list[str]:
+    """A searched word and what it also finds: its form without hyphens ("cease-fire" → "ceasefire"), and
+    the spellings of the same word in the aliases of actors named by it ("Zelenskyy" → "Zelensky")."""
+    found = dict.fromkeys([word, dehyphenated(word) or word])
+    for variant in name_variants(conn, word):
+        found.setdefault(variant)
+    return list(found)
+
+
+def name_variants(conn: Connection, word: str) -> list[str]:
+    """Other spellings of ``word`` among the aliases of the actors whose name has it as a whole word."""
+    folded = fold(word)
+    if len(folded) < MIN_NAME_WORD or " " in folded:
+        return []
+    padded = literal(" ", String) + aliases.c.folded + literal(" ", String)
+    owners = select(aliases.c.actor_id).where(padded.like(like_word(folded), escape="\\")).limit(50)
+    words = {w for alias in conn.execute(select(aliases.c.folded).where(aliases.c.actor_id.in_(owners)).limit(500))
+             .scalars() for w in alias.split()}
+    return sorted(w for w in words if w != folded and w[0] == folded[0]
+                  and fuzz.ratio(w, folded) >= NAME_VARIANT_SIMILARITY)
+
+
+def fts5_query(terms: list[list[str]]) -> str:
+    """Required terms, each one of its alternatives, as an FTS5 query of quoted strings (no operator can be
+    injected): ``("a" OR "b") AND "c d"``."""
+    def quoted(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    return " AND ".join(quoted(words[0]) if len(words) == 1 else "(" + " OR ".join(map(quoted, words)) + ")"
+                    for words in terms)
 
 
 def day(value: str | None, label: str) -> str | None:
@@ -85,6 +134,19 @@ def _range(col: ColumnElement, since: str | None, until: str | None) -> list[Col
     return [c for c in (col >= since if since else None, col <= until if until else None) if c is not None]
 
 
+def control_character(value: str) -> str | None:
+    """The first control character in ``value`` (NUL, escape, …) as ``U+0000``, else None."""
+    bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    return None if bad is None else f"U+{ord(bad):04X}"
+
+
+def checked(name: str, value: Any) -> Any:
+    """A filter value, refused when it holds a control character (NUL and the like)."""
+    if isinstance(value, str) and (bad := control_character(value)):
+        raise QueryError(f"{name} contains a control character ({bad})")
+    return value
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
@@ -95,7 +157,7 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 # ---- quotes ----------------------------------------------------------------------------------
 
-def quotes_select(dialect: str, *, speaker: str | None = None, about: str | None = None, search: str | None = None,
+def quotes_select(conn: Connection, *, speaker: str | None = None, about: str | None = None, search: str | None = None,
                   since: str | None = None, until: str | None = None) -> Select:
     """Quotes, newest first. ``about``: the actor is named inside the quote's span, or is its addressee."""
     sp, ad = actors.alias("speaker"), actors.alias("addressee")
@@ -117,7 +179,7 @@ def quotes_select(dialect: str, *, speaker: str | None = None, about: str | None
                   .where(mentions.c.actor_id.in_(ids)))
         conditions.append(or_(tuple_(q.c.article_id, q.c.local_id).in_(naming), q.c.addressee_id.in_(ids)))
     if search is not None:
-        conditions.append(full_text(dialect, "quotes", search))
+        conditions.append(full_text(conn, "quotes", search))
     return stmt.where(and_(*conditions)) if conditions else stmt
 
 
@@ -127,7 +189,7 @@ def _quote_records(_conn: Connection, rows: list[Row]) -> list[QuoteRecord]:
 
 # ---- events ----------------------------------------------------------------------------------
 
-def events_select(dialect: str, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+def events_select(_conn: Connection, *, actor: str | None = None, source: str | None = None, target: str | None = None,
                   type: str | None = None, status: str | None = None, since: str | None = None,
                   until: str | None = None) -> Select:
     """Events, newest first; ``since``/``until`` apply to the event's day (its date, else the article's)."""
@@ -166,7 +228,7 @@ def _event_records(conn: Connection, rows: list[Row]) -> list[EventRecord]:
 
 # ---- actors ----------------------------------------------------------------------------------
 
-def actors_select(dialect: str, *, search: str | None = None) -> Select:
+def actors_select(_conn: Connection, *, search: str | None = None) -> Select:
     """Global actors, most mentioned first, with counts of articles, mentions, quotes and events."""
     n_mentions = _count(func.count(), mentions.c.actor_id).label("mentions")
     event_key = ea.c.article_id + literal(" ", String) + ea.c.event_id
@@ -197,13 +259,13 @@ def _actor_records(conn: Connection, rows: list[Row]) -> list[ActorRecord]:
 
 # ---- articles --------------------------------------------------------------------------------
 
-def articles_select(dialect: str, *, search: str | None = None, since: str | None = None,
+def articles_select(conn: Connection, *, search: str | None = None, since: str | None = None,
                     until: str | None = None) -> Select:
     """Articles, newest first."""
     stmt = select(*(c for c in a.c if c.name != "signature")).order_by(a.c.published.desc().nulls_last(), a.c.id)
     conditions = _range(a.c.published, since, until)
     if search is not None:
-        conditions.append(full_text(dialect, "articles", search))
+        conditions.append(full_text(conn, "articles", search))
     return stmt.where(and_(*conditions)) if conditions else stmt
 
 
@@ -231,20 +293,39 @@ QUERIES: dict[str, Query] = {
 
 
 def run(conn: Connection, kind: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any) -> Results:
-    """One page of ``kind`` (quotes, events, actors, articles) matching ``filters``."""
+    """One page of ``kind`` (quotes, events, actors, articles) matching ``filters``, with their ``total``."""
+    return page_of(conn, kind, QUERIES[kind].build(conn, **_given(filters)), limit=limit, offset=offset)
+
+
+def page_of(conn: Connection, kind: str, stmt: Select, *, limit: int, offset: int = 0) -> Results:
+    """One page of ``stmt`` (built by the ``kind`` builder, perhaps with more conditions) and its ``total``: counted
+    with one COUNT query unless this page shows it is the last."""
     query = QUERIES[kind]
     limit, offset = _page(limit, offset)
-    stmt = query.build(conn.dialect.name, **_given(filters)).limit(limit).offset(offset)
-    return Results(query.records(conn, list(conn.execute(stmt))), query.record_type)
+    records = query.records(conn, list(conn.execute(stmt.limit(limit).offset(offset))))
+    last_page = 0 < len(records) < limit or (offset == 0 and len(records) < limit)
+    total = offset + len(records) if last_page else _total(conn, stmt)
+    return Results(records, query.record_type, total=total, offset=offset)
+
+
+def count(conn: Connection, kind: str, **filters: Any) -> int:
+    """How many rows of ``kind`` match ``filters`` (one COUNT query)."""
+    return _total(conn, QUERIES[kind].build(conn, **_given(filters)))
+
+
+def _total(conn: Connection, stmt: Select) -> int:
+    """The row count of a query built by one of the ``*_select`` builders, without fetching its rows."""
+    return conn.execute(stmt.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)).scalar_one()
 
 
 def stream(conn: Connection, kind: str, *, chunk: int = 1000, **filters: Any) -> Iterator[list]:
     """Every row of ``kind`` matching ``filters``, as lists of records ``chunk`` long (for export)."""
     query = QUERIES[kind]
-    result = conn.execution_options(yield_per=chunk).execute(query.build(conn.dialect.name, **_given(filters)))
+    result = conn.execution_options(yield_per=chunk).execute(query.build(conn, **_given(filters)))
     for rows in result.partitions():
         yield query.records(conn, list(rows))
 
 
 def _given(filters: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in filters.items() if v is not None}
+    """The filters that were given, each checked: none is dropped without a word."""
+    return {k: checked(k, v) for k, v in filters.items() if v is not None}

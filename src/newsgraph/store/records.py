@@ -91,11 +91,19 @@ Record = TypeVar("Record", QuoteRecord, EventRecord, ActorRecord, ArticleRecord)
 
 
 class Results(list, Generic[Record]):
-    """A list of records; ``to_pandas()`` makes a DataFrame where pandas is installed."""
+    """One page of records: ``offset`` rows were skipped, ``total`` rows match in all (None when not counted);
+    ``to_pandas()`` makes a DataFrame where pandas is installed."""
 
-    def __init__(self, records: list[Record], record_type: type):
+    def __init__(self, records: list[Record], record_type: type, *, total: int | None = None, offset: int = 0):
         super().__init__(records)
         self.record_type = record_type
+        self.total = total
+        self.offset = offset
+
+    @property
+    def more(self) -> bool:
+        """Whether rows match beyond this page."""
+        return self.total is not None and self.offset + len(self) < self.total
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The records as plain dictionaries."""

@@ -6,10 +6,26 @@ Keys are natural (article id, local ids, actor keys), so the same input always g
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer,
                         LargeBinary, MetaData, String, Table, Text)
 
 metadata = MetaData()
+
+# Full-text search (made by the migrations, outside this metadata): on SQLite the FTS5 tables articles_fts and
+# quotes_fts (tokenizer porter over unicode61, accents removed), on PostgreSQL the generated tsvector columns
+# articles.search and quotes.search in this text search configuration (english with unaccent). Both index the
+# text twice: as written, and with hyphens removed, so "ceasefire" finds "cease-fire".
+POSTGRES_SEARCH_CONFIG = "newsgraph_english"
+HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen: what the index removes in its second copy
+_HYPHEN = re.compile(f"[{HYPHENS}]")
+
+
+def dehyphenated(text: str) -> str:
+    """``text`` with hyphens removed, as the second copy in the full-text index has it."""
+    return _HYPHEN.sub("", text)
+
 
 schema_version = Table(
     "schema_version", metadata,

@@ -15,6 +15,8 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from newsgraph.api import Corpus
@@ -26,6 +28,7 @@ from newsgraph.web.urls import actor_url, article_url, external_url
 
 HERE = Path(__file__).parent
 PLOTLY_PATH = "/static/plotly.min.js"
+MARKDOWN = MarkdownIt("commonmark", {"html": False})  # raw HTML in a description is shown as text
 
 
 def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
@@ -51,9 +54,15 @@ def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
+    env.filters["markdown"] = markdown
     env.globals.update(actor_url=actor_url, article_url=article_url, external_url=external_url, quad=quad,
                        plotly_src=f"{PLOTLY_PATH}?v={plotly.__version__}")
     return env
+
+
+def markdown(text: str | None) -> Markup:
+    """The API's own descriptions (route docstrings, Markdown) as HTML for /docs."""
+    return Markup(MARKDOWN.render(text or ""))
 
 
 def _wants_json(request: Request) -> bool:

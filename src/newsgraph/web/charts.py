@@ -64,10 +64,11 @@ def timeline(events: list[EventRecord]) -> Figure:
             (date.fromisoformat(days[-1]) + timedelta(days=7)).isoformat()] if days else None
     return {"data": data, "layout": _layout(
         height=120 + 30 * max(len(types), 1), showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
-        margin={"l": 40, "r": 16, "t": 30, "b": 30},
+        margin={"l": 40, "r": 48, "t": 30, "b": 56},  # room for the first and last date label
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(types)), "automargin": True,
                "gridcolor": "#edf0f4"},
-        xaxis={"type": "date", "range": span, "gridcolor": "#edf0f4", "tickformat": "%d %b %Y"})}
+        xaxis={"type": "date", "range": span, "gridcolor": "#edf0f4", "tickformat": "%d %b %Y", "automargin": True,
+               "tickangle": -30, "nticks": 8})}
 
 
 def _event_text(ev: EventRecord) -> str:
@@ -111,19 +112,45 @@ def _tie(other: Counterpart) -> str:
     return "cooperative" if other.cooperative > other.conflictual else "conflictual"
 
 
-def daily(days: dict[str, Counter[str]], weekly: bool = False) -> Figure:
-    """Stacked bars: events per day (or per week, by its Monday) by quad class."""
+BUCKETS = ("day", "week", "month", "year")
+MAX_BARS = 120  # the overview picks the smallest bucket that keeps the bars at most this many
+BUCKET_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+XPERIODS = {"month": "M1", "year": "M12"}
+HOVER_PERIODS = {"day": "%{x|%d %b %Y}", "week": "week of %{x|%d %b %Y}", "month": "%{x|%b %Y}", "year": "%{x|%Y}"}
+
+
+def bucket_for(since: str, until: str) -> str:
+    """Day, week, month or year: the smallest bucket that draws the range in at most ``MAX_BARS`` bars."""
+    days = (date.fromisoformat(until) - date.fromisoformat(since)).days + 1
+    return next((b for b in BUCKETS if days / BUCKET_DAYS[b] <= MAX_BARS), "year")
+
+
+def bucket_start(day: str, bucket: str) -> str:
+    """The first day of the bucket holding ``day`` (a week starts on Monday)."""
+    start = date.fromisoformat(day)
+    if bucket == "week":
+        start -= timedelta(days=start.weekday())
+    elif bucket == "month":
+        start = start.replace(day=1)
+    elif bucket == "year":
+        start = start.replace(month=1, day=1)
+    return start.isoformat()
+
+
+def daily(days: dict[str, Counter[str]], bucket: str = "day") -> Figure:
+    """Stacked bars: events per day, week (by its Monday), month or year by quad class."""
     buckets: dict[str, Counter[str]] = {}
     for day, counts in days.items():
-        start = date.fromisoformat(day)
-        key = (start - timedelta(days=start.weekday())).isoformat() if weekly else day
-        buckets.setdefault(key, Counter()).update(counts)
+        buckets.setdefault(bucket_start(day, bucket), Counter()).update(counts)
     ordered = sorted(buckets)
-    period = "week of %{x|%d %b %Y}" if weekly else "%{x|%d %b %Y}"
+    period = HOVER_PERIODS[bucket]
     data = [{"type": "bar", "name": label(quad_name), "x": ordered, "marker": {"color": COLOURS[quad_name]},
              "y": [sum(buckets[d][t] for t in types) for d in ordered],
              "hovertemplate": period + ": %{y} " + label(quad_name) + "<extra></extra>"}
             for quad_name, types in QUADS.items()]
-    return {"data": data, "layout": _layout(barmode="stack", height=340, bargap=0.15,
-                                            legend={"orientation": "h", "y": -0.18},
-                                            xaxis={"type": "date"}, yaxis={"gridcolor": "#edf0f4", "rangemode": "tozero"})}
+    if bucket in XPERIODS:  # a bar spans its whole month or year, however few of them have events
+        for trace in data:
+            trace.update(xperiod=XPERIODS[bucket], xperiodalignment="middle")
+    return {"data": data, "bucket": bucket, "layout": _layout(
+        barmode="stack", height=340, bargap=0.15, legend={"orientation": "h", "y": -0.18}, xaxis={"type": "date"},
+        yaxis={"gridcolor": "#edf0f4", "rangemode": "tozero"})}

@@ -15,8 +15,8 @@ from sqlalchemy import Connection, and_, case, exists, func, or_, select, tuple_
 
 from newsgraph.model import SCHEMA_ID
 from newsgraph.store import schema
-from newsgraph.store.queries import QUERIES, actors_select, day, events_select, quotes_select
-from newsgraph.store.records import ActorRecord, EventRecord, QuoteRecord
+from newsgraph.store.queries import QUERIES, actors_select, day, events_select, page_of, quotes_select
+from newsgraph.store.records import ActorRecord, EventRecord, QuoteRecord, Results
 from newsgraph.web.plover import COOPERATIVE
 
 a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
@@ -90,7 +90,7 @@ def _event(r: Any, sides: dict[tuple[str, str], list[str]]) -> dict[str, Any]:
 
 def actor(conn: Connection, actor_id: str) -> ActorRecord | None:
     """One global actor with its aliases and counts."""
-    rows = list(conn.execute(actors_select(conn.dialect.name).where(actors.c.id == actor_id)))
+    rows = list(conn.execute(actors_select(conn).where(actors.c.id == actor_id)))
     records = QUERIES["actors"].records(conn, rows)
     return records[0] if records else None
 
@@ -103,33 +103,29 @@ def actor_roles(conn: Connection, actor_id: str, limit: int = 8) -> list[str]:
     return [role for role, _ in counts.most_common(limit)]
 
 
-def quotes_by(conn: Connection, actor_id: str, limit: int, offset: int = 0) -> list[QuoteRecord]:
-    """What this actor said, newest first."""
-    stmt = quotes_select(conn.dialect.name).where(q.c.speaker_id == actor_id).limit(limit).offset(offset)
-    return QUERIES["quotes"].records(conn, list(conn.execute(stmt)))
+def quotes_by(conn: Connection, actor_id: str, limit: int, offset: int = 0) -> Results[QuoteRecord]:
+    """What this actor said, newest first (one page, with the total)."""
+    return page_of(conn, "quotes", quotes_select(conn).where(q.c.speaker_id == actor_id), limit=limit, offset=offset)
 
 
-def quotes_about(conn: Connection, actor_id: str, limit: int) -> list[QuoteRecord]:
-    """What others said naming this actor inside the quote, or addressed to it; newest first."""
+def quotes_about(conn: Connection, actor_id: str, limit: int) -> Results[QuoteRecord]:
+    """What others said naming this actor inside the quote, or addressed to it; newest first (with the total)."""
     inner = q.alias("inner")
     named_inside = tuple_(q.c.article_id, q.c.local_id).in_(
         select(inner.c.article_id, inner.c.local_id)
         .join(mentions, and_(mentions.c.article_id == inner.c.article_id, mentions.c.start >= inner.c.start,
                              mentions.c.end <= inner.c.end))
         .where(mentions.c.actor_id == actor_id))
-    stmt = (quotes_select(conn.dialect.name)
-            .where(or_(named_inside, q.c.addressee_id == actor_id),
-                   or_(q.c.speaker_id.is_(None), q.c.speaker_id != actor_id))
-            .limit(limit))
-    return QUERIES["quotes"].records(conn, list(conn.execute(stmt)))
+    stmt = quotes_select(conn).where(or_(named_inside, q.c.addressee_id == actor_id),
+                                     or_(q.c.speaker_id.is_(None), q.c.speaker_id != actor_id))
+    return page_of(conn, "quotes", stmt, limit=limit)
 
 
-def events_of(conn: Connection, actor_id: str, limit: int) -> list[EventRecord]:
-    """Events with this actor on either side, newest first."""
+def events_of(conn: Connection, actor_id: str, limit: int) -> Results[EventRecord]:
+    """Events with this actor on either side, newest first (with the total)."""
     involved = exists().where(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.local_id,
                               ea.c.actor_id == actor_id)
-    stmt = events_select(conn.dialect.name).where(involved).limit(limit)
-    return QUERIES["events"].records(conn, list(conn.execute(stmt)))
+    return page_of(conn, "events", events_select(conn).where(involved), limit=limit)
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -13,13 +12,12 @@ from newsgraph.kb.loader import default_kb
 from newsgraph.model import EVENT_STATUSES
 from newsgraph.store import queries, schema
 from newsgraph.web import charts, data
-from newsgraph.web.api import Conn
+from newsgraph.web.api import Conn, PlainText
 from newsgraph.web.highlight import highlighted
 from newsgraph.web.plover import EVENT_TYPES, QUADS
 
 QUOTES_PER_PAGE = 25
-WEEKLY_AFTER_DAYS = 120  # the overview counts events per week over longer ranges
-Field = Annotated[str | None, Query(max_length=500)]
+Field = Annotated[str | None, PlainText, Query(max_length=500)]
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,7 +49,7 @@ def search_page(request: Request, conn: Conn, q: Field = None, speaker: Field = 
     results: dict[str, Any] = {"quotes": [], "events": [], "articles": [], "actors": []}
     error = None
     try:
-        results["quotes"] = queries.run(conn, "quotes", limit=QUOTES_PER_PAGE + 1, offset=offset, search=form["q"],
+        results["quotes"] = queries.run(conn, "quotes", limit=QUOTES_PER_PAGE, offset=offset, search=form["q"],
                                         speaker=form["speaker"], about=form["actor"], **dates)
         if blank or form["actor"] or form["type"] or form["status"]:
             results["events"] = queries.run(conn, "events", limit=12, actor=form["actor"], type=form["type"],
@@ -62,8 +60,7 @@ def search_page(request: Request, conn: Conn, q: Field = None, speaker: Field = 
             results["actors"] = queries.run(conn, "actors", limit=12, search=form["q"])
     except queries.QueryError as exc:
         error = str(exc)
-    more = len(results["quotes"]) > QUOTES_PER_PAGE
-    results["quotes"] = results["quotes"][:QUOTES_PER_PAGE]
+    more = bool(results["quotes"]) and results["quotes"].more
     return render(request, "search.html", 400 if error else 200, form=form, blank=blank, error=error,
                   event_types=EVENT_TYPES, statuses=EVENT_STATUSES, totals=_totals(conn) if blank else None,
                   offset=offset, prev_url=_page_url(request, max(offset - QUOTES_PER_PAGE, 0)) if offset else None,
@@ -107,16 +104,17 @@ def article_page(request: Request, article_id: str, conn: Conn) -> HTMLResponse:
 
 @router.get("/overview", response_class=HTMLResponse)
 def overview_page(request: Request, conn: Conn, since: Field = None, until: Field = None) -> HTMLResponse:
-    """Events per day by quad class, the most quoted speakers and the most active actor pairs in a date range."""
+    """Events per day, week, month or year (by the range) by quad class, the most quoted speakers and the most
+    active actor pairs in a date range."""
     first, last = data.date_bounds(conn)
     since, until = _clean(since) or first, _clean(until) or last
     context: dict[str, Any] = {"since": since, "until": until, "first": first, "last": last, "error": None,
-                               "daily": None, "speakers": [], "pairs": [], "quads": QUADS}
+                               "daily": None, "bucket": "day", "speakers": [], "pairs": [], "quads": QUADS}
     if since and until:
         try:
             days = data.events_per_day(conn, since, until)
-            weekly = (date.fromisoformat(until) - date.fromisoformat(since)).days > WEEKLY_AFTER_DAYS
-            context.update(daily=charts.daily(days, weekly) if days else None, weekly=weekly,
+            bucket = charts.bucket_for(since, until)  # both checked by events_per_day
+            context.update(daily=charts.daily(days, bucket) if days else None, bucket=bucket,
                            total=sum(c.total() for c in days.values()),
                            speakers=data.top_speakers(conn, since, until), pairs=data.top_pairs(conn, since, until))
         except queries.QueryError as exc:
@@ -127,4 +125,15 @@ def overview_page(request: Request, conn: Conn, since: Field = None, until: Fiel
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     """The API reference, from the app's OpenAPI document (also at /openapi.json)."""
-    return render(request, "docs.html", spec=request.app.openapi())
+    return render(request, "docs.html", spec=request.app.openapi(), schemas=_response_schemas)
+
+
+def _response_schemas(operation: dict[str, Any]) -> list[str]:
+    """The names of the schemas an operation answers with (from `$ref`s in its 2xx responses)."""
+    names = []
+    for status, response in operation.get("responses", {}).items():
+        if status.startswith("2"):
+            schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+            if "$ref" in schema:
+                names.append(schema["$ref"].rsplit("/", 1)[-1])
+    return names
