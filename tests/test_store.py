@@ -380,15 +380,16 @@ def test_analysis_tables_wrap_whole_cells_when_piped():
     assert cells.replace(" ", "") == words.replace(" ", "")
 
 
-def test_to_pandas_or_a_clear_error(filled: Corpus):
+def test_to_pandas_makes_a_frame(filled: Corpus):
+    pytest.importorskip("pandas")
     results = filled.actors()
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        with pytest.raises(RuntimeError, match="pip install pandas"):
-            results.to_pandas()
-    else:
-        assert list(results.to_pandas()["name"])[:1] == [results[0].name]
+    assert list(results.to_pandas()["name"])[:1] == [results[0].name]
+
+
+def test_to_pandas_without_pandas_names_the_extra(filled: Corpus, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(RuntimeError, match=r"newsgraph\[pandas\]"):
+        filled.actors().to_pandas()
 
 
 # ---- export ----------------------------------------------------------------------------------

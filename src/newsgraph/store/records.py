@@ -110,9 +110,9 @@ class Results(list, Generic[Record]):
         return [asdict(r) for r in self]
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` with one column per field (pandas is not a newsgraph dependency)."""
+        """A ``pandas.DataFrame`` with one column per field (pandas comes with the ``pandas`` extra)."""
         try:
             import pandas
         except ImportError as exc:
-            raise RuntimeError("to_pandas() needs pandas, which newsgraph does not install: pip install pandas") from exc
+            raise RuntimeError("to_pandas() needs pandas: pip install 'newsgraph[pandas]'") from exc
         return pandas.DataFrame(self.to_dicts(), columns=[f.name for f in fields(self.record_type)])
