@@ -261,8 +261,15 @@ def test_shared_subject_of_a_reported_clause_stays_content(run):
 
 
 def test_the_spokesperson_refers_back_to_the_unnamed_one(run):
-    text = ("A State Department spokesperson said the ships had acted dangerously. "
-            "Zhou Wenhao, a foreign ministry official, rejected the claim. "
+    text = ("Foreign ministry spokesperson Zhou Wenhao rejected the claim. "
+            "A State Department spokesperson said the ships had acted dangerously. "
             "The spokesperson added that Washington stood by its allies.")
     analysis = run(text)
     assert [q.speaker_name for q in analysis.quotes] == ["United States Department of State"] * 2
+
+
+def test_the_spokesperson_after_a_named_one_is_that_person(run):
+    text = ("Zhou Wenhao, a foreign ministry spokesperson, said Manila should stop. "
+            "The spokesperson added that the treaty was clear.")
+    analysis = run(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Zhou Wenhao", "Zhou Wenhao"]

@@ -643,7 +643,7 @@ class _Builder:
             if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
                 continue
             definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in chunk if t.i < head.i)
-            if not definite:
+            if not definite or self.introduced_unnamed(head):
                 continue
             country = self.chunk_country(chunk)
             cluster = self.resolve_role(role, country, chunk.start)
@@ -715,8 +715,10 @@ class _Builder:
                 self.add(cluster, chunk.start + 1, head.i + 1)
 
     def introduced_unnamed(self, head: Token) -> bool:
-        """An indefinite phrase with the same noun came before ("a State Department spokesperson")."""
+        """An indefinite phrase with the same noun, not describing a named one, came before
+        ("A State Department spokesperson said", not "Zhou, a ministry spokesperson,")."""
         return any(chunk.root.lower_ == head.lower_ and self.doc[chunk.start].lower_ in {"a", "an"}
+                   and chunk.root.dep_ not in {"appos", "attr"}
                    and not any(t.i in self.by_token and self.by_token[t.i].kind == "person" for t in chunk)
                    for chunk in self.noun_chunks if chunk.end <= head.i)
 
