@@ -124,3 +124,13 @@ def test_the_company_is_the_main_clause_subject_before(run):
             "from testing apps. But the company said it would regain access soon.")
     analysis = run(text)
     assert analysis.quotes[-1].speaker_name == "Google"
+
+
+def test_a_name_used_as_a_place_is_no_person_anywhere(run):
+    analysis = run("Shelling north of Goma continued on Sunday. Goma, a city of a million people, is nearly encircled.")
+    assert not [a for a in analysis.actors if a.kind == "person"]
+
+
+def test_a_people_modifying_a_group_noun_is_no_person(run):
+    analysis = run("The group was founded by Hutu extremists after the war, the report said.")
+    assert not [a for a in analysis.actors if a.kind == "person"]

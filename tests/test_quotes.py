@@ -226,3 +226,50 @@ def test_signature_without_handle_is_not_a_post():
 def test_date_after_the_cue_is_not_part_of_what_was_said(run):
     assert quotes_of(run("Brandt-Kessler said on Monday it would appeal the ruling.")) == [
         ("Brandt-Kessler", "indirect", "it would appeal the ruling")]
+
+
+def test_span_keeps_a_hyphenated_word_whole(run):
+    analysis = run("The minister said the U.S. and Russia would co-chair the new monitoring group from next month.")
+    assert [q.text for q in analysis.quotes] == [
+        "the U.S. and Russia would co-chair the new monitoring group from next month"]
+
+
+def test_pieces_of_one_reported_clause_are_one_quote(run):
+    analysis = run('Omar Haddad said they would accept a truce on condition "terrorists" left the city first.')
+    assert quotes_of(analysis) == [
+        ("Omar Haddad", "partial", 'they would accept a truce on condition "terrorists" left the city first')]
+
+
+def test_trailing_cue_after_according_to_is_not_content(run):
+    analysis = run("According to Axios, the meeting would be next week, likely in Miami, Zelenskyy said on Sunday.")
+    assert [(q.cue, q.text) for q in analysis.quotes] == [("said", "the meeting would be next week, likely in Miami")]
+
+
+def test_dateline_is_neither_speaker_nor_content(run):
+    analysis = run("KYIV, Ukraine — The U.S. has given Ukraine new air defence systems, officials said.")
+    assert quotes_of(analysis) == [("officials", "indirect", "The U.S. has given Ukraine new air defence systems")]
+
+
+def test_narration_coordinated_after_the_clause_is_not_content(run):
+    analysis = run("The army said 40 soldiers had been killed on the battlefield, but gave no details on the number of wounded.")
+    assert [q.text for q in analysis.quotes] == ["40 soldiers had been killed on the battlefield"]
+
+
+def test_shared_subject_of_a_reported_clause_stays_content(run):
+    analysis = run("Maria Lopez said prices had risen sharply and would keep rising until the spring.")
+    assert [q.text for q in analysis.quotes] == ["prices had risen sharply and would keep rising until the spring"]
+
+
+def test_the_spokesperson_refers_back_to_the_unnamed_one(run):
+    text = ("Foreign ministry spokesperson Zhou Wenhao rejected the claim. "
+            "A State Department spokesperson said the ships had acted dangerously. "
+            "The spokesperson added that Washington stood by its allies.")
+    analysis = run(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["United States Department of State"] * 2
+
+
+def test_the_spokesperson_after_a_named_one_is_that_person(run):
+    text = ("Zhou Wenhao, a foreign ministry spokesperson, said Manila should stop. "
+            "The spokesperson added that the treaty was clear.")
+    analysis = run(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Zhou Wenhao", "Zhou Wenhao"]

@@ -113,6 +113,7 @@ PLACE_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "attack", "st
                "hit", "shell", "target", "bombard", "capture", "besiege", "evacuate", "fly"}
 PLACE_WORDS = frozenset("river valley street avenue road square park bay island islands county city "
                         "mountain mountains lake sea strait airport station bridge".split())
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 PLACE_PREPOSITIONS = frozenset("in near outside inside around into across towards toward".split())
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
@@ -176,8 +177,15 @@ class _Builder:
         self.clusters: list[_Cluster] = []
         self.by_token: dict[int, _Cluster] = {}
         self.places: list[PlaceMention] = []
+        self.place_names = self.names_used_as_places()
 
     # -- helpers -------------------------------------------------------------------------
+    def names_used_as_places(self) -> set[str]:
+        """Names the article uses as places somewhere: tagged a place by the NER, or in a place
+        context ("in Goma", "north of Goma"). The same name elsewhere is not a person."""
+        return {ent.text for ent in self.doc.ents
+                if ent.label_ in PLACE_LABELS or ent.label_ in PERSON_LABELS and _located_in(ent.root)}
+
     def add(self, cluster: _Cluster, start: int, end: int) -> None:
         if any(i in self.by_token for i in range(start, end)):
             return
@@ -235,9 +243,11 @@ class _Builder:
                 continue
             if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and self.place_or_government(start, end, text):
                 continue
-            if label in PERSON_LABELS and end - start == 1 and _located_in(self.doc[start]):
-                self.places.append(self.place(start, end, None))  # "fighting near Goma"
+            if label in PERSON_LABELS and self.doc[start:end].text in self.place_names:
+                self.places.append(self.place(start, end, None))  # "Goma, …" after "fighting near Goma"
                 continue
+            if label in PERSON_LABELS and _names_a_group(self.doc[start:end], self.kb):
+                continue  # "Hutu extremists": a people, not a person
             if label in PERSON_LABELS:
                 named_as_org = start > 0 and self.doc[start - 1].lower_ in ORG_NOUNS  # "the aid group Gatsby"
                 if self.kb.organization(text) is not None or _looks_like_organization(text) or named_as_org:
@@ -633,7 +643,7 @@ class _Builder:
             if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
                 continue
             definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in chunk if t.i < head.i)
-            if not definite:
+            if not definite or self.introduced_unnamed(head):
                 continue
             country = self.chunk_country(chunk)
             cluster = self.resolve_role(role, country, chunk.start)
@@ -698,9 +708,19 @@ class _Builder:
                 continue
             if not (head.ent_type_ == "NORP" or self.is_person_noun(head.lower_)):
                 continue
+            if self.introduced_unnamed(head):
+                continue  # "the spokesperson" after "a State Department spokesperson": that one, unnamed
             cluster = self.previous_sentence_person(head.sent, None)
             if cluster is not None:
                 self.add(cluster, chunk.start + 1, head.i + 1)
+
+    def introduced_unnamed(self, head: Token) -> bool:
+        """An indefinite phrase with the same noun, not describing a named one, came before
+        ("A State Department spokesperson said", not "Zhou, a ministry spokesperson,")."""
+        return any(chunk.root.lower_ == head.lower_ and self.doc[chunk.start].lower_ in {"a", "an"}
+                   and chunk.root.dep_ not in {"appos", "attr"}
+                   and not any(t.i in self.by_token and self.by_token[t.i].kind == "person" for t in chunk)
+                   for chunk in self.noun_chunks if chunk.end <= head.i)
 
     def is_person_noun(self, word: str) -> bool:
         """A role or occupation noun for a person ("analyst", "senator"), not for a group or a thing."""
@@ -874,8 +894,19 @@ def main_clause_subject(token: Token) -> bool:
 
 
 def _located_in(token: Token) -> bool:
-    """The object of a place preposition ("in Goma", "near Goma")."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    """The object of a place preposition ("in Goma", "near Goma", "north of Goma")."""
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    return preposition.lower_ in PLACE_PREPOSITIONS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS)
+
+
+def _names_a_group(name: Span, kb: KnowledgeBase) -> bool:
+    """A one-word name modifying a plural noun for people ("Hutu extremists", "Kurdish fighters")."""
+    head = name.root.head
+    return len(name) == 1 and name.root.dep_ in {"compound", "amod"} and head.i > name.root.i \
+        and head.tag_ in {"NNS", "NNPS"} and kb.agent_sector(head.lower_) is not None
 
 
 def _looks_like_organization(text: str) -> bool:

@@ -12,6 +12,7 @@ A quotation attached to nothing (a scare quote such as a “buffer zone”) is n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -60,6 +61,11 @@ LEADING_MARKS = {"that"}
 PARTITIVES = frozenset("one some many most several each none all few both either neither two three".split())
 NAMING_VERBS = frozenset("call describe label dub term".split())
 WH_WORDS = frozenset("what why how whether who whom whose which".split())  # "said if/when …" still states
+# A dateline opening a paragraph: "KYIV, Ukraine — ", "BEIJING (Reuters) - ".
+DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ ]{0,30}?)?(?: \([^)\n]{1,30}\))? [—–-]+ ")
+WORD = re.compile(r"\w+(?:[-‐]\w+)*")  # a word, hyphenated ones whole
+# What may lie between two pieces of one reported clause: "co" + "-" + "chair", "“terrorists” left".
+PIECE_GAP = re.compile(r"[\s\-‐“”\"‘’]*")
 
 
 @dataclass
@@ -99,6 +105,7 @@ class _Extractor:
         self.quotations = self.layout.quotations
         self.heading_tokens = self.layout.heading_tokens
         self.found: list[_Found] = []
+        self.datelines = self.dateline_tokens()
 
     # -- tokens ------------------------------------------------------------------------
     def tokens_in(self, start: int, end: int) -> list[Token]:
@@ -118,6 +125,15 @@ class _Extractor:
 
     def inside_quotation(self, token: Token) -> bool:
         return self.layout.in_quotation(token)
+
+    def dateline_tokens(self) -> set[int]:
+        """Tokens of a dateline opening a paragraph ("KYIV, Ukraine —"): neither speaker nor content."""
+        ids: set[int] = set()
+        for paragraph in self.layout.paras:
+            match = DATELINE.match(self.text, paragraph.start, paragraph.end)
+            if match is not None:
+                ids.update(t.i for t in self.layout.tokens_between(match.start(), match.end()))
+        return ids
 
     # -- speakers ----------------------------------------------------------------------
     def resolve(self, token: Token) -> Actor | None:
@@ -152,13 +168,17 @@ class _Extractor:
                 subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "prep" and verb.lower_ == "according":
                 subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
-            subjects = [c for c in subjects if not self.inside_quotation(c)]  # “nobody knows …,” and added
+            subjects = [c for c in subjects if not self.inside_quotation(c)  # “nobody knows …,” and added
+                        and c.i not in self.datelines]  # "KYIV, Ukraine — …, officials said"
             if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
                 subject, actor = next(((c, a) for c in subjects if (a := self.resolve(c)) is not None),
                                       (subjects[0], None))
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
                     actor = self.resolve(subject)
+                introduced = self.earlier_introduction(subject) if actor is None else None
+                if introduced is not None:  # "The spokesperson added" after "A State Department spokesperson said"
+                    return introduced.speaker, introduced.speaker_text
                 actor = self.described_person(subject) or actor
                 if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
                     actor = self.recent_organization(subject)  # "it said", "a statement said"
@@ -170,7 +190,7 @@ class _Extractor:
                     return actor, self.phrase(subject)
                 main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
                 if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
-                    return None, self.earlier_description(subject) or self.phrase(subject)
+                    return None, self.phrase(subject)
             if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
@@ -215,16 +235,17 @@ class _Extractor:
                 return token
         return None
 
-    def earlier_description(self, subject: Token) -> str | None:
-        """ "the person said" after "A person familiar with the talks said": the earlier speaker."""
+    def earlier_introduction(self, subject: Token) -> _Found | None:
+        """ "the person said" after "A person familiar with the talks said", "the spokesperson added"
+        after "A State Department spokesperson said": the quote that introduced that unnamed speaker."""
         if _determiner(subject) != "the":
             return None
         for found in sorted(self.found, key=lambda f: -f.start):
             text = found.speaker_text
-            if found.speaker is None and text and found.start < subject.idx and text.lower().startswith(("a ", "an ")):
+            if found.start < subject.idx and text and text.lower().startswith(("a ", "an ")):
                 words = [w.lower() for w in text.split()]
                 if subject.lower_ in words[1:4]:
-                    return text
+                    return found
         return None
 
     def recent_organization(self, token: Token) -> Actor | None:
@@ -397,6 +418,7 @@ class _Extractor:
                 contents = [c for c in [self.misparsed_object_clause(token)] if c]
             if contents:
                 contents = self.with_coordinated_clauses(token, contents)
+                contents = self.joined_pieces(contents)
             for start, end in contents:
                 if self.covered(start, end) or self.embedded_question(start):
                     continue
@@ -432,6 +454,17 @@ class _Extractor:
                 result[-1] = (last_start, bounds[1])
         return result
 
+    def joined_pieces(self, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Pieces of one reported clause that the parser hung on the cue separately ("would co" +
+        "chair …", "on condition “terrorists”" + "left …"): adjacent ranges become one."""
+        joined: list[tuple[int, int]] = []
+        for start, end in sorted(contents):
+            if joined and PIECE_GAP.fullmatch(self.text, joined[-1][1], start) is not None:
+                joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+            else:
+                joined.append((start, end))
+        return joined
+
     def misparsed_object_clause(self, cue: Token) -> tuple[int, int] | None:
         """ "Oh said the pairing came because …", parsed as an object plus a coordinated verb:
         "say" takes no such object, so the rest of the sentence is what was said."""
@@ -465,7 +498,8 @@ class _Extractor:
 
     def trim(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character range of tokens without leading "that" and edge punctuation (quote marks kept)."""
-        while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])):
+        while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])
+                          or tokens[0].i in self.datelines):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _is_mark(tokens[-1]):
             tokens = tokens[:-1]
@@ -521,7 +555,8 @@ class _Extractor:
         for token in head.subtree:
             own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
             reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
-            if token.i != head.i and own_act and is_cue(token) and not reported:
+            narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
+            if token.i != head.i and (own_act and is_cue(token) and not reported or narration):
                 excluded.update(t.i for t in token.subtree)
                 excluded.update(t.i for t in token.head.children
                                 if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i)
@@ -549,14 +584,38 @@ class _Extractor:
         if not pobj:
             return
         excluded = {t.i for t in according.subtree}
-        bounds = self.trim([t for t in according.sent if t.i not in excluded and not t.is_space])
+        tokens = [t for t in according.sent if t.i not in excluded and not t.is_space]
+        cue = self.trailing_cue(tokens)
+        if cue is not None:  # "According to X, …, Zelenskyy said": he said it, X reports it
+            opening = min(c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS)
+            tokens = [t for t in tokens if t.i < opening]
+        bounds = self.trim(tokens)
         if bounds is None or any(f.start < bounds[1] and bounds[0] < f.end for f in self.found):
             return  # a reporting verb in the clause already says who spoke
         start, end = bounds
-        speaker = self.resolve(pobj[0])
-        speaker_text = self.earlier_description(pobj[0]) or self.phrase(pobj[0])
+        speaker, speaker_text = self.resolve(pobj[0]), self.phrase(pobj[0])
+        introduced = self.earlier_introduction(pobj[0]) if speaker is None else None
+        if introduced is not None:
+            speaker, speaker_text = introduced.speaker, introduced.speaker_text
+        if cue is not None:
+            speaker, speaker_text = self.speaker(cue)
         kind = "partial" if self.has_quotation(start, end) else "indirect"
-        self.found.append(_Found(speaker, speaker_text, kind, according, None, start, end))
+        self.found.append(_Found(speaker, speaker_text, kind, cue or according, None, start, end))
+
+    def trailing_cue(self, tokens: list[Token]) -> Token | None:
+        """ "…, likely in Miami, Zelenskyy said (on Sunday).": a cue with its subject closing the
+        tokens after a comma; the cue and everything after it are not reported content."""
+        words = [t for t in tokens if not t.is_punct]
+        for cue in reversed(words[-6:]):
+            subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+            if not (is_cue(cue) and subjects) or self.inside_quotation(cue):
+                continue
+            opening = subjects[0].left_edge
+            clauses = {t.i for c in cue.children if c.dep_ in CONTENT_DEPS | {"conj"} and c.i > cue.i for t in c.subtree}
+            after = [t for t in words if t.i > cue.i]
+            if opening.i > 0 and opening.nbor(-1).text == "," and not any(t.i in clauses for t in after):
+                return cue
+        return None
 
     # -- pass 3: quoted fragments governed by a cue --------------------------------------
     def governed_fragments(self) -> None:
@@ -661,6 +720,7 @@ class _Extractor:
         self.posts()
         result = []
         for number, found in enumerate(sorted(self.found, key=lambda f: f.start), start=1):
+            found.start, found.end = _word_bounds(self.text, found.start, found.end)
             text = self.text[found.start:found.end]
             result.append(Quote(
                 id=f"Q{number}",
@@ -687,6 +747,19 @@ def _without_leading_date(tokens: list[Token], clause: Token, cue: Token) -> lis
     return tokens
 
 
+def _narration_conjunct(verb: Token) -> bool:
+    """ "said 40 soldiers had been killed, but gave no details": a finite verb joined after a comma
+    with no subject or auxiliary of its own, to a clause built with auxiliaries, is the cue's
+    subject acting again (narration), not more of what was said."""
+    clause = verb.head
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
+        return False
+    if not any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
+        return False
+    before = verb.doc[verb.i - 2:verb.i] if verb.i >= 2 else verb.doc[0:0]
+    return len(before) == 2 and before[0].text == "," and before[1].dep_ == "cc"
+
+
 def _determiner(token: Token) -> str | None:
     """The article or determiner of a noun ("the", "a"), lower-cased."""
     return next((c.lower_ for c in token.children if c.dep_ == "det"), None)
@@ -702,6 +775,20 @@ def _noun_head(token: Token) -> Token:
     while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head
     return token
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range widened to whole words: a span never starts or ends inside a word ("co-chair")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for word in WORD.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if word.start() < start < word.end():
+            start = word.start()
+        if word.start() < end < word.end():
+            end = word.end()
+        if word.start() >= end:
+            break
+    return start, end
 
 
 def _according_to(token: Token) -> bool:
