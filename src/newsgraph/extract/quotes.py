@@ -423,8 +423,8 @@ class _Extractor:
             if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in verb.children):
                 continue
             bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i])
-            if bounds is None:
-                continue
+            if bounds is None or bounds[0] < result[-1][1]:
+                continue  # a clause before the reported one does not continue it
             last_start, last_end = result[-1]
             if _is_mark(self.doc.char_span(last_start, last_end, alignment_mode="expand")[0]):
                 result.append(bounds)
@@ -587,8 +587,9 @@ class _Extractor:
         for quotation in self.quotations:
             if any(f.start <= quotation.inner_start < f.end for f in self.found):
                 continue
-            if self.layout.token_at_or_after(quotation.start).i in self.heading_tokens:
-                continue  # a quoted phrase in a headline or a "READ MORE:" link
+            first = self.layout.token_at_or_after(quotation.start)
+            if first is None or first.i in self.heading_tokens:
+                continue  # marks inside the last word; a quoted phrase in a headline or a "READ MORE:" link
             inner = self.text[quotation.inner_start:quotation.inner_end]
             before = self.text[:quotation.start].rstrip(" ")
             if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?", ":"):
