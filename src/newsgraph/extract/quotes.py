@@ -423,13 +423,13 @@ class _Extractor:
             if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in verb.children):
                 continue
             bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i])
-            if bounds is None or bounds[0] < result[-1][1]:
-                continue  # a clause before the reported one does not continue it
+            if bounds is None:
+                continue
             last_start, last_end = result[-1]
             if _is_mark(self.doc.char_span(last_start, last_end, alignment_mode="expand")[0]):
                 result.append(bounds)
-            else:
-                result[-1] = (last_start, bounds[1])
+            else:  # the clause may also come before the reported one (a misparse)
+                result[-1] = (min(last_start, bounds[0]), max(last_end, bounds[1]))
         return result
 
     def misparsed_object_clause(self, cue: Token) -> tuple[int, int] | None:
