@@ -23,7 +23,7 @@ from newsgraph.model import Article
 PROFILES = {
     "default": settings(max_examples=80, derandomize=True, deadline=None, database=None,
                         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]),
-    "ci": settings(max_examples=1500, deadline=None, database=None,
+    "ci": settings(max_examples=5000, deadline=None, database=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]),
 }
 PROFILE = PROFILES[os.environ.get("NEWSGRAPH_FUZZ", "default")]
@@ -43,7 +43,8 @@ TIME_WORDS = ["Monday", "Friday", "last", "next", "this", "week", "month", "year
               "ago", "morning", "night", "tonight", "yesterday", "tomorrow", "today", "summer",
               "fall", "1990s", "the", "mid-2020", "May", "Sept.", "August", "early", "late", "few",
               "recent", "coming", "days", "years", "months"]
-PUNCTUATION = [",", ".", ":", ";", "—", "–", "-", "?", "!", "(", ")", "\n", "\n\n", " ", "…"]
+PUNCTUATION = [",", ".", ":", ";", "—", "–", "-", "?", "!", "(", ")", "\n", "\n\n", " ", "…",
+               "READ MORE:", "(@handle)", "— Maria Lopez (@mlopez) May 2, 2019", "#", "@"]
 
 words = st.sampled_from(NAMES + TITLES + SPEECH + FUNCTION + CONTENT + TIME_WORDS)
 marks = st.sampled_from(QUOTE_MARKS)

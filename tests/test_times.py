@@ -7,11 +7,10 @@ import re
 
 import pytest
 import spacy
+from conftest import SCHEMA
 from spacy.language import Language
 
 from newsgraph.extract.times import extract_times
-
-from conftest import SCHEMA
 
 # A Thursday.
 PUBLISHED = dt.date(2024, 3, 14)
