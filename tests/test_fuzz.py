@@ -102,3 +102,11 @@ def test_coordinated_clause_before_the_reported_clause(run) -> None:
     text = ("posts winter Trump its said out its dropped or China military took European Witkoff "
             "this bombs followed lawmaker Starlink Andrii\n")
     assert [q.text for q in run(text).quotes] == ["China military took European Witkoff this bombs followed"]
+
+
+def test_reported_clause_parts_out_of_text_order(run) -> None:
+    """Tokens gathered for a reported clause in another order than the text's still give a
+    forward span (it used to give one whose start is after its end)."""
+    text = "President Maria Lopez said that Andrii but ‹. Maria Lopez Minister who ‟ , 29th today “ onU"
+    for quote in run(text, published=None).quotes:
+        assert quote.start < quote.end

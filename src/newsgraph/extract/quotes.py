@@ -465,6 +465,7 @@ class _Extractor:
 
     def trim(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character range of tokens without leading "that" and edge punctuation (quote marks kept)."""
+        tokens = sorted(tokens, key=lambda t: t.i)  # an object or clause put before may come from later
         while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _is_mark(tokens[-1]):
