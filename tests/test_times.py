@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import spacy
+from conftest import SCHEMA
 from spacy.language import Language
 
 from newsgraph.extract.times import extract_times
@@ -26,6 +28,8 @@ def pairs(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> li
     found = extract_times(doc, published)
     assert all(text[t.start:t.end] == t.text for t in found)
     assert [t.start for t in found] == sorted(t.start for t in found)
+    value_pattern = re.compile(SCHEMA["$defs"]["time"]["properties"]["value"]["pattern"])
+    assert all(value_pattern.search(t.value) and t.value.isascii() for t in found), found
     return [(t.text, t.value) for t in found]
 
 
@@ -144,3 +148,38 @@ def test_without_publication_date_only_absolute_values(nlp: Language) -> None:
 def test_date_in_a_verbless_line_is_normalised(run):
     analysis = run("Storm update from the coast, December 22, 2018")
     assert [(t.text, t.value) for t in analysis.times] == [("December 22, 2018", "2018-12-22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met yesterday afternoon and will meet again tonight.",
+         [("yesterday afternoon", "2024-03-13TAF"), ("tonight", "2024-03-14TNI")]),
+        ("The ministers met on Monday morning.", [("Monday morning", "2024-03-11TMO")]),
+        ("The bridge will open this summer.", [("this summer", "2024-SU")]),
+        ("The bridge opened in the summer of 2019.", [("the summer of 2019", "2019-SU")]),
+        ("The bridge was built in the 1990s.", [("the 1990s", "199")]),
+    ],
+)
+def test_parts_of_day_seasons_and_decades_fit_the_schema(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The talks resume tomorrow and next year, and end next month.", dt.date(9999, 12, 31)),
+        ("The talks ended yesterday, last week, last month and last year.", dt.date(1, 1, 1)),
+        ("The talks ended the weekend.", dt.date(1, 1, 1)),
+        ("The city was founded 5000 years ago and rebuilt 999999999999 days ago.", PUBLISHED),
+    ],
+)
+def test_dates_outside_the_calendar_are_dropped(nlp: Language, text: str, published: dt.date) -> None:
+    """Relative dates that fall before year 1 or after 9999 have no value (they used to raise)."""
+    assert pairs(nlp, text, published) == []
+
+
+def test_digits_other_than_ascii_are_not_years_or_counts(nlp: Language) -> None:
+    """"²" looks like a number to spaCy but is no count; Arabic-Indic digits are not read as years."""
+    assert pairs(nlp, "The city was founded ² days ago, and in ٢٠١٩ and 20٢٤.") == []

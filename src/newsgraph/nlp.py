@@ -29,17 +29,26 @@ TITLE_ABBREVIATIONS = tuple(
     "Cpl Sgt Lt Col Gen Capt Maj Adm Cmdr Gov Sen Rep Dr Prof Rev Insp Supt Const Det Mr Mrs Ms Hon".split()
 )
 QUOTE_MARKS = frozenset("“\"‘'«")
+# A run of this many tokens without a full stop, question or exclamation mark, semicolon or line
+# break is cut into sentences of this length: rules that look over a whole sentence stay linear on
+# unpunctuated text (news sentences are far shorter).
+MAX_SENTENCE_TOKENS = 250
+SENTENCE_ENDS = frozenset(".!?;")
 
 
 @Language.component("newsgraph_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a new sentence after every line break: headings and paragraphs never merge. Inside a
     paragraph, no sentence starts after an abbreviated title ("Cpl. Douglas Green") or with a
-    lower-case word after a full stop ("lost 16 lbs. “and two belt loops”")."""
+    lower-case word after a full stop ("lost 16 lbs. “and two belt loops”"). A run of
+    ``MAX_SENTENCE_TOKENS`` tokens without a sentence end is cut there."""
+    unpunctuated = 0
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if "\n" in token.text or "\n" in token.whitespace_:
+        unpunctuated = 0 if token.text in SENTENCE_ENDS or "\n" in token.text else unpunctuated + 1
+        if "\n" in token.text or "\n" in token.whitespace_ or unpunctuated == MAX_SENTENCE_TOKENS:
             following.is_sent_start = True
+            unpunctuated = 0
         elif token.text in TITLE_ABBREVIATIONS and following.is_title:
             following.is_sent_start = False
         elif token.text == "." and _starts_lower_case(doc, following.i):

@@ -450,8 +450,8 @@ class _Extractor:
             last_start, last_end = result[-1]
             if _is_mark(self.doc.char_span(last_start, last_end, alignment_mode="expand")[0]):
                 result.append(bounds)
-            else:
-                result[-1] = (last_start, bounds[1])
+            else:  # the clause may also come before the reported one (a misparse)
+                result[-1] = (min(last_start, bounds[0]), max(last_end, bounds[1]))
         return result
 
     def joined_pieces(self, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -498,6 +498,7 @@ class _Extractor:
 
     def trim(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Character range of tokens without leading "that" and edge punctuation (quote marks kept)."""
+        tokens = sorted(tokens, key=lambda t: t.i)  # an object or clause put before may come from later
         while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not _is_mark(tokens[0])
                           or tokens[0].i in self.datelines):
             tokens = tokens[1:]
@@ -646,8 +647,9 @@ class _Extractor:
         for quotation in self.quotations:
             if any(f.start <= quotation.inner_start < f.end for f in self.found):
                 continue
-            if self.layout.token_at_or_after(quotation.start).i in self.heading_tokens:
-                continue  # a quoted phrase in a headline or a "READ MORE:" link
+            first = self.layout.token_at_or_after(quotation.start)
+            if first is None or first.i in self.heading_tokens:
+                continue  # marks inside the last word; a quoted phrase in a headline or a "READ MORE:" link
             inner = self.text[quotation.inner_start:quotation.inner_end]
             before = self.text[:quotation.start].rstrip(" ")
             if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?", ":"):

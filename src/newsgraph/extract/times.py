@@ -62,10 +62,10 @@ NAME_LABELS = frozenset({
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
 })
 
-_YEAR_RE = r"^(1[89]|20)\d\d$"
-_DAY_RE = r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
+_YEAR_RE = r"^(1[89]|20)[0-9][0-9]$"  # ASCII digits only: values are ASCII
+_DAY_RE = r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"
 _YEAR = {"TEXT": {"REGEX": _YEAR_RE}}
-_MIDYEAR = {"LOWER": {"REGEX": r"^mid-(1[89]|20)\d\d$"}}
+_MIDYEAR = {"LOWER": {"REGEX": r"^mid-(1[89]|20)[0-9][0-9]$"}}
 _DAY = {"LOWER": {"REGEX": _DAY_RE}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
 _WEEKDAY = {"LOWER": {"IN": list(WEEKDAYS)}}
@@ -92,9 +92,9 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [_EDGE, _YEAR],
         [_MIDYEAR],
     ],
-    "ISO": [[_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"ORTH": "-"},
-             {"TEXT": {"REGEX": r"^\d\d$"}}]],
-    "DECADE": [[_THE, _EDGE, {"TEXT": {"REGEX": r"^(1[89]|20)\d0s$"}}]],
+    "ISO": [[_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[0-9][0-9]$"}}, {"ORTH": "-"},
+             {"TEXT": {"REGEX": r"^[0-9][0-9]$"}}]],
+    "DECADE": [[_THE, _EDGE, {"TEXT": {"REGEX": r"^(1[89]|20)[0-9]0s$"}}]],
     "SEASON": [[{"LOWER": "this"}, {"LOWER": {"IN": list(SEASONS)}}],
                [_THE, {"LOWER": {"IN": list(SEASONS)}}, {"LOWER": "of", "OP": "?"}, _YEAR]],
     "WEEKDAY": [[_WEEKDAY, _PART], [_REL, _WEEKDAY, _PART]],
@@ -217,7 +217,7 @@ def _normalise(span: Span, published: dt.date | None) -> str | None:
 
 def _calendar(span: Span, published: dt.date | None) -> str | None:
     """Month/day/year combinations: full dates, month + year, bare years and months."""
-    year = next((int(m[0]) for t in span if (m := re.search(r"\d{4}", t.text))), None)
+    year = next((int(m[0]) for t in span if (m := re.search(r"[0-9]{4}", t.text))), None)
     month = next((MONTHS[t.lower_] for t in span if t.lower_ in MONTHS), None)
     day = next((int(m[1]) for t in span if (m := re.match(_DAY_RE, t.lower_))), None)
     if month is None:
@@ -234,7 +234,8 @@ def _yearless(span: Span, published: dt.date | None, month: int, day: int | None
     if published is None:
         return None
     if day is None:
-        return f"{_month_year(span, published, month):04d}-{month:02d}"
+        year = _year_value(_month_year(span, published, month))
+        return f"{year}-{month:02d}" if year else None
     candidates = [_date(published.year + k, month, day) for k in (-1, 0, 1)]
     valid = [d for d in candidates if d]
     if not valid:
@@ -275,7 +276,7 @@ def _season(span: Span, published: dt.date | None) -> str | None:
 # -- expressions relative to the publication date -----------------------------------------
 
 
-def _weekday(span: Span, published: dt.date) -> str:
+def _weekday(span: Span, published: dt.date) -> str | None:
     """A weekday in the publication week, with an optional last/next/this and part of day."""
     target = next(WEEKDAYS[t.lower_] for t in span if t.lower_ in WEEKDAYS)
     offset = (target - published.weekday()) % 7  # days ahead, 0..6
@@ -286,34 +287,38 @@ def _weekday(span: Span, published: dt.date) -> str:
         offset -= 7
     elif offset and not _is_future(span):
         offset -= 7
-    return (published + dt.timedelta(days=offset)).isoformat() + _part_of_day(span)
+    day = _days_from(published, offset)
+    return day.isoformat() + _part_of_day(span) if day else None
 
 
-def _relative_unit(span: Span, published: dt.date) -> str:
+def _relative_unit(span: Span, published: dt.date) -> str | None:
     """this/last/next week, month, year or weekend (with earlier/later kept in the text)."""
     shift = _shift(span[-2].lower_)
     unit = span[-1].lower_
     if unit == "year":
-        return f"{published.year + shift:04d}"
+        return _year_value(published.year + shift)
     if unit == "month":
         return _month_value(published, shift)
-    value = _week_value(published + dt.timedelta(weeks=shift))
-    return value + "-WE" if unit == "weekend" else value
+    day = _days_from(published, 7 * shift)
+    if day is None:
+        return None
+    return _week_value(day) + "-WE" if unit == "weekend" else _week_value(day)
 
 
-def _the_weekend(span: Span, published: dt.date) -> str:
+def _the_weekend(span: Span, published: dt.date) -> str | None:
     """"the weekend": the coming one in a future clause, otherwise the last one."""
     if _is_future(span) or published.weekday() >= 5:
         return _week_value(published) + "-WE"
-    return _week_value(published - dt.timedelta(weeks=1)) + "-WE"
+    day = _days_from(published, -7)
+    return _week_value(day) + "-WE" if day else None
 
 
-def _deictic(span: Span, published: dt.date) -> str:
+def _deictic(span: Span, published: dt.date) -> str | None:
     """today, yesterday, tomorrow, tonight, this morning, last night..."""
     first = span[0].lower_
-    days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(first, 0)
+    day = _days_from(published, {"yesterday": -1, "tomorrow": 1, "last": -1}.get(first, 0))
     part = "TNI" if first == "tonight" else _part_of_day(span)
-    return (published + dt.timedelta(days=days)).isoformat() + part
+    return day.isoformat() + part if day else None
 
 
 def _ago(span: Span, published: dt.date) -> str | None:
@@ -321,17 +326,18 @@ def _ago(span: Span, published: dt.date) -> str | None:
     word = span[0].lower_
     if word in ("few", "several") or span[1].lower_ == "few":
         return PAST_REF
-    count = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    count = NUMBER_WORDS.get(word) or (int(word) if word.isascii() and word.isdigit() else None)
     if count is None:
         return None
     unit = span[-2].lower_.rstrip("s")
-    if unit == "day":
-        return (published - dt.timedelta(days=count)).isoformat()
-    if unit == "week":
-        return _week_value(published - dt.timedelta(weeks=count))
     if unit == "month":
         return _month_value(published, -count)
-    return f"{published.year - count:04d}"
+    if unit == "year":
+        return _year_value(published.year - count)
+    day = _days_from(published, -count * (7 if unit == "week" else 1))
+    if day is None:
+        return None
+    return _week_value(day) if unit == "week" else day.isoformat()
 
 
 def _constant(value: str) -> Callable[[Span, dt.date], str]:
@@ -407,10 +413,24 @@ def _week_value(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _month_value(published: dt.date, shift: int) -> str:
-    """The month ``shift`` months away from publication, e.g. 2025-07."""
+def _month_value(published: dt.date, shift: int) -> str | None:
+    """The month ``shift`` months away from publication, e.g. 2025-07 (None outside the calendar)."""
     index = published.year * 12 + published.month - 1 + shift
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    year = _year_value(index // 12)
+    return f"{year}-{index % 12 + 1:02d}" if year else None
+
+
+def _year_value(year: int) -> str | None:
+    """A four-digit year, or None for a year the calendar does not have (before 1 or after 9999)."""
+    return f"{year:04d}" if dt.MINYEAR <= year <= dt.MAXYEAR else None
+
+
+def _days_from(published: dt.date, days: int) -> dt.date | None:
+    """The date ``days`` days after publication, or None outside the calendar."""
+    try:
+        return published + dt.timedelta(days=days)
+    except OverflowError:  # past year 1 or 9999, or more days than a timedelta holds
+        return None
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
