@@ -134,3 +134,18 @@ def test_a_name_used_as_a_place_is_no_person_anywhere(run):
 def test_a_people_modifying_a_group_noun_is_no_person(run):
     analysis = run("The group was founded by Hutu extremists after the war, the report said.")
     assert not [a for a in analysis.actors if a.kind == "person"]
+
+
+def test_a_shared_country_name_takes_the_sense_the_article_names_in_full(run):
+    text = ("The Democratic Republic of Congo signed a trade deal with Zambia on Monday. "
+            "Congolese Foreign Minister Jean Mbala said Congo would export more copper.")
+    analysis = run(text)
+    assert actor_named(analysis, "Democratic Republic of the Congo").country == "COD"
+    assert "Congo" in mention_texts(analysis, "Democratic Republic of the Congo")
+    assert actor_named(analysis, "Jean Mbala").country == "COD"
+    assert not any(a.country == "COG" for a in analysis.actors)
+
+
+def test_a_shared_country_name_alone_is_the_country_whose_name_it_is(run):
+    analysis = run("Congo signed a trade deal with Gabon on Monday.")
+    assert actor_named(analysis, "Congo").country == "COG"

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gender import gender_of_first_name, is_given_name
 from newsgraph.extract.layout import layout_of
-from newsgraph.extract.linking import link_organization, link_person, strip_possessive
+from newsgraph.extract.linking import (link_country, link_organization, link_person, strip_possessive,
+                                       unambiguous_countries)
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
 from newsgraph.model import Actor, Mention
 
@@ -158,6 +159,7 @@ class ActorIndex:
     actors: list[Actor]
     by_token: dict[int, Actor]
     places: list[PlaceMention]
+    named_countries: frozenset[str] = frozenset()  # ISO3 of the countries named unambiguously
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""
@@ -178,6 +180,7 @@ class _Builder:
         self.by_token: dict[int, _Cluster] = {}
         self.places: list[PlaceMention] = []
         self.place_names = self.names_used_as_places()
+        self.named_countries = unambiguous_countries((ent.text for ent in doc.ents), kb)
 
     # -- helpers -------------------------------------------------------------------------
     def names_used_as_places(self) -> set[str]:
@@ -210,7 +213,10 @@ class _Builder:
 
     def country_of_text(self, text: str) -> KBCountry | None:
         text = strip_possessive(text)
-        return self.kb.country(text) or self.kb.seat_of_government(text)
+        return self.link_country(text) or self.kb.seat_of_government(text)
+
+    def link_country(self, text: str) -> KBCountry | None:
+        return link_country(text, self.kb, self.named_countries)
 
     # -- step 1 and 2: named mentions -----------------------------------------------------
     def trimmed(self, span: Span) -> tuple[int, int] | None:
@@ -327,7 +333,7 @@ class _Builder:
 
     def place_or_government(self, start: int, end: int, text: str) -> bool:
         """Countries, capitals and seats of government; True when the span was consumed."""
-        country = self.kb.country(text)
+        country = self.link_country(text)
         if country is not None and text.lower() in (d.lower() for d in country.demonyms):
             return False
         if country is not None:
@@ -864,7 +870,7 @@ class _Builder:
             actors.append(actor)
             by_cluster[id(cluster)] = actor
         by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
-        return ActorIndex(actors, by_token, self.places)
+        return ActorIndex(actors, by_token, self.places, self.named_countries)
 
 
 def _hyphen_extended(doc: Doc, end: int) -> int:
