@@ -149,3 +149,17 @@ def test_a_shared_country_name_takes_the_sense_the_article_names_in_full(run):
 def test_a_shared_country_name_alone_is_the_country_whose_name_it_is(run):
     analysis = run("Congo signed a trade deal with Gabon on Monday.")
     assert actor_named(analysis, "Congo").country == "COG"
+
+
+def test_a_capitalised_organisation_noun_is_the_institution_named_before(run):
+    analysis = run("Chad's army said militants attacked a base on Monday. Army spokesman Colonel Daniel Okafor "
+                   "told reporters that two soldiers were hurt.")
+    assert not any(a.name == "Army" for a in analysis.actors)
+    assert "Army" in mention_texts(analysis, "Armed Forces of Chad")
+
+
+def test_a_rank_before_a_name_is_a_role_of_its_own(run):
+    analysis = run("Army spokesman Colonel Daniel Okafor told reporters that two soldiers were hurt.")
+    assert actor_named(analysis, "Daniel Okafor").roles == ["Army spokesman", "Colonel"]
+    analysis = run("Attorney General Mary Holt said the law would be changed.")
+    assert actor_named(analysis, "Mary Holt").roles == ["Attorney General"]

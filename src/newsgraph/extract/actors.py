@@ -61,6 +61,12 @@ TITLE_WORDS = frozenset(
     "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
     "coach deputy vice former late president-elect".split()
 )
+# Military and police ranks written before a name ("Colonel Patrick Ilunga"); not "general", which
+# also ends offices ("Attorney General", "Secretary General").
+RANK_WORDS = frozenset(
+    "colonel lieutenant major captain sergeant corporal admiral commodore brigadier "
+    "commander marshal commandant inspector superintendent constable lieutenant-colonel".split()
+)
 ORGANIZATION_WORDS = frozenset(
     "school university college church diocese company inc corp corporation ltd llc party committee "
     "council association hospital department ministry agency bank court police club foundation "
@@ -181,6 +187,7 @@ class _Builder:
         self.places: list[PlaceMention] = []
         self.place_names = self.names_used_as_places()
         self.named_countries = unambiguous_countries((ent.text for ent in doc.ents), kb)
+        self.capitalised_org_nouns: list[int] = []  # "Army", "Ministry": a common noun the NER called a name
 
     # -- helpers -------------------------------------------------------------------------
     def names_used_as_places(self) -> set[str]:
@@ -261,6 +268,8 @@ class _Builder:
                 else:
                     start = self.name_after_title(start, end) or start
                     self.person(start, end, self.doc[start:end].text)
+            elif label in ORG_LABELS and self.is_common_org_noun(start, end):
+                self.capitalised_org_nouns.append(start)  # "Army spokesman …": resolved later
             elif label in ORG_LABELS:
                 deferred_orgs.append((start, end, text))
         for start, end, text in [part for org in deferred_orgs for part in self.listed_names(*org)]:
@@ -592,6 +601,10 @@ class _Builder:
                 cluster.gender = cluster.gender or HONORIFIC_GENDER[lowered]
                 continue
             role_tokens.append(token.text)
+        for part in _split_rank(role_tokens):
+            self.add_role(cluster, part)
+
+    def add_role(self, cluster: _Cluster, role_tokens: list[str]) -> None:
         role = " ".join(role_tokens).strip()
         if not role:
             return
@@ -601,8 +614,7 @@ class _Builder:
         office = ROLE_NOUNS.get(role.lower())
         if office:
             cluster.office_types.add(office)
-        sector = self.kb.agent_sector(role_tokens[-1].lower()) if role_tokens else None
-        cluster.sector = cluster.sector or sector
+        cluster.sector = cluster.sector or self.kb.agent_sector(role_tokens[-1].lower())
 
     # -- step 4b: state institutions ----------------------------------------------------------
     def institutions(self) -> None:
@@ -733,6 +745,19 @@ class _Builder:
         return word in ROLE_NOUNS or word in PERSON_NOUNS or (
             self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
 
+    def is_common_org_noun(self, start: int, end: int) -> bool:
+        """A one-word "name" that is a common noun for an organisation ("Army", "Ministry")."""
+        word = self.doc[start].lower_
+        return end - start == 1 and (word in ORG_NOUNS or word in INSTITUTIONS) and self.kb.organization(word) is None
+
+    def capitalised_org_descriptions(self) -> None:
+        """ "Army spokesman …", "Ministry officials": a capitalised organisation noun stands for
+        the organisation of that kind the article named before; alone it names none."""
+        for start in self.capitalised_org_nouns:
+            cluster = self.most_recent_organization(start, self.doc[start].lower_)
+            if cluster is not None:
+                self.add(cluster, start, start + 1)
+
     def organization_descriptions(self) -> None:
         """ "the ministry", "the agency": the organisation most recently named before."""
         for chunk in self.noun_chunks:
@@ -758,7 +783,7 @@ class _Builder:
             cluster = self.by_token.get(i)
             if cluster is None or cluster.kind != "organization" or cluster.kb_id and cluster.kb_id.startswith("government/"):
                 continue
-            if noun in cluster.name.lower().split():
+            if noun in cluster.name.lower().split() or cluster.kb_id and cluster.kb_id.endswith(f"/{noun}"):
                 return cluster
             near = para - self.layout.paragraph_of(self.doc[i].idx) <= 2
             if noun in GENERIC_ORG_NOUNS and near:
@@ -926,6 +951,18 @@ def _is_title_word(token: Token) -> bool:
     return word in TITLE_WORDS or word in ROLE_NOUNS or word in HONORIFIC_GENDER
 
 
+def _split_rank(role_tokens: list[str]) -> list[list[str]]:
+    """ "Army spokesman Colonel" -> "Army spokesman", "Colonel": a rank or title right before the
+    name is a role of its own, not the end of the role phrase before it."""
+    rank = len(role_tokens)
+    while rank > 0 and role_tokens[rank - 1].lower().rstrip(".") in RANK_WORDS | TITLE_WORDS:
+        rank -= 1
+    before = role_tokens[rank - 1].lower() if rank else ""
+    if rank == len(role_tokens) or before not in ROLE_NOUNS and before not in PERSON_NOUNS:
+        return [role_tokens]
+    return [role_tokens[:rank], role_tokens[rank:]]
+
+
 def _role_words(role: str) -> set[str]:
     lowered = role.lower()
     words = {w for w in lowered.replace("-", " ").split() if w in ROLE_NOUNS}
@@ -964,6 +1001,7 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder.text_roles()
     builder.institutions()
     builder.role_descriptions()
+    builder.capitalised_org_descriptions()
     builder.organization_descriptions()
     builder.person_descriptions()
     builder.pronouns()
