@@ -163,3 +163,8 @@ def test_a_rank_before_a_name_is_a_role_of_its_own(run):
     assert actor_named(analysis, "Daniel Okafor").roles == ["Army spokesman", "Colonel"]
     analysis = run("Attorney General Mary Holt said the law would be changed.")
     assert actor_named(analysis, "Mary Holt").roles == ["Attorney General"]
+
+
+def test_a_given_name_inside_a_longer_capitalised_name_is_no_person(run):
+    analysis = run("Food was delivered to the MV Grace Harbour, a cargo ship, on Monday.")
+    assert not any(a.kind == "person" for a in analysis.actors)

@@ -517,8 +517,8 @@ class _Builder:
             if not token.is_title or token.ent_type_ not in ("", "PERSON") or not is_given_name(token.text):
                 continue
             before = doc[token.i - 1] if token.i else None
-            if before is not None and before.tag_ == "NNP" and before.is_title and not _is_title_word(before):
-                continue  # part of a longer name ("the BRP Sierra Madre")
+            if before is not None and before.tag_ == "NNP" and before.text[:1].isupper() and not _is_title_word(before):
+                continue  # part of a longer name ("the BRP Sierra Madre", "the MV Grace Harbour")
             end = token.i + 1
             while end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and end not in self.by_token \
                     and doc[end].ent_type_ in ("", "PERSON"):
