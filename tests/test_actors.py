@@ -168,3 +168,9 @@ def test_a_rank_before_a_name_is_a_role_of_its_own(run):
 def test_a_given_name_inside_a_longer_capitalised_name_is_no_person(run):
     analysis = run("Food was delivered to the MV Grace Harbour, a cargo ship, on Monday.")
     assert not any(a.kind == "person" for a in analysis.actors)
+
+
+def test_a_demonym_in_an_apposition_gives_the_person_a_country(run):
+    analysis = run("Chilean Foreign Minister Rosa Ibarra and her Peruvian counterpart, Tomas Quispe, met in Lima.")
+    assert actor_named(analysis, "Tomas Quispe").country == "PER"
+    assert actor_named(analysis, "Rosa Ibarra").country == "CHL"

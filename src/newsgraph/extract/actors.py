@@ -91,7 +91,7 @@ THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
 # Common nouns for a person's occupation or role (beyond the KB's agent nouns and ROLE_NOUNS).
 PERSON_NOUNS = frozenset(
-    """coach director commissioner spokesperson spokesman spokeswoman accountant analyst economist
+    """coach director commissioner counterpart spokesperson spokesman spokeswoman accountant analyst economist
     lawyer attorney professor teacher student doctor physician nurse officer executive manager founder
     owner chairman chairwoman chair mayor councillor councilor senator governor secretary ambassador
     envoy captain player golfer goaltender goalie pitcher quarterback actor actress singer author
@@ -579,20 +579,27 @@ class _Builder:
         self.apply_role_tokens(cluster, words)
 
     def role_phrase(self, cluster: _Cluster, noun: Token) -> None:
-        """A role noun phrase in apposition: "Russia's deputy UN envoy"."""
-        if noun.lower_ not in ROLE_NOUNS and not any(w in ROLE_NOUNS for w in _role_words(noun.text)):
-            return
+        """A role noun phrase in apposition: "Russia's deputy UN envoy"; of another noun for a
+        person only the country ("his Azerbaijani counterpart, X")."""
         words = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "det"]
-        self.apply_role_tokens(cluster, words)
+        if noun.lower_ in ROLE_NOUNS or any(w in ROLE_NOUNS for w in _role_words(noun.text)):
+            self.apply_role_tokens(cluster, words)
+        elif self.is_person_noun(noun.lower_):
+            country = next(filter(None, map(self.token_country, words)), None)
+            cluster.country = cluster.country or (country.iso3 if country else None)
+
+    def token_country(self, token: Token) -> KBCountry | None:
+        """The country a demonym, country name or possessor names ("Azerbaijani", "Russia's")."""
+        if token.ent_type_ in {"NORP", "GPE"} or token.dep_ == "poss":
+            return self.country_of_text(token.text)
+        return None
 
     def apply_role_tokens(self, cluster: _Cluster, words: list[Token]) -> None:
         role_tokens: list[str] = []
         for token in words:
             if token.text in POSSESSIVE:
                 continue
-            country = None
-            if token.ent_type_ in {"NORP", "GPE"} or token.dep_ == "poss":
-                country = self.country_of_text(token.text)
+            country = self.token_country(token)
             if country is not None:
                 cluster.country = cluster.country or country.iso3
                 continue
