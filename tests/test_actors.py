@@ -174,3 +174,11 @@ def test_a_demonym_in_an_apposition_gives_the_person_a_country(run):
     analysis = run("Chilean Foreign Minister Rosa Ibarra and her Peruvian counterpart, Tomas Quispe, met in Lima.")
     assert actor_named(analysis, "Tomas Quispe").country == "PER"
     assert actor_named(analysis, "Rosa Ibarra").country == "CHL"
+
+
+def test_a_name_the_kb_knows_as_a_person_is_a_person_whatever_the_ner_label(run):
+    analysis = run("Volodymyr Zelenskyy said on Monday that Ukraine would not give up land. "
+                   "Zelenskyy also met soldiers.", published="2025-08-19")
+    zelensky = actor_named(analysis, "Volodymyr Zelensky")
+    assert zelensky.kind == "person" and zelensky.country == "UKR"
+    assert not any(a.kind == "organization" for a in analysis.actors)

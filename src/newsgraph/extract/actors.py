@@ -277,10 +277,19 @@ class _Builder:
             titled = self.titled_name(start, end) or self.name_after_title(start, end)
             if known is not None:
                 self.add(known, start, end)
+            elif self.kb_person_named(text):
+                self.person(start, end, text)
             elif titled is not None:
                 self.person(titled, end, self.doc[titled:end].text)
             else:
                 self.organization(start, end, text)
+
+    def kb_person_named(self, text: str) -> bool:
+        """The KB knows this name as a person and not as an organisation (the NER's ORG label
+        on "Volodymyr Zelenskyy" is overruled)."""
+        if self.kb.organization(text) is not None:
+            return False
+        return link_person(text, self.kb, self.published, surname_only=" " not in text) is not None
 
     def listed_names(self, start: int, end: int, text: str) -> list[tuple[int, int, str]]:
         """An entity the NER ran over a list ("Facebook, Workplace, Instagram"), one name per item."""
