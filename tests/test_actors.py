@@ -182,3 +182,9 @@ def test_a_name_the_kb_knows_as_a_person_is_a_person_whatever_the_ner_label(run)
     zelensky = actor_named(analysis, "Volodymyr Zelensky")
     assert zelensky.kind == "person" and zelensky.country == "UKR"
     assert not any(a.kind == "organization" for a in analysis.actors)
+
+
+def test_a_title_before_a_name_is_no_organisation_but_names_the_one_it_begins_with(run):
+    analysis = run("AU Trade and Industry Commissioner Samuel Osei said on Friday that tariffs would fall.")
+    assert {a.name for a in analysis.actors if a.kind == "organization"} == {"African Union"}
+    assert actor_named(analysis, "Samuel Osei").kind == "person"

@@ -268,6 +268,8 @@ class _Builder:
                 else:
                     start = self.name_after_title(start, end) or start
                     self.person(start, end, self.doc[start:end].text)
+            elif label in ORG_LABELS and self.is_title_fragment(start, end, text):
+                self.title_fragment(start)  # "AU Peace and Security Commissioner X": a title, not an organisation
             elif label in ORG_LABELS and self.is_common_org_noun(start, end):
                 self.capitalised_org_nouns.append(start)  # "Army spokesman …": resolved later
             elif label in ORG_LABELS:
@@ -599,7 +601,7 @@ class _Builder:
 
     def token_country(self, token: Token) -> KBCountry | None:
         """The country a demonym, country name or possessor names ("Azerbaijani", "Russia's")."""
-        if token.ent_type_ in {"NORP", "GPE"} or token.dep_ == "poss":
+        if token.ent_type_ in {"NORP", "GPE", "ORG"} or token.dep_ == "poss":
             return self.country_of_text(token.text)
         return None
 
@@ -760,6 +762,24 @@ class _Builder:
         """A role or occupation noun for a person ("analyst", "senator"), not for a group or a thing."""
         return word in ROLE_NOUNS or word in PERSON_NOUNS or (
             self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
+
+    def is_title_fragment(self, start: int, end: int, text: str) -> bool:
+        """A piece of a person's capitalised title the NER called an organisation: a KB
+        organisation or a demonym, then words that name no organisation ("Philippine Defence"
+        of "Philippine Defence Undersecretary X"), modifying the name that follows."""
+        if end - start < 2 or not _in_title_of_name(self.doc[start:end].root):
+            return False
+        if self.kb.organization(text) is not None:
+            return False
+        first = self.doc[start].text
+        known = self.kb.organization(first) is not None or self.kb.country(first) is not None
+        rest = {t.lower_ for t in self.doc[start + 1:end]}
+        return known and not rest & (ORGANIZATION_WORDS | ORG_NOUNS | set(INSTITUTIONS))
+
+    def title_fragment(self, start: int) -> None:
+        """The organisation a title fragment begins with is mentioned ("AU" of "AU Peace …")."""
+        if self.kb.organization(self.doc[start].text) is not None:
+            self.organization(start, start + 1, self.doc[start].text)
 
     def is_common_org_noun(self, start: int, end: int) -> bool:
         """A one-word "name" that is a common noun for an organisation ("Army", "Ministry")."""
@@ -954,6 +974,19 @@ def _names_a_group(name: Span, kb: KnowledgeBase) -> bool:
     head = name.root.head
     return len(name) == 1 and name.root.dep_ in {"compound", "amod"} and head.i > name.root.i \
         and head.tag_ in {"NNS", "NNPS"} and kb.agent_sector(head.lower_) is not None
+
+
+def _in_title_of_name(token: Token) -> bool:
+    """A modifier in a capitalised title before a personal name ("… Commissioner Samuel Osei")."""
+    for _ in range(4):
+        if token.dep_ not in {"compound", "nmod"}:
+            return False
+        token = token.head
+        if token.ent_type_ in PERSON_LABELS:
+            return True
+        if not token.is_title:
+            return False
+    return False
 
 
 def _looks_like_organization(text: str) -> bool:
