@@ -134,3 +134,57 @@ def test_a_name_used_as_a_place_is_no_person_anywhere(run):
 def test_a_people_modifying_a_group_noun_is_no_person(run):
     analysis = run("The group was founded by Hutu extremists after the war, the report said.")
     assert not [a for a in analysis.actors if a.kind == "person"]
+
+
+def test_a_shared_country_name_takes_the_sense_the_article_names_in_full(run):
+    text = ("The Democratic Republic of Congo signed a trade deal with Zambia on Monday. "
+            "Congolese Foreign Minister Jean Mbala said Congo would export more copper.")
+    analysis = run(text)
+    assert actor_named(analysis, "Democratic Republic of the Congo").country == "COD"
+    assert "Congo" in mention_texts(analysis, "Democratic Republic of the Congo")
+    assert actor_named(analysis, "Jean Mbala").country == "COD"
+    assert not any(a.country == "COG" for a in analysis.actors)
+
+
+def test_a_shared_country_name_alone_is_the_country_whose_name_it_is(run):
+    analysis = run("Congo signed a trade deal with Gabon on Monday.")
+    assert actor_named(analysis, "Congo").country == "COG"
+
+
+def test_a_capitalised_organisation_noun_is_the_institution_named_before(run):
+    analysis = run("Chad's army said militants attacked a base on Monday. Army spokesman Colonel Daniel Okafor "
+                   "told reporters that two soldiers were hurt.")
+    assert not any(a.name == "Army" for a in analysis.actors)
+    assert "Army" in mention_texts(analysis, "Armed Forces of Chad")
+
+
+def test_a_rank_before_a_name_is_a_role_of_its_own(run):
+    analysis = run("Army spokesman Colonel Daniel Okafor told reporters that two soldiers were hurt.")
+    assert actor_named(analysis, "Daniel Okafor").roles == ["Army spokesman", "Colonel"]
+    analysis = run("Attorney General Mary Holt said the law would be changed.")
+    assert actor_named(analysis, "Mary Holt").roles == ["Attorney General"]
+
+
+def test_a_given_name_inside_a_longer_capitalised_name_is_no_person(run):
+    analysis = run("Food was delivered to the MV Grace Harbour, a cargo ship, on Monday.")
+    assert not any(a.kind == "person" for a in analysis.actors)
+
+
+def test_a_demonym_in_an_apposition_gives_the_person_a_country(run):
+    analysis = run("Chilean Foreign Minister Rosa Ibarra and her Peruvian counterpart, Tomas Quispe, met in Lima.")
+    assert actor_named(analysis, "Tomas Quispe").country == "PER"
+    assert actor_named(analysis, "Rosa Ibarra").country == "CHL"
+
+
+def test_a_name_the_kb_knows_as_a_person_is_a_person_whatever_the_ner_label(run):
+    analysis = run("Volodymyr Zelenskyy said on Monday that Ukraine would not give up land. "
+                   "Zelenskyy also met soldiers.", published="2025-08-19")
+    zelensky = actor_named(analysis, "Volodymyr Zelensky")
+    assert zelensky.kind == "person" and zelensky.country == "UKR"
+    assert not any(a.kind == "organization" for a in analysis.actors)
+
+
+def test_a_title_before_a_name_is_no_organisation_but_names_the_one_it_begins_with(run):
+    analysis = run("AU Trade and Industry Commissioner Samuel Osei said on Friday that tariffs would fall.")
+    assert {a.name for a in analysis.actors if a.kind == "organization"} == {"African Union"}
+    assert actor_named(analysis, "Samuel Osei").kind == "person"

@@ -155,3 +155,10 @@ def test_classifier_model_covers_every_plover_type():
     probabilities = model.probabilities(["l:pardon", "unseen feature"])
     assert abs(probabilities.sum() - 1.0) < 1e-9 and len(probabilities) == 16
     assert all(generic_sense(t).type == t for t in model.labels)
+
+
+def test_a_country_named_in_full_and_coordinated_takes_part_in_the_agreement(run):
+    analysis = run("The Democratic Republic of Congo and Zambia agreed on Monday to reopen the border.")
+    agree = only(analysis, "AGREE")
+    names = {a.id: a.name for a in analysis.actors}
+    assert {names[i] for i in agree.source + agree.target} == {"Democratic Republic of the Congo", "Zambia"}

@@ -273,3 +273,14 @@ def test_the_spokesperson_after_a_named_one_is_that_person(run):
             "The spokesperson added that the treaty was clear.")
     analysis = run(text)
     assert [q.speaker_name for q in analysis.quotes] == ["Zhou Wenhao", "Zhou Wenhao"]
+
+
+def test_a_cue_coordinated_with_the_reported_clause_is_the_reporters(run):
+    text = ("Foreign Minister Anna Keller said Austria backed the mission and called the attack "
+            "“cowardly and cruel.”")
+    analysis = run(text)
+    called = [q for q in analysis.quotes if q.cue == "called"]
+    assert [(q.speaker_name, q.text) for q in called] == [("Anna Keller", "cowardly and cruel.")]
+    text = "Anna Keller said that Austria backed the mission and called it “a duty.”"
+    called = [q for q in run(text).quotes if q.cue == "called"]
+    assert [q.speaker_name for q in called] == ["Austria"]  # with "that" the clause keeps its subject

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gender import gender_of_first_name, is_given_name
 from newsgraph.extract.layout import layout_of
-from newsgraph.extract.linking import link_organization, link_person, strip_possessive
+from newsgraph.extract.linking import (link_country, link_organization, link_person, strip_possessive,
+                                       unambiguous_countries)
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
 from newsgraph.model import Actor, Mention
 
@@ -60,6 +61,12 @@ TITLE_WORDS = frozenset(
     "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
     "coach deputy vice former late president-elect".split()
 )
+# Military and police ranks written before a name ("Colonel Patrick Ilunga"); not "general", which
+# also ends offices ("Attorney General", "Secretary General").
+RANK_WORDS = frozenset(
+    "colonel lieutenant major captain sergeant corporal admiral commodore brigadier "
+    "commander marshal commandant inspector superintendent constable lieutenant-colonel".split()
+)
 ORGANIZATION_WORDS = frozenset(
     "school university college church diocese company inc corp corporation ltd llc party committee "
     "council association hospital department ministry agency bank court police club foundation "
@@ -84,7 +91,7 @@ THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "
 GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
 # Common nouns for a person's occupation or role (beyond the KB's agent nouns and ROLE_NOUNS).
 PERSON_NOUNS = frozenset(
-    """coach director commissioner spokesperson spokesman spokeswoman accountant analyst economist
+    """coach director commissioner counterpart spokesperson spokesman spokeswoman accountant analyst economist
     lawyer attorney professor teacher student doctor physician nurse officer executive manager founder
     owner chairman chairwoman chair mayor councillor councilor senator governor secretary ambassador
     envoy captain player golfer goaltender goalie pitcher quarterback actor actress singer author
@@ -158,6 +165,7 @@ class ActorIndex:
     actors: list[Actor]
     by_token: dict[int, Actor]
     places: list[PlaceMention]
+    named_countries: frozenset[str] = frozenset()  # ISO3 of the countries named unambiguously
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""
@@ -178,6 +186,8 @@ class _Builder:
         self.by_token: dict[int, _Cluster] = {}
         self.places: list[PlaceMention] = []
         self.place_names = self.names_used_as_places()
+        self.named_countries = unambiguous_countries((ent.text for ent in doc.ents), kb)
+        self.capitalised_org_nouns: list[int] = []  # "Army", "Ministry": a common noun the NER called a name
 
     # -- helpers -------------------------------------------------------------------------
     def names_used_as_places(self) -> set[str]:
@@ -210,7 +220,10 @@ class _Builder:
 
     def country_of_text(self, text: str) -> KBCountry | None:
         text = strip_possessive(text)
-        return self.kb.country(text) or self.kb.seat_of_government(text)
+        return self.link_country(text) or self.kb.seat_of_government(text)
+
+    def link_country(self, text: str) -> KBCountry | None:
+        return link_country(text, self.kb, self.named_countries)
 
     # -- step 1 and 2: named mentions -----------------------------------------------------
     def trimmed(self, span: Span) -> tuple[int, int] | None:
@@ -255,6 +268,10 @@ class _Builder:
                 else:
                     start = self.name_after_title(start, end) or start
                     self.person(start, end, self.doc[start:end].text)
+            elif label in ORG_LABELS and self.is_title_fragment(start, end, text):
+                self.title_fragment(start)  # "AU Peace and Security Commissioner X": a title, not an organisation
+            elif label in ORG_LABELS and self.is_common_org_noun(start, end):
+                self.capitalised_org_nouns.append(start)  # "Army spokesman …": resolved later
             elif label in ORG_LABELS:
                 deferred_orgs.append((start, end, text))
         for start, end, text in [part for org in deferred_orgs for part in self.listed_names(*org)]:
@@ -262,10 +279,19 @@ class _Builder:
             titled = self.titled_name(start, end) or self.name_after_title(start, end)
             if known is not None:
                 self.add(known, start, end)
+            elif self.kb_person_named(text):
+                self.person(start, end, text)
             elif titled is not None:
                 self.person(titled, end, self.doc[titled:end].text)
             else:
                 self.organization(start, end, text)
+
+    def kb_person_named(self, text: str) -> bool:
+        """The KB knows this name as a person and not as an organisation (the NER's ORG label
+        on "Volodymyr Zelenskyy" is overruled)."""
+        if self.kb.organization(text) is not None:
+            return False
+        return link_person(text, self.kb, self.published, surname_only=" " not in text) is not None
 
     def listed_names(self, start: int, end: int, text: str) -> list[tuple[int, int, str]]:
         """An entity the NER ran over a list ("Facebook, Workplace, Instagram"), one name per item."""
@@ -327,7 +353,7 @@ class _Builder:
 
     def place_or_government(self, start: int, end: int, text: str) -> bool:
         """Countries, capitals and seats of government; True when the span was consumed."""
-        country = self.kb.country(text)
+        country = self.link_country(text)
         if country is not None and text.lower() in (d.lower() for d in country.demonyms):
             return False
         if country is not None:
@@ -502,8 +528,8 @@ class _Builder:
             if not token.is_title or token.ent_type_ not in ("", "PERSON") or not is_given_name(token.text):
                 continue
             before = doc[token.i - 1] if token.i else None
-            if before is not None and before.tag_ == "NNP" and before.is_title and not _is_title_word(before):
-                continue  # part of a longer name ("the BRP Sierra Madre")
+            if before is not None and before.tag_ == "NNP" and before.text[:1].isupper() and not _is_title_word(before):
+                continue  # part of a longer name ("the BRP Sierra Madre", "the MV Grace Harbour")
             end = token.i + 1
             while end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and end not in self.by_token \
                     and doc[end].ent_type_ in ("", "PERSON"):
@@ -564,20 +590,27 @@ class _Builder:
         self.apply_role_tokens(cluster, words)
 
     def role_phrase(self, cluster: _Cluster, noun: Token) -> None:
-        """A role noun phrase in apposition: "Russia's deputy UN envoy"."""
-        if noun.lower_ not in ROLE_NOUNS and not any(w in ROLE_NOUNS for w in _role_words(noun.text)):
-            return
+        """A role noun phrase in apposition: "Russia's deputy UN envoy"; of another noun for a
+        person only the country ("his Azerbaijani counterpart, X")."""
         words = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "det"]
-        self.apply_role_tokens(cluster, words)
+        if noun.lower_ in ROLE_NOUNS or any(w in ROLE_NOUNS for w in _role_words(noun.text)):
+            self.apply_role_tokens(cluster, words)
+        elif self.is_person_noun(noun.lower_):
+            country = next(filter(None, map(self.token_country, words)), None)
+            cluster.country = cluster.country or (country.iso3 if country else None)
+
+    def token_country(self, token: Token) -> KBCountry | None:
+        """The country a demonym, country name or possessor names ("Azerbaijani", "Russia's")."""
+        if token.ent_type_ in {"NORP", "GPE", "ORG"} or token.dep_ == "poss":
+            return self.country_of_text(token.text)
+        return None
 
     def apply_role_tokens(self, cluster: _Cluster, words: list[Token]) -> None:
         role_tokens: list[str] = []
         for token in words:
             if token.text in POSSESSIVE:
                 continue
-            country = None
-            if token.ent_type_ in {"NORP", "GPE"} or token.dep_ == "poss":
-                country = self.country_of_text(token.text)
+            country = self.token_country(token)
             if country is not None:
                 cluster.country = cluster.country or country.iso3
                 continue
@@ -586,6 +619,10 @@ class _Builder:
                 cluster.gender = cluster.gender or HONORIFIC_GENDER[lowered]
                 continue
             role_tokens.append(token.text)
+        for part in _split_rank(role_tokens):
+            self.add_role(cluster, part)
+
+    def add_role(self, cluster: _Cluster, role_tokens: list[str]) -> None:
         role = " ".join(role_tokens).strip()
         if not role:
             return
@@ -595,8 +632,7 @@ class _Builder:
         office = ROLE_NOUNS.get(role.lower())
         if office:
             cluster.office_types.add(office)
-        sector = self.kb.agent_sector(role_tokens[-1].lower()) if role_tokens else None
-        cluster.sector = cluster.sector or sector
+        cluster.sector = cluster.sector or self.kb.agent_sector(role_tokens[-1].lower())
 
     # -- step 4b: state institutions ----------------------------------------------------------
     def institutions(self) -> None:
@@ -727,6 +763,37 @@ class _Builder:
         return word in ROLE_NOUNS or word in PERSON_NOUNS or (
             self.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
 
+    def is_title_fragment(self, start: int, end: int, text: str) -> bool:
+        """A piece of a person's capitalised title the NER called an organisation: a KB
+        organisation or a demonym, then words that name no organisation ("Philippine Defence"
+        of "Philippine Defence Undersecretary X"), modifying the name that follows."""
+        if end - start < 2 or not _in_title_of_name(self.doc[start:end].root):
+            return False
+        if self.kb.organization(text) is not None:
+            return False
+        first = self.doc[start].text
+        known = self.kb.organization(first) is not None or self.kb.country(first) is not None
+        rest = {t.lower_ for t in self.doc[start + 1:end]}
+        return known and not rest & (ORGANIZATION_WORDS | ORG_NOUNS | set(INSTITUTIONS))
+
+    def title_fragment(self, start: int) -> None:
+        """The organisation a title fragment begins with is mentioned ("AU" of "AU Peace …")."""
+        if self.kb.organization(self.doc[start].text) is not None:
+            self.organization(start, start + 1, self.doc[start].text)
+
+    def is_common_org_noun(self, start: int, end: int) -> bool:
+        """A one-word "name" that is a common noun for an organisation ("Army", "Ministry")."""
+        word = self.doc[start].lower_
+        return end - start == 1 and (word in ORG_NOUNS or word in INSTITUTIONS) and self.kb.organization(word) is None
+
+    def capitalised_org_descriptions(self) -> None:
+        """ "Army spokesman …", "Ministry officials": a capitalised organisation noun stands for
+        the organisation of that kind the article named before; alone it names none."""
+        for start in self.capitalised_org_nouns:
+            cluster = self.most_recent_organization(start, self.doc[start].lower_)
+            if cluster is not None:
+                self.add(cluster, start, start + 1)
+
     def organization_descriptions(self) -> None:
         """ "the ministry", "the agency": the organisation most recently named before."""
         for chunk in self.noun_chunks:
@@ -752,7 +819,7 @@ class _Builder:
             cluster = self.by_token.get(i)
             if cluster is None or cluster.kind != "organization" or cluster.kb_id and cluster.kb_id.startswith("government/"):
                 continue
-            if noun in cluster.name.lower().split():
+            if noun in cluster.name.lower().split() or cluster.kb_id and cluster.kb_id.endswith(f"/{noun}"):
                 return cluster
             near = para - self.layout.paragraph_of(self.doc[i].idx) <= 2
             if noun in GENERIC_ORG_NOUNS and near:
@@ -864,7 +931,7 @@ class _Builder:
             actors.append(actor)
             by_cluster[id(cluster)] = actor
         by_token = {i: by_cluster[id(c)] for i, c in self.by_token.items() if id(c) in by_cluster}
-        return ActorIndex(actors, by_token, self.places)
+        return ActorIndex(actors, by_token, self.places, self.named_countries)
 
 
 def _hyphen_extended(doc: Doc, end: int) -> int:
@@ -909,6 +976,19 @@ def _names_a_group(name: Span, kb: KnowledgeBase) -> bool:
         and head.tag_ in {"NNS", "NNPS"} and kb.agent_sector(head.lower_) is not None
 
 
+def _in_title_of_name(token: Token) -> bool:
+    """A modifier in a capitalised title before a personal name ("… Commissioner Samuel Osei")."""
+    for _ in range(4):
+        if token.dep_ not in {"compound", "nmod"}:
+            return False
+        token = token.head
+        if token.ent_type_ in PERSON_LABELS:
+            return True
+        if not token.is_title:
+            return False
+    return False
+
+
 def _looks_like_organization(text: str) -> bool:
     """A name the NER called a person that carries an organisation word ("… High School")."""
     return any(word.lower().strip(".,") in ORGANIZATION_WORDS for word in text.split()[1:])
@@ -918,6 +998,18 @@ def _is_title_word(token: Token) -> bool:
     """A title or honorific before a name ("Chairman", "Sen.", "Dr.")."""
     word = token.lower_.rstrip(".")
     return word in TITLE_WORDS or word in ROLE_NOUNS or word in HONORIFIC_GENDER
+
+
+def _split_rank(role_tokens: list[str]) -> list[list[str]]:
+    """ "Army spokesman Colonel" -> "Army spokesman", "Colonel": a rank or title right before the
+    name is a role of its own, not the end of the role phrase before it."""
+    rank = len(role_tokens)
+    while rank > 0 and role_tokens[rank - 1].lower().rstrip(".") in RANK_WORDS | TITLE_WORDS:
+        rank -= 1
+    before = role_tokens[rank - 1].lower() if rank else ""
+    if rank == len(role_tokens) or before not in ROLE_NOUNS and before not in PERSON_NOUNS:
+        return [role_tokens]
+    return [role_tokens[:rank], role_tokens[rank:]]
 
 
 def _role_words(role: str) -> set[str]:
@@ -958,6 +1050,7 @@ def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> Actor
     builder.text_roles()
     builder.institutions()
     builder.role_descriptions()
+    builder.capitalised_org_descriptions()
     builder.organization_descriptions()
     builder.person_descriptions()
     builder.pronouns()

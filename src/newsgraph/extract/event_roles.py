@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Actor, Place, Quote
 
@@ -85,12 +86,32 @@ class RoleFinder:
     def resolve(self, token: Token) -> list[Actor]:
         """Actors named by the noun phrase headed by ``token``, with its conjuncts."""
         found: list[Actor] = []
-        for head in _conjuncts(token):
+        for head in self.conjuncts(token):
             actor = self.head_actor(head)
             for actor in [actor] if actor is not None else self.modifier_actors(head):
                 if actor not in found:
                     found.append(actor)
         return found
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The token and its conjuncts, also those the parser hung on another word of the same
+        name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic")."""
+        found = _conjuncts(token)
+        for word in self.name_around(token):
+            found.extend(c for c in _conjuncts(word)[1:] if c not in found)
+        return found
+
+    def name_around(self, token: Token) -> list[Token]:
+        """The other words of the actor mention ``token`` is part of."""
+        actor = self.actors.actor_at(token)
+        if actor is None:
+            return []
+        start, end = token.i, token.i + 1
+        while start > 0 and self.actors.actor_at(self.doc[start - 1]) is actor:
+            start -= 1
+        while end < len(self.doc) and self.actors.actor_at(self.doc[end]) is actor:
+            end += 1
+        return [t for t in self.doc[start:end] if t.i != token.i]
 
     def head_actor(self, token: Token) -> Actor | None:
         actor = self.actors.actor_at(token)
@@ -124,7 +145,7 @@ class RoleFinder:
         government when the head is a state noun: "Belarusian officials")."""
         if self.kb is None or not token.text[:1].isupper():
             return None
-        country = self.kb.country(token.text)
+        country = link_country(token.text, self.kb, self.actors.named_countries)
         if country is None:
             return None
         if state and country.iso3 in self.government:
@@ -137,7 +158,7 @@ class RoleFinder:
         text = ent.text if ent is not None else token.text
         country = None
         if self.kb is not None:
-            found = self.kb.country(text) or self.kb.seat_of_government(text)
+            found = link_country(text, self.kb, self.actors.named_countries) or self.kb.seat_of_government(text)
             country = found.iso3 if found is not None else None
         return Place(text=text, country=country)
 

@@ -1,10 +1,13 @@
-"""Linking mention texts to knowledge-base entries (persons by name and date, organisations)."""
+"""Linking mention texts to knowledge-base entries (persons by name and date, organisations,
+countries by one sense per article)."""
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from datetime import date
+from functools import lru_cache
 
-from newsgraph.kb.loader import KBOrganization, KBPerson, KnowledgeBase
+from newsgraph.kb.loader import KBCountry, KBOrganization, KBPerson, KnowledgeBase, normalize
 
 
 def strip_possessive(text: str) -> str:
@@ -38,3 +41,38 @@ def link_person(name: str, kb: KnowledgeBase, on: date | None, *, surname_only: 
 def link_organization(name: str, kb: KnowledgeBase) -> KBOrganization | None:
     """The KB organisation with this name or alias."""
     return kb.organization(strip_possessive(name))
+
+
+@lru_cache(maxsize=4)
+def _countries_by_name(kb: KnowledgeBase) -> dict[str, tuple[KBCountry, ...]]:
+    """Normalised name, alias or demonym -> every KB country that carries it."""
+    found: dict[str, list[KBCountry]] = {}
+    for country in kb.countries:
+        for name in dict.fromkeys(normalize(n) for n in (country.name, *country.aliases, *country.demonyms)):
+            found.setdefault(name, []).append(country)
+    return {name: tuple(countries) for name, countries in found.items()}
+
+
+def unambiguous_countries(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
+    """ISO3 codes of the countries these texts name, counting only names a single country carries
+    ("Democratic Republic of Congo", not "Congo")."""
+    senses = _countries_by_name(kb)
+    return frozenset(found[0].iso3 for text in texts
+                     if len(found := senses.get(normalize(text), ())) == 1)
+
+
+def link_country(text: str, kb: KnowledgeBase, named: Container[str] = frozenset()) -> KBCountry | None:
+    """The country a name or demonym refers to.
+
+    A name several countries carry ("Congo", "Congolese") keeps one sense per article: the
+    country among them that the article also names unambiguously (``named``, ISO3 codes), else
+    the country whose own name it is.
+    """
+    key = normalize(text)
+    senses = _countries_by_name(kb).get(key, ())
+    if len(senses) <= 1:
+        return kb.country(text)
+    in_article = [c for c in senses if c.iso3 in named]
+    if len(in_article) == 1:
+        return in_article[0]
+    return next((c for c in senses if normalize(c.name) == key), kb.country(text))

@@ -160,7 +160,7 @@ class _Extractor:
 
     def speaker(self, cue: Token) -> tuple[Actor | None, str | None]:
         """The subject of the cue, climbing to governing clauses when the cue has none."""
-        verb = cue
+        verb = _reporter_conjunct(cue)
         shared = True  # the subject found is the cue's own, or shared ("…, saying", "and have alleged")
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -747,6 +747,17 @@ def _without_leading_date(tokens: list[Token], clause: Token, cue: Token) -> lis
             leading = {t.i for t in child.subtree}
             return [t for t in tokens if t.i not in leading]
     return tokens
+
+
+def _reporter_conjunct(cue: Token) -> Token:
+    """ "X said Y stood by Z and called it 'reckless'": a subjectless cue the parser coordinated
+    with the reported clause is the reporter's second act; the reporting verb stands for it."""
+    reported = cue.head
+    if cue.dep_ != "conj" or reported.dep_ != "ccomp" or not is_cue(reported.head) or is_cue(reported):
+        return cue
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or any(c.dep_ == "mark" for c in reported.children):
+        return cue
+    return reported.head
 
 
 def _narration_conjunct(verb: Token) -> bool:
