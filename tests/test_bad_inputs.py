@@ -116,6 +116,22 @@ def test_ingest_counts_failed_articles_and_stores_the_rest(failing_inputs: Path,
     assert "read 4, new 0, already stored 1, near-duplicates 0, skipped 0, failed 3" in again.stderr
 
 
+def test_a_near_duplicate_of_a_failed_article_fails_with_it(tmp_path: Path):
+    story = " ".join(f"Observers from {n} countries will watch polling station number {n}." for n in range(40))
+    failing = marked(RAISES) + " " + story
+    copy = failing + " Counting starts at dusk."  # a near-duplicate: the same story and one more sentence
+    db = str(tmp_path / "corpus.db")
+    for name, text in (("1-failing.txt", failing), ("2-copy.txt", copy), ("3-good.txt", GOOD)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke("ingest", str(tmp_path / "1-failing.txt"), str(tmp_path / "2-copy.txt"),
+                    str(tmp_path / "3-good.txt"), "--db", db)
+    assert result.exit_code == 1
+    assert "new 1, already stored 0, near-duplicates 0, skipped 0, failed 2" in result.stderr
+    assert len(lines_with(result.stderr, "whose analysis failed")) == 1
+    with newsgraph.open(db) as corpus:
+        assert [a.text for a in corpus.articles()] == [GOOD]
+
+
 def test_a_worker_that_dies_costs_only_its_article():
     articles = [Article(id=f"a{i}", text=marked(DIES) if i == 3 else GOOD.replace("Monday", f"day {i}"))
                 for i in range(6)]

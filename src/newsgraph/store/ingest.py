@@ -141,17 +141,30 @@ class Ingestor:
                 if entry.needs_analysis:
                     yield entry.item.article
 
+        failed: set[str] = set()
         for outcome in analyze_many(to_analyse(), jobs=self.jobs, settings=self.settings, limits=self.limits):
             while not queue[0].needs_analysis:
-                yield queue.popleft().item
+                yield from self._unless_copy_of_failed(queue.popleft().item, failed)
             entry = queue.popleft()
             if isinstance(outcome, Problem):  # not stored, so a rerun tries it again
                 self.report.failed.append(outcome)
                 self._stored.discard(entry.item.article.id)
+                failed.add(entry.item.article.id)
                 continue
             entry.item.analysis = outcome
             yield entry.item
-        yield from (entry.item for entry in queue)
+        for entry in queue:
+            yield from self._unless_copy_of_failed(entry.item, failed)
+
+    def _unless_copy_of_failed(self, item: StoredArticle, failed: set[str]) -> Iterator[StoredArticle]:
+        """The item, unless it is a near-duplicate of an article whose analysis failed in this run
+        (that article is not stored, so neither is its copy: a rerun tries both again)."""
+        if item.duplicate_of in failed:
+            self.report.failed.append(Problem(f"article {item.article.id}",
+                                              f"near-duplicate of article {item.duplicate_of}, whose analysis failed"))
+            self._stored.discard(item.article.id)
+            return
+        yield item
 
     def _commit(self, batch: list[StoredArticle]) -> None:
         """Write a batch in one transaction; if that fails, article by article under savepoints,
