@@ -110,3 +110,9 @@ def test_reported_clause_parts_out_of_text_order(run) -> None:
     text = "President Maria Lopez said that Andrii but ‹. Maria Lopez Minister who ‟ , 29th today “ onU"
     for quote in run(text, published=None).quotes:
         assert quote.start < quote.end
+
+
+def test_an_empty_quotation_after_a_cue(run) -> None:
+    """Marks with nothing between them after a cue gave a partial quote with empty text (found by the fuzz run)."""
+    for text in ("Lopez said the plan was ‹›.", "Maria Lopez said President Maria Lopez: ‹›"):
+        assert all(quote.text.strip() for quote in run(text, published=None).quotes)

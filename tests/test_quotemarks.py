@@ -33,3 +33,7 @@ def test_multi_paragraph_quote_is_chained():
 def test_quote_left_unclosed_at_sentence_start_runs_to_the_paragraph_end():
     text = "“The odds have narrowed. Nobody knows what comes next.\nThe vote is on Tuesday."
     assert inner(text) == ["The odds have narrowed. Nobody knows what comes next."]
+
+
+def test_marks_with_nothing_between_them_quote_nothing():
+    assert inner("He called it ‹› and “ ” and then “real”.") == ["real"]

@@ -7,6 +7,7 @@ and never closes it continues into the next paragraph when that one opens a quot
 (the newswire convention for multi-paragraph quotes); an unclosed mark that starts a sentence
 quotes to the end of its paragraph (a closing mark left out); any other unclosed mark is
 dropped. Pairing never crosses a paragraph, so one stray mark cannot shift later quotations.
+Marks with nothing between them quote nothing.
 """
 
 from __future__ import annotations
@@ -107,5 +108,10 @@ def find_quotations(text: str) -> list[Quotation]:
             elif _opens_sentence(text, p_start, open_at):
                 found.append(Quotation(open_at, p_end, open_at + 1, p_end))  # the closing mark was left out
         found.extend(_single_pairs(text, p_start, p_end, found))
-        quotations.extend(sorted(found, key=lambda q: q.start))
+        quotations.extend(q for q in sorted(found, key=lambda q: q.start) if not _is_empty(text, q))
     return quotations
+
+
+def _is_empty(text: str, quotation: Quotation) -> bool:
+    """Marks with nothing but spaces between them ("‹›", "“ ”") quote nothing."""
+    return not text[quotation.inner_start:quotation.inner_end].strip()
