@@ -1,4 +1,6 @@
-"""Ingesting articles into the store: identity, near-duplicates, parallel analysis, batched commits.
+"""Filling a corpus: the ``Ingestor`` takes articles (or ready analyses) through near-duplicate
+detection and analysis into the store, in batched commits. It sits above ``store/`` (the database
+layer) and ``analyze``; ``newsgraph ingest``, ``Corpus.ingest`` and ``POST /api/articles`` use it.
 
 Crash safety: every row of an article is written in the transaction that writes its ``articles``
 row, global rows (actors, aliases) are insert-if-absent, and a rerun skips the ids already stored,
