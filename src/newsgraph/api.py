@@ -14,8 +14,8 @@ from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, Quo
 if TYPE_CHECKING:  # ingesting loads spaCy; querying must not
     from newsgraph.analyze import Limits, Settings
     from newsgraph.corpus import IngestReport, Progress
-    from newsgraph.ingest.files import Problem
     from newsgraph.model import Analysis, Article
+    from newsgraph.problems import Problem
 
 
 class Corpus:

@@ -18,9 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.analyze import BadArticle, Limits, Settings, analyze_many, parse_published
 from newsgraph.ingest.dedup import NearDuplicateIndex
-from newsgraph.ingest.files import Problem
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.model import Analysis, Article
+from newsgraph.problems import Problem
 from newsgraph.store import schema
 from newsgraph.store.engine import write_transaction
 from newsgraph.store.writer import StoredArticle, write

@@ -73,8 +73,8 @@ def posting_router(token: str) -> APIRouter:
     def analyse_and_store(corpus: Corpus, article: Article) -> IngestReport:
         """Analyse in the worker process, then store; a failed analysis is the report's one failure."""
         from newsgraph.analyze import WorkerPool
-        from newsgraph.ingest.files import Problem
         from newsgraph.corpus import IngestReport
+        from newsgraph.problems import Problem
 
         with lock:
             if not workers:
