@@ -27,9 +27,9 @@ from newsgraph import analyze as analysis
 from newsgraph.analyze import Limits, WorkerPool, analyze_many
 from newsgraph.cli import app
 from newsgraph.ingest.dates import normalise_published
-from newsgraph.ingest.files import Problem
 from newsgraph.ingest.sources import iter_sources
 from newsgraph.model import Analysis, Article
+from newsgraph.problems import Problem
 from newsgraph.web import create_app
 
 TOKEN = "bad-inputs-token-0123456789abcdef"

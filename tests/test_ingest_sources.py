@@ -21,10 +21,11 @@ from warcio.warcwriter import WARCWriter
 
 from newsgraph.ingest import archives
 from newsgraph.ingest.dedup import NearDuplicateIndex
-from newsgraph.ingest.files import Problem, read_inputs
+from newsgraph.ingest.files import read_inputs
 from newsgraph.ingest.identity import article_id
 from newsgraph.ingest.sources import iter_sources
 from newsgraph.model import Article
+from newsgraph.problems import Problem
 
 FERRY_BODY = [
     "The harbour council of Velmora voted on Tuesday to approve a new ferry link between the old port "

@@ -448,9 +448,9 @@ def generated_article(i: int) -> dict:
 
 SLOW_INGEST = """
 import sys, time
-import newsgraph.store.ingest as ingest
-real = ingest.analyze_many
-ingest.analyze_many = lambda *a, **k: (time.sleep(0.1) or x for x in real(*a, **k))
+import newsgraph.corpus as corpus
+real = corpus.analyze_many
+corpus.analyze_many = lambda *a, **k: (time.sleep(0.1) or x for x in real(*a, **k))
 from newsgraph.cli import app
 app(sys.argv[1:])
 """

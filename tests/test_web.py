@@ -18,9 +18,11 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
+from newsgraph.analyze import Pipeline
 from newsgraph.api import Corpus
 from newsgraph.cli import app as cli
 from newsgraph.ingest.files import read_inputs
+from newsgraph.model import Article
 from newsgraph.store.records import EventRecord
 from newsgraph.web import create_app
 from newsgraph.web.api import MAX_PAGE
@@ -153,6 +155,15 @@ def test_article_is_the_full_analysis_record(client: TestClient) -> None:
     assert client.get("/api/articles/no-such-article").status_code == 404
     listed = client.get("/api/articles?search=Luanda").json()["items"]
     assert [a["id"] for a in listed] == ["drc-rwanda-luanda-ceasefire"] and "text" not in listed[0]
+
+
+def test_article_record_is_the_analysis_to_dict(client: TestClient, pipeline: Pipeline) -> None:
+    articles = [a for a in read_inputs([str(EXAMPLES), str(XSS)]) if isinstance(a, Article)]
+    assert len(articles) == 5
+    for article in articles:
+        record = client.get(f"/api/articles/{article.id}").json()
+        assert set(record.pop("stored")) == {"actor_ids", "duplicate_of", "analysed", "ingested_at"}
+        assert record == pipeline.analyze(article).to_dict(), article.id
 
 
 def test_search_over_quotes_and_articles(client: TestClient) -> None:

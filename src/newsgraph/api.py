@@ -13,9 +13,9 @@ from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, Quo
 
 if TYPE_CHECKING:  # ingesting loads spaCy; querying must not
     from newsgraph.analyze import Limits, Settings
-    from newsgraph.ingest.files import Problem
+    from newsgraph.corpus import IngestReport, Progress
     from newsgraph.model import Analysis, Article
-    from newsgraph.store.ingest import IngestReport, Progress
+    from newsgraph.problems import Problem
 
 
 class Corpus:
@@ -58,7 +58,7 @@ class Corpus:
         ``failed`` and not stored.
         """
         from newsgraph.analyze import Limits, Settings
-        from newsgraph.store.ingest import Ingestor
+        from newsgraph.corpus import Ingestor
 
         ingestor = Ingestor(self.engine, settings=settings or Settings(), jobs=jobs,
                             reanalyze_duplicates=reanalyze_duplicates, batch_size=batch_size,

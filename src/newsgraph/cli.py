@@ -80,8 +80,9 @@ def analyze(
     """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
     from newsgraph.analyze import analyze_many
     from newsgraph.ingest.dates import normalise_published
-    from newsgraph.ingest.files import Problem, read_inputs
+    from newsgraph.ingest.files import read_inputs
     from newsgraph.nlp import ModelNotInstalled
+    from newsgraph.problems import Problem
 
     try:
         published = normalise_published(published)
@@ -141,8 +142,8 @@ def evaluate(
 ) -> None:
     """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
     from newsgraph.analyze import analyze_many
-    from newsgraph.ingest.files import Problem
     from newsgraph.nlp import ModelNotInstalled
+    from newsgraph.problems import Problem
 
     files = gold_files(gold_dir)
     if not files:

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT
 
-BATCH_ARTICLES = 50  # the default of newsgraph.store.ingest, without importing spaCy for --help
+BATCH_ARTICLES = 50  # the default of newsgraph.corpus, without importing spaCy for --help
 
 err = Console(stderr=True)
 

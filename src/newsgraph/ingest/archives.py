@@ -8,7 +8,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsgraph.ingest.files import Problem, size_text
+from newsgraph.ingest.files import size_text
+from newsgraph.problems import Problem
 
 MAX_MEMBER_BYTES = 50_000_000
 

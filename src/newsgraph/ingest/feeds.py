@@ -8,10 +8,11 @@ from typing import Any, BinaryIO
 
 import feedparser
 
-from newsgraph.ingest.files import Problem, read_document
+from newsgraph.ingest.files import read_document
 from newsgraph.ingest.html import fragment_text
 from newsgraph.ingest.identity import article_id
 from newsgraph.model import Article
+from newsgraph.problems import Problem
 
 FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 

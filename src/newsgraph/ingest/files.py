@@ -1,18 +1,18 @@
-"""Plain text and JSON records into ``Article`` records; ``Problem``, the reason an input was not read."""
+"""Plain text and JSON records into ``Article`` records, or a ``Problem`` saying why an input was not read."""
 
 from __future__ import annotations
 
 import codecs
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO
 
-from newsgraph.extract.layout import FINAL_PUNCT
 from newsgraph.ingest.dates import normalise_published
 from newsgraph.ingest.identity import article_id
 from newsgraph.ingest.language import looks_english
 from newsgraph.model import Article
+from newsgraph.problems import Problem
+from newsgraph.punctuation import FINAL_PUNCT
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article: far above any news story
 MAX_DOCUMENT_BYTES = 20_000_000  # one HTML page, feed or JSON file, read whole
@@ -26,20 +26,6 @@ RECORD_FIELDS = ("title", "published", "url", "source", "id")
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 JSON_TYPES = {dict: "an object", list: "a list", int: "a number", float: "a number", bool: "true or false"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input that was not read, and why (one line, naming the input)."""
-
-    source: str
-    reason: str
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "reason", " ".join(self.reason.split()))  # one line, whatever the library said
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
 
 
 def read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:

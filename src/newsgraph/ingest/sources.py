@@ -20,10 +20,11 @@ from typing import BinaryIO
 from newsgraph.ingest.archives import gunzip, zip_members
 from newsgraph.ingest.feeds import feed_articles, looks_like_feed, read_feed
 from newsgraph.ingest.fetch import fetch, is_url
-from newsgraph.ingest.files import Problem, parse_json, read_json, read_jsonl, read_text, unfit_reason
+from newsgraph.ingest.files import parse_json, read_json, read_jsonl, read_text, unfit_reason
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
+from newsgraph.problems import Problem
 
 Reader = Callable[[BinaryIO, str, str | None], Iterator[Article | Problem]]
 

@@ -7,9 +7,10 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from newsgraph.ingest.files import MAX_DOCUMENT_BYTES, Problem, read_bounded
+from newsgraph.ingest.files import MAX_DOCUMENT_BYTES, read_bounded
 from newsgraph.ingest.html import article_from_html, iso_date
 from newsgraph.model import Article
+from newsgraph.problems import Problem
 
 
 class _CutGuard:

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 
 from newsgraph.api import Corpus
 from newsgraph.web import api, pages
-from newsgraph.web.ingest import ingest_router
+from newsgraph.web.posting import posting_router
 from newsgraph.web.plover import quad
 from newsgraph.web.security import Guard
 from newsgraph.web.urls import actor_url, article_url, external_url
@@ -43,7 +43,7 @@ def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
     app.get(PLOTLY_PATH, include_in_schema=False)(plotly_js)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     if ingest_token:
-        app.include_router(ingest_router(ingest_token))
+        app.include_router(posting_router(ingest_token))
     app.include_router(api.router)
     app.include_router(pages.router)
     writable = frozenset({("POST", "/api/articles")}) if ingest_token else frozenset()

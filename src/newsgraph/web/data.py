@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, exists, func, or_, select, tuple_
 
-from newsgraph.model import SCHEMA_ID
 from newsgraph.store import schema
 from newsgraph.store.queries import QUERIES, actors_select, day, events_select, page_of, quotes_select
+from newsgraph.store.reader import stored_analysis
 from newsgraph.store.records import ActorRecord, EventRecord, QuoteRecord, Results
 from newsgraph.web.plover import COOPERATIVE
 
@@ -23,67 +23,17 @@ a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
 actors, article_actors, mentions = schema.actors, schema.article_actors, schema.mentions
 
 
-def _local_order(local_id: str) -> tuple[int, str]:
-    """A1 < A2 < A10."""
-    return len(local_id), local_id
-
-
 # ---- one article -----------------------------------------------------------------------------
 
 def article_record(conn: Connection, article_id: str) -> dict[str, Any] | None:
-    """The stored ``newsgraph.analysis/1`` record of one article, plus ``stored`` (global actor ids, duplicate
-    link, ingest time); None when there is no such article."""
-    row = conn.execute(select(*(c for c in a.c if c.name != "signature")).where(a.c.id == article_id)).first()
-    if row is None:
+    """The stored ``newsgraph.analysis/1`` record of one article (``Analysis.to_dict``), plus ``stored``
+    (global actor ids, duplicate link, ingest time); None when there is no such article."""
+    found = stored_analysis(conn, article_id)
+    if found is None:
         return None
-
-    def where(table: Any) -> Any:
-        return table.c.article_id == article_id
-
-    actor_rows = sorted(conn.execute(
-        select(article_actors.c.local_id, article_actors.c.actor_id, article_actors.c.name, article_actors.c.roles,
-               actors.c.kind, actors.c.kb_id, actors.c.country, actors.c.sector)
-        .join(actors, actors.c.id == article_actors.c.actor_id).where(where(article_actors))),
-        key=lambda r: _local_order(r.local_id))
-    spans: dict[str, list[dict]] = defaultdict(list)
-    for m in conn.execute(select(mentions).where(where(mentions)).order_by(mentions.c.local_id, mentions.c.seq)):
-        spans[m.local_id].append({"start": m.start, "end": m.end, "text": m.text})
-    local: dict[str, str] = {}
-    for r in actor_rows:
-        local.setdefault(r.actor_id, r.local_id)
-    sides: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for s in conn.execute(select(ea).where(where(ea)).order_by(ea.c.actor_id)):
-        if s.actor_id in local:
-            sides[s.event_id, s.side].append(local[s.actor_id])
-    quote_rows = sorted(conn.execute(select(q).where(where(q))), key=lambda r: _local_order(r.local_id))
-    event_rows = sorted(conn.execute(select(e).where(where(e))), key=lambda r: _local_order(r.local_id))
-    times = conn.execute(select(schema.times).where(where(schema.times)).order_by(schema.times.c.seq))
-    return {
-        "schema": SCHEMA_ID,
-        "article": {k: row._mapping[k] for k in ("id", "title", "source", "url", "published", "language", "text")},
-        "actors": [{"id": r.local_id, "name": r.name, "kind": r.kind, "kb_id": r.kb_id, "country": r.country,
-                    "sector": r.sector, "roles": json.loads(r.roles), "mentions": spans[r.local_id]}
-                   for r in actor_rows],
-        "quotes": [{"id": r.local_id, "speaker": local.get(r.speaker_id), "speaker_name": r.speaker_name,
-                    "kind": r.kind, "cue": r.cue, "addressee": local.get(r.addressee_id), "text": r.text,
-                    "start": r.start, "end": r.end} for r in quote_rows],
-        "events": [_event(r, sides) for r in event_rows],
-        "times": [{"text": t.text, "start": t.start, "end": t.end, "value": t.value} for t in times],
-        "stored": {"actor_ids": {r.local_id: r.actor_id for r in actor_rows}, "duplicate_of": row.duplicate_of,
-                   "analysed": row.analysed, "ingested_at": row.ingested_at},
-    }
-
-
-def _event(r: Any, sides: dict[tuple[str, str], list[str]]) -> dict[str, Any]:
-    return {
-        "id": r.local_id, "type": r.type, "mode": r.mode, "status": r.status,
-        "source": sides[r.local_id, "source"], "target": sides[r.local_id, "target"],
-        "when": {"text": r.when_text, "value": r.when_value, "assumed": bool(r.when_assumed)}
-        if r.when_value is not None else None,
-        "where": {"text": r.where_text, "country": r.where_country} if r.where_text is not None else None,
-        "trigger": r.trigger, "evidence": {"start": r.evidence_start, "end": r.evidence_end, "text": r.evidence_text},
-        "cameo": r.cameo, "goldstein": r.goldstein,
-    }
+    return {**found.analysis.to_dict(),
+            "stored": {"actor_ids": found.actor_ids, "duplicate_of": found.duplicate_of, "analysed": found.analysed,
+                       "ingested_at": found.ingested_at}}
 
 
 # ---- one actor -------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""Ingesting articles into the store: identity, near-duplicates, parallel analysis, batched commits.
+"""Filling a corpus: the ``Ingestor`` takes articles (or ready analyses) through near-duplicate
+detection and analysis into the store, in batched commits. It sits above ``store/`` (the database
+layer) and ``analyze``; ``newsgraph ingest``, ``Corpus.ingest`` and ``POST /api/articles`` use it.
 
 Crash safety: every row of an article is written in the transaction that writes its ``articles``
 row, global rows (actors, aliases) are insert-if-absent, and a rerun skips the ids already stored,
@@ -16,9 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.analyze import BadArticle, Limits, Settings, analyze_many, parse_published
 from newsgraph.ingest.dedup import NearDuplicateIndex
-from newsgraph.ingest.files import Problem
 from newsgraph.kb.loader import KnowledgeBase, default_kb
 from newsgraph.model import Analysis, Article
+from newsgraph.problems import Problem
 from newsgraph.store import schema
 from newsgraph.store.engine import write_transaction
 from newsgraph.store.writer import StoredArticle, write

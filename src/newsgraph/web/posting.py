@@ -1,4 +1,5 @@
-"""``POST /api/articles`` (only with ``newsgraph serve --allow-ingest``): analyse and store one posted article.
+"""Posting articles to the server: ``POST /api/articles`` (only with ``newsgraph serve --allow-ingest``)
+analyses and stores one posted article record.
 
 The bearer token is checked (constant time) before the body is read; the body is read up to a limit.
 The record gets the checks ``newsgraph ingest`` applies (types, length, English, publication date),
@@ -21,8 +22,8 @@ from newsgraph.web.urls import article_url
 if TYPE_CHECKING:  # the NLP stack loads on the first post, not when the server starts
     from newsgraph.analyze import WorkerPool
     from newsgraph.api import Corpus
+    from newsgraph.corpus import IngestReport
     from newsgraph.model import Article
-    from newsgraph.store.ingest import IngestReport
 
 ARTICLE_SCHEMA = {
     "type": "object", "required": ["text"],
@@ -57,7 +58,7 @@ def checked_article(body: bytes) -> Article:
     return article
 
 
-def ingest_router(token: str) -> APIRouter:
+def posting_router(token: str) -> APIRouter:
     """The route, bound to ``token``; one ingest runs at a time, analysed in one worker process
     started on the first post and kept while the server runs."""
     lock = threading.Lock()
@@ -72,8 +73,8 @@ def ingest_router(token: str) -> APIRouter:
     def analyse_and_store(corpus: Corpus, article: Article) -> IngestReport:
         """Analyse in the worker process, then store; a failed analysis is the report's one failure."""
         from newsgraph.analyze import WorkerPool
-        from newsgraph.ingest.files import Problem
-        from newsgraph.store.ingest import IngestReport
+        from newsgraph.corpus import IngestReport
+        from newsgraph.problems import Problem
 
         with lock:
             if not workers:
