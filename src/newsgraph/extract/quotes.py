@@ -21,46 +21,31 @@ from newsgraph.extract.actors import ActorIndex, main_clause_subject
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.posts import embedded_posts
 from newsgraph.extract.quotemarks import Quotation
+from newsgraph.lang.en.quotes import (
+    ADDRESSEE_VERBS,
+    ADVICE_VERBS,
+    CLIMB_DEPS,
+    CONTENT_DEPS,
+    CUE_FORMS,
+    DOCUMENT_NOUNS,
+    LEADING_MARKS,
+    NAMING_VERBS,
+    PARTITIVES,
+    PHRASAL_CUES,
+    PHRASAL_LEMMAS,
+    QUOTE_MARKS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    VOICE_NOUNS,
+    WH_TAGS,
+    WH_WORDS,
+)
 from newsgraph.model import Actor, Quote
 
-SPEECH_VERBS = frozenset(
-    """say tell add warn state admit insist suggest argue claim note stress deny announce write
-    tweet post explain declare confirm acknowledge reply respond answer ask urge call describe
-    recall predict promise vow pledge threaten caution assert emphasise emphasize underline
-    underscore reiterate repeat concede complain criticise criticize accuse praise express voice
-    echo comment observe remark mention testify allege contend maintain indicate signal hint
-    propose recommend demand joke quip boast lament estimate forecast inform assure reassure
-    disclose reveal counter retort shout tout brief charge agree dismiss label advise remind implore
-    instruct report""".split()
-)
-PHRASAL_CUES = {("rule", "out"), ("point", "out"), ("go", "on")}
-PHRASAL_LEMMAS = frozenset(lemma for lemma, _particle in PHRASAL_CUES)
-# Inflected cue forms that the tagger sometimes reads as nouns right next to a quotation ("Sinclair states").
-CUE_FORMS = frozenset(
-    "says said states stated adds added notes noted writes wrote tells told explains explained "
-    "insists insisted argues argued warns warned recalls recalled continues continued".split()
-)
-# Heads of speaker phrases that speak for whoever is named inside them ("a statement from the EU").
-VOICE_NOUNS = frozenset(
-    "statement spokesperson spokesman spokeswoman representative official release letter "
-    "report memo email post tweet source sources officials".split()
-)
-DOCUMENT_NOUNS = frozenset("statement release memo email post tweet".split())
-ADDRESSEE_VERBS = frozenset("tell inform brief assure reassure warn ask urge remind advise".split())
-CONTENT_DEPS = {"ccomp"}
-COMPLEMENT_DEPS = {"ccomp", "dobj", "xcomp"}
-CLIMB_DEPS = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CUE_WINDOW = 7
 INTRODUCTION_WINDOW = 12  # "told reporters in Atlanta on Thursday morning: “…”"
 CONTINUATION_CHARS = 200  # a quoted sentence right after another quote continues it…
 CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a few paragraphs later
-# Verbs reporting advice or requests with an infinitive ("urged residents to stay indoors").
-ADVICE_VERBS = frozenset("ask urge advise remind encourage tell warn order instruct implore caution".split())
-LEADING_MARKS = {"that"}
-PARTITIVES = frozenset("one some many most several each none all few both either neither two three".split())
-NAMING_VERBS = frozenset("call describe label dub term".split())
-WH_WORDS = frozenset("what why how whether who whom whose which".split())  # "said if/when …" still states
 # A dateline opening a paragraph: "KYIV, Ukraine — ", "BEIJING (Reuters) - ".
 DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ ]{0,30}?)?(?: \([^)\n]{1,30}\))? [—–-]+ ")
 WORD = re.compile(r"\w+(?:[-‐]\w+)*")  # a word, hyphenated ones whole
@@ -173,7 +158,7 @@ class _Extractor:
             if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
                 subject, actor = next(((c, a) for c in subjects if (a := self.resolve(c)) is not None),
                                       (subjects[0], None))
-                if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                if subject.tag_ in WH_TAGS and verb.dep_ == "relcl":
                     subject = verb.head  # "critics, who say …": the noun the clause describes
                     actor = self.resolve(subject)
                 introduced = self.earlier_introduction(subject) if actor is None else None
@@ -442,7 +427,7 @@ class _Extractor:
         for verb in cue.children:
             if verb.dep_ != "conj" or verb.i < cue.i or is_cue(verb) or verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in verb.children):
+            if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in WH_TAGS for c in verb.children):
                 continue
             bounds = self.trim([t for t in verb.subtree if t.dep_ != "cc" or t.head.i != verb.i])
             if bounds is None:
@@ -798,7 +783,7 @@ def _according_to(token: Token) -> bool:
 
 
 def _is_mark(token: Token) -> bool:
-    return token.text in {"“", "”", '"', "‘", "’", "«", "»"}
+    return token.text in QUOTE_MARKS
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
