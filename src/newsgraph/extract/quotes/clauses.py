@@ -18,34 +18,51 @@ from newsgraph.lang.en.quotes import (
 
 
 def content_of(state: State, child: Token, cue: Token) -> tuple[int, int] | None:
-    """Character range of a cue's reported clause, or None."""
-    accepted = child.dep_ in CONTENT_DEPS
-    if child.dep_ == "xcomp" and cue.lemma_.lower() in ADVICE_VERBS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-        accepted = True
-    if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(c.dep_ == "prt" for c in cue.children):
-        accepted = True
-    if child.dep_ == "dobj" and any(
-            c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children):
-        accepted = True  # "expressed concern that …"
-    if child.dep_ == "oprd" and cue.lemma_.lower() in NAMING_VERBS and cue.tag_ != "VBN" \
-            and child.pos_ != "PROPN" and not state.inside_quotation(child):
+    """Character range of what a cue reports through one of its children, or None."""
+    if object_predicate(state, child, cue):
         return trim(list(child.subtree), state.datelines)  # "called the sign the clearest reference point"
     hearer_clause = misparsed_hearer_clause(child, cue)
     if hearer_clause is not None:
         return trim(hearer_clause, state.datelines)
-    if not accepted:
+    if not reported_complement(child, cue):
         return None
+    return trim(clause_with_context(child, cue), state.datelines)
+
+
+def object_predicate(state: State, child: Token, cue: Token) -> bool:
+    """What a naming verb calls its object ("called the plan a mistake"), not a name or a quotation."""
+    return child.dep_ == "oprd" and cue.lemma_.lower() in NAMING_VERBS and cue.tag_ != "VBN" \
+        and child.pos_ != "PROPN" and not state.inside_quotation(child)
+
+
+def reported_complement(child: Token, cue: Token) -> bool:
+    """A child that holds what the cue reports: a clausal complement, an advice verb's infinitive
+    ("urged residents to stay"), a phrasal cue's gerund ("went on saying"), an object with a
+    "that" clause ("expressed concern that …")."""
+    if child.dep_ in CONTENT_DEPS:
+        return True
+    if child.dep_ == "xcomp" and cue.lemma_.lower() in ADVICE_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return True
+    if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(c.dep_ == "prt" for c in cue.children):
+        return True
+    return child.dep_ == "dobj" and any(
+        c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children)
+
+
+def clause_with_context(child: Token, cue: Token) -> list[Token]:
+    """The reported clause's tokens; for a clausal complement without a leading date, with an "if"
+    clause hung on the cue before it and with an object right before it ("expressing doubt that …")."""
     tokens = clause_tokens(child)
-    if child.dep_ == "ccomp":  # without a leading date; with an "if" clause hung on the cue
-        tokens = _without_leading_date(tokens, child, cue)
-        tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
-                  and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
-    reports_object = child.dep_ == "ccomp" and cue.lemma_.lower() not in ADDRESSEE_VERBS
-    obj = object_before(child, cue) if reports_object else None
+    if child.dep_ != "ccomp":
+        return tokens
+    tokens = _without_leading_date(tokens, child, cue)
+    tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
+              and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
+    obj = object_before(child, cue) if cue.lemma_.lower() not in ADDRESSEE_VERBS else None
     if obj is not None:
         tokens = list(obj.subtree) + tokens
-    return trim(tokens, state.datelines)
+    return tokens
 
 
 def misparsed_hearer_clause(child: Token, cue: Token) -> list[Token] | None:

@@ -10,46 +10,69 @@ from newsgraph.extract.quotes.clauses import content_of
 from newsgraph.extract.quotes.cues import is_according_to, is_cue
 from newsgraph.extract.quotes.spans import is_mark, joined_pieces, trim
 from newsgraph.extract.quotes.state import Found, State
-from newsgraph.lang.en.quotes import ADDRESSEE_VERBS, CONTENT_DEPS, SUBJECT_DEPS, WH_TAGS, WH_WORDS
+from newsgraph.lang.en.quotes import (
+    ADDRESSEE_VERBS,
+    CONTENT_DEPS,
+    SUBJECT_DEPS,
+    WH_TAGS,
+    WH_WORDS,
+)
 
 
 def reported_clauses(state: State) -> None:
     """Pass 2: "According to X, …" opening a sentence first, then cue verbs, then any other
     "according to X" where no cue verb already reported the clause."""
-    doc, text = state.doc, state.text
+    doc = state.doc
     for token in doc:
         if is_according_to(token) and token.i == token.sent.start:
             according_to(state, token)
     for token in doc:
-        if not is_cue(token) or state.inside_quotation(token) or token.i in state.heading_tokens:
+        if not reporting_cue(state, token):
             continue
-        if any(c.dep_ == "neg" for c in token.children):
-            continue  # "did not say that …" reports nothing said
-        if token.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in token.children):
-            continue  # "the company was informed that …": its subject heard it, nobody says who spoke
         if token.dep_ == "parataxis" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             parenthetical(state, token)
             continue
-        contents = [c for c in (content_of(state, child, token) for child in token.children) if c]
-        if not contents and token.lemma_.lower() == "say":
-            contents = [c for c in [misparsed_object_clause(state, token)] if c]
-        if contents:
-            contents = with_coordinated_clauses(state, token, contents)
-            contents = joined_pieces(text, contents)
-        for start, end in contents:
-            if state.covered(start, end) or embedded_question(state, start):
-                continue
-            if end <= token.idx and ";" in text[end:token.idx]:
-                continue  # "X believe …; they say …": the clause before the semicolon is not reported
-            speaker, speaker_text = speakers.speaker(state, token)
-            if speaker is None and speaker_text is None:
-                continue  # nobody is reported to say it (an imperative, a fragment)
-            kind = "partial" if state.has_quotation(start, end) else "indirect"
-            state.found.append(Found(speaker, speaker_text, kind, token, speakers.addressee(state, token), start, end))
-
+        for start, end in cue_contents(state, token):
+            add_reported(state, token, start, end)
     for token in doc:
         if is_according_to(token) and token.i != token.sent.start:
             according_to(state, token)
+
+
+def reporting_cue(state: State, token: Token) -> bool:
+    """A cue verb outside quotations and headings that reports something said: not negated ("did
+    not say that …"), not a hearer as passive subject ("the company was informed that …")."""
+    if not is_cue(token) or state.inside_quotation(token) or token.i in state.heading_tokens:
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False  # "did not say that …" reports nothing said
+    # "the company was informed that …": its subject heard it, nobody says who spoke
+    return not (token.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in token.children))
+
+
+def cue_contents(state: State, cue: Token) -> list[tuple[int, int]]:
+    """The character ranges a cue verb reports: its clauses with the clauses coordinated to the
+    cue, adjacent pieces joined."""
+    contents = [c for c in (content_of(state, child, cue) for child in cue.children) if c]
+    if not contents and cue.lemma_.lower() == "say":
+        contents = [c for c in [misparsed_object_clause(state, cue)] if c]
+    if contents:
+        contents = with_coordinated_clauses(state, cue, contents)
+        contents = joined_pieces(state.text, contents)
+    return contents
+
+
+def add_reported(state: State, cue: Token, start: int, end: int) -> None:
+    """A range the cue reports becomes a quote, unless taken, a question, or said by nobody."""
+    if state.covered(start, end) or embedded_question(state, start):
+        return
+    if end <= cue.idx and ";" in state.text[end:cue.idx]:
+        return  # "X believe …; they say …": the clause before the semicolon is not reported
+    speaker, speaker_text = speakers.speaker(state, cue)
+    if speaker is None and speaker_text is None:
+        return  # nobody is reported to say it (an imperative, a fragment)
+    kind = "partial" if state.has_quotation(start, end) else "indirect"
+    state.found.append(Found(speaker, speaker_text, kind, cue, speakers.addressee(state, cue), start, end))
 
 
 def with_coordinated_clauses(state: State, cue: Token, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -93,18 +116,8 @@ def embedded_question(state: State, start: int) -> bool:
 def parenthetical(state: State, cue: Token) -> None:
     """ "The drugs have few uses, Strang says, and …": the clause the cue interrupts, its
     part before the cue and its part after it."""
-    coordinated = {t.i for c in cue.children if c.dep_ == "conj" and not is_cue(c) for t in c.subtree}
-    coordinated |= {c.i for c in cue.children if c.dep_ == "cc" and coordinated}
-    inside = {t.i for t in cue.subtree} - coordinated  # "…, he says, and are mostly meant …"
-    clause = [t for t in cue.head.subtree if t.i not in inside]
     speaker, speaker_text = speakers.speaker(state, cue)
-    before = [t for t in clause if t.i < cue.i]
-    if any(t.text == ";" for t in before):
-        before = []  # "X believe …; they say, …": the cue reports what follows it
-    after = [t for t in clause if t.i > cue.i]
-    if not any(t.pos_ in {"VERB", "AUX"} and not is_according_to(t) for t in after):
-        after = []  # ", he said, according to the complaint": no clause of its own
-    for part in (before, after):
+    for part in interrupted_parts(cue):
         bounds = trim(part, state.datelines)
         if bounds is None or state.covered(*bounds):
             continue
@@ -112,29 +125,48 @@ def parenthetical(state: State, cue: Token) -> None:
         state.found.append(Found(speaker, speaker_text, kind, cue, speakers.addressee(state, cue), *bounds))
 
 
+def interrupted_parts(cue: Token) -> tuple[list[Token], list[Token]]:
+    """The tokens of the clause a parenthetical cue interrupts, before it and after it; a part
+    is empty when it is no clause of the cue's."""
+    coordinated = {t.i for c in cue.children if c.dep_ == "conj" and not is_cue(c) for t in c.subtree}
+    coordinated |= {c.i for c in cue.children if c.dep_ == "cc" and coordinated}
+    inside = {t.i for t in cue.subtree} - coordinated  # "…, he says, and are mostly meant …"
+    clause = [t for t in cue.head.subtree if t.i not in inside]
+    before = [t for t in clause if t.i < cue.i]
+    if any(t.text == ";" for t in before):
+        before = []  # "X believe …; they say, …": the cue reports what follows it
+    after = [t for t in clause if t.i > cue.i]
+    if not any(t.pos_ in {"VERB", "AUX"} and not is_according_to(t) for t in after):
+        after = []  # ", he said, according to the complaint": no clause of its own
+    return before, after
+
+
 def according_to(state: State, according: Token) -> None:
-    """ "According to X, …": the rest of the sentence, said by X (or by the subject of a trailing cue)."""
-    pobj = [g for c in according.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    if not pobj:
+    """ "According to X, …": the rest of the sentence, said by X, or by the subject of a cue
+    closing it ("According to X, …, Zelenskyy said")."""
+    source = [g for c in according.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    if not source:
         return
+    tokens, cue = according_clause(state, according)
+    bounds = trim(tokens, state.datelines)
+    if bounds is None or state.overlaps(*bounds):
+        return  # a reporting verb in the clause already says who spoke
+    start, end = bounds
+    speaker, speaker_text = speakers.speaker(state, cue) if cue is not None else speakers.named_speaker(state, source[0])
+    kind = "partial" if state.has_quotation(start, end) else "indirect"
+    state.found.append(Found(speaker, speaker_text, kind, cue or according, None, start, end))
+
+
+def according_clause(state: State, according: Token) -> tuple[list[Token], Token | None]:
+    """The tokens "according to X" reports: the rest of its sentence, up to the subject of a cue
+    closing it, and that cue ("According to X, …, Zelenskyy said": he said it, X reports it)."""
     excluded = {t.i for t in according.subtree}
     tokens = [t for t in according.sent if t.i not in excluded and not t.is_space]
     cue = trailing_cue(state, tokens)
-    if cue is not None:  # "According to X, …, Zelenskyy said": he said it, X reports it
+    if cue is not None:
         opening = min(c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS)
         tokens = [t for t in tokens if t.i < opening]
-    bounds = trim(tokens, state.datelines)
-    if bounds is None or any(f.start < bounds[1] and bounds[0] < f.end for f in state.found):
-        return  # a reporting verb in the clause already says who spoke
-    start, end = bounds
-    speaker, speaker_text = speakers.resolve(state, pobj[0]), speakers.phrase(pobj[0])
-    introduced = speakers.earlier_introduction(state, pobj[0]) if speaker is None else None
-    if introduced is not None:
-        speaker, speaker_text = introduced.speaker, introduced.speaker_text
-    if cue is not None:
-        speaker, speaker_text = speakers.speaker(state, cue)
-    kind = "partial" if state.has_quotation(start, end) else "indirect"
-    state.found.append(Found(speaker, speaker_text, kind, cue or according, None, start, end))
+    return tokens, cue
 
 
 def trailing_cue(state: State, tokens: list[Token]) -> Token | None:

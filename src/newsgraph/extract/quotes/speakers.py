@@ -19,68 +19,122 @@ from newsgraph.lang.en.quotes import (
 )
 from newsgraph.model import Actor
 
+# Who speaks: the actor, when resolved, and the words naming the speaker (shown when there is no actor).
+Speaker = tuple[Actor | None, str | None]
+
 
 def resolve(state: State, token: Token) -> Actor | None:
-    """The actor a noun phrase headed by ``token`` names: the head, else a modifier
-    ("a State Department spokesperson"), else, for a statement or spokesperson, whoever
-    it is from ("a statement from the ministry")."""
+    """The actor a noun phrase headed by ``token`` names: the head, else an appositive name,
+    else a modifier ("a State Department spokesperson"), else, for a statement or spokesperson,
+    whoever it is from ("a statement from the ministry")."""
     actor = state.actors.actor_at(token)
-    if actor is not None:
-        return actor
-    for child in token.children:  # "His father, Joseph Spindler, said"
+    if actor is None:
+        actor = _appositive_actor(state, token)
+    if actor is None:
+        actor = _named_inside(state, token)
+    return actor
+
+
+def _appositive_actor(state: State, token: Token) -> Actor | None:
+    """A person or organisation named beside the noun ("His father, Joseph Spindler, said")."""
+    for child in token.children:
         named = state.actors.actor_at(child) if child.dep_ == "appos" else None
         if named is not None and named.kind in {"person", "organization"}:
             return named  # "the aid group Gatsby", "the UN mission in Congo, MONUSCO,"
+    return None
+
+
+def _named_inside(state: State, token: Token) -> Actor | None:
+    """An actor named before the noun inside its phrase, a person first ("WHL commissioner Ron
+    Robison"); for a voice noun anywhere in it ("a statement from the ministry")."""
     voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
     # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
     owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    named = [state.actors.actor_at(t) for t in token.subtree
-             if (voice or t.i < token.i) and t.i not in owners]
-    named = [a for a in named if a is not None]
+    named = [a for t in token.subtree if (voice or t.i < token.i) and t.i not in owners
+             if (a := state.actors.actor_at(t)) is not None]
     persons = [a for a in named if a.kind == "person"]
     if persons:
         return persons[-1]  # "WHL commissioner Ron Robison": the name, not the employer
     return named[0] if named else None
 
 
-def speaker(state: State, cue: Token) -> tuple[Actor | None, str | None]:
+def speaker(state: State, cue: Token) -> Speaker:
     """The subject of the cue, climbing to governing clauses when the cue has none."""
     verb = cue
     shared = True  # the subject found is the cue's own, or shared ("…, saying", "and have alleged")
     for _ in range(5):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if not subjects and verb.dep_ == "xcomp":  # "prompting the city to urge residents …"
-            subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-        if verb.dep_ == "prep" and verb.lower_ == "according":
-            subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
-        subjects = [c for c in subjects if not state.inside_quotation(c)  # “nobody knows …,” and added
-                    and c.i not in state.datelines]  # "KYIV, Ukraine — …, officials said"
-        if subjects:  # of two subjects (a misparsed "The charity Brightwater said"), a named one
-            subject, actor = next(((c, a) for c in subjects if (a := resolve(state, c)) is not None),
-                                  (subjects[0], None))
-            if subject.tag_ in WH_TAGS and verb.dep_ == "relcl":
-                subject = verb.head  # "critics, who say …": the noun the clause describes
-                actor = resolve(state, subject)
-            introduced = earlier_introduction(state, subject) if actor is None else None
-            if introduced is not None:  # "The spokesperson added" after "A State Department spokesperson said"
-                return introduced.speaker, introduced.speaker_text
-            actor = described_person(state, subject) or actor
-            if actor is None and verb is cue and (subject.lower_ == "it" or _document_voice(subject)):
-                actor = recent_organization(state, subject)  # "it said", "a statement said"
-            if actor is None and subject.lower_ == "they" and verb is cue:
-                group = plural_antecedent(state, subject)  # "The Conservatives believe …; they say …"
-                if group is not None:
-                    return resolve(state, group), phrase(group)
-            if actor is not None:
-                return actor, phrase(subject)
-            main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
-            if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
-                return None, phrase(subject)
+        subjects = _subjects(state, verb)
+        found = _subject_speaker(state, cue, verb, subjects, shared) if subjects else None
+        if found is not None:
+            return found
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             break
         shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
         verb = verb.head
     return None, None
+
+
+def _subjects(state: State, verb: Token) -> list[Token]:
+    """The subjects of a verb, outside quotations and datelines; the object before an infinitive
+    ("prompting the city to urge …"); the X of "according to X"."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "xcomp":  # "prompting the city to urge residents …"
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if verb.dep_ == "prep" and verb.lower_ == "according":
+        subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
+    return [c for c in subjects if not state.inside_quotation(c)  # “nobody knows …,” and added
+            and c.i not in state.datelines]  # "KYIV, Ukraine — …, officials said"
+
+
+def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token], shared: bool) -> Speaker | None:
+    """Who a subject of ``verb`` (the cue or a clause above it) names; None to climb further."""
+    subject, actor = _named_subject(state, verb, subjects)
+    introduced = earlier_introduction(state, subject) if actor is None else None
+    if introduced is not None:  # "The spokesperson added" after "A State Department spokesperson said"
+        return introduced.speaker, introduced.speaker_text
+    actor = described_person(state, subject) or actor
+    if actor is None and verb is cue:
+        referred = _referred_speaker(state, subject)
+        if referred is not None:
+            return referred
+    if actor is not None:
+        return actor, phrase(subject)
+    main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
+        return None, phrase(subject)
+    return None
+
+
+def _named_subject(state: State, verb: Token, subjects: list[Token]) -> tuple[Token, Actor | None]:
+    """Of two subjects (a misparsed "The charity Brightwater said"), a named one; for a relative
+    pronoun ("critics, who say …"), the noun the clause describes."""
+    subject, actor = next(((c, a) for c in subjects if (a := resolve(state, c)) is not None), (subjects[0], None))
+    if subject.tag_ in WH_TAGS and verb.dep_ == "relcl":
+        return verb.head, resolve(state, verb.head)
+    return subject, actor
+
+
+def _referred_speaker(state: State, subject: Token) -> Speaker | None:
+    """A cue's own subject that stands for someone named before: "it said" and "a statement said"
+    (the organisation named last), "they say" (the plural noun before)."""
+    if subject.lower_ == "it" or _document_voice(subject):
+        actor = recent_organization(state, subject)
+        return (actor, phrase(subject)) if actor is not None else None
+    if subject.lower_ == "they":
+        group = plural_antecedent(state, subject)  # "The Conservatives believe …; they say …"
+        if group is not None:
+            return resolve(state, group), phrase(group)
+    return None
+
+
+def named_speaker(state: State, head: Token) -> Speaker:
+    """The speaker a noun phrase names ("according to X"): its actor with the phrase as written,
+    else the unnamed speaker it refers back to ("the person" after "a person familiar with …")."""
+    actor = resolve(state, head)
+    introduced = earlier_introduction(state, head) if actor is None else None
+    if introduced is not None:
+        return introduced.speaker, introduced.speaker_text
+    return actor, phrase(head)
 
 
 def described_person(state: State, subject: Token) -> Actor | None:
@@ -185,7 +239,7 @@ def addressee(state: State, cue: Token) -> Actor | None:
     return None
 
 
-def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> tuple[Actor | None, str | None]:
+def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
     """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
     right after the cue ("…,” said the minister)."""
     doc = state.doc

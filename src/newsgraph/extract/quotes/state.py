@@ -54,6 +54,10 @@ class State:
         """True when a whole quotation lies in the range: its quoted words make a quote partial."""
         return any(start <= q.inner_start and q.inner_end <= end + 1 for q in self.quotations)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when the range overlaps a found quote."""
+        return any(f.start < end and start < f.end for f in self.found)
+
     def covered(self, start: int, end: int) -> bool:
         """True when most of the range is already part of a found quote."""
         for quote in self.found:
