@@ -38,9 +38,7 @@ def direct_quotes(state: State) -> None:
                 speaker, speaker_text = speakers.speaker(state, cue)
             found = Found(speaker, speaker_text, "direct", cue, speakers.addressee(state, cue),
                           quotation.inner_start, quotation.inner_end)
-        elif chain is not None or (previous is not None and (
-                continues(state, previous, quotation) or coordinated(text, previous, quotation))):
-            source = chain or previous
+        elif (source := carried_over(state, chain, previous, quotation)) is not None:
             found = Found(source.speaker, source.speaker_text, "direct", source.cue,
                           source.addressee, quotation.inner_start, quotation.inner_end)
         if found is not None:
@@ -49,6 +47,16 @@ def direct_quotes(state: State) -> None:
             state.found.append(found)
             previous = found
         chain = found if quotation.continues else None
+
+
+def carried_over(state: State, chain: Found | None, previous: Found | None, quotation: Quotation) -> Found | None:
+    """The quote whose speaker a quotation without a cue of its own takes: the multi-paragraph
+    quote it continues, else the previous quote when it goes on from it or is joined to it by "and"."""
+    if chain is not None:
+        return chain
+    if previous is not None and (continues(state, previous, quotation) or coordinated(state.text, previous, quotation)):
+        return previous
+    return None
 
 
 def sentence_like(text: str, quotation: Quotation, inner: str) -> bool:

@@ -89,7 +89,7 @@ def with_coordinated_clauses(state: State, cue: Token, contents: list[tuple[int,
         if bounds is None:
             continue
         last_start, last_end = result[-1]
-        if is_mark(state.doc.char_span(last_start, last_end, alignment_mode="expand")[0]):
+        if is_mark(state.tokens_in(last_start, last_end)[0]):
             result.append(bounds)
         else:  # the clause may also come before the reported one (a misparse)
             result[-1] = (min(last_start, bounds[0]), max(last_end, bounds[1]))

@@ -143,7 +143,7 @@ def described_person(state: State, subject: Token) -> Actor | None:
     actors = state.actors
     if _determiner(subject) not in {"the", "a", "an"} or subject.pos_ != "NOUN" or actors.actor_at(subject):
         return None
-    if any(actors.actor_at(t) is not None and actors.actor_at(t).kind == "person" for t in subject.subtree):
+    if any((a := actors.actor_at(t)) is not None and a.kind == "person" for t in subject.subtree):
         return None
     word = subject.lower_
     # A word of the description that names something (the "WHL" of "the WHL commissioner") must
