@@ -1,0 +1,287 @@
+"""Who speaks: the cue's subject (climbing to governing clauses when it has none), resolved to an
+actor through the `ActorIndex`; the hearer a cue names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.actors import main_clause_subject
+from newsgraph.extract.quotemarks import Quotation
+from newsgraph.extract.quotes.cues import is_cue
+from newsgraph.extract.quotes.state import Found, State
+from newsgraph.lang.en.quotes import (
+    ADDRESSEE_VERBS,
+    CLIMB_DEPS,
+    DOCUMENT_NOUNS,
+    PARTITIVES,
+    SUBJECT_DEPS,
+    VOICE_NOUNS,
+    WH_TAGS,
+)
+from newsgraph.model import Actor
+
+# Who speaks: the actor, when resolved, and the words naming the speaker (shown when there is no actor).
+Speaker = tuple[Actor | None, str | None]
+
+
+def resolve(state: State, token: Token) -> Actor | None:
+    """The actor a noun phrase headed by ``token`` names: the head, else an appositive name,
+    else a modifier ("a State Department spokesperson"), else, for a statement or spokesperson,
+    whoever it is from ("a statement from the ministry")."""
+    actor = state.actors.actor_at(token)
+    if actor is None:
+        actor = _appositive_actor(state, token)
+    if actor is None:
+        actor = _named_inside(state, token)
+    return actor
+
+
+def _appositive_actor(state: State, token: Token) -> Actor | None:
+    """A person or organisation named beside the noun ("His father, Joseph Spindler, said")."""
+    for child in token.children:
+        named = state.actors.actor_at(child) if child.dep_ == "appos" else None
+        if named is not None and named.kind in {"person", "organization"}:
+            return named  # "the aid group Gatsby", "the UN mission in Congo, MONUSCO,"
+    return None
+
+
+def _named_inside(state: State, token: Token) -> Actor | None:
+    """An actor named before the noun inside its phrase, a person first ("WHL commissioner Ron
+    Robison"); for a voice noun anywhere in it ("a statement from the ministry")."""
+    voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
+    # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
+    owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    named = [a for t in token.subtree if (voice or t.i < token.i) and t.i not in owners
+             if (a := state.actors.actor_at(t)) is not None]
+    persons = [a for a in named if a.kind == "person"]
+    if persons:
+        return persons[-1]  # "WHL commissioner Ron Robison": the name, not the employer
+    return named[0] if named else None
+
+
+def speaker(state: State, cue: Token) -> Speaker:
+    """The subject of the cue, climbing to governing clauses when the cue has none."""
+    verb = reporter_conjunct(cue)
+    shared = True  # the subject found is the cue's own, or shared ("…, saying", "and have alleged")
+    for _ in range(5):
+        subjects = _subjects(state, verb)
+        found = _subject_speaker(state, cue, verb, subjects, shared) if subjects else None
+        if found is not None:
+            return found
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
+            break
+        shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        verb = verb.head
+    return None, None
+
+
+def _subjects(state: State, verb: Token) -> list[Token]:
+    """The subjects of a verb, outside quotations and datelines; the object before an infinitive
+    ("prompting the city to urge …"); the X of "according to X"."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "xcomp":  # "prompting the city to urge residents …"
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if verb.dep_ == "prep" and verb.lower_ == "according":
+        subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
+    return [c for c in subjects if not state.inside_quotation(c)  # “nobody knows …,” and added
+            and c.i not in state.datelines]  # "KYIV, Ukraine — …, officials said"
+
+
+def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token], shared: bool) -> Speaker | None:
+    """Who a subject of ``verb`` (the cue or a clause above it) names; None to climb further."""
+    subject, actor = _named_subject(state, verb, subjects)
+    introduced = earlier_introduction(state, subject) if actor is None else None
+    if introduced is not None:  # "The spokesperson added" after "A State Department spokesperson said"
+        return introduced.speaker, introduced.speaker_text
+    actor = described_person(state, subject) or actor
+    if actor is None and verb is cue:
+        referred = _referred_speaker(state, subject)
+        if referred is not None:
+            return referred
+    if actor is not None:
+        return actor, phrase(subject)
+    main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
+        return None, phrase(subject)
+    return None
+
+
+def _named_subject(state: State, verb: Token, subjects: list[Token]) -> tuple[Token, Actor | None]:
+    """Of two subjects (a misparsed "The charity Brightwater said"), a named one; for a relative
+    pronoun ("critics, who say …"), the noun the clause describes."""
+    subject, actor = next(((c, a) for c in subjects if (a := resolve(state, c)) is not None), (subjects[0], None))
+    if subject.tag_ in WH_TAGS and verb.dep_ == "relcl":
+        return verb.head, resolve(state, verb.head)
+    return subject, actor
+
+
+def _referred_speaker(state: State, subject: Token) -> Speaker | None:
+    """A cue's own subject that stands for someone named before: "it said" and "a statement said"
+    (the organisation named last), "they say" (the plural noun before)."""
+    if subject.lower_ == "it" or _document_voice(subject):
+        actor = recent_organization(state, subject)
+        return (actor, phrase(subject)) if actor is not None else None
+    if subject.lower_ == "they":
+        group = plural_antecedent(state, subject)  # "The Conservatives believe …; they say …"
+        if group is not None:
+            return resolve(state, group), phrase(group)
+    return None
+
+
+def named_speaker(state: State, head: Token) -> Speaker:
+    """The speaker a noun phrase names ("according to X"): its actor with the phrase as written,
+    else the unnamed speaker it refers back to ("the person" after "a person familiar with …")."""
+    actor = resolve(state, head)
+    introduced = earlier_introduction(state, head) if actor is None else None
+    if introduced is not None:
+        return introduced.speaker, introduced.speaker_text
+    return actor, phrase(head)
+
+
+def described_person(state: State, subject: Token) -> Actor | None:
+    """ "the WHL commissioner said", "A Vancouver hockey coach says": the one person of the
+    article given that role, when the description names no person itself."""
+    actors = state.actors
+    if _determiner(subject) not in {"the", "a", "an"} or subject.pos_ != "NOUN" or actors.actor_at(subject):
+        return None
+    if any((a := actors.actor_at(t)) is not None and a.kind == "person" for t in subject.subtree):
+        return None
+    word = subject.lower_
+    # A word of the description that names something (the "WHL" of "the WHL commissioner") must
+    # also describe the person: in a role, or right before a mention ("WHL commissioner Ron Robison").
+    named = {t.lower_ for t in subject.subtree if actors.actor_at(t) is not None}
+    holders = []
+    for actor in actors.actors:
+        if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
+            continue
+        described = {w for role in actor.roles for w in role.lower().split()}
+        described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40):m.start].lower().split())
+        if named <= described:
+            holders.append(actor)
+    return holders[0] if len(holders) == 1 else None
+
+
+def plural_antecedent(state: State, pronoun: Token) -> Token | None:
+    """The plural noun "they" stands for: the nearest plural subject or possessor before it
+    in its sentence or the one before, outside quotations."""
+    doc, layout = state.doc, state.layout
+    sentence = pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    if layout.paragraph_of(doc[start].idx) != layout.paragraph_of(pronoun.idx):
+        start = sentence.start
+    verb = pronoun.head
+    reported = {t.i for t in verb.head.subtree} if verb.dep_ == "parataxis" else set()  # "X, they say, …"
+    for token in reversed(doc[start:pronoun.i]):
+        if token.i in reported:
+            continue
+        if token.tag_ in {"NNS", "NNPS"} and token.dep_ in SUBJECT_DEPS | {"poss"} \
+                and not state.inside_quotation(token):
+            return token
+    return None
+
+
+def earlier_introduction(state: State, subject: Token) -> Found | None:
+    """ "the person said" after "A person familiar with the talks said", "the spokesperson added"
+    after "A State Department spokesperson said": the quote that introduced that unnamed speaker."""
+    if _determiner(subject) != "the":
+        return None
+    for found in sorted(state.found, key=lambda f: -f.start):
+        text = found.speaker_text
+        if found.start < subject.idx and text and text.lower().startswith(("a ", "an ")):
+            words = [w.lower() for w in text.split()]
+            if subject.lower_ in words[1:4]:
+                return found
+    return None
+
+
+def recent_organization(state: State, token: Token) -> Actor | None:
+    """"it said": the organisation last named as a main-clause subject in this or the previous
+    paragraph, else the one named most recently before, outside quotations."""
+    layout = state.layout
+    here = layout.paragraph_of(token.idx)
+    latest = None
+    for earlier in reversed(state.doc[max(0, token.i - 200):token.i]):
+        actor = state.actors.actor_at(earlier)
+        if actor is None or actor.kind != "organization" or state.inside_quotation(earlier):
+            continue
+        latest = latest or actor
+        if main_clause_subject(earlier) and here - layout.paragraph_of(earlier.idx) <= 1:
+            return actor
+    return latest
+
+
+def phrase(head: Token) -> str:
+    """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
+    doc = head.doc
+    tokens = list(head.subtree)
+    group = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None) \
+        if head.lower_ in PARTITIVES else None
+    noun = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
+    if noun is not None:  # "one of the players (in the video)"
+        return doc[tokens[0].i:noun.i + 1].text
+    end = head.i + 1
+    clauses = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i]
+    for token in tokens:
+        if token.i > head.i and (token.text in {",", "—", "–", "("} or token.i >= min(clauses, default=token.i + 1)):
+            break
+        end = max(end, token.i + 1)
+    return doc[tokens[0].i:end].text
+
+
+def addressee(state: State, cue: Token) -> Actor | None:
+    """The hearer a cue names: its object ("told reporters"), or "to X"."""
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in ADDRESSEE_VERBS:
+            return resolve(state, child)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return resolve(state, grandchild)
+    return None
+
+
+def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
+    """The speaker named between the closing mark and the cue ("…,” Sinclair states), else
+    right after the cue ("…,” said the minister)."""
+    doc = state.doc
+    between = list(state.layout.tokens_between(quotation.end, cue.idx))
+    after = list(doc[cue.i + 1:min(cue.i + 5, len(doc))])
+    for token in [*between, *after]:
+        if token.is_punct and token in after:
+            break
+        if token.dep_ == "pobj" and token in between:
+            continue  # "…” on Twitter, writing": a place of publication, not the speaker
+        actor = state.actors.actor_at(token)
+        if actor is None and token.lower_ == "it" and token in between:
+            actor = recent_organization(state, token)
+        if actor is not None:
+            return resolve(state, _noun_head(token)) or actor, None  # "said MaRS director Adam Jagelewski"
+    return None, None
+
+
+def _determiner(token: Token) -> str | None:
+    """The article or determiner of a noun ("the", "a"), lower-cased."""
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+
+
+def _document_voice(token: Token) -> bool:
+    """A statement, release or post: it speaks for whoever issued it."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS and not any(c.dep_ == "prep" for c in token.children)
+
+
+def _noun_head(token: Token) -> Token:
+    """The noun a name word modifies inside its noun phrase ("MaRS" in "MaRS director Adam Jagelewski")."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
+def reporter_conjunct(cue: Token) -> Token:
+    """ "X said Y stood by Z and called it 'reckless'": a subjectless cue the parser coordinated
+    with the reported clause is the reporter's second act; the reporting verb stands for it."""
+    reported = cue.head
+    if cue.dep_ != "conj" or reported.dep_ != "ccomp" or not is_cue(reported.head) or is_cue(reported):
+        return cue
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or any(c.dep_ == "mark" for c in reported.children):
+        return cue
+    return reported.head
