@@ -2,9 +2,9 @@
 
 ``extract_events(doc, actors, times, published, quotes, kb)`` finds trigger words (verbs and
 nouns of ``data/event_lexicon.json``, one compiled Matcher per vocabulary, and the main verb of a
-sentence without one when the trained classifier is confident of its type: event_classifier),
-reads their sense off the syntax (event_lexicon), their source and target actors
-(event_roles), their status (event_status), an attached time expression and place, and the
+sentence without one when the trained classifier is confident of its type: classifier),
+reads their sense off the syntax (lexicon), their source and target actors
+(roles), their status (status), an attached time expression and place, and the
 CONSULT mode. Events that name
 no actor at all are dropped ("such a meeting"), as are nouns that only restate the content of
 another trigger ("signed a deal").
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention
-from newsgraph.extract.event_classifier import proposals
-from newsgraph.extract.event_lexicon import Sense, sense_of, trigger_tokens
-from newsgraph.extract.event_roles import TRAVEL, RoleFinder, Roles, clause_verb, direct_under
-from newsgraph.extract.event_status import event_status
+from newsgraph.extract.events.classifier import proposals
+from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens
+from newsgraph.extract.events.roles import TRAVEL, RoleFinder, Roles, clause_verb, direct_under
+from newsgraph.extract.events.status import event_status
 from newsgraph.extract.layout import layout_of
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr, When

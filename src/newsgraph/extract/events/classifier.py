@@ -19,8 +19,8 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_lexicon import Sense, generic_sense
-from newsgraph.extract.event_status import event_status
+from newsgraph.extract.events.lexicon import Sense, generic_sense
+from newsgraph.extract.events.status import event_status
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -90,7 +90,7 @@ class EventClassifier:
 @lru_cache(maxsize=1)
 def classifier() -> EventClassifier:
     """The shipped model (loaded once per process)."""
-    path = resources.files("newsgraph.extract").joinpath("data", "event_classifier.json")
+    path = resources.files("newsgraph.extract.events").joinpath("data", "event_classifier.json")
     model = json.loads(path.read_text("utf-8"))
     vocabulary = sorted(model["weights"])
     return EventClassifier(model["labels"], vocabulary, np.array([model["weights"][f] for f in vocabulary]),

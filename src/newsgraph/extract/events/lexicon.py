@@ -44,7 +44,7 @@ class _Entry:
 
 
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8"))
+    return json.loads(resources.files("newsgraph.extract.events").joinpath("data", name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
