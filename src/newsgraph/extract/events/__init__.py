@@ -21,20 +21,23 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.extract.events.classifier import proposals
 from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens
-from newsgraph.extract.events.roles import TRAVEL, RoleFinder, Roles, clause_verb, direct_under
+from newsgraph.extract.events.roles import RoleFinder, Roles, clause_verb, direct_under
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.layout import layout_of
 from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.events import (
+    LOCATIVE_PREPS,
+    PLACE_LABELS,
+    REJECTED_DEPS,
+    REPLY_OBJECTS,
+    TIME_CLIMB,
+    TRAVEL,
+)
 from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr, When
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "AFR", "ASA", "MID", "NAF", "WAF", "SAF", "CAU"})
-TIME_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "amod", "nmod"})
 REJECTABLE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
-REPLY_OBJECTS = frozenset("demand request proposal offer plan idea condition precondition call appeal ultimatum "
-                          "accusation charge allegation claim protest criticism suggestion invitation "
-                          "initiative move measure decision".split())
 REPLY_WINDOW = 3  # sentences back in which a rejection finds what it rejects
 
 
@@ -127,7 +130,7 @@ def _restates(token: Token, sense: Sense, senses: dict[int, Sense]) -> bool:
 def _restated_rejection(item: _Found, senses: dict[int, Sense]) -> bool:
     """"ruled out sending troops": the negated event says it all; a REJECT of nobody goes."""
     return item.event.type == "REJECT" and not item.event.target and any(
-        c.i in senses for c in item.trigger.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp"))
+        c.i in senses for c in item.trigger.children if c.dep_ in REJECTED_DEPS)
 
 
 def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
@@ -250,7 +253,7 @@ def _where(token: Token, places: list[tuple[PlaceMention, Span | None]], finder:
         for prep in host.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and not finder.actors.actor_at(pobj):
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS and not finder.actors.actor_at(pobj):
                         return finder.place_of(pobj)
     return None
 

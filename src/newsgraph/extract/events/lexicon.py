@@ -18,7 +18,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-TRIGGER_POS = ("VERB", "NOUN")
+from newsgraph.lang.en.events import (
+    COMPLEMENT_DEPS,
+    NOUN_MODIFIER_DEPS,
+    PREP_DEPS,
+    TRIGGER_POS,
+    VERB_OBJECT_DEPS,
+)
+
 # The CAMEO code that stands for a PLOVER type as a whole (a type read by the classifier).
 GENERIC_CAMEO = {"ACCUSE": "112", "AGREE": "030", "AID": "070", "ASSAULT": "180", "COERCE": "170",
                  "CONCEDE": "080", "CONSULT": "040", "COOPERATE": "060", "MOBILIZE": "150", "PROTEST": "140",
@@ -81,7 +88,7 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
 def _matcher(vocab: Vocab) -> Matcher:
     """One compiled matcher over every trigger lemma (built once per vocabulary)."""
     matcher = Matcher(vocab)
-    matcher.add("TRIGGER", [[{"LEMMA": {"IN": sorted(_entries())}, "POS": {"IN": list(TRIGGER_POS)}}]])
+    matcher.add("TRIGGER", [[{"LEMMA": {"IN": sorted(_entries())}, "POS": {"IN": sorted(TRIGGER_POS)}}]])
     return matcher
 
 
@@ -104,9 +111,9 @@ def sense_of(token: Token, names_actor: Any) -> Sense | None:
 
 def _objects(token: Token) -> list[Token]:
     if token.pos_ == "NOUN":
-        return [c for c in token.children if c.dep_ in ("compound", "amod")] + [
+        return [c for c in token.children if c.dep_ in NOUN_MODIFIER_DEPS] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    objs = [c for c in token.children if c.dep_ in VERB_OBJECT_DEPS]
     return objs + [g for o in objs for g in o.children if g.dep_ == "conj"]
 
 
@@ -127,7 +134,7 @@ def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
     if rule == "prt":
         return any(c.dep_ == "prt" and c.lower_ in value for c in children)
     if rule == "prep":
-        return any(c.dep_ in ("prep", "agent") and c.lower_ in value for c in children)
+        return any(c.dep_ in PREP_DEPS and c.lower_ in value for c in children)
     if rule == "obj":
         return any(o.lemma_.lower() in value for o in _objects(token))
     if rule == "obj_actor":
@@ -138,11 +145,11 @@ def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
         return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c)
                    for c in children) and any(c.dep_ == "dobj" for c in children)
     if rule == "xcomp":
-        return any(c.dep_ in ("xcomp", "ccomp") for c in children)
+        return any(c.dep_ in COMPLEMENT_DEPS for c in children)
     if rule == "xcomp_not":
-        return not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in value for c in children)
+        return not any(c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in value for c in children)
     if rule == "comp":
-        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in value for c in children)
+        return any(c.dep_ in NOUN_MODIFIER_DEPS and c.lemma_.lower() in value for c in children)
     governor = _governor(token)
     lemma = governor.lemma_.lower() if governor is not None else None
     if rule == "gov":

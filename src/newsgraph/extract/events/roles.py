@@ -13,41 +13,32 @@ to its speaker.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
 from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.events import (
+    ACTOR_MODIFIER_DEPS,
+    ALL_SIDES_PREPS,
+    BYSTANDER_VERBS,
+    FIRST_PERSON,
+    LIGHT_VERBS,
+    OBJECT_CONTROL,
+    PARTICIPANT_PREPS,
+    PROPOSERS,
+    RELATIVE,
+    ROLE_CLIMB_DEPS,
+    STATE_NOUNS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    TRAVEL,
+    WILLINGNESS_NOUNS,
+)
 from newsgraph.model import Actor, Place, Quote
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj",
-                        "attr", "acomp", "oprd", "appos"})
-MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
-# Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
-STATE_NOUNS = frozenset("official government authority leader minister ministry regime entity diplomat "
-                        "leadership envoy delegation negotiator administration state".split())
-TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for", "over",
-                "upon", "through")
-PARTICIPANT_PREPS = ("with", "between", "among", "to", "of")
-OBJECT_CONTROL = frozenset("urge ask invite press persuade force call tell encourage pressure "
-                           "push allow order leave suggest propose want expect help let".split())
-PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
-# Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
-# idea of talks with X"); any other noun between ("his call for talks", "prospects for a
-# meeting") makes the subject a bystander.
-WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
-# Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
-BYSTANDER_VERBS = frozenset("criticize criticise condemn denounce welcome praise hail applaud slam boycott "
-                            "mock disrupt report cover dismiss question doubt".split())
-# Verbs whose subject performs the event a noun object names ("lodged a protest").
-LIGHT_VERBS = frozenset("lodge file launch carry conduct stage make issue impose hold mount order announce "
-                        "declare reach begin start wage deliver send provide give offer extend grant level "
-                        "express voice hurl slap unleash step have".split())
-TRAVEL = frozenset("head travel go fly come arrive return visit journey".split())
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 MAX_CLIMB = 6
 
 
@@ -179,7 +170,7 @@ class RoleFinder:
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects
-            if node.dep_ not in CLIMB_DEPS or node.head == node:
+            if node.dep_ not in ROLE_CLIMB_DEPS or node.head == node:
                 break
             node = node.head
         return []
@@ -198,7 +189,7 @@ class RoleFinder:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if child.lower_ == "by":
                     self._add(roles.source, objects, roles)
-                elif child.lower_ == "between" or child.lower_ == "among":
+                elif child.lower_ in ALL_SIDES_PREPS:
                     roles.explicit = True
                     for obj in objects:
                         self._add(roles.source if not roles.source else roles.target, [obj], roles)
@@ -286,7 +277,7 @@ def _modifiers(token: Token) -> list[Token]:
     coordinated ("U.S. and Philippine officials")."""
     found = []
     for child in token.lefts:
-        if child.dep_ in MODIFIER_DEPS:
+        if child.dep_ in ACTOR_MODIFIER_DEPS:
             found.append(child)
             found.extend(_modifiers(child))
             found.extend(c for c in child.children if c.dep_ == "conj")
@@ -302,7 +293,7 @@ def _conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 

@@ -1,0 +1,1 @@
+"""Language data: word and label lists, apart from the code that uses them."""
