@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ACTOR_MODIFIER_DEPS,
@@ -205,11 +205,17 @@ class RoleFinder:
         if clause is None or not direct_under(noun, clause) or clause.lemma_.lower() in BYSTANDER_VERBS:
             return
         self._add(roles.source, self.subjects(clause), roles)
+        self.clause_targets(noun, clause, roles, symmetric)
+        if symmetric:
+            self.proposer_roles(clause, roles)
+
+    def clause_targets(self, noun: Token, clause: Token, roles: Roles, symmetric: bool) -> None:
+        """Targets from the clause of a noun event: whom a proposer invites, the objects of a
+        meeting's clause, else a prepositional object of the clause (or, for a meeting, one on
+        the way up to it)."""
         lemma = clause.lemma_.lower()
         if lemma in PROPOSERS:  # "X invited Y to talks", "X suggested Y travel to Z for talks"
-            invitees = [c for c in clause.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp")]
-            self._add(roles.target, [s for c in invitees for s in (self.subjects(c) if c.pos_ == "VERB" else [c])],
-                      roles)
+            self._add(roles.target, self.invitees(clause), roles)
         elif symmetric and lemma not in TRAVEL:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and noun not in c.subtree]
             self._add(roles.target, objects, roles)
@@ -220,15 +226,25 @@ class RoleFinder:
             while node != clause and not roles.target:
                 node = node.head
                 self._add(roles.target, _prep_objects(node, ("with",)), roles)
+
+    def invitees(self, proposer: Token) -> list[Token]:
+        """Whom a proposing verb invites: its object, or the subject of its complement clause."""
+        invited = [c for c in proposer.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp")]
+        return [s for c in invited for s in (self.subjects(c) if c.pos_ == "VERB" else [c])]
+
+    def proposer_roles(self, clause: Token, roles: Roles) -> None:
+        """"X suggested Y travel to Z for talks": whoever proposes a meeting is its source, the
+        participants found so far its target."""
         proposer = clause.head if clause.dep_ in ("ccomp", "xcomp") else None
-        if symmetric and proposer is not None and proposer.lemma_.lower() in PROPOSERS:
-            invitees = roles.source[:]
-            roles.source = []
-            self._add(roles.source, self.subjects(proposer), roles)
-            if roles.source:
-                roles.target = [a for a in invitees + roles.target if a not in roles.source]
-            else:
-                roles.source = invitees
+        if proposer is None or proposer.lemma_.lower() not in PROPOSERS:
+            return
+        invitees = roles.source[:]
+        roles.source = []
+        self._add(roles.source, self.subjects(proposer), roles)
+        if roles.source:
+            roles.target = [a for a in invitees + roles.target if a not in roles.source]
+        else:
+            roles.source = invitees
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
@@ -301,3 +317,63 @@ def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
 def _hyphenated(token: Token) -> list[Token]:
     """"U.S.-Philippine" or "Zelensky-Putin" as one modifier: both names."""
     return [t for t in token.subtree if t.text != "-"]
+
+
+# -- an event's sides ------------------------------------------------------------------------
+
+
+def trigger_roles(finder: RoleFinder, trigger: Token, symmetric: bool,
+                  places: list[tuple[PlaceMention, Span | None]]) -> Roles:
+    """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
+    met") the first participant is the source, and a trip's destination may be the target."""
+    roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
+    if symmetric:
+        _split_symmetric(roles)
+    _destination(trigger, roles, places, finder)
+    return roles
+
+
+def _split_symmetric(roles: Roles) -> None:
+    """"X and Y met": the first participant is the source, the others the target."""
+    if not roles.target and len(roles.source) > 1:
+        roles.source, roles.target = roles.source[:1], roles.source[1:]
+
+
+def _destination(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]],
+                 finder: RoleFinder) -> None:
+    """"heading to Washington for talks": the destination's country is the target."""
+    if roles.target or not roles.source or (token.pos_ != "NOUN" and token.lemma_ not in TRAVEL):
+        return
+    verb = clause_verb(token)
+    if verb is None or not travels(token):
+        return
+    for place, span in places:
+        if span is None or not place.country:
+            continue
+        actor = finder.by_country.get(place.country)
+        if _is_destination(span.root, verb) and actor is not None and actor not in roles.source:
+            roles.target.append(actor)
+            roles.tokens.append(span.root)
+            return
+
+
+def _is_destination(place: Token, verb: Token) -> bool:
+    """The place is where the clause's journey goes ("heading to X"), or what it visits."""
+    travel = place.head.head
+    return (place.head.lower_ == "to" and travel.lemma_.lower() in TRAVEL and verb in (travel, travel.head)) or (
+        place.dep_ == "dobj" and place.head == verb and verb.lemma_ == "visit")
+
+
+def travels(token: Token) -> bool:
+    """The event's clause is, or embeds, a journey ("heading to X for talks", "suggested Y travel
+    to X for talks")."""
+    verb = clause_verb(token)
+    return verb is not None and (verb.lemma_.lower() in TRAVEL or any(
+        c.lemma_.lower() in TRAVEL for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl")))
+
+
+def other_side(roles: Roles) -> list[Actor]:
+    """Targets that are not sources, nor the country the sources belong to ("sending
+    American troops" is not an act against America)."""
+    own = {a.country for a in roles.source if a.country}
+    return [a for a in roles.target if a not in roles.source and not (a.kind == "country" and a.country in own)]
