@@ -115,21 +115,32 @@ def _finite(node: Token) -> bool:
 def _tense_status(verb: Token, trigger: Token, time_value: str | None, published: str | None) -> str:
     """Status from a finite verb's tense and aspect (and a future time expression)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb):
+    if _future_form(verb, auxes):
         return "planned"
     future = _future_by_time(time_value, published)
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
     perfect = any(a.lemma_ == "have" for a in auxes)
-    habitual = any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since")
-                   for c in verb.children)
-    if perfect and not past and habitual:
+    if perfect and not past and _habitual(verb):
         return "ongoing"
     if past or perfect or verb.tag_ == "VBN":
         return "occurred"
-    if future:
-        return future
-    if verb.tag_ == "VBG":  # present progressive: a travel or meeting arranged, or under way
+    return future or _present_status(verb, trigger)
+
+
+def _future_form(verb: Token, auxes: list[Token]) -> bool:
+    """"will meet", "is going to meet", "is to meet"."""
+    return bool({a.lower_ for a in auxes} & FUTURE_AUX) or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb)
+
+
+def _habitual(verb: Token) -> bool:
+    """"has long accused", "has demanded since 2019": a present perfect that still goes on."""
+    return any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children)
+
+
+def _present_status(verb: Token, trigger: Token) -> str:
+    """A present progressive is a travel or meeting arranged ("is flying to X for talks"), or
+    under way; a simple present is ongoing."""
+    if verb.tag_ == "VBG":
         return "planned" if trigger != verb else "ongoing"
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
