@@ -58,8 +58,9 @@ REPLY_WINDOW = 3  # sentences back in which a rejection finds what it rejects
 
 @dataclass
 class _Found:
+    """An event with the trigger and the roles it was read from."""
+
     trigger: Token
-    sense: Sense
     roles: Roles
     event: Event
 
@@ -77,7 +78,7 @@ def extract_events(doc: Doc, actors: ActorIndex, times: list[TimeExpr], publishe
         roles = _roles(token, sense, anchors, finder, found)
         if roles.source or roles.target or keep_unresolved:
             event = _event(token, sense, roles, anchors, senses, finder, published)
-            found.append(_Found(token, sense, roles, event))
+            found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
     found = [f for f in found if not _restated_rejection(f, senses)]
     events = [f.event for f in _deduplicate(found)]

@@ -39,6 +39,7 @@ from newsgraph.lang.en.events import (
 )
 from newsgraph.model import Actor, Place, Quote
 
+# Heads climbed at most from a word to its subject or clause verb.
 MAX_CLIMB = 6
 
 

@@ -32,6 +32,7 @@ from newsgraph.lang.en.events import (
     UNCERTAIN_AUX,
 )
 
+# Governing words climbed at most from a trigger.
 MAX_CLIMB = 8
 
 
