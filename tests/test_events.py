@@ -147,8 +147,8 @@ def test_classifier_leaves_lexicon_sentences_and_non_events_alone(run):
 
 
 def test_classifier_model_covers_every_plover_type():
-    from newsgraph.extract.event_classifier import classifier
-    from newsgraph.extract.event_lexicon import GENERIC_CAMEO, generic_sense
+    from newsgraph.extract.events.classifier import classifier
+    from newsgraph.extract.events.lexicon import GENERIC_CAMEO, generic_sense
 
     model = classifier()
     assert sorted(model.labels) == sorted(GENERIC_CAMEO)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train newsgraph's PLOVER event-type classifier (src/newsgraph/extract/data/event_classifier.json).
+"""Train newsgraph's PLOVER event-type classifier (src/newsgraph/extract/events/data/event_classifier.json).
 
 Run by hand, never at run time::
 
@@ -13,7 +13,7 @@ Examples, each a trigger token of a parsed sentence with its PLOVER type:
 - the NGEC synthetic stories: the shallowest lexicon trigger of the first sentence (else its
   root), labelled with the story's type;
 - the PLOVER gold-standard records: the root of the marked event phrase.
-Features are those of ``newsgraph.extract.event_classifier.features``; the model is an
+Features are those of ``newsgraph.extract.events.classifier.features``; the model is an
 L2-regularised softmax regression fitted with L-BFGS (deterministic). ``--cv K`` reports the
 macro-F1 of K-fold cross-validation over the dev rows (trained on the other folds and the
 other sources) instead of writing the model.
@@ -41,13 +41,13 @@ from plover_eval import gold_spans  # noqa: E402  (the bench's reading of the ma
 
 from newsgraph.analyze import Pipeline  # noqa: E402
 from newsgraph.extract.actors import extract_actors  # noqa: E402
-from newsgraph.extract.event_classifier import features, main_verb  # noqa: E402
-from newsgraph.extract.event_lexicon import Sense, sense_of, trigger_tokens  # noqa: E402
-from newsgraph.extract.event_roles import RoleFinder  # noqa: E402
-from newsgraph.extract.event_status import event_status  # noqa: E402
+from newsgraph.extract.events.classifier import features, main_verb  # noqa: E402
+from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens  # noqa: E402
+from newsgraph.extract.events.roles import RoleFinder  # noqa: E402
+from newsgraph.extract.events.status import event_status  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "plover"
-OUT = ROOT / "src" / "newsgraph" / "extract" / "data" / "event_classifier.json"
+OUT = ROOT / "src" / "newsgraph" / "extract" / "events" / "data" / "event_classifier.json"
 DIGITS = 4  # decimals kept of each weight
 SPLIT = ROOT / "bench" / "plover_split.json"
 LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",

@@ -9,6 +9,7 @@ Goldstein scores, so the PLOVER type, mode and score of an entry come from its C
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,16 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-TRIGGER_POS = ("VERB", "NOUN")
+from newsgraph.lang.en.events import (
+    COMPLEMENT_DEPS,
+    NOUN_MODIFIER_DEPS,
+    PREP_DEPS,
+    TRIGGER_POS,
+    VERB_OBJECT_DEPS,
+)
+
+# Whether a noun phrase head names an actor.
+NamesActor = Callable[[Token], bool]
 # The CAMEO code that stands for a PLOVER type as a whole (a type read by the classifier).
 GENERIC_CAMEO = {"ACCUSE": "112", "AGREE": "030", "AID": "070", "ASSAULT": "180", "COERCE": "170",
                  "CONCEDE": "080", "CONSULT": "040", "COOPERATE": "060", "MOBILIZE": "150", "PROTEST": "140",
@@ -44,7 +54,7 @@ class _Entry:
 
 
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8"))
+    return json.loads(resources.files("newsgraph.extract.events").joinpath("data", name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +91,7 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
 def _matcher(vocab: Vocab) -> Matcher:
     """One compiled matcher over every trigger lemma (built once per vocabulary)."""
     matcher = Matcher(vocab)
-    matcher.add("TRIGGER", [[{"LEMMA": {"IN": sorted(_entries())}, "POS": {"IN": list(TRIGGER_POS)}}]])
+    matcher.add("TRIGGER", [[{"LEMMA": {"IN": sorted(_entries())}, "POS": {"IN": sorted(TRIGGER_POS)}}]])
     return matcher
 
 
@@ -90,7 +100,7 @@ def trigger_tokens(doc: Doc) -> list[Token]:
     return [doc[start] for _, start, _ in _matcher(doc.vocab)(doc)]
 
 
-def sense_of(token: Token, names_actor: Any) -> Sense | None:
+def sense_of(token: Token, names_actor: NamesActor) -> Sense | None:
     """The first lexicon reading whose constraints the token's syntax meets, or None.
 
     ``names_actor(token) -> bool`` tells whether a noun phrase head names an actor.
@@ -103,14 +113,16 @@ def sense_of(token: Token, names_actor: Any) -> Sense | None:
 
 
 def _objects(token: Token) -> list[Token]:
+    """What a trigger acts on: a noun's modifiers and "of" objects, a verb's objects with their conjuncts."""
     if token.pos_ == "NOUN":
-        return [c for c in token.children if c.dep_ in ("compound", "amod")] + [
+        return [c for c in token.children if c.dep_ in NOUN_MODIFIER_DEPS] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    objs = [c for c in token.children if c.dep_ in VERB_OBJECT_DEPS]
     return objs + [g for o in objs for g in o.children if g.dep_ == "conj"]
 
 
 def _governor(token: Token) -> Token | None:
+    """The verb a trigger hangs off, through prepositions ("hold talks", "call for talks")."""
     head = token.head
     while head.dep_ == "prep" and head.head != head:
         head = head.head
@@ -122,31 +134,87 @@ def _as_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
-def _holds(rule: str, value: Any, token: Token, names_actor: Any) -> bool:
+def _holds(rule: str, value: Any, token: Token, names_actor: NamesActor) -> bool:
+    """Whether ``token`` meets the lexicon constraint ``rule`` with argument ``value``."""
+    check = CONSTRAINTS.get(rule)
+    if check is None:
+        raise ValueError(f"unknown lexicon constraint {rule!r}")
+    return check(token, value, names_actor)
+
+
+def _particle(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"call off": a particle among ``value``."""
+    return any(c.dep_ == "prt" and c.lower_ in value for c in token.children)
+
+
+def _preposition(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"protest against": a preposition (or the passive "by") among ``value``."""
+    return any(c.dep_ in PREP_DEPS and c.lower_ in value for c in token.children)
+
+
+def _object(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"impose sanctions": an object (a noun's modifier or "of" object) whose lemma is among ``value``."""
+    return any(o.lemma_.lower() in value for o in _objects(token))
+
+
+def _actor_object(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"attack Kyiv": an object that names an actor."""
+    return any(names_actor(o) for o in _objects(token))
+
+
+def _any_object(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """An object of any kind."""
+    return bool(_objects(token))
+
+
+def _object_predicate(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"label X (as) a terrorist": a direct object and a predicate about it."""
     children = list(token.children)
-    if rule == "prt":
-        return any(c.dep_ == "prt" and c.lower_ in value for c in children)
-    if rule == "prep":
-        return any(c.dep_ in ("prep", "agent") and c.lower_ in value for c in children)
-    if rule == "obj":
-        return any(o.lemma_.lower() in value for o in _objects(token))
-    if rule == "obj_actor":
-        return any(names_actor(o) for o in _objects(token))
-    if rule == "obj_any":
-        return bool(_objects(token))
-    if rule == "oprd":
-        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c)
-                   for c in children) and any(c.dep_ == "dobj" for c in children)
-    if rule == "xcomp":
-        return any(c.dep_ in ("xcomp", "ccomp") for c in children)
-    if rule == "xcomp_not":
-        return not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in value for c in children)
-    if rule == "comp":
-        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in value for c in children)
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c)
+               for c in children) and any(c.dep_ == "dobj" for c in children)
+
+
+def _complement(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"refuse to go": a complement clause."""
+    return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+
+
+def _no_complement(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """No complement clause whose lemma is among ``value``."""
+    return not any(c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in value for c in token.children)
+
+
+def _modifier(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"peace talks": a compound or adjective whose lemma is among ``value``."""
+    return any(c.dep_ in NOUN_MODIFIER_DEPS and c.lemma_.lower() in value for c in token.children)
+
+
+def _governed(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """"hold talks": the verb governing the trigger has a lemma among ``value``."""
+    return _governor_lemma(token) in value
+
+
+def _not_governed(token: Token, value: Any, names_actor: NamesActor) -> bool:
+    """No verb with a lemma among ``value`` governs the trigger."""
+    return _governor_lemma(token) not in value
+
+
+def _governor_lemma(token: Token) -> str | None:
     governor = _governor(token)
-    lemma = governor.lemma_.lower() if governor is not None else None
-    if rule == "gov":
-        return lemma in value
-    if rule == "gov_not":
-        return lemma not in value
-    raise ValueError(f"unknown lexicon constraint {rule!r}")
+    return governor.lemma_.lower() if governor is not None else None
+
+
+# The constraints an entry of ``data/event_lexicon.json`` may put on its trigger, by key.
+CONSTRAINTS: dict[str, Callable[[Token, Any, NamesActor], bool]] = {
+    "prt": _particle,
+    "prep": _preposition,
+    "obj": _object,
+    "obj_actor": _actor_object,
+    "obj_any": _any_object,
+    "oprd": _object_predicate,
+    "xcomp": _complement,
+    "xcomp_not": _no_complement,
+    "comp": _modifier,
+    "gov": _governed,
+    "gov_not": _not_governed,
+}

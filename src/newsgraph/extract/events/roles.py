@@ -13,42 +13,34 @@ to its speaker.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.events import (
+    ACTOR_MODIFIER_DEPS,
+    ALL_SIDES_PREPS,
+    BYSTANDER_VERBS,
+    FIRST_PERSON,
+    LIGHT_VERBS,
+    OBJECT_CONTROL,
+    PARTICIPANT_PREPS,
+    PROPOSERS,
+    RELATIVE,
+    ROLE_CLIMB_DEPS,
+    STATE_NOUNS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    TRAVEL,
+    WILLINGNESS_NOUNS,
+)
 from newsgraph.model import Actor, Place, Quote
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj",
-                        "attr", "acomp", "oprd", "appos"})
-MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
-# Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
-STATE_NOUNS = frozenset("official government authority leader minister ministry regime entity diplomat "
-                        "leadership envoy delegation negotiator administration state".split())
-TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for", "over",
-                "upon", "through")
-PARTICIPANT_PREPS = ("with", "between", "among", "to", "of")
-OBJECT_CONTROL = frozenset("urge ask invite press persuade force call tell encourage pressure "
-                           "push allow order leave suggest propose want expect help let".split())
-PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
-# Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
-# idea of talks with X"); any other noun between ("his call for talks", "prospects for a
-# meeting") makes the subject a bystander.
-WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
-# Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
-BYSTANDER_VERBS = frozenset("criticize criticise condemn denounce welcome praise hail applaud slam boycott "
-                            "mock disrupt report cover dismiss question doubt".split())
-# Verbs whose subject performs the event a noun object names ("lodged a protest").
-LIGHT_VERBS = frozenset("lodge file launch carry conduct stage make issue impose hold mount order announce "
-                        "declare reach begin start wage deliver send provide give offer extend grant level "
-                        "express voice hurl slap unleash step have".split())
-TRAVEL = frozenset("head travel go fly come arrive return visit journey".split())
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Heads climbed at most from a word to its subject or clause verb.
 MAX_CLIMB = 6
 
 
@@ -200,7 +192,7 @@ class RoleFinder:
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects
-            if node.dep_ not in CLIMB_DEPS or node.head == node:
+            if node.dep_ not in ROLE_CLIMB_DEPS or node.head == node:
                 break
             node = node.head
         return []
@@ -219,7 +211,7 @@ class RoleFinder:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if child.lower_ == "by":
                     self._add(roles.source, objects, roles)
-                elif child.lower_ == "between" or child.lower_ == "among":
+                elif child.lower_ in ALL_SIDES_PREPS:
                     roles.explicit = True
                     for obj in objects:
                         self._add(roles.source if not roles.source else roles.target, [obj], roles)
@@ -235,11 +227,17 @@ class RoleFinder:
         if clause is None or not direct_under(noun, clause) or clause.lemma_.lower() in BYSTANDER_VERBS:
             return
         self._add(roles.source, self.subjects(clause), roles)
+        self.clause_targets(noun, clause, roles, symmetric)
+        if symmetric:
+            self.proposer_roles(clause, roles)
+
+    def clause_targets(self, noun: Token, clause: Token, roles: Roles, symmetric: bool) -> None:
+        """Targets from the clause of a noun event: whom a proposer invites, the objects of a
+        meeting's clause, else a prepositional object of the clause (or, for a meeting, one on
+        the way up to it)."""
         lemma = clause.lemma_.lower()
         if lemma in PROPOSERS:  # "X invited Y to talks", "X suggested Y travel to Z for talks"
-            invitees = [c for c in clause.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp")]
-            self._add(roles.target, [s for c in invitees for s in (self.subjects(c) if c.pos_ == "VERB" else [c])],
-                      roles)
+            self._add(roles.target, self.invitees(clause), roles)
         elif symmetric and lemma not in TRAVEL:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and noun not in c.subtree]
             self._add(roles.target, objects, roles)
@@ -250,15 +248,25 @@ class RoleFinder:
             while node != clause and not roles.target:
                 node = node.head
                 self._add(roles.target, _prep_objects(node, ("with",)), roles)
+
+    def invitees(self, proposer: Token) -> list[Token]:
+        """Whom a proposing verb invites: its object, or the subject of its complement clause."""
+        invited = [c for c in proposer.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp")]
+        return [s for c in invited for s in (self.subjects(c) if c.pos_ == "VERB" else [c])]
+
+    def proposer_roles(self, clause: Token, roles: Roles) -> None:
+        """"X suggested Y travel to Z for talks": whoever proposes a meeting is its source, the
+        participants found so far its target."""
         proposer = clause.head if clause.dep_ in ("ccomp", "xcomp") else None
-        if symmetric and proposer is not None and proposer.lemma_.lower() in PROPOSERS:
-            invitees = roles.source[:]
-            roles.source = []
-            self._add(roles.source, self.subjects(proposer), roles)
-            if roles.source:
-                roles.target = [a for a in invitees + roles.target if a not in roles.source]
-            else:
-                roles.source = invitees
+        if proposer is None or proposer.lemma_.lower() not in PROPOSERS:
+            return
+        invitees = roles.source[:]
+        roles.source = []
+        self._add(roles.source, self.subjects(proposer), roles)
+        if roles.source:
+            roles.target = [a for a in invitees + roles.target if a not in roles.source]
+        else:
+            roles.source = invitees
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
@@ -307,7 +315,7 @@ def _modifiers(token: Token) -> list[Token]:
     coordinated ("U.S. and Philippine officials")."""
     found = []
     for child in token.lefts:
-        if child.dep_ in MODIFIER_DEPS:
+        if child.dep_ in ACTOR_MODIFIER_DEPS:
             found.append(child)
             found.extend(_modifiers(child))
             found.extend(c for c in child.children if c.dep_ == "conj")
@@ -323,7 +331,7 @@ def _conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
@@ -331,3 +339,63 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 def _hyphenated(token: Token) -> list[Token]:
     """"U.S.-Philippine" or "Zelensky-Putin" as one modifier: both names."""
     return [t for t in token.subtree if t.text != "-"]
+
+
+# -- an event's sides ------------------------------------------------------------------------
+
+
+def trigger_roles(finder: RoleFinder, trigger: Token, symmetric: bool,
+                  places: list[tuple[PlaceMention, Span | None]]) -> Roles:
+    """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
+    met") the first participant is the source, and a trip's destination may be the target."""
+    roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
+    if symmetric:
+        _split_symmetric(roles)
+    _destination(trigger, roles, places, finder)
+    return roles
+
+
+def _split_symmetric(roles: Roles) -> None:
+    """"X and Y met": the first participant is the source, the others the target."""
+    if not roles.target and len(roles.source) > 1:
+        roles.source, roles.target = roles.source[:1], roles.source[1:]
+
+
+def _destination(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]],
+                 finder: RoleFinder) -> None:
+    """"heading to Washington for talks": the destination's country is the target."""
+    if roles.target or not roles.source or (token.pos_ != "NOUN" and token.lemma_ not in TRAVEL):
+        return
+    verb = clause_verb(token)
+    if verb is None or not travels(token):
+        return
+    for place, span in places:
+        if span is None or not place.country:
+            continue
+        actor = finder.by_country.get(place.country)
+        if _is_destination(span.root, verb) and actor is not None and actor not in roles.source:
+            roles.target.append(actor)
+            roles.tokens.append(span.root)
+            return
+
+
+def _is_destination(place: Token, verb: Token) -> bool:
+    """The place is where the clause's journey goes ("heading to X"), or what it visits."""
+    travel = place.head.head
+    return (place.head.lower_ == "to" and travel.lemma_.lower() in TRAVEL and verb in (travel, travel.head)) or (
+        place.dep_ == "dobj" and place.head == verb and verb.lemma_ == "visit")
+
+
+def travels(token: Token) -> bool:
+    """The event's clause is, or embeds, a journey ("heading to X for talks", "suggested Y travel
+    to X for talks")."""
+    verb = clause_verb(token)
+    return verb is not None and (verb.lemma_.lower() in TRAVEL or any(
+        c.lemma_.lower() in TRAVEL for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl")))
+
+
+def other_side(roles: Roles) -> list[Actor]:
+    """Targets that are not sources, nor the country the sources belong to ("sending
+    American troops" is not an act against America)."""
+    own = {a.country for a in roles.source if a.country}
+    return [a for a in roles.target if a not in roles.source and not (a.kind == "country" and a.country in own)]

@@ -19,16 +19,19 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_lexicon import Sense, generic_sense
-from newsgraph.extract.event_status import event_status
+from newsgraph.extract.events.lexicon import Sense, generic_sense
+from newsgraph.extract.events.status import event_status
+from newsgraph.lang.en.events import (
+    COMPLEMENT_DEPS,
+    CONTENT_POS,
+    FEATURE_OBJECT_DEPS,
+    NOUN_MODIFIER_DEPS,
+    PREP_DEPS,
+    REPORTING_VERBS,
+)
 
-CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-MODIFIER_DEPS = frozenset({"compound", "amod"})
 PROPOSE_MIN = 0.25  # probability at which a sentence with no trigger gets an event at its main verb
 ANCESTORS = 2  # governors above the head whose lemmas are features
-SPEECH = frozenset("say tell add state announce claim report".split())
 
 
 def features(token: Token) -> list[str]:
@@ -39,14 +42,14 @@ def features(token: Token) -> list[str]:
         dep, word = child.dep_, child.lemma_.lower()
         if dep == "prt":
             found.append(f"prt:{lemma}_{word}")
-        elif dep in OBJECT_DEPS:
+        elif dep in FEATURE_OBJECT_DEPS:
             found += [f"o:{word}", f"lo:{lemma}_{word}"]
-        elif dep in ("prep", "agent"):
+        elif dep in PREP_DEPS:
             found.append(f"lp:{lemma}_{word}")
             found += [f"po:{word}_{g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
         elif dep in COMPLEMENT_DEPS:
             found += [f"x:{word}", f"lx:{lemma}_{word}"]
-        elif dep in MODIFIER_DEPS and token.pos_ == "NOUN":
+        elif dep in NOUN_MODIFIER_DEPS and token.pos_ == "NOUN":
             found.append(f"m:{word}")
         elif dep in ("aux", "neg"):
             found.append(f"aux:{word}")
@@ -90,7 +93,7 @@ class EventClassifier:
 @lru_cache(maxsize=1)
 def classifier() -> EventClassifier:
     """The shipped model (loaded once per process)."""
-    path = resources.files("newsgraph.extract").joinpath("data", "event_classifier.json")
+    path = resources.files("newsgraph.extract.events").joinpath("data", "event_classifier.json")
     model = json.loads(path.read_text("utf-8"))
     vocabulary = sorted(model["weights"])
     return EventClassifier(model["labels"], vocabulary, np.array([model["weights"][f] for f in vocabulary]),
@@ -113,6 +116,6 @@ def proposals(doc: Doc, senses: dict[int, Sense]) -> dict[int, Sense]:
 def main_verb(sentence: Span) -> Token | None:
     """The sentence's root verb, or what a speech verb reports ("X said it would send troops")."""
     root = sentence.root
-    if root.lemma_.lower() in SPEECH:
+    if root.lemma_.lower() in REPORTING_VERBS:
         root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), root)
     return root if root.pos_ == "VERB" else None

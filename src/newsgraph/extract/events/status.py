@@ -12,36 +12,27 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-NEGATING = frozenset("refuse decline deny cancel scrap abandon fail reject postpone shelve avoid nothing none "
-                     "nobody".split())
-# Collective decisions perform a policy ("agreed to impose sanctions") but schedule a meeting.
-DECIDING = frozenset("agree decide vote approve resolve".split())
-NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
-PROPOSING = frozenset(
-    "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
-    "consider insist appeal mull explore float advocate back support welcome pursue try attempt "
-    "hope call idea prospect possibility chance proposal suggestion invitation bid request demand "
-    "open ready willing eager keen push plea appeal".split())
-PLANNING = frozenset("plan schedule expect due set arrange intend aim prepare pledge promise vow commit "
-                     "timetable agenda".split())
-# Governors that leave the event conditional: threats, warnings, likelihood.
-CONDITIONAL = frozenset("threaten warn threat ultimatum likely unlikely".split())
-CONTINUING = frozenset("continue keep".split())
-MEETING_WORDS = frozenset("meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
-                          "visit trip conference consultation".split())
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
-UNCERTAIN_AUX = frozenset({"could", "might", "may"})
-HABITUAL_ADVERBS = frozenset({"long", "repeatedly", "still", "routinely", "regularly", "often", "always"})
-PROSPECT_MODIFIERS = {"proposed": "proposed", "possible": "proposed", "potential": "proposed",
-                      "mooted": "proposed", "planned": "planned", "upcoming": "planned",
-                      "scheduled": "planned", "forthcoming": "planned"}
-CLIMB_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "conj",
-                        "pcomp", "attr", "appos", "compound", "advcl", "oprd", "acomp", "dative", "npadvmod"})
-# A governor reached through one of these prepositions frames the event, it does not embed it
-# ("agreed to a ceasefire at talks in Luanda": the talks are not what was agreed).
-ADJUNCT_PREPS = frozenset("at in during after before since until near outside inside amid despite following "
-                          "throughout within across".split())
+from newsgraph.lang.en.events import (
+    ADJUNCT_PREPS,
+    CONDITION_MARKS,
+    CONDITIONAL,
+    CONTINUING,
+    DECIDING,
+    FINITE_TAGS,
+    FUTURE_AUX,
+    HABITUAL_ADVERBS,
+    MEETING_WORDS,
+    NEGATING,
+    NEGATING_PARTICLE,
+    NEGATIVE_DETERMINERS,
+    PLANNING,
+    PROPOSING,
+    PROSPECT_MODIFIERS,
+    STATUS_CLIMB_DEPS,
+    UNCERTAIN_AUX,
+)
+
+# Governing words climbed at most from a trigger.
 MAX_CLIMB = 8
 
 
@@ -58,7 +49,7 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
             return marked
         if _finite(node):
             return _tense_status(node, trigger, time_value, published)
-        if node.dep_ not in CLIMB_DEPS or node.head == node:
+        if node.dep_ not in STATUS_CLIMB_DEPS or node.head == node:
             break
         embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
         node = node.head
@@ -107,16 +98,16 @@ def _negated(node: Token) -> bool:
     for child in node.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+        if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(
-                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+                d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children):
             return True
     return False
 
 
 def _finite(node: Token) -> bool:
-    if node.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if node.tag_ in FINITE_TAGS:
         return True
     return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
                                                 for c in node.children)
@@ -125,21 +116,32 @@ def _finite(node: Token) -> bool:
 def _tense_status(verb: Token, trigger: Token, time_value: str | None, published: str | None) -> str:
     """Status from a finite verb's tense and aspect (and a future time expression)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb):
+    if _future_form(verb, auxes):
         return "planned"
     future = _future_by_time(time_value, published)
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
     perfect = any(a.lemma_ == "have" for a in auxes)
-    habitual = any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since")
-                   for c in verb.children)
-    if perfect and not past and habitual:
+    if perfect and not past and _habitual(verb):
         return "ongoing"
     if past or perfect or verb.tag_ == "VBN":
         return "occurred"
-    if future:
-        return future
-    if verb.tag_ == "VBG":  # present progressive: a travel or meeting arranged, or under way
+    return future or _present_status(verb, trigger)
+
+
+def _future_form(verb: Token, auxes: list[Token]) -> bool:
+    """"will meet", "is going to meet", "is to meet"."""
+    return bool({a.lower_ for a in auxes} & FUTURE_AUX) or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb)
+
+
+def _habitual(verb: Token) -> bool:
+    """"has long accused", "has demanded since 2019": a present perfect that still goes on."""
+    return any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children)
+
+
+def _present_status(verb: Token, trigger: Token) -> str:
+    """A present progressive is a travel or meeting arranged ("is flying to X for talks"), or
+    under way; a simple present is ongoing."""
+    if verb.tag_ == "VBG":
         return "planned" if trigger != verb else "ongoing"
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"

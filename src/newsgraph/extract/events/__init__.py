@@ -1,0 +1,207 @@
+"""PLOVER events: who did what to whom, when and where, with a status.
+
+``extract_events(doc, actors, times, published, quotes, kb)`` runs these steps:
+
+1. triggers (``triggers``): lexicon lemmas whose syntax bears out a reading (``lexicon``), and the
+   main verb of a sentence without one when the trained classifier is confident of its type
+   (``classifier``); scare-quoted names and nouns restating another trigger are left out;
+2. roles (``roles``): source and target actors from the parse and the ``ActorIndex``; a
+   coordinated verb shares its partner's target; an event that names no actor at all is dropped
+   ("such a meeting");
+3. when, status and where: the time attached to the trigger (``anchors``), the status it and
+   the governing clauses give (``status``), for an occurred event without a time one the text
+   identifies or the publication date, and the place (``anchors``); a meeting's CONSULT mode;
+4. across events: a rejection's target is whoever made the demand it rejects; a rejection of
+   nobody whose rejected action is an event itself goes; one event per sentence, type,
+   participants and status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.events.anchors import (
+    Anchors,
+    anchors_of,
+    assumed_time,
+    attached_time,
+    event_place,
+    identified_time,
+)
+from newsgraph.extract.events.lexicon import Sense
+from newsgraph.extract.events.roles import (
+    RoleFinder,
+    Roles,
+    other_side,
+    travels,
+    trigger_roles,
+)
+from newsgraph.extract.events.status import event_status
+from newsgraph.extract.events.triggers import event_triggers
+from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.events import REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
+
+# PLOVER types whose participants act together: "X and Y met" is X with Y.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# CAMEO actor codes of international and non-state organisations: a meeting with one is multilateral.
+NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "AFR", "ASA", "MID", "NAF", "WAF", "SAF", "CAU"})
+# PLOVER types a rejection may answer ("rejected the demand").
+REJECTABLE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
+REPLY_WINDOW = 3  # sentences back in which a rejection finds what it rejects
+
+
+@dataclass
+class _Found:
+    """An event with the trigger and the roles it was read from."""
+
+    trigger: Token
+    roles: Roles
+    event: Event
+
+
+def extract_events(doc: Doc, actors: ActorIndex, times: list[TimeExpr], published: dt.date | None,
+                   quotes: Sequence[Quote] = (), kb: KnowledgeBase | None = None,
+                   keep_unresolved: bool = False) -> list[Event]:
+    """Events of ``doc`` in text order; ``keep_unresolved`` keeps those naming no actor."""
+    finder = RoleFinder(doc, actors, kb, list(quotes))
+    triggers, senses = event_triggers(doc, finder, quotes)
+    anchors = anchors_of(doc, times, actors.places, senses)
+    found: list[_Found] = []
+    for token in triggers:
+        sense = senses[token.i]
+        roles = _roles(token, sense, anchors, finder, found)
+        if roles.source or roles.target or keep_unresolved:
+            event = _event(token, sense, roles, anchors, senses, finder, published)
+            found.append(_Found(token, roles, event))
+    _reply_targets(found, quotes)
+    found = [f for f in found if not _restated_rejection(f, senses)]
+    events = [f.event for f in _deduplicate(found)]
+    for number, event in enumerate(events, 1):
+        event.id = f"E{number}"
+    return events
+
+
+# -- one event -----------------------------------------------------------------------------
+
+
+def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
+    """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
+    roles = trigger_roles(finder, token, sense.type in SYMMETRIC, anchors.places)
+    _inherit_target(token, roles, found)
+    roles.target = other_side(roles)
+    return roles
+
+
+def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
+    """"X continues to label Y ... and demands changes": a coordinated verb shares the target."""
+    if roles.target or token.dep_ != "conj" or not found:
+        return
+    previous = found[-1]
+    if previous.trigger == token.head and previous.roles.source == roles.source:
+        roles.target = previous.roles.target[:]
+
+
+def _event(token: Token, sense: Sense, roles: Roles, anchors: Anchors, senses: dict[int, Sense],
+           finder: RoleFinder, published: dt.date | None) -> Event:
+    """The event of one trigger, with its time, status, place and mode."""
+    when = attached_time(token, anchors, senses)
+    status = event_status(token, when.value if when else None, published.isoformat() if published else None)
+    if when is None and status == "occurred":
+        when = identified_time(token, anchors) or assumed_time(published)
+    where = event_place(token, anchors, finder)
+    event = Event(id="", type=sense.type, status=status, source=[a.id for a in roles.source],
+                  target=[a.id for a in roles.target], trigger=_trigger_text(token),
+                  evidence=_evidence(token, roles), mode=sense.mode, when=when, where=where,
+                  cameo=sense.cameo, goldstein=sense.goldstein)
+    if sense.type == "CONSULT" and event.mode is None:
+        event.mode = _consult_mode(token, roles, where)
+    return event
+
+
+def _trigger_text(token: Token) -> str:
+    """The trigger word with its particle ("called off")."""
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    return token.doc[token.i:particles[0].i + 1].text if particles and particles[0].i > token.i else token.text
+
+
+def _consult_mode(token: Token, roles: Roles, where: Place | None) -> str | None:
+    """visit (travel, or a meeting in one side's country), multilateral (an international
+    organisation, or three sides and more), third-party (a meeting in nobody's country)."""
+    if travels(token):
+        return "visit"
+    participants = roles.source + roles.target
+    if len(participants) > 2 or any(a.country in NONSTATE for a in participants):
+        return "multilateral"
+    if where is None or where.country is None or len(participants) < 2:
+        return None
+    countries = {a.country for a in participants}
+    return "visit" if where.country in countries else "third-party"
+
+
+def _evidence(token: Token, roles: Roles) -> Evidence:
+    """The text from the first to the last of the trigger and the words its actors were read from."""
+    tokens = [token, *roles.tokens]
+    span = token.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    return Evidence(start=span.start_char, end=span.end_char, text=span.text)
+
+
+# -- across events -------------------------------------------------------------------------
+
+
+def _reply_targets(found: list[_Found], quotes: Sequence[Quote]) -> None:
+    """"X rejected the demand": the target is who made the demand (a recent request, accusation
+    or threat by someone else), else the last other speaker quoted just before."""
+    for index, item in enumerate(found):
+        event = item.event
+        if event.type != "REJECT" or event.target or not event.source or not _rejects_proposal(item.trigger):
+            continue
+        sentence = item.trigger.sent.start
+        earlier = [f for f in found[:index] if f.event.type in REJECTABLE and f.event.source
+                   and f.event.source != event.source and _sentences_between(f.trigger, item.trigger) < REPLY_WINDOW]
+        if earlier:
+            event.target = earlier[-1].event.source[:1]
+            continue
+        floor = item.trigger.doc[max(0, sentence - 80)].idx
+        speakers = [q.speaker for q in quotes if q.speaker and floor <= q.start < item.trigger.idx
+                    and q.speaker not in event.source]
+        if speakers:
+            event.target = [speakers[-1]]
+
+
+def _rejects_proposal(trigger: Token) -> bool:
+    """The rejected thing is a demand, proposal, charge... (or the head a relative clause
+    "conditions that X rejected" hangs off)."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "relcl":
+        objects.append(trigger.head)
+    return any(o.lemma_.lower() in REPLY_OBJECTS for o in objects)
+
+
+def _restated_rejection(item: _Found, senses: dict[int, Sense]) -> bool:
+    """"ruled out sending troops": the negated event says it all; a REJECT of nobody goes."""
+    return item.event.type == "REJECT" and not item.event.target and any(
+        c.i in senses for c in item.trigger.children if c.dep_ in REJECTED_DEPS)
+
+
+def _sentences_between(first: Token, second: Token) -> int:
+    return sum(1 for t in first.doc[first.i + 1:second.i + 1] if t.is_sent_start)
+
+
+def _deduplicate(found: list[_Found]) -> list[_Found]:
+    """One event per (sentence, type, participants, status): "X met Y for talks" is one."""
+    kept: list[_Found] = []
+    seen: set[tuple[int, str, frozenset[str], str]] = set()
+    for item in found:
+        event = item.event
+        key = (item.trigger.sent.start, event.type, frozenset(event.source + event.target), event.status)
+        if key in seen and (event.source or event.target):
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept
