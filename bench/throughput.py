@@ -175,9 +175,9 @@ def profile(articles: Sequence[Article], top: int = 25) -> None:
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative")
     total = stats.total_tt
-    extract = sum(ct for (_, _, name), (_, _, _, ct, _) in stats.stats.items() if name == "analyze_doc")
+    extract = sum(ct for (_, _, name), (_, _, _, ct, _) in stats.stats.items() if name == "analyze_parsed")
     console.print(f"[bold]profile[/bold]: {len(articles)} articles, {total:.2f}s total; "
-                  f"extractors (analyze_doc, excluding spaCy) {extract:.2f}s = {100 * extract / total:.1f}%")
+                  f"extractors (analyze_parsed, excluding spaCy) {extract:.2f}s = {100 * extract / total:.1f}%")
     # Filter on the unstripped file names, so only newsgraph's own modules are listed.
     full = pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative")
     full.print_stats(rf"[/\\]newsgraph[/\\]", top)

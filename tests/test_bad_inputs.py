@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph import analyze as analysis
+from newsgraph import pipeline as components
 from newsgraph.analyze import Limits, WorkerPool, analyze_many
 from newsgraph.cli import app
 from newsgraph.ingest.dates import normalise_published
@@ -46,7 +47,7 @@ def marked(word: str) -> str:
 @pytest.fixture(autouse=True)
 def faulty_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     """The quote extractor misbehaves on texts with a marker word (inherited by forked workers)."""
-    real = analysis.extract_quotes
+    real = components.extract_quotes
 
     def extract_quotes(doc, actors):
         if RAISES in doc.text:
@@ -59,7 +60,7 @@ def faulty_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(doc, actors)
 
-    monkeypatch.setattr(analysis, "extract_quotes", extract_quotes)
+    monkeypatch.setattr(components, "extract_quotes", extract_quotes)
 
 
 def invoke(*args: str):
@@ -156,10 +157,10 @@ class _PipeFails:
     def __init__(self, nlp) -> None:
         self.nlp = nlp
 
-    def __call__(self, text: str):
-        return self.nlp(text)
+    def __call__(self, text: str, **options):
+        return self.nlp(text, **options)
 
-    def pipe(self, texts, batch_size: int):
+    def pipe(self, texts, **options):
         yield from ()
         raise MemoryError()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ANALYSIS_MODULES = ("spacy", "thinc", "newsgraph.analyze", "newsgraph.nlp", "newsgraph.components",
+ANALYSIS_MODULES = ("spacy", "thinc", "newsgraph.analyze", "newsgraph.nlp", "newsgraph.pipeline",
                     "newsgraph.extract", "newsgraph.corpus")
 
 REPORT = f"""

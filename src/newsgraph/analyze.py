@@ -1,6 +1,6 @@
-"""``analyze(article) -> Analysis``: the pipeline; ``analyze_many`` runs it over many articles, each
-bounded in time and memory, so that an article that fails becomes a one-line ``Problem`` and the
-others go on."""
+"""``analyze(article) -> Analysis`` with the pipeline of ``pipeline.make_nlp``; ``analyze_many`` runs
+it over many articles, each bounded in time and memory, so that an article that fails becomes a
+one-line ``Problem`` and the others go on."""
 
 from __future__ import annotations
 
@@ -23,16 +23,12 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph import nlp as nlp_loader
-from newsgraph.extract.actors import extract_actors
-from newsgraph.extract.gender import load_names
-from newsgraph.extract.events import extract_events
-from newsgraph.extract.quotes import extract_quotes
-from newsgraph.extract.times import extract_times
 from newsgraph.ingest.dates import published_date
-from newsgraph.ingest.files import Problem, size_text
+from newsgraph.ingest.files import size_text
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Analysis, Article
+from newsgraph.pipeline import ANALYSIS_COMPONENTS, Settings, knowledge_base, make_nlp
+from newsgraph.problems import Problem
 
 BATCH_SIZE = 32
 DEFAULT_TIME_LIMIT = 60.0  # seconds for one article; long news stories take well under one
@@ -50,14 +46,6 @@ class BadArticle(ValueError):
 
 class TimeLimitExceeded(Exception):
     """One article's analysis ran past its time limit."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a worker process needs to rebuild the pipeline: model name and user KB files."""
-
-    model: str | None = None
-    kb_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,21 +68,6 @@ def parse_published(value: str | None) -> date | None:
         return published_date(value)
     except ValueError as exc:
         raise BadArticle(str(exc)) from exc
-
-
-def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Analysis:
-    """Run the extractors over an already parsed document."""
-    published = parse_published(article.published)
-    actors = extract_actors(doc, kb, published)
-    quotes = extract_quotes(doc, actors)
-    times = extract_times(doc, published)
-    return Analysis(
-        article=article,
-        actors=actors.actors,
-        quotes=quotes,
-        events=extract_events(doc, actors, times, published, quotes, kb),
-        times=times,
-    )
 
 
 def failure(article: Article, reason: str) -> Problem:
@@ -170,22 +143,42 @@ def guarded(article: Article, limits: Limits, work: Callable[[], Analysis]) -> O
 
 
 class Pipeline:
-    """A loaded spaCy pipeline and knowledge base, ready to analyse articles."""
+    """The pipeline of ``make_nlp(settings)``, ready to analyse articles: spaCy parses them in
+    batches, then newsgraph's components run over each parsed document on its own (so that each
+    article can be bounded in time and memory, and fail alone)."""
 
     def __init__(self, settings: Settings = Settings()):
         self.settings = settings
-        self.nlp: Language = nlp_loader.load(settings.model)
-        self.kb = KnowledgeBase.load(settings.kb_files)
-        load_names()
+        self.nlp: Language = make_nlp(settings)
+        self.components = [(name, component) for name, component in self.nlp.pipeline
+                           if name in ANALYSIS_COMPONENTS]
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base actors are linked with (the shipped one plus ``settings.kb_files``)."""
+        return knowledge_base(self.nlp)
+
+    def parse(self, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+        """The texts through spaCy's part of the pipeline (``nlp.pipe`` without newsgraph's analysis)."""
+        return self.nlp.pipe(texts, batch_size=batch_size, disable=ANALYSIS_COMPONENTS)
+
+    def analyze_parsed(self, doc: Doc, article: Article) -> Analysis:
+        """Run newsgraph's components over the parsed ``doc`` of ``article``, on its publication date."""
+        doc._.published = parse_published(article.published)
+        # Called one by one rather than through nlp(doc): spaCy would turn a component's KeyError
+        # into its "component not initialised" error, hiding what failed.
+        for _name, component in self.components:
+            doc = component(doc)
+        return Analysis.from_doc(doc, article)
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article (exceptions propagate: the Python API)."""
-        return analyze_doc(self.nlp(article.text), article, self.kb)
+        return self.analyze_parsed(self.nlp(article.text, disable=ANALYSIS_COMPONENTS), article)
 
     def analyze_batch(self, articles: Sequence[Article], limits: Limits = NO_LIMITS) -> list[Outcome]:
-        """Analyse articles in one ``nlp.pipe`` batch, in order, each within ``limits``; a failing
-        article is a Problem. If parsing the batch fails, the rest are parsed one by one."""
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+        """Analyse articles, parsed in one ``nlp.pipe`` batch, in order, each within ``limits``; a
+        failing article is a Problem. If parsing the batch fails, the rest are parsed one by one."""
+        docs = self.parse(a.text for a in articles)
         outcomes: list[Outcome] = []
         for article in articles:
             try:
@@ -193,7 +186,7 @@ class Pipeline:
                     doc = next(docs)
             except Exception:  # noqa: BLE001 - the batch's parse failed; find the article that fails
                 return outcomes + [self.analyze_alone(a, limits) for a in articles[len(outcomes):]]
-            outcomes.append(guarded(article, limits, lambda: analyze_doc(doc, article, self.kb)))
+            outcomes.append(guarded(article, limits, lambda: self.analyze_parsed(doc, article)))
         return outcomes
 
     def analyze_alone(self, article: Article, limits: Limits) -> Outcome:

@@ -7,7 +7,10 @@ Every extracted item carries character offsets (Python string indices) into
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SCHEMA_ID = "newsgraph.analysis/1"
 
@@ -128,6 +131,13 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+
+    @classmethod
+    def from_doc(cls, doc: Doc, article: Article) -> Analysis:
+        """The analysis of ``article`` from what newsgraph's spaCy components set on its ``doc``
+        (``doc._.actors``, ``quotes``, ``events``, ``times``; see ``newsgraph.pipeline``)."""
+        return cls(article=article, actors=doc._.actors.actors, quotes=doc._.quotes, events=doc._.events,
+                   times=doc._.times)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready ``newsgraph.analysis/1`` record."""

@@ -1,9 +1,8 @@
-"""Loading the pinned spaCy pipeline once per process, with newsgraph's own components."""
+"""Loading the pinned spaCy model with newsgraph's tokenizer exceptions and paragraph splitter."""
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -63,9 +62,9 @@ def _starts_lower_case(doc: Doc, i: int) -> bool:
     return doc[i].is_alpha and doc[i].is_lower
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load (once) the spaCy pipeline ``name`` and add the paragraph splitter before the parser."""
+    """Load the spaCy pipeline ``name`` (a new object each call) and add the paragraph splitter
+    before the parser; ``pipeline.make_nlp`` adds newsgraph's analysis after it."""
     resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)

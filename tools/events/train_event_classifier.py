@@ -71,7 +71,7 @@ class Example:
 def _reader(pipeline: Pipeline):
     """(doc, sense_of_token) for each text: the lexicon read with the document's actors."""
     def read(texts: list[str]):
-        for doc in pipeline.nlp.pipe(texts, batch_size=64):
+        for doc in pipeline.parse(texts, batch_size=64):
             finder = RoleFinder(doc, extract_actors(doc, pipeline.kb, None), pipeline.kb, [])
             yield doc, lambda token, f=finder: sense_of(token, f.names_actor)
     return read
