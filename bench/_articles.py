@@ -43,9 +43,14 @@ def _published(value: Any) -> str | None:
 
 def to_article(record: dict[str, Any], fallback_id: str) -> Article:
     """An :class:`Article` from a gold file or an article record."""
-    return Article(id=str(record.get("id") or fallback_id), text=record["text"],
-                   title=record.get("title"), source=record.get("source"), url=record.get("url"),
-                   published=_published(record.get("published")))
+    return Article(
+        id=str(record.get("id") or fallback_id),
+        text=record["text"],
+        title=record.get("title"),
+        source=record.get("source"),
+        url=record.get("url"),
+        published=_published(record.get("published")),
+    )
 
 
 def load_articles(paths: Iterable[str | Path], limit: int | None = None) -> list[Article]:

@@ -114,25 +114,36 @@ def main() -> None:
         analyse_s, ingest_s = min(analyse_times), min(ingest_times)
         with newsgraph.open(url) as db:
             with db.engine.connect() as conn:
-                counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
-                          for t in schema.CORPUS_TABLES}
+                counts = {
+                    t.name: conn.execute(select(func.count()).select_from(t)).scalar() for t in schema.CORPUS_TABLES
+                }
             size = database_size(url, db)
             latency = query_latency(db)
     articles = counts["articles"]
     result = {
-        "articles": articles, "jobs": args.jobs, "database": "postgresql" if "://" in url else "sqlite",
-        "analyze_s": round(analyse_s, 2), "ingest_s": round(ingest_s, 2),
-        "analyze_runs_s": [round(t, 2) for t in analyse_times], "ingest_runs_s": [round(t, 2) for t in ingest_times],
+        "articles": articles,
+        "jobs": args.jobs,
+        "database": "postgresql" if "://" in url else "sqlite",
+        "analyze_s": round(analyse_s, 2),
+        "ingest_s": round(ingest_s, 2),
+        "analyze_runs_s": [round(t, 2) for t in analyse_times],
+        "ingest_runs_s": [round(t, 2) for t in ingest_times],
         "load_average_before_after": [load_before, os.getloadavg()[0]],
-        "analyze_articles_per_s": round(articles / analyse_s, 2), "ingest_articles_per_s": round(articles / ingest_s, 2),
-        "overhead_pct": round((ingest_s / analyse_s - 1) * 100, 1), "database_bytes": size,
-        "rows": counts, **{k: round(v, 2) for k, v in latency.items()},
+        "analyze_articles_per_s": round(articles / analyse_s, 2),
+        "ingest_articles_per_s": round(articles / ingest_s, 2),
+        "overhead_pct": round((ingest_s / analyse_s - 1) * 100, 1),
+        "database_bytes": size,
+        "rows": counts,
+        **{k: round(v, 2) for k, v in latency.items()},
     }
     print(json.dumps(result, indent=2))
     verdict = "PASS" if result["overhead_pct"] < THRESHOLD_PCT else "FAIL"
-    print(f"{verdict}: storage overhead {result['overhead_pct']}% (limit {THRESHOLD_PCT}%), "
-          f"{articles} articles, {size / 1e6:.1f} MB, queries p50 {result['p50_ms']} ms, "
-          f"p95 {result['p95_ms']} ms", file=sys.stderr)
+    print(
+        f"{verdict}: storage overhead {result['overhead_pct']}% (limit {THRESHOLD_PCT}%), "
+        f"{articles} articles, {size / 1e6:.1f} MB, queries p50 {result['p50_ms']} ms, "
+        f"p95 {result['p95_ms']} ms",
+        file=sys.stderr,
+    )
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 

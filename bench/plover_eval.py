@@ -37,15 +37,29 @@ SPLIT_FILE = Path(__file__).with_name("plover_split.json")
 SPLIT_SEED = "newsgraph-plover-split-1"
 DEV_SHARE = 0.30
 YIELD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "YIELD": 2, "AID": 2, "COOPERATE": 2, "REQUEST": 3,
-        "REJECT": 3, "ACCUSE": 3, "THREATEN": 3, "ASSAULT": 4, "COERCE": 4, "SANCTION": 4, "PROTEST": 4,
-        "MOBILIZE": 4}
+QUAD = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "YIELD": 2,
+    "AID": 2,
+    "COOPERATE": 2,
+    "REQUEST": 3,
+    "REJECT": 3,
+    "ACCUSE": 3,
+    "THREATEN": 3,
+    "ASSAULT": 4,
+    "COERCE": 4,
+    "SANCTION": 4,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 TAG = re.compile(r"</?[st]>", re.IGNORECASE)
 
 
 def split_of(sentence_id: str) -> str:
-    """"dev" or "test", by a seeded hash of the row id (stable across runs and machines)."""
+    """ "dev" or "test", by a seeded hash of the row id (stable across runs and machines)."""
     digest = hashlib.sha256(f"{SPLIT_SEED}:{sentence_id}".encode()).digest()
     return "dev" if int.from_bytes(digest[:4], "big") / 2**32 < DEV_SHARE else "test"
 
@@ -94,13 +108,15 @@ def choose(events: list[Event], actors: dict[str, Actor], source, target, doc: D
     events = sorted(events, key=lambda e: depth(e, doc))
     for event in events:
         forward = touches(event.source, actors, source) and touches(event.target, actors, target)
-        backward = event.type == "CONSULT" and touches(event.source, actors, target) and touches(
-            event.target, actors, source)
+        backward = (
+            event.type == "CONSULT" and touches(event.source, actors, target) and touches(event.target, actors, source)
+        )
         if forward or backward:
             return event, True
     named = [e for e in events if e.source or e.target]
-    touching = [e for e in named if touches(e.source + e.target, actors, source)
-                or touches(e.source + e.target, actors, target)]
+    touching = [
+        e for e in named if touches(e.source + e.target, actors, source) or touches(e.source + e.target, actors, target)
+    ]
     for pool in (touching, named, events):
         if pool:
             return pool[0], False
@@ -137,40 +153,66 @@ def main() -> int:
     with args.tsv.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     split = {r["sentence_id"]: split_of(r["sentence_id"]) for r in rows}
-    SPLIT_FILE.write_text(json.dumps({"seed": SPLIT_SEED, "dev_share": DEV_SHARE, "source": args.tsv.name,
-                                      "dev": sorted((i for i, s in split.items() if s == "dev"), key=int),
-                                      "test": sorted((i for i, s in split.items() if s == "test"), key=int)},
-                                     indent=0) + "\n", encoding="utf-8")
+    SPLIT_FILE.write_text(
+        json.dumps(
+            {
+                "seed": SPLIT_SEED,
+                "dev_share": DEV_SHARE,
+                "source": args.tsv.name,
+                "dev": sorted((i for i, s in split.items() if s == "dev"), key=int),
+                "test": sorted((i for i, s in split.items() if s == "test"), key=int),
+            },
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     pipeline = Pipeline()
     results = []
     texts = [gold_spans(r["marked_sentence"]) for r in rows]
     for row, (text, source, target), doc in zip(rows, texts, pipeline.parse(t[0] for t in texts)):
         index = extract_actors(doc, pipeline.kb, None)
         quotes = extract_quotes(doc, index)
-        events = extract_events(doc, index, extract_times(doc, None), None, quotes, pipeline.kb,
-                                keep_unresolved=True)
+        events = extract_events(doc, index, extract_times(doc, None), None, quotes, pipeline.kb, keep_unresolved=True)
         event, found = choose(events, {a.id: a for a in index.actors}, source, target, doc)
         predicted = plover_type(event) if event else None
-        results.append({"id": row["sentence_id"], "split": split[row["sentence_id"]], "gold": row["gold_root"],
-                        "gold_quad": int(row["gold_penta"]), "pred": predicted, "pair_found": found,
-                        "status": event.status if event else None})
+        results.append(
+            {
+                "id": row["sentence_id"],
+                "split": split[row["sentence_id"]],
+                "gold": row["gold_root"],
+                "gold_quad": int(row["gold_penta"]),
+                "pred": predicted,
+                "pair_found": found,
+                "status": event.status if event else None,
+            }
+        )
     report = {}
     labels = sorted(QUAD)
     for part in ("dev", "test", "all"):
         chosen = [r for r in results if part == "all" or r["split"] == part]
         root_macro, root_micro = f1_table([(r["gold"], r["pred"]) for r in chosen], labels)
-        quad_macro, quad_micro = f1_table([(r["gold_quad"], QUAD.get(r["pred"] or "")) for r in chosen],
-                                          sorted(QUAD_NAMES))
-        report[part] = {"rows": len(chosen), "root_macro_f1": round(100 * root_macro, 1),
-                        "root_micro_f1": round(100 * root_micro, 1), "quad_macro_f1": round(100 * quad_macro, 1),
-                        "quad_micro_f1": round(100 * quad_micro, 1),
-                        "pair_found": round(100 * sum(r["pair_found"] for r in chosen) / len(chosen), 1),
-                        "no_event": round(100 * sum(r["pred"] is None for r in chosen) / len(chosen), 1)}
-    print(f"{'split':6} {'rows':>5} {'root macro':>10} {'root micro':>10} {'quad macro':>10} "
-          f"{'quad micro':>10} {'pair found':>10} {'no event':>9}")
+        quad_macro, quad_micro = f1_table(
+            [(r["gold_quad"], QUAD.get(r["pred"] or "")) for r in chosen], sorted(QUAD_NAMES)
+        )
+        report[part] = {
+            "rows": len(chosen),
+            "root_macro_f1": round(100 * root_macro, 1),
+            "root_micro_f1": round(100 * root_micro, 1),
+            "quad_macro_f1": round(100 * quad_macro, 1),
+            "quad_micro_f1": round(100 * quad_micro, 1),
+            "pair_found": round(100 * sum(r["pair_found"] for r in chosen) / len(chosen), 1),
+            "no_event": round(100 * sum(r["pred"] is None for r in chosen) / len(chosen), 1),
+        }
+    print(
+        f"{'split':6} {'rows':>5} {'root macro':>10} {'root micro':>10} {'quad macro':>10} "
+        f"{'quad micro':>10} {'pair found':>10} {'no event':>9}"
+    )
     for part, s in report.items():
-        print(f"{part:6} {s['rows']:5} {s['root_macro_f1']:10} {s['root_micro_f1']:10} {s['quad_macro_f1']:10} "
-              f"{s['quad_micro_f1']:10} {s['pair_found']:9}% {s['no_event']:8}%")
+        print(
+            f"{part:6} {s['rows']:5} {s['root_macro_f1']:10} {s['root_micro_f1']:10} {s['quad_macro_f1']:10} "
+            f"{s['quad_micro_f1']:10} {s['pair_found']:9}% {s['no_event']:8}%"
+        )
     print("published macro-F1 (root, full data): PETRARCH 46.3, GPT-4 61.5, zero-shot NLI 82.4, ConfliBERT 86.7")
     if args.json:
         args.json.write_text(json.dumps({"scores": report, "rows": results}, indent=1), encoding="utf-8")

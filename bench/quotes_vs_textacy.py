@@ -33,8 +33,10 @@ TOOLS = ("newsgraph", "textacy", "textacy-lenient")
 
 def forbid_network() -> None:
     """Make any socket connection or DNS lookup in this process raise (no downloads at run time)."""
+
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(f"network access attempted during the benchmark: {args[:2]}")
+
     socket.socket.connect = refuse  # type: ignore[method-assign]
     socket.create_connection = refuse  # type: ignore[assignment]
     socket.getaddrinfo = refuse  # type: ignore[assignment]
@@ -99,9 +101,19 @@ def textacy_quotes(doc: Doc, name_of: Callable[[Sequence[Token]], str]) -> list[
     quotes = []
     for index, triple in enumerate(direct_quotations(doc), 1):
         speaker = name_of(triple.speaker)
-        quotes.append(Quote(id=f"Q{index}", speaker=None, speaker_name=speaker, kind="direct",
-                            cue=tokens_text(triple.cue), addressee=None, text=triple.content.text,
-                            start=triple.content.start_char, end=triple.content.end_char))
+        quotes.append(
+            Quote(
+                id=f"Q{index}",
+                speaker=None,
+                speaker_name=speaker,
+                kind="direct",
+                cue=tokens_text(triple.cue),
+                addressee=None,
+                text=triple.content.text,
+                start=triple.content.start_char,
+                end=triple.content.end_char,
+            )
+        )
     return quotes
 
 
@@ -113,7 +125,9 @@ def error_kind(exc: Exception) -> str:
     return f"{type(exc).__name__}: {message[:60]}"
 
 
-def run_textacy(nlp: spacy.Language, golds: Sequence[dict[str, Any]], articles: Sequence[Article]) -> tuple[ToolRun, ToolRun]:
+def run_textacy(
+    nlp: spacy.Language, golds: Sequence[dict[str, Any]], articles: Sequence[Article]
+) -> tuple[ToolRun, ToolRun]:
     """Parse and extract with textacy (timed); then the strict and the lenient-speaker predictions."""
     parsed: list[tuple[Doc, list[Quote]]] = []
     errors: Counter[str] = Counter()
@@ -165,9 +179,15 @@ def score_dir(name: str, golds: Sequence[dict[str, Any]], runs: dict[str, ToolRu
             total.add(score_article(gold, analysis))
         reports[tool] = total
     gold_quotes = sum(1 for g in golds for q in g.get("quotes", []) if not q.get("optional"))
-    return DirResult(name, len(golds), gold_quotes, reports, {t: r.seconds for t, r in runs.items()},
-                     runs["textacy"].errors,
-                     {t: kind_recall(golds, runs[t].analyses) for t in ("newsgraph", "textacy")})
+    return DirResult(
+        name,
+        len(golds),
+        gold_quotes,
+        reports,
+        {t: r.seconds for t, r in runs.items()},
+        runs["textacy"].errors,
+        {t: kind_recall(golds, runs[t].analyses) for t in ("newsgraph", "textacy")},
+    )
 
 
 def evaluate_dir(path: Path, nlp: spacy.Language) -> DirResult:
@@ -192,8 +212,9 @@ def total_of(results: Sequence[DirResult]) -> DirResult:
                 kinds[tool].setdefault(kind, Score()).add(score)
         errors.update(result.errors)
     seconds = {tool: sum(r.seconds[tool] for r in results) for tool in TOOLS}
-    return DirResult("total", sum(r.articles for r in results), sum(r.gold_quotes for r in results),
-                     reports, seconds, errors, kinds)
+    return DirResult(
+        "total", sum(r.articles for r in results), sum(r.gold_quotes for r in results), reports, seconds, errors, kinds
+    )
 
 
 def warm_up() -> spacy.Language:
@@ -212,16 +233,37 @@ def _prf(score: Score) -> list[str]:
 def render(results: Sequence[DirResult]) -> None:
     """The side-by-side table, recall by gold quote kind, and textacy's errors."""
     table = Table(title="quotes: newsgraph vs textacy direct_quotations (newsgraph scorer)")
-    for column in ("gold", "art/q", "tool", "P", "R", "F1", "span P", "span R", "span F1", "tp/fp/fn", "art/s", "errors"):
+    for column in (
+        "gold",
+        "art/q",
+        "tool",
+        "P",
+        "R",
+        "F1",
+        "span P",
+        "span R",
+        "span F1",
+        "tp/fp/fn",
+        "art/s",
+        "errors",
+    ):
         table.add_column(column, justify="left" if column in ("gold", "tool") else "right", no_wrap=True)
     for result in results:
         for tool in TOOLS:
             quotes, span = result.reports[tool].scores["quotes"], result.reports[tool].scores["quotes_span"]
             rate = result.articles / result.seconds[tool] if result.seconds[tool] else 0.0
             errors = str(sum(result.errors.values())) if tool != "newsgraph" else "-"
-            table.add_row(result.name, f"{result.articles}/{result.gold_quotes}", tool,
-                          *_prf(quotes), *_prf(span), f"{quotes.tp}/{quotes.fp}/{quotes.fn}",
-                          f"{rate:.1f}", errors, end_section=tool == TOOLS[-1])
+            table.add_row(
+                result.name,
+                f"{result.articles}/{result.gold_quotes}",
+                tool,
+                *_prf(quotes),
+                *_prf(span),
+                f"{quotes.tp}/{quotes.fp}/{quotes.fn}",
+                f"{rate:.1f}",
+                errors,
+                end_section=tool == TOOLS[-1],
+            )
     console.print(table)
     total = results[-1]
     for tool, by_kind in total.kind_recall.items():
@@ -229,23 +271,40 @@ def render(results: Sequence[DirResult]) -> None:
         console.print(f"span recall by gold kind, {tool}: {parts}")
     for kind, count in total.errors.most_common():
         console.print(f"textacy error on {count} article(s): {kind}")
-    console.print("[dim]textacy-lenient: textacy's quotes with the longest suffix of its speaker tokens that "
-                  "names a gold actor (drops titles such as 'President'); its speed is textacy's[/dim]")
+    console.print(
+        "[dim]textacy-lenient: textacy's quotes with the longest suffix of its speaker tokens that "
+        "names a gold actor (drops titles such as 'President'); its speed is textacy's[/dim]"
+    )
 
 
 def as_json(results: Sequence[DirResult]) -> dict[str, Any]:
     """The JSON-ready record of one benchmark run."""
-    return {"benchmark": "newsgraph.quotes_vs_textacy/1", "model": MODEL, "spacy": spacy.__version__,
-            "results": [{"gold": r.name, "articles": r.articles, "gold_quotes": r.gold_quotes,
-                         "textacy_errors": dict(r.errors),
-                         "tools": {t: {"quotes": r.reports[t].scores["quotes"].as_dict(),
-                                       "quotes_span": r.reports[t].scores["quotes_span"].as_dict(),
-                                       "seconds": round(r.seconds[t], 3),
-                                       "articles_per_second": round(r.articles / r.seconds[t], 2) if r.seconds[t] else None}
-                                   for t in TOOLS},
-                         "span_recall_by_gold_kind": {t: {k: s.as_dict() for k, s in by.items()}
-                                                      for t, by in r.kind_recall.items()}}
-                        for r in results]}
+    return {
+        "benchmark": "newsgraph.quotes_vs_textacy/1",
+        "model": MODEL,
+        "spacy": spacy.__version__,
+        "results": [
+            {
+                "gold": r.name,
+                "articles": r.articles,
+                "gold_quotes": r.gold_quotes,
+                "textacy_errors": dict(r.errors),
+                "tools": {
+                    t: {
+                        "quotes": r.reports[t].scores["quotes"].as_dict(),
+                        "quotes_span": r.reports[t].scores["quotes_span"].as_dict(),
+                        "seconds": round(r.seconds[t], 3),
+                        "articles_per_second": round(r.articles / r.seconds[t], 2) if r.seconds[t] else None,
+                    }
+                    for t in TOOLS
+                },
+                "span_recall_by_gold_kind": {
+                    t: {k: s.as_dict() for k, s in by.items()} for t, by in r.kind_recall.items()
+                },
+            }
+            for r in results
+        ],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

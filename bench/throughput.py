@@ -79,15 +79,19 @@ def timed(run: Callable[[], int], repeat: int) -> tuple[list[float], list[float]
 
 def spacy_run(nlp: spacy.Language, texts: Sequence[str], jobs: int, batch_size: int) -> Callable[[], int]:
     """A run of ``nlp.pipe`` that consumes every doc and returns the number of docs."""
+
     def run() -> int:
         return sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size))
+
     return run
 
 
 def newsgraph_run(articles: Sequence[Article], jobs: int) -> Callable[[], int]:
     """A run of ``analyze_many`` that consumes every analysis and returns their number."""
+
     def run() -> int:
         return sum(1 for _ in ng_analyze.analyze_many(articles, jobs=jobs))
+
     return run
 
 
@@ -125,8 +129,12 @@ def overheads(results: Sequence[Measurement], cpu: bool = False) -> dict[int, fl
 
     def cost(m: Measurement) -> float:
         return min(m.cpu_seconds) if cpu else m.best
-    return {jobs: 100.0 * (cost(by_key[("newsgraph", jobs)]) / cost(by_key[("spacy", jobs)]) - 1.0)
-            for (system, jobs) in by_key if system == "newsgraph"}
+
+    return {
+        jobs: 100.0 * (cost(by_key[("newsgraph", jobs)]) / cost(by_key[("spacy", jobs)]) - 1.0)
+        for (system, jobs) in by_key
+        if system == "newsgraph"
+    }
 
 
 def render(results: Sequence[Measurement], over: dict[int, float], over_cpu: dict[int, float], chars: int) -> None:
@@ -136,16 +144,29 @@ def render(results: Sequence[Measurement], over: dict[int, float], over_cpu: dic
         table.add_column(column, justify="left" if column == "system" else "right")
     for m in results:
         ours = m.system == "newsgraph"
-        table.add_row(m.system, str(m.jobs), f"{m.best:.2f}", f"{m.rate:.2f}", f"{chars / m.best:,.0f}",
-                      f"{over[m.jobs]:+.1f}%" if ours else "", f"{min(m.cpu_seconds):.2f}",
-                      f"{over_cpu[m.jobs]:+.1f}%" if ours else "")
+        table.add_row(
+            m.system,
+            str(m.jobs),
+            f"{m.best:.2f}",
+            f"{m.rate:.2f}",
+            f"{chars / m.best:,.0f}",
+            f"{over[m.jobs]:+.1f}%" if ours else "",
+            f"{min(m.cpu_seconds):.2f}",
+            f"{over_cpu[m.jobs]:+.1f}%" if ours else "",
+        )
     console.print(table)
     for jobs, pct in over.items():
         verdict = "[green]PASS[/green]" if pct < THRESHOLD_PCT else "[red]FAIL[/red]"
         console.print(f"jobs={jobs}: newsgraph overhead {pct:+.1f}% (limit {THRESHOLD_PCT:.0f}%): {verdict}")
 
 
-def report(results: Sequence[Measurement], over: dict[int, float], over_cpu: dict[int, float], articles: Sequence[Article], batch_size: int) -> dict:
+def report(
+    results: Sequence[Measurement],
+    over: dict[int, float],
+    over_cpu: dict[int, float],
+    articles: Sequence[Article],
+    batch_size: int,
+) -> dict:
     """The JSON-ready record of one benchmark run."""
     return {
         "benchmark": "newsgraph.throughput/1",
@@ -176,8 +197,10 @@ def profile(articles: Sequence[Article], top: int = 25) -> None:
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative")
     total = stats.total_tt
     extract = sum(ct for (_, _, name), (_, _, _, ct, _) in stats.stats.items() if name == "analyze_parsed")
-    console.print(f"[bold]profile[/bold]: {len(articles)} articles, {total:.2f}s total; "
-                  f"extractors (analyze_parsed, excluding spaCy) {extract:.2f}s = {100 * extract / total:.1f}%")
+    console.print(
+        f"[bold]profile[/bold]: {len(articles)} articles, {total:.2f}s total; "
+        f"extractors (analyze_parsed, excluding spaCy) {extract:.2f}s = {100 * extract / total:.1f}%"
+    )
     # Filter on the unstripped file names, so only newsgraph's own modules are listed.
     full = pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative")
     full.print_stats(rf"[/\\]newsgraph[/\\]", top)
@@ -186,11 +209,14 @@ def profile(articles: Sequence[Article], top: int = 25) -> None:
 def warn_if_busy(before: tuple[float, ...], after: tuple[float, ...], jobs: int) -> None:
     """Say so when other work competed for the CPUs (load averages of 1, 5, 15 minutes)."""
     cpus = os.cpu_count() or 1
-    console.print(f"[dim]load average before {before[0]:.2f}, after {after[0]:.2f} ({after[1]:.2f} over 5 min); "
-                  f"{cpus} CPUs[/dim]")
+    console.print(
+        f"[dim]load average before {before[0]:.2f}, after {after[0]:.2f} ({after[1]:.2f} over 5 min); {cpus} CPUs[/dim]"
+    )
     if before[0] > 0.5 or after[1] > jobs + 0.5 or jobs > cpus:
-        console.print("[yellow]warning: other processes competed for the CPUs (or jobs > CPUs); "
-                      "timings are noisy, compare on an idle machine[/yellow]")
+        console.print(
+            "[yellow]warning: other processes competed for the CPUs (or jobs > CPUs); "
+            "timings are noisy, compare on an idle machine[/yellow]"
+        )
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -221,7 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     render(results, over, over_cpu, sum(len(a.text) for a in articles))
     warn_if_busy(load_before, load_after, max(args.jobs))
     if args.json:
-        data = report(results, over, over_cpu, articles, args.batch_size) | {"loadavg_before": load_before, "loadavg_after": load_after}
+        data = report(results, over, over_cpu, articles, args.batch_size) | {
+            "loadavg_before": load_before,
+            "loadavg_after": load_after,
+        }
         args.json.write_text(json.dumps(data, indent=2) + "\n")
         console.print(f"[dim]wrote {args.json}[/dim]")
     return 0

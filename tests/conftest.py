@@ -41,7 +41,7 @@ def assert_valid_record(record: dict[str, Any]) -> None:
     text = record["article"]["text"]
     for label, item in spans_of(record):
         assert 0 <= item["start"] <= item["end"] <= len(text), (label, item)
-        assert text[item["start"]:item["end"]] == item["text"], (label, item)
+        assert text[item["start"] : item["end"]] == item["text"], (label, item)
 
 
 @pytest.fixture(scope="session")

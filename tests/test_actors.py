@@ -14,8 +14,10 @@ def mention_texts(analysis: Analysis, name: str) -> list[str]:
 
 
 def test_heading_words_do_not_make_a_person(run):
-    text = ("Putin Signals Openness, Trump Urges Speed\n"
-            "Russian President Vladimir Putin spoke with Donald Trump by phone on Monday.")
+    text = (
+        "Putin Signals Openness, Trump Urges Speed\n"
+        "Russian President Vladimir Putin spoke with Donald Trump by phone on Monday."
+    )
     analysis = run(text)
     persons = {a.name for a in analysis.actors if a.kind == "person"}
     assert persons == {"Vladimir Putin", "Donald Trump"}
@@ -64,8 +66,10 @@ def test_role_description_licensed_by_the_kb(run):
 
 
 def test_role_from_apposition_is_reused_later(run):
-    text = ("Maria Lindqvist, Sweden’s deputy UN envoy, spoke to the council. "
-            "Later, Sweden’s deputy UN envoy said the vote would be delayed.")
+    text = (
+        "Maria Lindqvist, Sweden’s deputy UN envoy, spoke to the council. "
+        "Later, Sweden’s deputy UN envoy said the vote would be delayed."
+    )
     analysis = run(text)
     person = actor_named(analysis, "Maria Lindqvist")
     assert person.country == "SWE"
@@ -120,8 +124,10 @@ def test_hyphenated_organisation_name_is_kept_whole(run):
 
 
 def test_the_company_is_the_main_clause_subject_before(run):
-    text = ("Google said Thursday that Apple had revoked its certificate, blocking Google employees "
-            "from testing apps. But the company said it would regain access soon.")
+    text = (
+        "Google said Thursday that Apple had revoked its certificate, blocking Google employees "
+        "from testing apps. But the company said it would regain access soon."
+    )
     analysis = run(text)
     assert analysis.quotes[-1].speaker_name == "Google"
 
@@ -137,8 +143,10 @@ def test_a_people_modifying_a_group_noun_is_no_person(run):
 
 
 def test_a_shared_country_name_takes_the_sense_the_article_names_in_full(run):
-    text = ("The Democratic Republic of Congo signed a trade deal with Zambia on Monday. "
-            "Congolese Foreign Minister Jean Mbala said Congo would export more copper.")
+    text = (
+        "The Democratic Republic of Congo signed a trade deal with Zambia on Monday. "
+        "Congolese Foreign Minister Jean Mbala said Congo would export more copper."
+    )
     analysis = run(text)
     assert actor_named(analysis, "Democratic Republic of the Congo").country == "COD"
     assert "Congo" in mention_texts(analysis, "Democratic Republic of the Congo")
@@ -152,8 +160,10 @@ def test_a_shared_country_name_alone_is_the_country_whose_name_it_is(run):
 
 
 def test_a_capitalised_organisation_noun_is_the_institution_named_before(run):
-    analysis = run("Chad's army said militants attacked a base on Monday. Army spokesman Colonel Daniel Okafor "
-                   "told reporters that two soldiers were hurt.")
+    analysis = run(
+        "Chad's army said militants attacked a base on Monday. Army spokesman Colonel Daniel Okafor "
+        "told reporters that two soldiers were hurt."
+    )
     assert not any(a.name == "Army" for a in analysis.actors)
     assert "Army" in mention_texts(analysis, "Armed Forces of Chad")
 
@@ -177,8 +187,10 @@ def test_a_demonym_in_an_apposition_gives_the_person_a_country(run):
 
 
 def test_a_name_the_kb_knows_as_a_person_is_a_person_whatever_the_ner_label(run):
-    analysis = run("Volodymyr Zelenskyy said on Monday that Ukraine would not give up land. "
-                   "Zelenskyy also met soldiers.", published="2025-08-19")
+    analysis = run(
+        "Volodymyr Zelenskyy said on Monday that Ukraine would not give up land. Zelenskyy also met soldiers.",
+        published="2025-08-19",
+    )
     zelensky = actor_named(analysis, "Volodymyr Zelensky")
     assert zelensky.kind == "person" and zelensky.country == "UKR"
     assert not any(a.kind == "organization" for a in analysis.actors)

@@ -34,8 +34,10 @@ from newsgraph.problems import Problem
 from newsgraph.web import create_app
 
 TOKEN = "bad-inputs-token-0123456789abcdef"
-GOOD = ("Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
-        "\u201cWe are ready,\u201d Halvorsen said.")
+GOOD = (
+    "Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
+    "\u201cWe are ready,\u201d Halvorsen said."
+)
 RAISES, SLOW, GREEDY, DIES = "Zorblatt", "Slowcoach", "Gobbleworth", "Keeloverton"  # marker words
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
@@ -87,8 +89,18 @@ def failing_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_analyze_reports_each_failed_article_and_goes_on(failing_inputs: Path, jobs: str):
-    result = invoke("analyze", str(failing_inputs), "--format", "jsonl", "--jobs", jobs,
-                    "--time-limit", "1", "--memory-limit", "256")
+    result = invoke(
+        "analyze",
+        str(failing_inputs),
+        "--format",
+        "jsonl",
+        "--jobs",
+        jobs,
+        "--time-limit",
+        "1",
+        "--memory-limit",
+        "256",
+    )
     assert result.exit_code == 1
     for _, reason in FAILURES:
         [line] = lines_with(result.stderr, reason)
@@ -105,8 +117,9 @@ def test_jobs_2_output_equals_jobs_1_with_failures(failing_inputs: Path):
 
 def test_ingest_counts_failed_articles_and_stores_the_rest(failing_inputs: Path, tmp_path: Path):
     db = str(tmp_path / "corpus.db")
-    result = invoke("ingest", str(failing_inputs), "--db", db, "--jobs", "2", "--time-limit", "1",
-                    "--memory-limit", "256")
+    result = invoke(
+        "ingest", str(failing_inputs), "--db", db, "--jobs", "2", "--time-limit", "1", "--memory-limit", "256"
+    )
     assert result.exit_code == 1
     assert "read 4, new 1, already stored 0, near-duplicates 0, skipped 0, failed 3" in result.stderr
     for _, reason in FAILURES:
@@ -124,8 +137,14 @@ def test_a_near_duplicate_of_a_failed_article_fails_with_it(tmp_path: Path):
     db = str(tmp_path / "corpus.db")
     for name, text in (("1-failing.txt", failing), ("2-copy.txt", copy), ("3-good.txt", GOOD)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    result = invoke("ingest", str(tmp_path / "1-failing.txt"), str(tmp_path / "2-copy.txt"),
-                    str(tmp_path / "3-good.txt"), "--db", db)
+    result = invoke(
+        "ingest",
+        str(tmp_path / "1-failing.txt"),
+        str(tmp_path / "2-copy.txt"),
+        str(tmp_path / "3-good.txt"),
+        "--db",
+        db,
+    )
     assert result.exit_code == 1
     assert "new 1, already stored 0, near-duplicates 0, skipped 0, failed 2" in result.stderr
     assert len(lines_with(result.stderr, "whose analysis failed")) == 1
@@ -134,12 +153,19 @@ def test_a_near_duplicate_of_a_failed_article_fails_with_it(tmp_path: Path):
 
 
 def test_a_worker_that_dies_costs_only_its_article():
-    articles = [Article(id=f"a{i}", text=marked(DIES) if i == 3 else GOOD.replace("Monday", f"day {i}"))
-                for i in range(6)]
+    articles = [
+        Article(id=f"a{i}", text=marked(DIES) if i == 3 else GOOD.replace("Monday", f"day {i}")) for i in range(6)
+    ]
     with WorkerPool(2) as pool:
         outcomes = list(pool.analyze(articles))
     assert [o.article.id if isinstance(o, Analysis) else o.source for o in outcomes] == [
-        "a0", "a1", "a2", "article a3", "a4", "a5"]
+        "a0",
+        "a1",
+        "a2",
+        "article a3",
+        "a4",
+        "a5",
+    ]
     assert "analysis process died" in outcomes[3].reason
 
 
@@ -204,8 +230,11 @@ def test_bad_inputs_are_each_one_line_and_the_good_article_is_analysed(bad_input
         assert result.exit_code == 1
         for name, (_, reason) in [*BAD_FILES.items(), ("pipe.txt", ("", "not a regular file (a FIFO)"))]:
             if name != "raises.txt":
-                [line] = [line for line in result.stderr.splitlines()
-                          if f"{bad_inputs / name}:" in line or f"{bad_inputs / name}[" in line]
+                [line] = [
+                    line
+                    for line in result.stderr.splitlines()
+                    if f"{bad_inputs / name}:" in line or f"{bad_inputs / name}[" in line
+                ]
                 assert reason in line, (name, line)
         assert len(lines_with(result.stderr, "analysis failed: AttributeError")) == 1
         [record] = [json.loads(line) for line in result.stdout.splitlines()]
@@ -223,22 +252,41 @@ def test_bad_inputs_through_ingest(bad_inputs: Path, tmp_path: Path):
 
 
 def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path: Path):
-    for name, bom, codec in [("le16.txt", codecs.BOM_UTF16_LE, "utf-16-le"), ("be16.txt", codecs.BOM_UTF16_BE, "utf-16-be"),
-                             ("le32.txt", codecs.BOM_UTF32_LE, "utf-32-le"), ("u8.txt", codecs.BOM_UTF8, "utf-8")]:
+    for name, bom, codec in [
+        ("le16.txt", codecs.BOM_UTF16_LE, "utf-16-le"),
+        ("be16.txt", codecs.BOM_UTF16_BE, "utf-16-be"),
+        ("le32.txt", codecs.BOM_UTF32_LE, "utf-32-le"),
+        ("u8.txt", codecs.BOM_UTF8, "utf-8"),
+    ]:
         (tmp_path / name).write_bytes(bom + GOOD.encode(codec))
     items = list(iter_sources([str(tmp_path)]))
     assert [item.text for item in items] == [GOOD] * 4
 
 
-@pytest.mark.parametrize(("value", "day"), [("2025-08-19", "2025-08-19"), ("20250819", "2025-08-19"),
-                                            ("2025-W34-2", "2025-08-19"), ("2025W342", "2025-08-19"),
-                                            ("2025-08-19T23:10:00Z", "2025-08-19"), (" ", None)])
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2025-08-19", "2025-08-19"),
+        ("20250819", "2025-08-19"),
+        ("2025-W34-2", "2025-08-19"),
+        ("2025W342", "2025-08-19"),
+        ("2025-08-19T23:10:00Z", "2025-08-19"),
+        (" ", None),
+    ],
+)
 def test_unambiguous_dates_are_normalised(value: str, day: str | None):
     assert normalise_published(value) == day
 
 
-@pytest.mark.parametrize(("value", "reason"), [("2025-W34", "names a week"), ("2025-231", "is not a date"),
-                                               ("2025-02-30", "day is out of range"), ("2025-0819", "is not a date")])
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2025-W34", "names a week"),
+        ("2025-231", "is not a date"),
+        ("2025-02-30", "day is out of range"),
+        ("2025-0819", "is not a date"),
+    ],
+)
 def test_ambiguous_or_invalid_dates_are_refused(value: str, reason: str):
     with pytest.raises(ValueError, match=reason):
         normalise_published(value)
@@ -255,17 +303,22 @@ def api(tmp_path: Path) -> Iterator[TestClient]:
 NOT_ENGLISH = " ".join(["Der Minister sagte am Montag, dass die Gespräche nächste Woche weitergehen würden."] * 5)
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    (DEEP, "nested too deeply"),
-    (json.dumps({"text": GOOD, "extra": json.loads("[" * 50 + "]" * 50)})[:-1] + ', "x": ' + DEEP + "}",
-     "nested too deeply"),
-    (json.dumps({"text": 5}), "'text' must be a string, not a number"),
-    (json.dumps({"text": GOOD, "published": "2025-W34"}), "names a week"),
-    (json.dumps({"text": GOOD, "published": {"day": 1}}), "'published' must be a string, not an object"),
-    (json.dumps({"text": NOT_ENGLISH}), "not English"),
-    (json.dumps({"text": "word. " * 200_001}), "limit for one article"),
-    (json.dumps({"text": marked(RAISES)}), "analysis failed: AttributeError"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (DEEP, "nested too deeply"),
+        (
+            json.dumps({"text": GOOD, "extra": json.loads("[" * 50 + "]" * 50)})[:-1] + ', "x": ' + DEEP + "}",
+            "nested too deeply",
+        ),
+        (json.dumps({"text": 5}), "'text' must be a string, not a number"),
+        (json.dumps({"text": GOOD, "published": "2025-W34"}), "names a week"),
+        (json.dumps({"text": GOOD, "published": {"day": 1}}), "'published' must be a string, not an object"),
+        (json.dumps({"text": NOT_ENGLISH}), "not English"),
+        (json.dumps({"text": "word. " * 200_001}), "limit for one article"),
+        (json.dumps({"text": marked(RAISES)}), "analysis failed: AttributeError"),
+    ],
+)
 def test_the_api_answers_422_with_the_reason_and_goes_on(api: TestClient, body: str, reason: str):
     response = api.post("/api/articles", content=body.encode())
     assert response.status_code == 422 and reason in response.json()["detail"]
@@ -276,6 +329,7 @@ def test_the_api_answers_422_with_the_reason_and_goes_on(api: TestClient, body: 
 
 
 # --- fetch deadline, workers dying with their parent, concurrent first opens ---------------------------------
+
 
 class _Drip(BaseHTTPRequestHandler):
     """A feed that sends one byte at a time, forever unless stopped (here: at most 100 bytes)."""
@@ -337,9 +391,23 @@ def test_workers_die_when_ingest_is_killed(tmp_path: Path):
     for index in range(40):
         (tmp_path / f"{index:02}.txt").write_text(GOOD.replace("Monday", f"day {index}"), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": SRC}
-    parent = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(tmp_path), "--db",
-                               str(tmp_path / "c.db"), "--jobs", "2", "-q"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph",
+            "ingest",
+            str(tmp_path),
+            "--db",
+            str(tmp_path / "c.db"),
+            "--jobs",
+            "2",
+            "-q",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 90
         while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline and parent.poll() is None:
@@ -359,8 +427,10 @@ def test_two_first_opens_of_a_new_sqlite_file_both_succeed(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": SRC}
     for round_ in range(3):
         db = str(tmp_path / f"new-{round_}.db")
-        runs = [subprocess.Popen([sys.executable, "-c", code, db], env=env, stderr=subprocess.PIPE, text=True)
-                for _ in range(2)]
+        runs = [
+            subprocess.Popen([sys.executable, "-c", code, db], env=env, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
         errors = [run.communicate()[1] for run in runs]
         assert [run.returncode for run in runs] == [0, 0], errors
     with newsgraph.open(tmp_path / "new-0.db") as corpus:  # a usable corpus

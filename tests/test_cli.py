@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 
-STORY = ("Talks Resume in Geneva\n"
-         "Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
-         "“We are ready,” she said.\n")
+STORY = (
+    "Talks Resume in Geneva\n"
+    "Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
+    "“We are ready,” she said.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +42,11 @@ def test_text_file_to_json_matches_the_schema(tmp_path: Path, schema: dict):
     assert record["article"]["title"] == "Talks Resume in Geneva"
     assert record["article"]["published"] == "2025-03-10"
     assert not record["article"]["text"].startswith("Talks Resume")
-    assert {"text": "Monday", "value": "2025-03-10"} in [{"text": t["text"], "value": t["value"]} for t in record["times"]]
+    assert {"text": "Monday", "value": "2025-03-10"} in [
+        {"text": t["text"], "value": t["value"]} for t in record["times"]
+    ]
     for item in record["quotes"] + [m for a in record["actors"] for m in a["mentions"]]:
-        assert record["article"]["text"][item["start"]:item["end"]] == item["text"]
+        assert record["article"]["text"][item["start"] : item["end"]] == item["text"]
 
 
 def test_bundled_examples_validate(schema: dict):
@@ -58,8 +62,10 @@ def test_bundled_examples_validate(schema: dict):
 
 def test_json_records_keep_id_and_ignore_unknown_keys(tmp_path: Path):
     path = tmp_path / "records.jsonl"
-    lines = [{"id": "story-1", "text": STORY, "published": "2025-03-10", "extra": [1, 2]},
-             {"text": "Kaja Kallas said the talks were useful.", "url": "https://example.org/a"}]
+    lines = [
+        {"id": "story-1", "text": STORY, "published": "2025-03-10", "extra": [1, 2]},
+        {"text": "Kaja Kallas said the talks were useful.", "url": "https://example.org/a"},
+    ]
     path.write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
     result = invoke("analyze", str(path), "--format", "jsonl")
     assert result.exit_code == 0, result.output
@@ -89,8 +95,13 @@ def test_bad_inputs_are_named_and_the_rest_is_analysed(tmp_path: Path):
     assert len(records(result.stdout)) == 1
     messages = [line for line in result.stderr.splitlines() if line.startswith("newsgraph: skipped")]
     reasons = " ".join(messages)
-    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("latin1.txt", "UTF-8"),
-                         ("huge.txt", "limit"), ("notes.pdf", "unsupported")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin1.txt", "UTF-8"),
+        ("huge.txt", "limit"),
+        ("notes.pdf", "unsupported"),
+    ]:
         assert any(name in m and reason in m for m in messages), (name, reasons)
 
 
@@ -130,7 +141,8 @@ def test_non_english_text_is_skipped_with_a_reason(tmp_path: Path):
         "Le ministre des Affaires étrangères a déclaré mardi que les négociations reprendraient la semaine "
         "prochaine à Genève, malgré les tensions persistantes entre les deux pays voisins, selon un "
         "communiqué publié par le gouvernement. Les diplomates ont salué une avancée importante.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "en.txt").write_text(STORY, encoding="utf-8")
     result = invoke("analyze", str(tmp_path), "--format", "jsonl")
     assert result.exit_code == 1

@@ -19,21 +19,27 @@ def test_quotes_component_on_a_plain_pipeline_adds_what_it_needs():
     doc._.published = date(2025, 3, 10)
     doc = nlp(doc)
     assert [(q.speaker_name, q.kind, q.text) for q in doc._.quotes] == [
-        ("Ingrid Halvorsen", "direct", "We will sign on Friday,")]
+        ("Ingrid Halvorsen", "direct", "We will sign on Friday,")
+    ]
     assert doc._.actors.actors[0].name == "Ingrid Halvorsen"
 
 
 def test_events_component_adds_actors_quotes_and_times_and_shares_the_actors_kb():
     nlp = spacy.load(nlp_loader.model_name())
     nlp.add_pipe("newsgraph_events")
-    assert nlp.pipe_names[-5:] == ["newsgraph_layout", "newsgraph_actors", "newsgraph_quotes",
-                                   "newsgraph_times", "newsgraph_events"]
+    assert nlp.pipe_names[-5:] == [
+        "newsgraph_layout",
+        "newsgraph_actors",
+        "newsgraph_quotes",
+        "newsgraph_times",
+        "newsgraph_events",
+    ]
     assert nlp.get_pipe("newsgraph_events").kb is nlp.get_pipe("newsgraph_actors").kb
 
 
 def test_make_nlp_runs_the_analysis_after_spacy_and_equals_the_pipeline(pipeline):
     nlp = make_nlp(Settings())
-    assert nlp.pipe_names[-len(ANALYSIS_COMPONENTS):] == list(ANALYSIS_COMPONENTS)
+    assert nlp.pipe_names[-len(ANALYSIS_COMPONENTS) :] == list(ANALYSIS_COMPONENTS)
     assert nlp.pipe_names.index("newsgraph_paragraphs") < nlp.pipe_names.index("parser")
     articles = [Article(id="a", text=TEXT, published="2025-03-10"), Article(id="b", text=TEXT, published="2024-01-03")]
     docs = []
@@ -45,4 +51,6 @@ def test_make_nlp_runs_the_analysis_after_spacy_and_equals_the_pipeline(pipeline
     assert records == [pipeline.analyze(article).to_dict() for article in articles]
     # each document's own publication date reached the components within one batch
     assert [[t["value"] for t in record["times"]] for record in records] == [
-        ["2025-03-14", "2025-03-09"], ["2024-01-05", "2024-01-02"]]
+        ["2025-03-14", "2025-03-09"],
+        ["2024-01-05", "2024-01-02"],
+    ]

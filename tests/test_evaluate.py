@@ -9,10 +9,15 @@ from newsgraph.model import Actor, Analysis, Article, Mention, Quote, TimeExpr
 GOLD_DIR = Path(__file__).parent / "fixtures" / "gold"
 TEXT = "Anna Berg said the plan was dead. Officials called it a “reset”."
 GOLD = {
-    "format": "newsgraph-gold/1", "id": "t", "text": TEXT, "published": "2025-01-01",
+    "format": "newsgraph-gold/1",
+    "id": "t",
+    "text": TEXT,
+    "published": "2025-01-01",
     "actors": [{"name": "Anna Berg", "kind": "person", "aliases": ["Berg"]}],
-    "quotes": [{"speaker": "Anna Berg", "text": "the plan was dead", "kind": "indirect"},
-               {"speaker": "Anna Berg", "text": "reset", "kind": "partial", "optional": True}],
+    "quotes": [
+        {"speaker": "Anna Berg", "text": "the plan was dead", "kind": "indirect"},
+        {"speaker": "Anna Berg", "text": "reset", "kind": "partial", "optional": True},
+    ],
     "times": [{"text": "Monday", "value": "2024-12-30"}],
     "events": [],
 }

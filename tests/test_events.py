@@ -5,8 +5,7 @@ from newsgraph.model import Analysis, Event
 
 def events_of(analysis: Analysis) -> list[tuple[str, str, list[str], list[str]]]:
     names = {a.id: a.name for a in analysis.actors}
-    return [(e.type, e.status, [names[i] for i in e.source], [names[i] for i in e.target])
-            for e in analysis.events]
+    return [(e.type, e.status, [names[i] for i in e.source], [names[i] for i in e.target]) for e in analysis.events]
 
 
 def only(analysis: Analysis, type_: str) -> Event:
@@ -48,8 +47,9 @@ def test_openness_to_talks_is_a_proposal_of_the_speaker(run):
 
 
 def test_visit_in_reported_speech_is_planned_with_destination(run):
-    analysis = run("Chile's foreign minister Elena Vidal told Peru's president Marco Ruiz that she would visit "
-                   "Lima in May.")
+    analysis = run(
+        "Chile's foreign minister Elena Vidal told Peru's president Marco Ruiz that she would visit Lima in May."
+    )
     event = only(analysis, "CONSULT")
     assert (event.status, event.mode, event.where.text, event.where.country) == ("planned", "visit", "Lima", "PER")
     assert event.when.value == "2026-05"
@@ -80,29 +80,34 @@ def test_hypothetical_aid_under_a_condition(run):
 
 def test_negation_and_ruled_out_meeting(run):
     assert events_of(run("Venezuela has not attacked Colombia.")) == [
-        ("ASSAULT", "negated", ["Venezuela"], ["Colombia"])]
+        ("ASSAULT", "negated", ["Venezuela"], ["Colombia"])
+    ]
     analysis = run("Canada ruled out a meeting with Venezuela.")
     assert ("CONSULT", "negated", ["Canada"], ["Venezuela"]) in events_of(analysis)
     assert ("REJECT", "occurred", ["Canada"], ["Venezuela"]) in events_of(analysis)
 
 
 def test_refusal_to_send_troops_is_negated(run):
-    assert events_of(run("Ecuador will not send troops to Peru.")) == [
-        ("MOBILIZE", "negated", ["Ecuador"], ["Peru"])]
+    assert events_of(run("Ecuador will not send troops to Peru.")) == [("MOBILIZE", "negated", ["Ecuador"], ["Peru"])]
 
 
 def test_ongoing_accusation_and_present_demand(run):
     assert events_of(run("Turkey continues to accuse Greece of violating its airspace.")) == [
-        ("ACCUSE", "ongoing", ["Turkey"], ["Greece"])]
+        ("ACCUSE", "ongoing", ["Turkey"], ["Greece"])
+    ]
     assert events_of(run("Chile and Peru have long accused Bolivia of smuggling.")) == [
-        ("ACCUSE", "ongoing", ["Chile", "Peru"], ["Bolivia"])]
+        ("ACCUSE", "ongoing", ["Chile", "Peru"], ["Bolivia"])
+    ]
     assert events_of(run("Iran demands sanctions relief from the United States.")) == [
-        ("REQUEST", "ongoing", ["Iran"], ["United States"])]
+        ("REQUEST", "ongoing", ["Iran"], ["United States"])
+    ]
 
 
 def test_scare_quoted_and_so_called_nouns_are_not_events(run):
-    for text in ("Hungary criticized the so-called “peace summit” organised by activists.",
-                 "Hungary criticized the “peace summit” in Vienna."):
+    for text in (
+        "Hungary criticized the so-called “peace summit” organised by activists.",
+        "Hungary criticized the “peace summit” in Vienna.",
+    ):
         assert [e.type for e in run(text).events] == ["ACCUSE"]
 
 
@@ -142,7 +147,8 @@ def test_classifier_reads_the_verb_a_speech_verb_reports(run):
 
 def test_classifier_leaves_lexicon_sentences_and_non_events_alone(run):
     assert [(e.type, e.trigger) for e in run("Chile and Peru will hold talks in Geneva next week.").events] == [
-        ("CONSULT", "talks")]
+        ("CONSULT", "talks")
+    ]
     assert run("The weather in Lima was mild on Monday.").events == []
 
 

@@ -21,30 +21,173 @@ from newsgraph.analyze import Pipeline
 from newsgraph.model import Article
 
 PROFILES = {
-    "default": settings(max_examples=80, derandomize=True, deadline=None, database=None,
-                        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]),
-    "ci": settings(max_examples=5000, deadline=None, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]),
+    "default": settings(
+        max_examples=80,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    ),
+    "ci": settings(
+        max_examples=5000,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    ),
 }
 PROFILE = PROFILES[os.environ.get("NEWSGRAPH_FUZZ", "default")]
 
 QUOTE_MARKS = list("“”„‟«»‹›'\"‘’「」")
-NAMES = ["Maria Lopez", "Lopez", "Andrii", "Chen Wei", "Ahmed", "Obi", "Smith", "O'Neill",
-         "Trump", "Zelensky", "Ottawa", "China", "Russia", "NATO", "the ministry", "Reuters"]
-TITLES = ["President", "Minister", "Gov.", "Sen.", "Dr.", "spokesperson", "lawmaker", "the mayor",
-          "Foreign Minister", "Cpl.", "chief executive"]
-SPEECH = ["said", "says", "told", "added", "warned", "asked", "according to", "wrote", "stated",
-          "claimed", "denied", "called", "urged", "did not say", "was told"]
-FUNCTION = ["the", "a", "that", "and", "or", "but", "it", "he", "she", "they", "its", "his", "her",
-            "this", "on", "in", "of", "to", "not", "will", "would", "has", "had", "who", "what"]
-CONTENT = ["talks", "ended", "military", "bombs", "winter", "posts", "dropped", "took", "followed",
-           "ceasefire", "sanctions", "border", "met", "agreed", "rejected", "attack", "summit"]
-TIME_WORDS = ["Monday", "Friday", "last", "next", "this", "week", "month", "year", "weekend",
-              "ago", "morning", "night", "tonight", "yesterday", "tomorrow", "today", "summer",
-              "fall", "1990s", "the", "mid-2020", "May", "Sept.", "August", "early", "late", "few",
-              "recent", "coming", "days", "years", "months"]
-PUNCTUATION = [",", ".", ":", ";", "—", "–", "-", "?", "!", "(", ")", "\n", "\n\n", " ", "…",
-               "READ MORE:", "(@handle)", "— Maria Lopez (@mlopez) May 2, 2019", "#", "@"]
+NAMES = [
+    "Maria Lopez",
+    "Lopez",
+    "Andrii",
+    "Chen Wei",
+    "Ahmed",
+    "Obi",
+    "Smith",
+    "O'Neill",
+    "Trump",
+    "Zelensky",
+    "Ottawa",
+    "China",
+    "Russia",
+    "NATO",
+    "the ministry",
+    "Reuters",
+]
+TITLES = [
+    "President",
+    "Minister",
+    "Gov.",
+    "Sen.",
+    "Dr.",
+    "spokesperson",
+    "lawmaker",
+    "the mayor",
+    "Foreign Minister",
+    "Cpl.",
+    "chief executive",
+]
+SPEECH = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "asked",
+    "according to",
+    "wrote",
+    "stated",
+    "claimed",
+    "denied",
+    "called",
+    "urged",
+    "did not say",
+    "was told",
+]
+FUNCTION = [
+    "the",
+    "a",
+    "that",
+    "and",
+    "or",
+    "but",
+    "it",
+    "he",
+    "she",
+    "they",
+    "its",
+    "his",
+    "her",
+    "this",
+    "on",
+    "in",
+    "of",
+    "to",
+    "not",
+    "will",
+    "would",
+    "has",
+    "had",
+    "who",
+    "what",
+]
+CONTENT = [
+    "talks",
+    "ended",
+    "military",
+    "bombs",
+    "winter",
+    "posts",
+    "dropped",
+    "took",
+    "followed",
+    "ceasefire",
+    "sanctions",
+    "border",
+    "met",
+    "agreed",
+    "rejected",
+    "attack",
+    "summit",
+]
+TIME_WORDS = [
+    "Monday",
+    "Friday",
+    "last",
+    "next",
+    "this",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "ago",
+    "morning",
+    "night",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "today",
+    "summer",
+    "fall",
+    "1990s",
+    "the",
+    "mid-2020",
+    "May",
+    "Sept.",
+    "August",
+    "early",
+    "late",
+    "few",
+    "recent",
+    "coming",
+    "days",
+    "years",
+    "months",
+]
+PUNCTUATION = [
+    ",",
+    ".",
+    ":",
+    ";",
+    "—",
+    "–",
+    "-",
+    "?",
+    "!",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    " ",
+    "…",
+    "READ MORE:",
+    "(@handle)",
+    "— Maria Lopez (@mlopez) May 2, 2019",
+    "#",
+    "@",
+]
 
 words = st.sampled_from(NAMES + TITLES + SPEECH + FUNCTION + CONTENT + TIME_WORDS)
 marks = st.sampled_from(QUOTE_MARKS)
@@ -54,8 +197,11 @@ numbers = st.one_of(
     st.integers(min_value=1, max_value=31).map(lambda d: f"{d}th"),
     st.from_regex(r"\A[0-9]{1,4}(s|-[0-9]{2}(-[0-9]{2})?)?\Z"),
 )
-date_texts = st.dates().flatmap(lambda d: st.sampled_from(
-    [d.isoformat(), f"{d:%B} {d.day}, {d.year}", f"{d.day} {d:%B}", f"{d:%B} {d.year}", str(d.year)]))
+date_texts = st.dates().flatmap(
+    lambda d: st.sampled_from(
+        [d.isoformat(), f"{d:%B} {d.day}, {d.year}", f"{d.day} {d:%B}", f"{d:%B} {d.year}", str(d.year)]
+    )
+)
 unicode = st.text(max_size=12)
 chunks = st.one_of(words, words, words, marks, punctuation, numbers, date_texts, unicode)
 salad = st.lists(chunks, max_size=25).map(" ".join)
@@ -99,8 +245,10 @@ def test_quotation_marks_inside_the_last_word(run) -> None:
 def test_coordinated_clause_before_the_reported_clause(run) -> None:
     """A clause coordinated to the cue that the parser put before the reported clause joins it
     (it used to make a span whose start is after its end)."""
-    text = ("posts winter Trump its said out its dropped or China military took European Witkoff "
-            "this bombs followed lawmaker Starlink Andrii\n")
+    text = (
+        "posts winter Trump its said out its dropped or China military took European Witkoff "
+        "this bombs followed lawmaker Starlink Andrii\n"
+    )
     assert [q.text for q in run(text).quotes] == ["China military took European Witkoff this bombs followed"]
 
 

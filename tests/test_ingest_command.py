@@ -13,11 +13,15 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 
-STORY = ("Talks Resume in Geneva\n"
-         "Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
-         "\u201cWe are ready,\u201d Halvorsen said.\n")
-OTHER = ("Chilean President Marta Rojas said on Friday that Chile would send observers to the vote. "
-         "\u201cWe will watch every ballot,\u201d Rojas told reporters in Santiago.")
+STORY = (
+    "Talks Resume in Geneva\n"
+    "Norwegian Foreign Minister Ingrid Halvorsen said on Monday that talks would resume next week. "
+    "\u201cWe are ready,\u201d Halvorsen said.\n"
+)
+OTHER = (
+    "Chilean President Marta Rojas said on Friday that Chile would send observers to the vote. "
+    "\u201cWe will watch every ballot,\u201d Rojas told reporters in Santiago."
+)
 
 
 def invoke(*args: str):
@@ -50,20 +54,30 @@ def test_bad_inputs_are_each_named_with_a_reason_and_nothing_else_is_lost(inputs
     db, result = ingested
     assert result.exit_code == 1
     err = result.stderr
-    for name, reason in [("empty.txt", "empty file"), ("binary.txt", "binary file"), ("broken.json", "invalid JSON"),
-                         ("fake.txt.gz", "gzip"), ("bundle.zip[bad.txt]", "binary file"), ("slides.pdf", "unsupported")]:
+    for name, reason in [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary file"),
+        ("broken.json", "invalid JSON"),
+        ("fake.txt.gz", "gzip"),
+        ("bundle.zip[bad.txt]", "binary file"),
+        ("slides.pdf", "unsupported"),
+    ]:
         line = next((l for l in err.splitlines() if f"{inputs / name}:" in l), "")
         assert line.startswith("newsgraph: skipped") and reason in line, (name, err)
     assert "read 3, new 2, already stored 0, near-duplicates 1, skipped 6, failed 0" in err
     articles = json.loads(invoke("query", "articles", "--db", db, "--format", "json").stdout)
-    assert sorted((a["duplicate_of"] is not None, a["analysed"]) for a in articles) == [(False, True), (False, True),
-                                                                                       (True, False)]
+    assert sorted((a["duplicate_of"] is not None, a["analysed"]) for a in articles) == [
+        (False, True),
+        (False, True),
+        (True, False),
+    ]
 
 
 def test_a_second_ingest_adds_nothing_and_says_so(inputs: Path, ingested):
     db, _ = ingested
-    again = invoke("ingest", str(inputs / "story.txt"), str(inputs / "other.json"), "--db", db,
-                   "--published", "2025-03-10")
+    again = invoke(
+        "ingest", str(inputs / "story.txt"), str(inputs / "other.json"), "--db", db, "--published", "2025-03-10"
+    )
     assert again.exit_code == 0, again.stderr
     assert "new 0, already stored 2" in again.stderr and "nothing new was added" in again.stderr
 

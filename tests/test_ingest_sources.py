@@ -107,6 +107,7 @@ def write(path: Path, data: str | bytes) -> Path:
 
 # --- HTML ---------------------------------------------------------------------------------------------
 
+
 def test_html_page_gives_the_article_without_boilerplate(tmp_path: Path):
     [article] = read(write(tmp_path / "ferry.html", FERRY_PAGE))
     assert isinstance(article, Article)
@@ -132,11 +133,14 @@ def test_html_without_an_article_is_one_problem(tmp_path: Path):
 
 # --- feeds ---------------------------------------------------------------------------------------------
 
+
 def test_rss_feed_gives_one_article_per_entry(tmp_path: Path):
     first, second = read(write(tmp_path / "wire.rss", RSS))
     assert first.title == "Bridge repairs finish early" and second.title == "Market hall gets a new roof"
-    assert first.text == ("Repairs to the Kessel bridge finished a week early, the roads office said on Wednesday.\n"
-                          "Traffic will return to both lanes on Friday.")
+    assert first.text == (
+        "Repairs to the Kessel bridge finished a week early, the roads office said on Wednesday.\n"
+        "Traffic will return to both lanes on Friday."
+    )
     assert second.text == "Builders began replacing the roof of the old market hall, which leaked all winter."
     assert (first.url, first.published, first.source) == ("https://wire.example/bridge", "2024-03-14", "Velmora Wire")
     assert second.published == "2024-03-15"
@@ -145,8 +149,11 @@ def test_rss_feed_gives_one_article_per_entry(tmp_path: Path):
 def test_atom_feed_gives_one_article_per_entry(tmp_path: Path):
     first, second = read(write(tmp_path / "sarn.atom", ATOM))
     assert first.text == "The first timetable for the new ferry lists four crossings a day.\nTickets go on sale in May."
-    assert (first.title, first.url, first.published) == ("Ferry timetable published", "https://sarn.example/timetable",
-                                                         "2024-04-01")
+    assert (first.title, first.url, first.published) == (
+        "Ferry timetable published",
+        "https://sarn.example/timetable",
+        "2024-04-01",
+    )
     assert second.text.startswith("The island school choir") and second.published == "2024-04-02"
     assert first.source == second.source == "Sarn Island Notes"
 
@@ -165,6 +172,7 @@ def test_invalid_feed_is_one_problem_naming_the_file(tmp_path: Path):
 
 # --- WARC ----------------------------------------------------------------------------------------------
 
+
 def warc(gz: bool) -> tuple[bytes, list[int]]:
     """A WARC with a response (dated page), a request, a non-HTML response and a response (undated page).
 
@@ -175,8 +183,9 @@ def warc(gz: bool) -> tuple[bytes, list[int]]:
     offsets = [0]
 
     def add(uri: str, kind: str, payload: bytes, http: StatusAndHeaders, date: str) -> None:
-        record = writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=http,
-                                           warc_headers_dict={"WARC-Date": date})
+        record = writer.create_warc_record(
+            uri, kind, payload=io.BytesIO(payload), http_headers=http, warc_headers_dict={"WARC-Date": date}
+        )
         writer.write_record(record)
         offsets.append(buffer.tell())
 
@@ -184,11 +193,20 @@ def warc(gz: bool) -> tuple[bytes, list[int]]:
         return StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
 
     add("https://ledger.example/news/ferry-link", "response", FERRY_PAGE.encode(), html(), "2024-03-20T10:00:00Z")
-    add("https://post.example/library", "request", b"",
+    add(
+        "https://post.example/library",
+        "request",
+        b"",
         StatusAndHeaders("GET /library HTTP/1.1", [("Host", "post.example")], is_http_request=True),
-        "2024-03-21T10:00:00Z")
-    add("https://post.example/logo.png", "response", b"\x89PNG\r\n\x1a\n" + bytes(200),
-        StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"), "2024-03-21T10:00:01Z")
+        "2024-03-21T10:00:00Z",
+    )
+    add(
+        "https://post.example/logo.png",
+        "response",
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+        StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"),
+        "2024-03-21T10:00:01Z",
+    )
     add("https://post.example/library", "response", LIBRARY_PAGE.encode(), html(), "2024-03-21T10:00:02Z")
     return buffer.getvalue(), offsets
 
@@ -226,13 +244,17 @@ def test_a_failing_warc_record_is_named_by_its_uri(tmp_path: Path):
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://post.example/login", "response",
-                                                  payload=io.BytesIO(NO_ARTICLE_PAGE.encode()), http_headers=http))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://post.example/login", "response", payload=io.BytesIO(NO_ARTICLE_PAGE.encode()), http_headers=http
+        )
+    )
     path = write(tmp_path / "login.warc.gz", buffer.getvalue())
     assert read(path) == [Problem(f"{path}[https://post.example/login]", "no article text found in the HTML")]
 
 
 # --- compressed inputs ---------------------------------------------------------------------------------
+
 
 def test_gzip_files_are_read_by_their_inner_suffix(tmp_path: Path):
     plain = read(write(tmp_path / "story.txt", STORY))
@@ -265,8 +287,12 @@ def test_zip_members_are_read_by_their_own_suffix(tmp_path: Path):
         bundle.writestr("__MACOSX/pages/._ferry.html", b"\x00\x05")
         bundle.writestr("inner.zip", b"PK\x05\x06" + bytes(18))
     items = read(path)
-    assert [a.title for a in articles(items)] == ["Bridge repairs finish early", "Market hall gets a new roof",
-                                                  "Harbour Budget Agreed", "Harbour council approves ferry link"]
+    assert [a.title for a in articles(items)] == [
+        "Bridge repairs finish early",
+        "Market hall gets a new roof",
+        "Harbour Budget Agreed",
+        "Harbour council approves ferry link",
+    ]
     assert problems(items) == [
         Problem(f"{path}[inner.zip]", "a zip archive inside another archive is not read"),
         Problem(f"{path}[notes/empty.txt]", "empty file"),
@@ -293,6 +319,7 @@ def test_a_member_expanding_past_its_size_fails_while_read():
 
 # --- sources: globs, directories, stdin, bad inputs ----------------------------------------------------
 
+
 def test_glob_and_directory_sources(tmp_path: Path):
     write(tmp_path / "data" / "b.html", LIBRARY_PAGE)
     write(tmp_path / "data" / "a.html", FERRY_PAGE)
@@ -305,8 +332,9 @@ def test_glob_and_directory_sources(tmp_path: Path):
     from_folder = read(tmp_path / "data")
     assert len(from_folder) == 4 and not problems(from_folder)
     assert from_folder[3].text.endswith("on Friday to spend more on dredging the channel next year.")
-    assert read(tmp_path / "nothing" / "*.html") == [Problem(str(tmp_path / "nothing" / "*.html"),
-                                                            "no files match the pattern")]
+    assert read(tmp_path / "nothing" / "*.html") == [
+        Problem(str(tmp_path / "nothing" / "*.html"), "no files match the pattern")
+    ]
 
 
 def test_bad_inputs_are_one_problem_each_and_the_rest_goes_on(tmp_path: Path):
@@ -332,12 +360,15 @@ class _Stdin:
         self.buffer = io.BytesIO(data)
 
 
-@pytest.mark.parametrize("data, titles", [
-    (STORY, ["Harbour Budget Agreed"]),
-    (RSS, ["Bridge repairs finish early", "Market hall gets a new roof"]),
-    ('{"text": "One.", "title": "A"}\n{"text": "Two.", "title": "B"}\n', ["A", "B"]),
-    ('{\n  "text": "One pretty record.",\n  "title": "P"\n}\n', ["P"]),
-])
+@pytest.mark.parametrize(
+    "data, titles",
+    [
+        (STORY, ["Harbour Budget Agreed"]),
+        (RSS, ["Bridge repairs finish early", "Market hall gets a new roof"]),
+        ('{"text": "One.", "title": "A"}\n{"text": "Two.", "title": "B"}\n', ["A", "B"]),
+        ('{\n  "text": "One pretty record.",\n  "title": "P"\n}\n', ["P"]),
+    ],
+)
 def test_stdin_is_read_by_its_content(monkeypatch: pytest.MonkeyPatch, data: str, titles: list[str]):
     monkeypatch.setattr(sys, "stdin", _Stdin(data.encode()))
     assert [a.title for a in read("-")] == titles
@@ -349,6 +380,7 @@ def test_read_inputs_for_analyze_reads_the_same_sources(tmp_path: Path):
 
 
 # --- feeds by URL --------------------------------------------------------------------------------------
+
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
@@ -438,13 +470,20 @@ PORT_STORY = [
     "replacing the cramped landing stage that has served the islands for more than half a century.",
 ]
 ORIGINAL = "\n".join(["Grain terminal to become ferry hub", *PORT_STORY])
-EDITED = "\n".join(["Velmora picks old terminal for island ferries", *PORT_STORY[:3],
-                    "Several fishing crews based nearby complained on Tuesday about the expected din of the works.",
-                    *PORT_STORY[4:]])
-UNRELATED = ("The Dunmere chess club won the national team championship on Sunday, beating the defending "
-             "champions in a final round that lasted more than six hours. The club's youngest player, aged "
-             "fourteen, secured the decisive point with a long endgame that spectators called the best game "
-             "of the tournament.")
+EDITED = "\n".join(
+    [
+        "Velmora picks old terminal for island ferries",
+        *PORT_STORY[:3],
+        "Several fishing crews based nearby complained on Tuesday about the expected din of the works.",
+        *PORT_STORY[4:],
+    ]
+)
+UNRELATED = (
+    "The Dunmere chess club won the national team championship on Sunday, beating the defending "
+    "champions in a final round that lasted more than six hours. The club's youngest player, aged "
+    "fourteen, secured the decisive point with a long endgame that spectators called the best game "
+    "of the tournament."
+)
 
 
 def test_near_duplicate_is_found_and_an_unrelated_story_is_not():

@@ -1,4 +1,5 @@
 """Actor knowledge base: shipped data and user files (no access to ../shared)."""
+
 from __future__ import annotations
 
 import json
@@ -133,8 +134,7 @@ def test_agent_sectors(kb):
 
 def test_bad_user_file_raises_kberror_naming_the_file(tmp_path):
     bad = tmp_path / "bad_kb.json"
-    bad.write_text(json.dumps({"schema": "newsgraph.kb/1",
-                               "persons": [{"id": "x", "name": "X", "gender": "robot"}]}))
+    bad.write_text(json.dumps({"schema": "newsgraph.kb/1", "persons": [{"id": "x", "name": "X", "gender": "robot"}]}))
     with pytest.raises(KBError, match="bad_kb.json"):
         KnowledgeBase.load([bad])
     broken = tmp_path / "broken.json"
@@ -147,17 +147,43 @@ def test_bad_user_file_raises_kberror_naming_the_file(tmp_path):
 
 def test_user_file_adds_and_replaces(tmp_path):
     user = tmp_path / "mine.json"
-    user.write_text(json.dumps({
-        "schema": "newsgraph.kb/1",
-        "persons": [
-            {"id": "jane-example", "name": "Jane Example", "aliases": ["J. Example"],
-             "gender": "female", "country": "FIN",
-             "offices": [{"role": "Mayor of Exampleville", "type": "other", "country": "FIN",
-                          "org": None, "sector": "GOV", "start": "2024-01-01", "end": None}]},
-        ],
-        "organizations": [{"id": "nato", "name": "NATO (user)", "aliases": ["The Alliance"],
-                           "country": "IGO", "sector": "IGO"}],
-    }), encoding="utf-8")
+    user.write_text(
+        json.dumps(
+            {
+                "schema": "newsgraph.kb/1",
+                "persons": [
+                    {
+                        "id": "jane-example",
+                        "name": "Jane Example",
+                        "aliases": ["J. Example"],
+                        "gender": "female",
+                        "country": "FIN",
+                        "offices": [
+                            {
+                                "role": "Mayor of Exampleville",
+                                "type": "other",
+                                "country": "FIN",
+                                "org": None,
+                                "sector": "GOV",
+                                "start": "2024-01-01",
+                                "end": None,
+                            }
+                        ],
+                    },
+                ],
+                "organizations": [
+                    {
+                        "id": "nato",
+                        "name": "NATO (user)",
+                        "aliases": ["The Alliance"],
+                        "country": "IGO",
+                        "sector": "IGO",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     kb = KnowledgeBase.load([user])
     (jane,) = kb.persons_named("Jane Example")
     assert jane.gender == "female"

@@ -31,7 +31,9 @@ def test_every_pin_comes_from_the_index_with_hashes(name: str) -> None:
     for line in lines:
         pin, hashes = pin_and_hashes(line)
         assert PIN.match(pin), f"{name}: {pin!r} is not name==version (a local path, URL or option?)"
-        assert hashes and all(h.startswith("sha256:") and len(h) == 71 for h in hashes), f"{name}: {pin!r} lacks sha256 hashes"
+        assert hashes and all(h.startswith("sha256:") and len(h) == 71 for h in hashes), (
+            f"{name}: {pin!r} lacks sha256 hashes"
+        )
         assert not re.search(r"file:|https?:|://|(^|\s)[./~]", line), f"{name}: {line!r} names a path or URL"
 
 
@@ -43,7 +45,9 @@ def test_a_local_wheel_is_caught() -> None:
 
 def test_the_lock_covers_every_dependency_of_the_project() -> None:
     pyproject = (REQUIREMENTS.parent / "pyproject.toml").read_text(encoding="utf-8")
-    locked = {pin_and_hashes(line)[0].split("==")[0].lower().replace("_", "-")
-              for line in requirements(REQUIREMENTS / "lock.txt")}
+    locked = {
+        pin_and_hashes(line)[0].split("==")[0].lower().replace("_", "-")
+        for line in requirements(REQUIREMENTS / "lock.txt")
+    }
     declared = {m.lower().replace("_", "-") for m in re.findall(r'"([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==', pyproject)}
     assert declared - locked == set()

@@ -31,7 +31,9 @@ def cuts(pipeline: Pipeline, text: str) -> list[int]:
 
 def test_the_cut_falls_every_bound_tokens(pipeline: Pipeline) -> None:
     assert cuts(pipeline, " ".join(["word"] * (2 * MAX_SENTENCE_TOKENS + 5))) == [
-        MAX_SENTENCE_TOKENS, 2 * MAX_SENTENCE_TOKENS]
+        MAX_SENTENCE_TOKENS,
+        2 * MAX_SENTENCE_TOKENS,
+    ]
 
 
 def test_a_sentence_end_or_line_break_resets_the_count(pipeline: Pipeline) -> None:

@@ -2,7 +2,7 @@ from newsgraph.extract.quotemarks import find_quotations
 
 
 def inner(text: str) -> list[str]:
-    return [text[q.inner_start:q.inner_end] for q in find_quotations(text)]
+    return [text[q.inner_start : q.inner_end] for q in find_quotations(text)]
 
 
 def test_curly_and_straight_marks_pair():
@@ -27,7 +27,7 @@ def test_multi_paragraph_quote_is_chained():
     text = "“The first part goes on.\n“And the second part ends,” he said."
     quotations = find_quotations(text)
     assert [q.continues for q in quotations] == [True, False]
-    assert text[quotations[0].inner_start:quotations[0].inner_end] == "The first part goes on."
+    assert text[quotations[0].inner_start : quotations[0].inner_end] == "The first part goes on."
 
 
 def test_quote_left_unclosed_at_sentence_start_runs_to_the_paragraph_end():

@@ -27,15 +27,16 @@ def test_colon_introduction(run):
 
 
 def test_following_quote_without_cue_continues_the_speaker(run):
-    text = ("“We are ready to talk,” said Olena Marchuk, the deputy minister. "
-            "“But we will not give up our land.”")
+    text = "“We are ready to talk,” said Olena Marchuk, the deputy minister. “But we will not give up our land.”"
     analysis = run(text)
     assert [q[0] for q in quotes_of(analysis)] == ["Olena Marchuk", "Olena Marchuk"]
 
 
 def test_multi_paragraph_quote_keeps_its_speaker(run):
-    text = ("Hanna Berg, the Norwegian foreign minister, said: “The ceasefire must hold.\n"
-            "“Everyone at this table knows what failure would cost.”")
+    text = (
+        "Hanna Berg, the Norwegian foreign minister, said: “The ceasefire must hold.\n"
+        "“Everyone at this table knows what failure would cost.”"
+    )
     analysis = run(text)
     assert [(q[0], q[1]) for q in quotes_of(analysis)] == [("Hanna Berg", "direct"), ("Hanna Berg", "direct")]
 
@@ -48,8 +49,10 @@ def test_partial_quote_inside_reported_speech(run):
 
 
 def test_indirect_speech_and_according_to(run):
-    text = ("Sergei Lavrov said that any meeting must be prepared gradually. "
-            "According to the Kremlin, no date has been set.")
+    text = (
+        "Sergei Lavrov said that any meeting must be prepared gradually. "
+        "According to the Kremlin, no date has been set."
+    )
     analysis = run(text)
     assert ("Sergey Lavrov", "indirect", "any meeting must be prepared gradually") in quotes_of(analysis)
     kremlin = [q for q in analysis.quotes if q.cue == "According"]
@@ -63,8 +66,10 @@ def test_scare_quotes_are_not_quotes(run):
 
 
 def test_unbalanced_mark_does_not_shift_later_quotes(run):
-    text = ("The minister’s office issued a statement about the “plan.\n"
-            "“We remain committed to peace,” said Ingrid Halvorsen.")
+    text = (
+        "The minister’s office issued a statement about the “plan.\n"
+        "“We remain committed to peace,” said Ingrid Halvorsen."
+    )
     analysis = run(text)
     assert ("Ingrid Halvorsen", "direct", "We remain committed to peace,") in quotes_of(analysis)
 
@@ -73,7 +78,7 @@ def test_quote_offsets_are_evidence(run):
     text = "“Nothing is agreed until everything is agreed,” the negotiator Paul Meier said."
     analysis = run(text)
     quote = analysis.quotes[0]
-    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.start : quote.end] == quote.text
 
 
 def test_negated_cue_reports_nothing(run):
@@ -82,8 +87,10 @@ def test_negated_cue_reports_nothing(run):
 
 
 def test_a_possessor_is_not_the_speaker_but_an_apposition_is(run):
-    text = ("Mark Halloran was charged last year. Halloran’s lawyers said the case was political. "
-            "His sister, Ruth Halloran, said the family would appeal.")
+    text = (
+        "Mark Halloran was charged last year. Halloran’s lawyers said the case was political. "
+        "His sister, Ruth Halloran, said the family would appeal."
+    )
     speakers = [(q.speaker_name, q.text) for q in run(text).quotes]
     assert ("Mark Halloran", "the case was political") not in speakers
     assert ("Ruth Halloran", "the family would appeal") in speakers
@@ -103,26 +110,33 @@ def test_parenthetical_cue_reports_the_clause_after_it(run):
 def test_clause_coordinated_to_the_cue_is_part_of_what_was_said(run):
     analysis = run("Anna Lindqvist said the ruling came as a “shock,” and the company will appeal it.")
     assert quotes_of(analysis) == [
-        ("Anna Lindqvist", "partial", "the ruling came as a “shock,” and the company will appeal it")]
+        ("Anna Lindqvist", "partial", "the ruling came as a “shock,” and the company will appeal it")
+    ]
 
 
 def test_a_statement_speaks_for_the_organisation_just_named(run):
-    text = ("The charity Brightwater said two of its staff were hurt in the attack. "
-            "A statement said the charity was “deeply saddened” by their injuries.")
+    text = (
+        "The charity Brightwater said two of its staff were hurt in the attack. "
+        "A statement said the charity was “deeply saddened” by their injuries."
+    )
     analysis = run(text)
     assert [q[0] for q in quotes_of(analysis)] == ["Brightwater", "Brightwater"]
 
 
 def test_the_person_refers_back_to_an_unnamed_source(run):
-    text = ("A person familiar with the talks said the deal was close. "
-            "The deal would be signed next week, according to the person.")
+    text = (
+        "A person familiar with the talks said the deal was close. "
+        "The deal would be signed next week, according to the person."
+    )
     analysis = run(text)
     assert [q[0] for q in quotes_of(analysis)] == ["A person familiar with the talks"] * 2
 
 
 def test_definite_description_of_a_person_as_speaker(run):
-    text = ("Senator Mitch McConnell criticised the bill on Tuesday. "
-            "“It will fail in the Senate,” the Kentucky Republican said.")
+    text = (
+        "Senator Mitch McConnell criticised the bill on Tuesday. "
+        "“It will fail in the Senate,” the Kentucky Republican said."
+    )
     analysis = run(text)
     assert quotes_of(analysis) == [("Mitch McConnell", "direct", "It will fail in the Senate,")]
 
@@ -143,18 +157,20 @@ def test_participle_cue_shares_the_subject_of_the_main_verb(run):
 
 
 def test_advice_and_report_verbs_are_cues(run):
-    text = ("BC Hydro said the storm was the worst in 20 years. "
-            "It advised people never to use a portable generator indoors.")
+    text = (
+        "BC Hydro said the storm was the worst in 20 years. "
+        "It advised people never to use a portable generator indoors."
+    )
     assert ("BC Hydro", "indirect", "never to use a portable generator indoors") in quotes_of(run(text))
     reported = run("On Tuesday, the Daily Ledger reported that the company had paid its users.")
     assert [q[2] for q in quotes_of(reported)] == ["the company had paid its users"]
 
 
 def test_they_as_speaker_refers_to_the_group_named_before(run):
-    text = ("The Conservatives believe the tax will fail; they say their research shows voters care "
-            "more about prices.")
+    text = "The Conservatives believe the tax will fail; they say their research shows voters care more about prices."
     assert quotes_of(run(text)) == [
-        ("The Conservatives", "indirect", "their research shows voters care more about prices")]
+        ("The Conservatives", "indirect", "their research shows voters care more about prices")
+    ]
 
 
 def test_what_was_told_is_not_a_relative_clause_on_the_hearer(run):
@@ -186,14 +202,18 @@ def test_object_controls_the_speaker_of_an_infinitive_cue(run):
 
 
 def test_role_description_names_the_one_person_with_that_role(run):
-    text = ("The league commissioner said the club had not been served with the claim. "
-            "“We will review it,” league commissioner Ron Dale said.")
+    text = (
+        "The league commissioner said the club had not been served with the claim. "
+        "“We will review it,” league commissioner Ron Dale said."
+    )
     assert [q[0] for q in quotes_of(run(text))] == ["Ron Dale", "Ron Dale"]
 
 
 def test_quoted_paragraph_after_a_quoted_speaker_continues_that_speaker(run):
-    text = ("“We have done well this year,” said Anna Lindqvist, who won twice. Erik Holm and Jan Berg also won.\n"
-            "“We are all proud to play for our country.”")
+    text = (
+        "“We have done well this year,” said Anna Lindqvist, who won twice. Erik Holm and Jan Berg also won.\n"
+        "“We are all proud to play for our country.”"
+    )
     assert [q[0] for q in quotes_of(run(text))] == ["Anna Lindqvist", "Anna Lindqvist"]
 
 
@@ -208,16 +228,19 @@ def test_subordinate_clause_between_cue_and_clause_is_reported(run):
 
 
 def test_embedded_post_is_a_quote_of_its_author(run):
-    text = ("The utility said crews were working through the night.\n"
-            "Damage is unprecedented with hundreds of trees on power lines. pic.twitter.com/AbC123 "
-            "— Harbour Power (@harbourpower) December 22, 2018\n"
-            "Repairs could take days.")
+    text = (
+        "The utility said crews were working through the night.\n"
+        "Damage is unprecedented with hundreds of trees on power lines. pic.twitter.com/AbC123 "
+        "— Harbour Power (@harbourpower) December 22, 2018\n"
+        "Repairs could take days."
+    )
     quotes = quotes_of(run(text))
     assert ("Harbour Power", "direct", "Damage is unprecedented with hundreds of trees on power lines.") in quotes
 
 
 def test_signature_without_handle_is_not_a_post():
     from newsgraph.extract.posts import embedded_posts
+
     assert embedded_posts("The storm was bad — Harbour Power, December 22, 2018") == []
     posts = embedded_posts("We are ready. https://t.co/x1 — Ana Ruiz (@anaruiz) May 2, 2019")
     assert [(p.start, p.end) for p in posts] == [(0, 13)]
@@ -225,19 +248,22 @@ def test_signature_without_handle_is_not_a_post():
 
 def test_date_after_the_cue_is_not_part_of_what_was_said(run):
     assert quotes_of(run("Brandt-Kessler said on Monday it would appeal the ruling.")) == [
-        ("Brandt-Kessler", "indirect", "it would appeal the ruling")]
+        ("Brandt-Kessler", "indirect", "it would appeal the ruling")
+    ]
 
 
 def test_span_keeps_a_hyphenated_word_whole(run):
     analysis = run("The minister said the U.S. and Russia would co-chair the new monitoring group from next month.")
     assert [q.text for q in analysis.quotes] == [
-        "the U.S. and Russia would co-chair the new monitoring group from next month"]
+        "the U.S. and Russia would co-chair the new monitoring group from next month"
+    ]
 
 
 def test_pieces_of_one_reported_clause_are_one_quote(run):
     analysis = run('Omar Haddad said they would accept a truce on condition "terrorists" left the city first.')
     assert quotes_of(analysis) == [
-        ("Omar Haddad", "partial", 'they would accept a truce on condition "terrorists" left the city first')]
+        ("Omar Haddad", "partial", 'they would accept a truce on condition "terrorists" left the city first')
+    ]
 
 
 def test_trailing_cue_after_according_to_is_not_content(run):
@@ -251,7 +277,9 @@ def test_dateline_is_neither_speaker_nor_content(run):
 
 
 def test_narration_coordinated_after_the_clause_is_not_content(run):
-    analysis = run("The army said 40 soldiers had been killed on the battlefield, but gave no details on the number of wounded.")
+    analysis = run(
+        "The army said 40 soldiers had been killed on the battlefield, but gave no details on the number of wounded."
+    )
     assert [q.text for q in analysis.quotes] == ["40 soldiers had been killed on the battlefield"]
 
 
@@ -261,23 +289,26 @@ def test_shared_subject_of_a_reported_clause_stays_content(run):
 
 
 def test_the_spokesperson_refers_back_to_the_unnamed_one(run):
-    text = ("Foreign ministry spokesperson Zhou Wenhao rejected the claim. "
-            "A State Department spokesperson said the ships had acted dangerously. "
-            "The spokesperson added that Washington stood by its allies.")
+    text = (
+        "Foreign ministry spokesperson Zhou Wenhao rejected the claim. "
+        "A State Department spokesperson said the ships had acted dangerously. "
+        "The spokesperson added that Washington stood by its allies."
+    )
     analysis = run(text)
     assert [q.speaker_name for q in analysis.quotes] == ["United States Department of State"] * 2
 
 
 def test_the_spokesperson_after_a_named_one_is_that_person(run):
-    text = ("Zhou Wenhao, a foreign ministry spokesperson, said Manila should stop. "
-            "The spokesperson added that the treaty was clear.")
+    text = (
+        "Zhou Wenhao, a foreign ministry spokesperson, said Manila should stop. "
+        "The spokesperson added that the treaty was clear."
+    )
     analysis = run(text)
     assert [q.speaker_name for q in analysis.quotes] == ["Zhou Wenhao", "Zhou Wenhao"]
 
 
 def test_a_cue_coordinated_with_the_reported_clause_is_the_reporters(run):
-    text = ("Foreign Minister Anna Keller said Austria backed the mission and called the attack "
-            "“cowardly and cruel.”")
+    text = "Foreign Minister Anna Keller said Austria backed the mission and called the attack “cowardly and cruel.”"
     analysis = run(text)
     called = [q for q in analysis.quotes if q.cue == "called"]
     assert [(q.speaker_name, q.text) for q in called] == [("Anna Keller", "cowardly and cruel.")]

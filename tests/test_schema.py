@@ -32,16 +32,50 @@ def test_project_articles_give_valid_records(pipeline: Pipeline, path: Path, dat
     assert_valid_record(pipeline.analyze(article).to_dict())
 
 
-@pytest.mark.parametrize("value", [
-    "2025", "2025-08", "2025-08-14", "2025-08-14TMO", "2025-08-14TAF", "2025-08-14TEV", "2025-08-14TNI",
-    "2025-W33", "2025-W33-WE", "2025-Q3", "2025-SP", "2025-SU", "2025-FA", "2025-WI", "199",
-    "PAST_REF", "FUTURE_REF", "PRESENT_REF",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2025",
+        "2025-08",
+        "2025-08-14",
+        "2025-08-14TMO",
+        "2025-08-14TAF",
+        "2025-08-14TEV",
+        "2025-08-14TNI",
+        "2025-W33",
+        "2025-W33-WE",
+        "2025-Q3",
+        "2025-SP",
+        "2025-SU",
+        "2025-FA",
+        "2025-WI",
+        "199",
+        "PAST_REF",
+        "FUTURE_REF",
+        "PRESENT_REF",
+    ],
+)
 def test_time_values_the_schema_accepts(value: str) -> None:
     assert TIME_VALUE.search(value)
 
 
-@pytest.mark.parametrize("value", ["", "25", "2025-8", "2025-08-14T", "2025-08-14TXX", "2025-W3", "2025-Q5",
-                                   "2025-AU", "19", "20255", "-001-01", "2025-08-14T10:00", "soon"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "25",
+        "2025-8",
+        "2025-08-14T",
+        "2025-08-14TXX",
+        "2025-W3",
+        "2025-Q5",
+        "2025-AU",
+        "19",
+        "20255",
+        "-001-01",
+        "2025-08-14T10:00",
+        "soon",
+    ],
+)
 def test_time_values_the_schema_rejects(value: str) -> None:
     assert not TIME_VALUE.search(value)

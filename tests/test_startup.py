@@ -14,8 +14,15 @@ from pathlib import Path
 
 import pytest
 
-ANALYSIS_MODULES = ("spacy", "thinc", "newsgraph.analyze", "newsgraph.nlp", "newsgraph.pipeline",
-                    "newsgraph.extract", "newsgraph.corpus")
+ANALYSIS_MODULES = (
+    "spacy",
+    "thinc",
+    "newsgraph.analyze",
+    "newsgraph.nlp",
+    "newsgraph.pipeline",
+    "newsgraph.extract",
+    "newsgraph.corpus",
+)
 
 REPORT = f"""
 import json, sys
@@ -64,8 +71,11 @@ def loaded_analysis_modules(program: str, *args: str) -> list[str]:
 def db(tmp_path_factory) -> str:
     """An empty corpus database, migrated (a fresh interpreter, so this test's imports stay clean)."""
     path = tmp_path_factory.mktemp("startup") / "corpus.db"
-    subprocess.run([sys.executable, "-c", "import newsgraph, sys; newsgraph.open(sys.argv[1]).close()", str(path)],
-                   check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", "import newsgraph, sys; newsgraph.open(sys.argv[1]).close()", str(path)],
+        check=True,
+        timeout=120,
+    )
     Path(f"{path}.txt").write_text("Talks resume\nThe ministers met on Monday.\n", encoding="utf-8")
     return str(path)
 
@@ -78,8 +88,14 @@ def test_the_web_app_and_its_pages_do_not_import_spacy(db: str) -> None:
     assert loaded_analysis_modules(WEB_APP, db) == []
 
 
-@pytest.mark.parametrize("command", [["query", "quotes", "--format", "json"], ["query", "actors"],
-                                     ["export", "{db}.csv", "--table", "events", "--format", "csv"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "quotes", "--format", "json"],
+        ["query", "actors"],
+        ["export", "{db}.csv", "--table", "events", "--format", "csv"],
+    ],
+)
 def test_query_and_export_do_not_import_spacy(db: str, command: list[str]) -> None:
     args = [part.format(db=db) for part in command] + ["--db", db]
     assert loaded_analysis_modules(CLI, db, *args) == []

@@ -85,13 +85,22 @@ def mention(text: str, part: str, after: int = 0) -> Mention:
     return Mention(*span(text, part, after), part)
 
 
-def quote(text: str, qid: str, speaker: str | None, part: str, kind: str = "indirect", addressee: str | None = None,
-          name: str | None = None) -> Quote:
+def quote(
+    text: str,
+    qid: str,
+    speaker: str | None,
+    part: str,
+    kind: str = "indirect",
+    addressee: str | None = None,
+    name: str | None = None,
+) -> Quote:
     return Quote(qid, speaker, name, kind, "said", addressee, part, *span(text, part))
 
 
-TEXT_A = ("Russian Foreign Minister Sergey Lavrov said talks with Ukraine were possible next week. "
-          "\u201cWe are open to a meeting,\u201d Lavrov told Marco Rubio.")
+TEXT_A = (
+    "Russian Foreign Minister Sergey Lavrov said talks with Ukraine were possible next week. "
+    "\u201cWe are open to a meeting,\u201d Lavrov told Marco Rubio."
+)
 TEXT_B = "Sergei Lavrov said Moscow would not accept the plan. President Volodymyr Zelensky said Kyiv was ready."
 
 
@@ -99,14 +108,36 @@ def analysis_a() -> Analysis:
     t = TEXT_A
     return Analysis(
         Article("a", t, title="Lavrov open to talks", source="Wire", published="2025-08-19"),
-        actors=[Actor("A1", "Sergey Lavrov", "person", "sergey-lavrov", "RUS", "GOV", ["Foreign Minister"],
-                      [mention(t, "Sergey Lavrov"), mention(t, "Lavrov", 40)]),
-                Actor("A2", "Ukraine", "country", "country/UKR", "UKR", None, [], [mention(t, "Ukraine")]),
-                Actor("A3", "Marco Rubio", "person", "marco-rubio", "USA", "GOV", [], [mention(t, "Marco Rubio")])],
-        quotes=[quote(t, "Q1", "A1", "talks with Ukraine were possible next week", name="Sergey Lavrov"),
-                quote(t, "Q2", "A1", "We are open to a meeting", "direct", addressee="A3", name="Lavrov")],
-        events=[Event("E1", "CONSULT", "proposed", ["A1"], ["A2"], "talks", Evidence(*span(t, "talks"), "talks"),
-                      when=When("next week", "2025-W35"))],
+        actors=[
+            Actor(
+                "A1",
+                "Sergey Lavrov",
+                "person",
+                "sergey-lavrov",
+                "RUS",
+                "GOV",
+                ["Foreign Minister"],
+                [mention(t, "Sergey Lavrov"), mention(t, "Lavrov", 40)],
+            ),
+            Actor("A2", "Ukraine", "country", "country/UKR", "UKR", None, [], [mention(t, "Ukraine")]),
+            Actor("A3", "Marco Rubio", "person", "marco-rubio", "USA", "GOV", [], [mention(t, "Marco Rubio")]),
+        ],
+        quotes=[
+            quote(t, "Q1", "A1", "talks with Ukraine were possible next week", name="Sergey Lavrov"),
+            quote(t, "Q2", "A1", "We are open to a meeting", "direct", addressee="A3", name="Lavrov"),
+        ],
+        events=[
+            Event(
+                "E1",
+                "CONSULT",
+                "proposed",
+                ["A1"],
+                ["A2"],
+                "talks",
+                Evidence(*span(t, "talks"), "talks"),
+                when=When("next week", "2025-W35"),
+            )
+        ],
     )
 
 
@@ -114,12 +145,25 @@ def analysis_b() -> Analysis:
     t = TEXT_B
     return Analysis(
         Article("b", t, published="2025-09-02"),
-        actors=[Actor("A1", "Sergei Lavrov", "person", "sergey-lavrov", "RUS", "GOV", [], [mention(t, "Sergei Lavrov")]),
-                Actor("A2", "Volodymyr Zelensky", "person", None, "UKR", "GOV", [], [mention(t, "Volodymyr Zelensky")])],
-        quotes=[quote(t, "Q1", "A1", "Moscow would not accept the plan", name="Sergei Lavrov"),
-                quote(t, "Q2", "A2", "Kyiv was ready", name="Volodymyr Zelensky")],
-        events=[Event("E1", "REJECT", "occurred", ["A1"], ["A2"], "not accept",
-                      Evidence(*span(t, "would not accept the plan"), "would not accept the plan"))],
+        actors=[
+            Actor("A1", "Sergei Lavrov", "person", "sergey-lavrov", "RUS", "GOV", [], [mention(t, "Sergei Lavrov")]),
+            Actor("A2", "Volodymyr Zelensky", "person", None, "UKR", "GOV", [], [mention(t, "Volodymyr Zelensky")]),
+        ],
+        quotes=[
+            quote(t, "Q1", "A1", "Moscow would not accept the plan", name="Sergei Lavrov"),
+            quote(t, "Q2", "A2", "Kyiv was ready", name="Volodymyr Zelensky"),
+        ],
+        events=[
+            Event(
+                "E1",
+                "REJECT",
+                "occurred",
+                ["A1"],
+                ["A2"],
+                "not accept",
+                Evidence(*span(t, "would not accept the plan"), "would not accept the plan"),
+            )
+        ],
     )
 
 
@@ -140,11 +184,16 @@ def filled(request, tmp_path_factory) -> Iterator[Corpus]:
 def rows(db: Corpus) -> dict[str, list[tuple]]:
     """Every row of every corpus table, sorted, without ingested_at."""
     with db.engine.connect() as conn:
-        return {t.name: sorted((tuple(r) for r in conn.execute(select(*(c for c in t.c if c.name != "ingested_at")))),
-                               key=repr) for t in schema.CORPUS_TABLES}
+        return {
+            t.name: sorted(
+                (tuple(r) for r in conn.execute(select(*(c for c in t.c if c.name != "ingested_at")))), key=repr
+            )
+            for t in schema.CORPUS_TABLES
+        }
 
 
 # ---- schema ----------------------------------------------------------------------------------
+
 
 def test_migrations_create_exactly_the_declared_schema(corpus: Corpus):
     search = {"articles_fts", "quotes_fts", "search", "ix_articles_search", "ix_quotes_search"}  # backend-specific
@@ -185,6 +234,7 @@ def test_reopening_is_a_no_op_and_sqlite_runs_in_wal_with_foreign_keys(db_url: s
 
 # ---- ingest ----------------------------------------------------------------------------------
 
+
 def test_reingesting_adds_nothing(corpus: Corpus):
     filled = fill(corpus)
     before = rows(filled)
@@ -202,8 +252,11 @@ def test_one_global_actor_across_articles_with_every_name_seen(filled: Corpus):
 
 def test_near_duplicate_is_linked_and_not_analysed(corpus: Corpus):
     filled = fill(corpus)
-    copy = Analysis(Article("a-copy", TEXT_A, url="https://example.org/copy", published="2025-08-20"),
-                    actors=analysis_a().actors, quotes=analysis_a().quotes)
+    copy = Analysis(
+        Article("a-copy", TEXT_A, url="https://example.org/copy", published="2025-08-20"),
+        actors=analysis_a().actors,
+        quotes=analysis_a().quotes,
+    )
     report = filled.ingest([copy])
     assert (report.new, report.duplicates) == (0, 1)
     (article,) = [a for a in filled.articles() if a.id == "a-copy"]
@@ -229,6 +282,7 @@ def test_bad_publication_date_is_skipped_with_its_reason(corpus: Corpus):
 
 
 # ---- queries ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["Lavrov", "Sergey Lavrov", "Sergei Lavrov", "sergéi LAVROV", "  lavrov "])
 def test_speaker_matches_names_and_aliases_ignoring_case_and_accents(filled: Corpus, name: str):
@@ -289,22 +343,38 @@ def test_a_page_knows_the_total_and_counts_it_with_the_same_filters(filled: Corp
 
 @pytest.mark.parametrize("value", ["\x00", "Lav\x00rov", "x\x1b[31m", "\x7f"])
 def test_a_control_character_is_refused_never_dropped(filled: Corpus, value: str):
-    for call in (lambda: filled.quotes(speaker=value), lambda: filled.quotes(search=value),
-                 lambda: filled.events(actor=value), lambda: filled.articles(search=value)):
+    for call in (
+        lambda: filled.quotes(speaker=value),
+        lambda: filled.quotes(search=value),
+        lambda: filled.events(actor=value),
+        lambda: filled.articles(search=value),
+    ):
         with pytest.raises(QueryError, match="control character"):
             call()
 
 
-TEXT_C = ("The cease-fire in Kharkiv held overnight, said President Volodymyr Zelenskyy, who met Zelenskiy's "
-          "advisers on Tuesday.")
+TEXT_C = (
+    "The cease-fire in Kharkiv held overnight, said President Volodymyr Zelenskyy, who met Zelenskiy's "
+    "advisers on Tuesday."
+)
 
 
 def analysis_c() -> Analysis:
     t = TEXT_C
     return Analysis(
         Article("c", t, title="Cease-fire holds", published="2025-09-03"),
-        actors=[Actor("A1", "Volodymyr Zelenskyy", "person", None, "UKR", "GOV", [],
-                      [mention(t, "Volodymyr Zelenskyy"), mention(t, "Zelenskiy")])],
+        actors=[
+            Actor(
+                "A1",
+                "Volodymyr Zelenskyy",
+                "person",
+                None,
+                "UKR",
+                "GOV",
+                [],
+                [mention(t, "Volodymyr Zelenskyy"), mention(t, "Zelenskiy")],
+            )
+        ],
         quotes=[quote(t, "Q1", "A1", "The cease-fire in Kharkiv held overnight")],
     )
 
@@ -318,13 +388,21 @@ def spellings(request, tmp_path_factory) -> Iterator[Corpus]:
             assert db.ingest([analysis_c()]).new == 1
             with db.engine.begin() as conn:  # one actor across articles: what KB linking does
                 for table, column in ((schema.article_actors, "actor_id"), (schema.quotes, "speaker_id")):
-                    conn.execute(table.update().where(table.c[column] == "person:volodymyr zelenskyy")
-                                 .values({column: "person:volodymyr zelensky"}))
-                conn.execute(schema.mentions.update().where(schema.mentions.c.actor_id == "person:volodymyr zelenskyy")
-                             .values(actor_id="person:volodymyr zelensky"))
-                conn.execute(schema.actor_aliases.update()
-                             .where(schema.actor_aliases.c.actor_id == "person:volodymyr zelenskyy")
-                             .values(actor_id="person:volodymyr zelensky"))
+                    conn.execute(
+                        table.update()
+                        .where(table.c[column] == "person:volodymyr zelenskyy")
+                        .values({column: "person:volodymyr zelensky"})
+                    )
+                conn.execute(
+                    schema.mentions.update()
+                    .where(schema.mentions.c.actor_id == "person:volodymyr zelenskyy")
+                    .values(actor_id="person:volodymyr zelensky")
+                )
+                conn.execute(
+                    schema.actor_aliases.update()
+                    .where(schema.actor_aliases.c.actor_id == "person:volodymyr zelenskyy")
+                    .values(actor_id="person:volodymyr zelensky")
+                )
             yield db
 
 
@@ -375,8 +453,9 @@ def test_analysis_tables_wrap_whole_cells_when_piped():
     print_analysis_table(Console(file=out, highlight=False, soft_wrap=True), analysis)  # a file: not a terminal
     rendered = out.getvalue()
     assert "…" not in rendered and max(map(len, rendered.splitlines())) > 80
-    cells = "".join(line.split("\u2502")[-2].strip() for line in rendered.splitlines() if "point" in line
-                    or "Negotiators" in line)
+    cells = "".join(
+        line.split("\u2502")[-2].strip() for line in rendered.splitlines() if "point" in line or "Negotiators" in line
+    )
     assert cells.replace(" ", "") == words.replace(" ", "")
 
 
@@ -393,6 +472,7 @@ def test_to_pandas_without_pandas_names_the_extra(filled: Corpus, monkeypatch: p
 
 
 # ---- export ----------------------------------------------------------------------------------
+
 
 def _as_strings(row: dict) -> dict:
     """A Parquet row with its dates and timestamps written back the way the records hold them."""
@@ -440,9 +520,11 @@ def generated_article(i: int) -> dict:
     """A short, distinct news text (no two are near-duplicates)."""
     person, topic, day = PEOPLE[i % 7], TOPICS[i % 6], DAYS[i % 5]
     home, other = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
-    text = (f"Foreign Minister {person} of {home} said on {day} that talks with {other} on {topic} "
-            f"would resume after {i + 2} weeks of silence. \u201cWe are ready to sign,\u201d {person.split()[1]} "
-            f"told reporters in the capital. {other} rejected round {i + 1} of the proposal.")
+    text = (
+        f"Foreign Minister {person} of {home} said on {day} that talks with {other} on {topic} "
+        f"would resume after {i + 2} weeks of silence. \u201cWe are ready to sign,\u201d {person.split()[1]} "
+        f"told reporters in the capital. {other} rejected round {i + 1} of the proposal."
+    )
     return {"text": text, "published": f"2025-0{1 + i % 9}-1{i % 10}", "url": f"https://example.org/{i}"}
 
 

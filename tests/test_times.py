@@ -26,7 +26,7 @@ def pairs(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> li
     """(text, value) pairs extracted from ``text``, checking the offsets on the way."""
     doc = nlp(text)
     found = extract_times(doc, published)
-    assert all(text[t.start:t.end] == t.text for t in found)
+    assert all(text[t.start : t.end] == t.text for t in found)
     assert [t.start for t in found] == sorted(t.start for t in found)
     value_pattern = re.compile(SCHEMA["$defs"]["time"]["properties"]["value"]["pattern"])
     assert all(value_pattern.search(t.value) and t.value.isascii() for t in found), found
@@ -34,15 +34,11 @@ def pairs(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> li
 
 
 def test_weekday_in_past_clause(nlp: Language) -> None:
-    assert pairs(nlp, "The mayor resigned on Monday after a long dispute.") == [
-        ("Monday", "2024-03-11")
-    ]
+    assert pairs(nlp, "The mayor resigned on Monday after a long dispute.") == [("Monday", "2024-03-11")]
 
 
 def test_weekday_equal_to_publication_day(nlp: Language) -> None:
-    assert pairs(nlp, "The council approved the budget on Thursday.") == [
-        ("Thursday", "2024-03-14")
-    ]
+    assert pairs(nlp, "The council approved the budget on Thursday.") == [("Thursday", "2024-03-14")]
 
 
 def test_weekday_in_future_clause(nlp: Language) -> None:
@@ -51,9 +47,7 @@ def test_weekday_in_future_clause(nlp: Language) -> None:
 
 
 def test_weekday_with_will(nlp: Language) -> None:
-    assert pairs(nlp, "The union will announce its decision on Monday.") == [
-        ("Monday", "2024-03-18")
-    ]
+    assert pairs(nlp, "The union will announce its decision on Monday.") == [("Monday", "2024-03-18")]
 
 
 def test_earlier_this_week(nlp: Language) -> None:
@@ -62,15 +56,11 @@ def test_earlier_this_week(nlp: Language) -> None:
 
 
 def test_last_week(nlp: Language) -> None:
-    assert pairs(nlp, "Thousands of farmers protested in the capital last week.") == [
-        ("last week", "2024-W10")
-    ]
+    assert pairs(nlp, "Thousands of farmers protested in the capital last week.") == [("last week", "2024-W10")]
 
 
 def test_next_month(nlp: Language) -> None:
-    assert pairs(nlp, "The new tariffs take effect next month, officials said.") == [
-        ("next month", "2024-04")
-    ]
+    assert pairs(nlp, "The new tariffs take effect next month, officials said.") == [("next month", "2024-04")]
 
 
 def test_year_after_preposition(nlp: Language) -> None:
@@ -108,9 +98,7 @@ def test_next_couple_of_weeks_is_future_ref(nlp: Language) -> None:
 
 
 def test_recent_weeks_is_past_ref(nlp: Language) -> None:
-    assert pairs(nlp, "Fuel prices have climbed sharply in recent weeks.") == [
-        ("recent weeks", "PAST_REF")
-    ]
+    assert pairs(nlp, "Fuel prices have climbed sharply in recent weeks.") == [("recent weeks", "PAST_REF")]
 
 
 def test_relative_days(nlp: Language) -> None:
@@ -153,8 +141,10 @@ def test_date_in_a_verbless_line_is_normalised(run):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The ministers met yesterday afternoon and will meet again tonight.",
-         [("yesterday afternoon", "2024-03-13TAF"), ("tonight", "2024-03-14TNI")]),
+        (
+            "The ministers met yesterday afternoon and will meet again tonight.",
+            [("yesterday afternoon", "2024-03-13TAF"), ("tonight", "2024-03-14TNI")],
+        ),
         ("The ministers met on Monday morning.", [("Monday morning", "2024-03-11TMO")]),
         ("The bridge will open this summer.", [("this summer", "2024-SU")]),
         ("The bridge opened in the summer of 2019.", [("the summer of 2019", "2019-SU")]),
@@ -162,7 +152,8 @@ def test_date_in_a_verbless_line_is_normalised(run):
     ],
 )
 def test_parts_of_day_seasons_and_decades_fit_the_schema(
-        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
     assert pairs(nlp, text) == expected
 
 
@@ -181,5 +172,5 @@ def test_dates_outside_the_calendar_are_dropped(nlp: Language, text: str, publis
 
 
 def test_digits_other_than_ascii_are_not_years_or_counts(nlp: Language) -> None:
-    """"²" looks like a number to spaCy but is no count; Arabic-Indic digits are not read as years."""
+    """ "²" looks like a number to spaCy but is no count; Arabic-Indic digits are not read as years."""
     assert pairs(nlp, "The city was founded ² days ago, and in ٢٠١٩ and 20٢٤.") == []

@@ -40,7 +40,7 @@ XSS = Path(__file__).parent / "browser" / "xss-article.json"
 XSS_ID = "xss-harbour-dispute"
 XSS_PERSON = "person:velma okonkwo strand"
 TOKEN = "s3cret-token-for-tests-0123456789"
-RAW_MARKUP = ("<script>alert", "<img src=x", "<a href=\"javascript:", "href=\"javascript:")
+RAW_MARKUP = ("<script>alert", "<img src=x", '<a href="javascript:', 'href="javascript:')
 
 
 @pytest.fixture(scope="module")
@@ -59,19 +59,31 @@ def client(corpus: Corpus) -> TestClient:
 
 # ---- JSON API --------------------------------------------------------------------------------
 
+
 def test_quotes_by_speaker_newest_first(client: TestClient) -> None:
     body = client.get("/api/quotes", params={"speaker": "Kalonda"}).json()
     assert [q["speaker"] for q in body["items"]] == ["Aimée Kalonda"] * 3
-    assert set(body["items"][0]) >= {"article_id", "quote_id", "speaker", "speaker_id", "kind", "cue", "text",
-                                     "start", "end", "published"}
+    assert set(body["items"][0]) >= {
+        "article_id",
+        "quote_id",
+        "speaker",
+        "speaker_id",
+        "kind",
+        "cue",
+        "text",
+        "start",
+        "end",
+        "published",
+    }
     dates = [q["published"] for q in client.get("/api/quotes").json()["items"]]
     assert dates == sorted(dates, reverse=True)
 
 
 def test_quote_filters_match_the_cli(client: TestClient) -> None:
     assert {q["article_id"] for q in client.get("/api/quotes?search=blockade").json()["items"]} == {XSS_ID}
-    assert {q["published"] for q in client.get("/api/quotes?since=2025-03-01&until=2025-03-31").json()["items"]} \
-        == {"2025-03-12"}
+    assert {q["published"] for q in client.get("/api/quotes?since=2025-03-01&until=2025-03-31").json()["items"]} == {
+        "2025-03-12"
+    }
     about = client.get("/api/quotes", params={"about": "Rwanda"}).json()["items"]
     assert about and all("Rwanda" in q["text"] or q["addressee"] == "Rwanda" for q in about)
 
@@ -100,9 +112,20 @@ def test_total_counts_with_the_same_filters(client: TestClient) -> None:
     assert found["quotes_total"] > 1 and found["articles_total"] == 1 and found["next"]
 
 
-@pytest.mark.parametrize("url", ["/api/quotes?speaker=%00", "/api/quotes?speaker=Kal%00onda", "/api/quotes?search=%00",
-                                 "/api/events?actor=%1b", "/api/actors?search=%00", "/api/articles?search=x%7f",
-                                 "/api/search?q=%00", "/api/actors/kb:x%00", "/api/articles/x%00"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/quotes?speaker=%00",
+        "/api/quotes?speaker=Kal%00onda",
+        "/api/quotes?search=%00",
+        "/api/events?actor=%1b",
+        "/api/actors?search=%00",
+        "/api/articles?search=x%7f",
+        "/api/search?q=%00",
+        "/api/actors/kb:x%00",
+        "/api/articles/x%00",
+    ],
+)
 def test_a_control_character_in_a_parameter_is_422_with_the_reason(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 422
@@ -120,8 +143,11 @@ def test_event_filters(client: TestClient) -> None:
     accuse = client.get("/api/events", params={"type": "accuse", "status": "occurred"}).json()["items"]
     assert accuse and {(e["type"], e["status"]) for e in accuse} == {("ACCUSE", "occurred")}
     by_country = client.get("/api/events", params={"actor": "BLR"}).json()["items"]
-    assert by_country and all("kb:government/BLR" in e["source_ids"] + e["target_ids"]
-                              or "kb:country/BLR" in e["source_ids"] + e["target_ids"] for e in by_country)
+    assert by_country and all(
+        "kb:government/BLR" in e["source_ids"] + e["target_ids"]
+        or "kb:country/BLR" in e["source_ids"] + e["target_ids"]
+        for e in by_country
+    )
     assert client.get("/api/events", params={"target": "Brazil"}).json()["items"][0]["article_id"] == XSS_ID
     assert client.get("/api/events?status=happened").status_code == 422
 
@@ -150,7 +176,7 @@ def test_article_is_the_full_analysis_record(client: TestClient) -> None:
     jsonschema.validate(record, schema)
     assert record["schema"] == "newsgraph.analysis/1" and len(record["quotes"]) == 12
     text = record["article"]["text"]
-    assert all(text[q["start"]:q["end"]] == q["text"] for q in record["quotes"])
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
     assert record["stored"]["actor_ids"]["A1"].startswith(("kb:", "person:", "country:", "organization:", "group:"))
     assert client.get("/api/articles/no-such-article").status_code == 404
     listed = client.get("/api/articles?search=Luanda").json()["items"]
@@ -202,6 +228,7 @@ def test_docs_page_renders_markdown_as_code_not_backticks(client: TestClient) ->
 
 # ---- read-only, ingest -----------------------------------------------------------------------
 
+
 def test_the_server_is_read_only_by_default(client: TestClient) -> None:
     for method in ("post", "put", "patch", "delete"):
         response = client.request(method, "/api/articles", json={"text": "A story."})
@@ -217,8 +244,11 @@ def writable(tmp_path) -> Iterator[TestClient]:
 
 
 def test_ingest_needs_the_right_token(writable: TestClient) -> None:
-    article = {"text": "Foreign Minister Ana Prieto met Chile's president in Santiago on Monday.", "id": "posted-1",
-               "published": "2025-01-06"}
+    article = {
+        "text": "Foreign Minister Ana Prieto met Chile's president in Santiago on Monday.",
+        "id": "posted-1",
+        "published": "2025-01-06",
+    }
     assert writable.post("/api/articles", json=article).status_code == 401
     wrong = writable.post("/api/articles", json=article, headers={"Authorization": "Bearer wrong-token"})
     assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
@@ -237,9 +267,21 @@ def test_ingest_needs_the_right_token(writable: TestClient) -> None:
 
 # ---- pages and escaping ----------------------------------------------------------------------
 
-PAGES = ["/", "/?q=blockade", "/?speaker=Okonkwo-Strand", "/?actor=Brazil&type=ACCUSE", f"/articles/{XSS_ID}",
-         f"/actors/{XSS_PERSON}", "/actors/kb:country/BRA", "/overview", "/overview?since=2024-11-01&until=2024-12-01",
-         "/articles/drc-rwanda-luanda-ceasefire", "/docs", "/no-such-page", "/?since=2024-99-99"]
+PAGES = [
+    "/",
+    "/?q=blockade",
+    "/?speaker=Okonkwo-Strand",
+    "/?actor=Brazil&type=ACCUSE",
+    f"/articles/{XSS_ID}",
+    f"/actors/{XSS_PERSON}",
+    "/actors/kb:country/BRA",
+    "/overview",
+    "/overview?since=2024-11-01&until=2024-12-01",
+    "/articles/drc-rwanda-luanda-ceasefire",
+    "/docs",
+    "/no-such-page",
+    "/?since=2024-99-99",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -308,16 +350,25 @@ def test_plotly_is_served_from_the_package_with_caching(client: TestClient) -> N
     assert cached.status_code == 304
 
 
-@pytest.mark.parametrize(("since", "until", "bucket"), [
-    ("2025-01-01", "2025-03-31", "day"), ("2025-01-01", "2026-06-30", "week"), ("2019-01-01", "2025-12-31", "month"),
-    ("2007-03-01", "2025-02-28", "year")])
+@pytest.mark.parametrize(
+    ("since", "until", "bucket"),
+    [
+        ("2025-01-01", "2025-03-31", "day"),
+        ("2025-01-01", "2026-06-30", "week"),
+        ("2019-01-01", "2025-12-31", "month"),
+        ("2007-03-01", "2025-02-28", "year"),
+    ],
+)
 def test_overview_picks_a_bucket_that_keeps_bars_few(since: str, until: str, bucket: str) -> None:
     assert bucket_for(since, until) == bucket
 
 
 def test_eighteen_years_of_events_are_drawn_as_yearly_bars() -> None:
-    days = {f"{year}-{month:02d}-15": Counter({"CONSULT": 1, "ACCUSE": month % 3}) for year in range(2007, 2025)
-            for month in (2, 7, 11)}
+    days = {
+        f"{year}-{month:02d}-15": Counter({"CONSULT": 1, "ACCUSE": month % 3})
+        for year in range(2007, 2025)
+        for month in (2, 7, 11)
+    }
     figure = daily(days, bucket_for("2007-01-01", "2024-12-31"))
     consult = figure["data"][0]
     assert figure["bucket"] == "year" and consult["xperiod"] == "M12"
@@ -325,8 +376,30 @@ def test_eighteen_years_of_events_are_drawn_as_yearly_bars() -> None:
 
 
 def test_timeline_leaves_room_for_its_date_labels() -> None:
-    event = EventRecord("a", "E1", "CONSULT", None, "occurred", ["A"], ["B"], ["x:a"], ["x:b"], None, None, None,
-                        None, None, "met", 0, 3, "met", None, None, "2025-03-04", "2025-03-04")
+    event = EventRecord(
+        "a",
+        "E1",
+        "CONSULT",
+        None,
+        "occurred",
+        ["A"],
+        ["B"],
+        ["x:a"],
+        ["x:b"],
+        None,
+        None,
+        None,
+        None,
+        None,
+        "met",
+        0,
+        3,
+        "met",
+        None,
+        None,
+        "2025-03-04",
+        "2025-03-04",
+    )
     layout = timeline([event])["layout"]
     assert layout["xaxis"]["automargin"] and layout["margin"]["b"] >= 50 and layout["margin"]["r"] >= 40
 
@@ -335,20 +408,43 @@ def test_highlighting_escapes_each_piece_and_nests_spans() -> None:
     text = 'Ann said "<b>hi</b>" to Bo.'
     record = {
         "article": {"text": text},
-        "actors": [{"id": "A1", "name": "Ann <x>", "kind": "person", "country": None,
-                    "mentions": [{"start": 0, "end": 3, "text": "Ann"}]}],
-        "quotes": [{"id": "Q1", "speaker": "A1", "speaker_name": "Ann", "kind": "direct", "cue": "said",
-                    "text": "<b>hi</b>", "start": 10, "end": 19}],
-        "events": [], "stored": {"actor_ids": {"A1": "person:ann"}},
+        "actors": [
+            {
+                "id": "A1",
+                "name": "Ann <x>",
+                "kind": "person",
+                "country": None,
+                "mentions": [{"start": 0, "end": 3, "text": "Ann"}],
+            }
+        ],
+        "quotes": [
+            {
+                "id": "Q1",
+                "speaker": "A1",
+                "speaker_name": "Ann",
+                "kind": "direct",
+                "cue": "said",
+                "text": "<b>hi</b>",
+                "start": 10,
+                "end": 19,
+            }
+        ],
+        "events": [],
+        "stored": {"actor_ids": {"A1": "person:ann"}},
     }
     html = str(highlighted(record))
-    assert html.startswith('<a class="mention k-person" href="/actors/person:ann" title="Ann &lt;x&gt; (person)">Ann</a>')
-    assert '<span id="Q1" class="quote q-direct" data-quote="Q1" title="Ann &lt;x&gt; (direct, “said”)">' \
-           '&lt;b&gt;hi&lt;/b&gt;</span><span class="speaker-chip"' in html
+    assert html.startswith(
+        '<a class="mention k-person" href="/actors/person:ann" title="Ann &lt;x&gt; (person)">Ann</a>'
+    )
+    assert (
+        '<span id="Q1" class="quote q-direct" data-quote="Q1" title="Ann &lt;x&gt; (direct, “said”)">'
+        '&lt;b&gt;hi&lt;/b&gt;</span><span class="speaker-chip"' in html
+    )
     assert html.endswith("&#34; to Bo.")
 
 
 # ---- the command -----------------------------------------------------------------------------
+
 
 def test_serve_refuses_what_it_cannot_do(tmp_path) -> None:
     runner = CliRunner()

@@ -150,8 +150,7 @@ class Pipeline:
     def __init__(self, settings: Settings = Settings()):
         self.settings = settings
         self.nlp: Language = make_nlp(settings)
-        self.components = [(name, component) for name, component in self.nlp.pipeline
-                           if name in ANALYSIS_COMPONENTS]
+        self.components = [(name, component) for name, component in self.nlp.pipeline if name in ANALYSIS_COMPONENTS]
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -185,7 +184,7 @@ class Pipeline:
                 with bounded(limits):
                     doc = next(docs)
             except Exception:  # noqa: BLE001 - the batch's parse failed; find the article that fails
-                return outcomes + [self.analyze_alone(a, limits) for a in articles[len(outcomes):]]
+                return outcomes + [self.analyze_alone(a, limits) for a in articles[len(outcomes) :]]
             outcomes.append(guarded(article, limits, lambda: self.analyze_parsed(doc, article)))
         return outcomes
 
@@ -245,8 +244,9 @@ def _pipeline(settings: Settings) -> Pipeline:
     return _worker
 
 
-def analyze_many(articles: Iterable[Article], jobs: int = 1, settings: Settings = Settings(),
-                 limits: Limits = Limits()) -> Iterator[Outcome]:
+def analyze_many(
+    articles: Iterable[Article], jobs: int = 1, settings: Settings = Settings(), limits: Limits = Limits()
+) -> Iterator[Outcome]:
     """Analyse articles in order, in ``jobs`` processes; the result equals a one-process run.
 
     Each article is an Analysis, or a Problem when its analysis raised or ran past ``limits``.
@@ -311,8 +311,11 @@ class WorkerPool:
 
     def _start(self) -> ProcessPoolExecutor:
         on_main_thread = threading.current_thread() is threading.main_thread()
-        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
-                                   initargs=(self.settings, self.limits, os.getpid(), on_main_thread))
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            initializer=_init_worker,
+            initargs=(self.settings, self.limits, os.getpid(), on_main_thread),
+        )
 
     def _restart(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -25,32 +25,74 @@ class Corpus:
         self.engine = engines.create(str(db) if db is not None else None)
         engines.migrate(self.engine)
 
-    def quotes(self, *, speaker: str | None = None, about: str | None = None, search: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int = DEFAULT_LIMIT,
-               offset: int = 0) -> Results[QuoteRecord]:
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Results[QuoteRecord]:
         """Quotes by speaker, by the actor they are about, by full text and date (see ``store/queries.py``)."""
         return self._run("quotes", limit, offset, speaker=speaker, about=about, search=search, since=since, until=until)
 
-    def events(self, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-               type: str | None = None, status: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int = DEFAULT_LIMIT, offset: int = 0) -> Results[EventRecord]:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Results[EventRecord]:
         """Events by actor (either side; name or ISO3), source, target, PLOVER type, status and day."""
-        return self._run("events", limit, offset, actor=actor, source=source, target=target, type=type,
-                         status=status, since=since, until=until)
+        return self._run(
+            "events",
+            limit,
+            offset,
+            actor=actor,
+            source=source,
+            target=target,
+            type=type,
+            status=status,
+            since=since,
+            until=until,
+        )
 
-    def actors(self, *, search: str | None = None, limit: int = DEFAULT_LIMIT,
-               offset: int = 0) -> Results[ActorRecord]:
+    def actors(self, *, search: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Results[ActorRecord]:
         """Global actors (by name, alias or country code) with their counts."""
         return self._run("actors", limit, offset, search=search)
 
-    def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int = DEFAULT_LIMIT, offset: int = 0) -> Results[ArticleRecord]:
+    def articles(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Results[ArticleRecord]:
         """Articles by full text and publication date."""
         return self._run("articles", limit, offset, search=search, since=since, until=until)
 
-    def ingest(self, items: Iterable[Article | Analysis | Problem], *, jobs: int = 1, settings: Settings | None = None,
-               reanalyze_duplicates: bool = False, batch_size: int = 50,
-               progress: Progress | None = None, limits: Limits | None = None) -> IngestReport:
+    def ingest(
+        self,
+        items: Iterable[Article | Analysis | Problem],
+        *,
+        jobs: int = 1,
+        settings: Settings | None = None,
+        reanalyze_duplicates: bool = False,
+        batch_size: int = 50,
+        progress: Progress | None = None,
+        limits: Limits | None = None,
+    ) -> IngestReport:
         """Store articles (analysed here, in ``jobs`` processes) or ready analyses; already stored ids are skipped.
 
         ``batch_size`` articles are committed per transaction; near-duplicates are linked to their first copy.
@@ -60,9 +102,14 @@ class Corpus:
         from newsgraph.analyze import Limits, Settings
         from newsgraph.corpus import Ingestor
 
-        ingestor = Ingestor(self.engine, settings=settings or Settings(), jobs=jobs,
-                            reanalyze_duplicates=reanalyze_duplicates, batch_size=batch_size,
-                            limits=limits or Limits())
+        ingestor = Ingestor(
+            self.engine,
+            settings=settings or Settings(),
+            jobs=jobs,
+            reanalyze_duplicates=reanalyze_duplicates,
+            batch_size=batch_size,
+            limits=limits or Limits(),
+        )
         return ingestor.run(items, progress)
 
     def export(self, kind: str, out: str | Path, fmt: str = "parquet", **filters: str) -> int:

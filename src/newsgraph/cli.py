@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from newsgraph.analyze import Limits, Settings
     from newsgraph.model import Analysis, Article
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Who said what, who did what to whom, when and where: records with evidence from news.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Who said what, who did what to whom, when and where: records with evidence from news.",
+)
 err = Console(stderr=True)
 
 
@@ -35,10 +38,17 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)")]
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)"),
+]
 KBOption = Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
-TimeLimitOption = Annotated[float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")]
-MemoryLimitOption = Annotated[int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")]
+TimeLimitOption = Annotated[
+    float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
+]
+MemoryLimitOption = Annotated[
+    int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
+]
 DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without importing spaCy for --help
 DEFAULT_MEMORY_LIMIT_MB = 2048  # newsgraph.analyze.DEFAULT_MEMORY_LIMIT in MiB
 
@@ -69,7 +79,9 @@ def _fail(message: str, code: int = 2) -> None:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="files, directories or - for stdin (.txt, .json, .jsonl)")],
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
+    published: Annotated[
+        Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")
+    ] = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl or table")] = OutputFormat.json,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
@@ -101,8 +113,9 @@ def analyze(
     out = Console(highlight=False, soft_wrap=True)
     count = 0
     try:
-        for outcome in analyze_many(articles(), jobs=jobs, settings=_settings(model, kb),
-                                    limits=limits(time_limit, memory_limit)):
+        for outcome in analyze_many(
+            articles(), jobs=jobs, settings=_settings(model, kb), limits=limits(time_limit, memory_limit)
+        ):
             if isinstance(outcome, Problem):
                 problems.append(outcome)
                 _warn(f"newsgraph: failed {outcome}")
@@ -135,7 +148,9 @@ def _write(analysis: Analysis, output: OutputFormat, console: Console) -> None:
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="directory of newsgraph-gold/1 files (or one file)")],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
-    check: Annotated[Optional[Path], typer.Option(help="JSON file of minimum scores; exit 1 when one is not met")] = None,
+    check: Annotated[
+        Optional[Path], typer.Option(help="JSON file of minimum scores; exit 1 when one is not met")
+    ] = None,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     model: ModelOption = None,
     kb: KBOption = None,

@@ -17,7 +17,9 @@ BATCH_ARTICLES = 50  # the default of newsgraph.corpus, without importing spaCy 
 
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite path or URL (default ./newsgraph.db) or postgresql://…")]
+DbOption = Annotated[
+    Optional[str], typer.Option("--db", help="SQLite path or URL (default ./newsgraph.db) or postgresql://…")
+]
 LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most this many rows")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="skip this many rows first")]
 SinceOption = Annotated[Optional[str], typer.Option(help="from this date on, YYYY-MM-DD")]
@@ -67,17 +69,31 @@ def _open(db: str | None):
 
 
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, feeds, WARC files or - for stdin")],
+    sources: Annotated[
+        list[str], typer.Argument(help="files, directories, globs, URLs, feeds, WARC files or - for stdin")
+    ],
     db: DbOption = None,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes for analysis")] = 1,
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
-    reanalyze_duplicates: Annotated[bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")] = False,
+    published: Annotated[
+        Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")
+    ] = None,
+    reanalyze_duplicates: Annotated[
+        bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")
+    ] = False,
     batch: Annotated[int, typer.Option(min=1, max=10_000, help="articles per transaction")] = BATCH_ARTICLES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")] = 60.0,
-    memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")] = 2048,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")] = None,
-    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
+    ] = 60.0,
+    memory_limit: Annotated[
+        int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
+    ] = 2048,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")
+    ] = None,
+    kb: Annotated[
+        Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")
+    ] = None,
 ) -> None:
     """Read, analyse and store articles; what is already stored is skipped, near-duplicates are linked."""
     from newsgraph.analyze import Limits, Settings
@@ -93,8 +109,14 @@ def ingest(
     corpus = _open(db)
     settings = Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
     limits = Limits(seconds=time_limit or None, memory=memory_limit << 20 or None)
-    columns = (SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err, disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
         task = bar.add_task("ingest", total=None, rate="")
 
@@ -103,17 +125,25 @@ def ingest(
             bar.update(task, completed=done, total=total, rate=f"{speed:.1f} articles/s" if speed else "")
 
         try:
-            report = corpus.ingest(iter_sources(sources, published), jobs=jobs, settings=settings,
-                                   reanalyze_duplicates=reanalyze_duplicates, batch_size=batch, progress=progress,
-                                   limits=limits)
+            report = corpus.ingest(
+                iter_sources(sources, published),
+                jobs=jobs,
+                settings=settings,
+                reanalyze_duplicates=reanalyze_duplicates,
+                batch_size=batch,
+                progress=progress,
+                limits=limits,
+            )
         except (ModelNotInstalled, KBError) as exc:
             _fail(str(exc))
     for problem in report.skipped:
         sys.stderr.write(f"newsgraph: skipped {problem}".replace("\n", " ") + "\n")
     for problem in report.failed:
         sys.stderr.write(f"newsgraph: failed {problem}".replace("\n", " ") + "\n")
-    summary = (f"newsgraph ingest: read {report.read}, new {report.new}, already stored {report.already_stored}, "
-               f"near-duplicates {report.duplicates}, skipped {len(report.skipped)}, failed {len(report.failed)}")
+    summary = (
+        f"newsgraph ingest: read {report.read}, new {report.new}, already stored {report.already_stored}, "
+        f"near-duplicates {report.duplicates}, skipped {len(report.skipped)}, failed {len(report.failed)}"
+    )
     if report.read and not report.new and not report.duplicates:
         summary += " (nothing new was added)"
     sys.stderr.write(summary + f" -> {corpus.engine.url.render_as_string(hide_password=True)}\n")
@@ -144,9 +174,13 @@ def _query(db: str | None, kind: str, fmt: QueryFormat, limit: int, offset: int,
 def query_quotes(
     speaker: Annotated[Optional[str], typer.Option(help="who said it (name or alias)")] = None,
     about: Annotated[Optional[str], typer.Option(help="an actor named inside the quote, or addressed by it")] = None,
-    search: Annotated[Optional[str], typer.Option(help="full text of the quote (\"phrases\" in quotes)")] = None,
-    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
-    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+    search: Annotated[Optional[str], typer.Option(help='full text of the quote ("phrases" in quotes)')] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    output: FormatOption = QueryFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Quotes, newest first."""
     _query(db, "quotes", output, limit, offset, speaker=speaker, about=about, search=search, since=since, until=until)
@@ -154,24 +188,46 @@ def query_quotes(
 
 @query_app.command("events")
 def query_events(
-    actor: Annotated[Optional[str], typer.Option(help="actor on either side (name, alias or ISO3 country code)")] = None,
+    actor: Annotated[
+        Optional[str], typer.Option(help="actor on either side (name, alias or ISO3 country code)")
+    ] = None,
     source: Annotated[Optional[str], typer.Option(help="actor on the source side")] = None,
     target: Annotated[Optional[str], typer.Option(help="actor on the target side")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT")] = None,
-    status: Annotated[Optional[str], typer.Option(help="occurred, ongoing, planned, proposed, hypothetical, negated")] = None,
-    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
-    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+    status: Annotated[
+        Optional[str], typer.Option(help="occurred, ongoing, planned, proposed, hypothetical, negated")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    output: FormatOption = QueryFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Events, newest first (by the event's date, else the article's)."""
-    _query(db, "events", output, limit, offset, actor=actor, source=source, target=target, type=event_type,
-           status=status, since=since, until=until)
+    _query(
+        db,
+        "events",
+        output,
+        limit,
+        offset,
+        actor=actor,
+        source=source,
+        target=target,
+        type=event_type,
+        status=status,
+        since=since,
+        until=until,
+    )
 
 
 @query_app.command("actors")
 def query_actors(
     search: Annotated[Optional[str], typer.Option(help="name, alias or ISO3 country code")] = None,
-    limit: LimitOption = DEFAULT_LIMIT, offset: OffsetOption = 0,
-    output: FormatOption = QueryFormat.table, db: DbOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    output: FormatOption = QueryFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Actors across the corpus, most mentioned first, with counts of articles, mentions, quotes, events."""
     _query(db, "actors", output, limit, offset, search=search)
@@ -179,9 +235,13 @@ def query_actors(
 
 @query_app.command("articles")
 def query_articles(
-    search: Annotated[Optional[str], typer.Option(help="full text of title and body (\"phrases\" in quotes)")] = None,
-    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = DEFAULT_LIMIT,
-    offset: OffsetOption = 0, output: FormatOption = QueryFormat.table, db: DbOption = None,
+    search: Annotated[Optional[str], typer.Option(help='full text of title and body ("phrases" in quotes)')] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    output: FormatOption = QueryFormat.table,
+    db: DbOption = None,
 ) -> None:
     """Articles, newest first."""
     _query(db, "articles", output, limit, offset, search=search, since=since, until=until)

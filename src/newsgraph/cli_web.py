@@ -37,7 +37,9 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="address to listen on (default: this machine only)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="accept POST /api/articles (needs --token-file)")] = False,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="accept POST /api/articles (needs --token-file)")
+    ] = False,
     token_file: Annotated[Optional[Path], typer.Option(help="file holding the bearer token for --allow-ingest")] = None,
 ) -> None:
     """Serve the web UI (search, actors, articles, overview) and the JSON API (/api, reference at /docs)."""
@@ -54,12 +56,20 @@ def serve(
     if not _loopback(host):
         sys.stderr.write(f"newsgraph serve: listening on {host}, reachable from other machines\n")
     shown = f"[{host}]" if ":" in host else host
-    sys.stderr.write(f"newsgraph serve: {corpus.engine.url.render_as_string(hide_password=True)}"
-                     f"{' (ingest on)' if token else ' (read-only)'}\n"
-                     f"  open http://{shown}:{port}/   (API reference: http://{shown}:{port}/docs; Ctrl+C stops)\n")
+    sys.stderr.write(
+        f"newsgraph serve: {corpus.engine.url.render_as_string(hide_password=True)}"
+        f"{' (ingest on)' if token else ' (read-only)'}\n"
+        f"  open http://{shown}:{port}/   (API reference: http://{shown}:{port}/docs; Ctrl+C stops)\n"
+    )
     try:
-        uvicorn.run(create_app(corpus, ingest_token=token), host=host, port=port, log_level="warning",
-                    limit_concurrency=64, server_header=False)
+        uvicorn.run(
+            create_app(corpus, ingest_token=token),
+            host=host,
+            port=port,
+            log_level="warning",
+            limit_concurrency=64,
+            server_header=False,
+        )
     finally:
         corpus.close()
 

@@ -57,8 +57,16 @@ Progress = Callable[[int, int | None], None]  # (new articles processed so far, 
 class Ingestor:
     """Feeds articles (or ready analyses) through dedup and analysis into one store."""
 
-    def __init__(self, engine: Engine, *, settings: Settings = Settings(), jobs: int = 1,
-                 reanalyze_duplicates: bool = False, batch_size: int = BATCH_ARTICLES, limits: Limits = Limits()):
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        settings: Settings = Settings(),
+        jobs: int = 1,
+        reanalyze_duplicates: bool = False,
+        batch_size: int = BATCH_ARTICLES,
+        limits: Limits = Limits(),
+    ):
         self.engine = engine
         self.settings = settings
         self.limits = limits
@@ -89,7 +97,8 @@ class Ingestor:
     def _load_stored(self) -> None:
         """Ids already stored, and their signatures into the near-duplicate index in ingest order."""
         query = select(schema.articles.c.id, schema.articles.c.signature).order_by(
-            schema.articles.c.ingested_at, schema.articles.c.id)
+            schema.articles.c.ingested_at, schema.articles.c.id
+        )
         with self.engine.connect() as conn:
             for article_id, signature in conn.execute(query):
                 self._stored.add(article_id)
@@ -162,8 +171,12 @@ class Ingestor:
         """The item, unless it is a near-duplicate of an article whose analysis failed in this run
         (that article is not stored, so neither is its copy: a rerun tries both again)."""
         if item.duplicate_of in failed:
-            self.report.failed.append(Problem(f"article {item.article.id}",
-                                              f"near-duplicate of article {item.duplicate_of}, whose analysis failed"))
+            self.report.failed.append(
+                Problem(
+                    f"article {item.article.id}",
+                    f"near-duplicate of article {item.duplicate_of}, whose analysis failed",
+                )
+            )
             self._stored.discard(item.article.id)
             return
         yield item

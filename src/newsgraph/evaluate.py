@@ -59,8 +59,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -112,9 +118,14 @@ def load_gold(path: Path) -> dict[str, Any]:
 def gold_article(gold: dict[str, Any]) -> Article:
     """The article a gold file annotates."""
     published = gold.get("published")
-    return Article(id=str(gold.get("id") or ""), text=gold["text"], title=gold.get("title"),
-                   source=gold.get("source"), url=gold.get("url"),
-                   published=published if published not in (None, "None", "") else None)
+    return Article(
+        id=str(gold.get("id") or ""),
+        text=gold["text"],
+        title=gold.get("title"),
+        source=gold.get("source"),
+        url=gold.get("url"),
+        published=published if published not in (None, "None", "") else None,
+    )
 
 
 class _Resolver:
@@ -130,7 +141,9 @@ class _Resolver:
         return self.table.get(fold(name)) if name else None
 
 
-def _match(golds: list[dict[str, Any]], preds: list[Any], fits: Callable[[dict[str, Any], Any], float]) -> tuple[Score, list[tuple[dict[str, Any], Any]]]:
+def _match(
+    golds: list[dict[str, Any]], preds: list[Any], fits: Callable[[dict[str, Any], Any], float]
+) -> tuple[Score, list[tuple[dict[str, Any], Any]]]:
     """One-to-one greedy matching; ``fits`` returns a positive strength or 0."""
     score = Score()
     used: set[int] = set()
@@ -194,7 +207,8 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
     gold_persons = [a for a in gold.get("actors", []) if a.get("kind") == "person"]
     pred_persons = [a for a in analysis.actors if a.kind == "person"]
     report.scores["actors"], _ = _match(
-        gold_persons, pred_persons, lambda g, p: 1.0 if resolve(p.name) == g["name"] else 0.0)
+        gold_persons, pred_persons, lambda g, p: 1.0 if resolve(p.name) == g["name"] else 0.0
+    )
 
     quotes = gold.get("quotes", [])
 
@@ -214,7 +228,9 @@ def score_article(gold: dict[str, Any], analysis: Analysis, name: str = "") -> R
     optional_times = {(t["text"], t["value"]) for t in gold.get("times", []) if t.get("optional")}
     gold_times = {(t["text"], t["value"]) for t in gold.get("times", [])} - optional_times
     pred_times = {(t.text, t.value) for t in analysis.times} - optional_times
-    report.scores["times"] = Score(len(gold_times & pred_times), len(pred_times - gold_times), len(gold_times - pred_times))
+    report.scores["times"] = Score(
+        len(gold_times & pred_times), len(pred_times - gold_times), len(gold_times - pred_times)
+    )
 
     def sides(ids: Iterable[str]) -> set[str | None]:
         return {resolve(n) for i in ids for n in names_of.get(i, [i])}

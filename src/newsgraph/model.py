@@ -136,8 +136,9 @@ class Analysis:
     def from_doc(cls, doc: Doc, article: Article) -> Analysis:
         """The analysis of ``article`` from what newsgraph's spaCy components set on its ``doc``
         (``doc._.actors``, ``quotes``, ``events``, ``times``; see ``newsgraph.pipeline``)."""
-        return cls(article=article, actors=doc._.actors.actors, quotes=doc._.quotes, events=doc._.events,
-                   times=doc._.times)
+        return cls(
+            article=article, actors=doc._.actors.actors, quotes=doc._.quotes, events=doc._.events, times=doc._.times
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready ``newsgraph.analysis/1`` record."""

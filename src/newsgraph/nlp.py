@@ -24,8 +24,8 @@ def model_name(explicit: str | None = None) -> str:
 
 # Abbreviated titles before a name: one token each, and never the end of a sentence.
 TITLE_ABBREVIATIONS = tuple(
-    f"{word}." for word in
-    "Cpl Sgt Lt Col Gen Capt Maj Adm Cmdr Gov Sen Rep Dr Prof Rev Insp Supt Const Det Mr Mrs Ms Hon".split()
+    f"{word}."
+    for word in "Cpl Sgt Lt Col Gen Capt Maj Adm Cmdr Gov Sen Rep Dr Prof Rev Insp Supt Const Det Mr Mrs Ms Hon".split()
 )
 QUOTE_MARKS = frozenset("“\"‘'«")
 # A run of this many tokens without a full stop, question or exclamation mark, semicolon or line

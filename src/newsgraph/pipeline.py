@@ -42,8 +42,13 @@ from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
 from newsgraph.kb.loader import KnowledgeBase
 
-ANALYSIS_COMPONENTS = ("newsgraph_layout", "newsgraph_actors", "newsgraph_quotes", "newsgraph_times",
-                       "newsgraph_events")
+ANALYSIS_COMPONENTS = (
+    "newsgraph_layout",
+    "newsgraph_actors",
+    "newsgraph_quotes",
+    "newsgraph_times",
+    "newsgraph_events",
+)
 
 for _name in ("published", "actors", "quotes", "times", "events"):
     if not Doc.has_extension(_name):
@@ -143,8 +148,9 @@ def make_times(nlp: Language, name: str) -> TimesComponent:
     return TimesComponent()
 
 
-@Language.factory("newsgraph_events", requires=["doc._.actors", "doc._.quotes", "doc._.times"],
-                  assigns=["doc._.events"])
+@Language.factory(
+    "newsgraph_events", requires=["doc._.actors", "doc._.quotes", "doc._.times"], assigns=["doc._.events"]
+)
 def make_events(nlp: Language, name: str) -> EventsComponent:
     """The events component; adds the actors, quotes and times components before it when missing."""
     _add_missing(nlp, ("newsgraph_actors", "newsgraph_quotes", "newsgraph_times"))

@@ -47,8 +47,14 @@ def print_analysis_table(console: Console, analysis: Analysis) -> None:
 
     actors = _table("Actors", "id", "name", "kind", "country", "roles", "mentions")
     for actor in analysis.actors:
-        actors.add_row(actor.id, _inert(actor.name), actor.kind, actor.country or "", _inert("; ".join(actor.roles)),
-                       str(len(actor.mentions)))
+        actors.add_row(
+            actor.id,
+            _inert(actor.name),
+            actor.kind,
+            actor.country or "",
+            _inert("; ".join(actor.roles)),
+            str(len(actor.mentions)),
+        )
     _print(console, actors)
 
     quotes = _table("Quotes", "speaker", "kind", "cue", "text")
@@ -60,10 +66,15 @@ def print_analysis_table(console: Console, analysis: Analysis) -> None:
         names = {a.id: a.name for a in analysis.actors}
         events = _table("Events", "type", "status", "source", "target", "when", "where", "evidence")
         for event in analysis.events:
-            events.add_row(event.type, event.status, _inert(", ".join(names.get(i, i) for i in event.source)),
-                           _inert(", ".join(names.get(i, i) for i in event.target)),
-                           event.when.value if event.when else "", _inert(event.where.text if event.where else ""),
-                           _inert(event.evidence.text))
+            events.add_row(
+                event.type,
+                event.status,
+                _inert(", ".join(names.get(i, i) for i in event.source)),
+                _inert(", ".join(names.get(i, i) for i in event.target)),
+                event.when.value if event.when else "",
+                _inert(event.where.text if event.where else ""),
+                _inert(event.evidence.text),
+            )
         _print(console, events)
 
     times = _table("Times", "text", "value")
@@ -82,8 +93,11 @@ def print_eval_table(console: Console, reports: list[Report], total: Report) -> 
     per_file.add_column("status acc", justify="right")
     for report in reports:
         accuracy = report.status_accuracy
-        per_file.add_row(report.name, *(f"{report.scores[layer].f1:.2f}" for layer in LAYERS),
-                         "" if accuracy is None else f"{accuracy:.2f}")
+        per_file.add_row(
+            report.name,
+            *(f"{report.scores[layer].f1:.2f}" for layer in LAYERS),
+            "" if accuracy is None else f"{accuracy:.2f}",
+        )
     console.print(per_file)
     totals = Table(title=f"Total over {len(reports)} file(s)", title_justify="left")
     for column in ("layer", "tp", "fp", "fn", "precision", "recall", "F1"):

@@ -33,8 +33,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "out" / "screenshots"
 EXAMPLES = Path(newsgraph.__file__).parent / "examples"
 XSS = Path(__file__).parent / "xss-article.json"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -78,13 +86,25 @@ def yearly_analysis(year: int, month: int) -> Analysis:
     """A short hand-written article with one event, published in ``year``."""
     text = f"Minister Ana Berg met envoy Tomas Novak in Oslo on {month:02d}/{year}."
     published = f"{year}-{month:02d}-10"
-    people = [Actor(f"A{i + 1}", name, "person", None, "NOR", "GOV", [],
-                    [Mention(text.index(name), text.index(name) + len(name), name)])
-              for i, name in enumerate(("Ana Berg", "Tomas Novak"))]
+    people = [
+        Actor(
+            f"A{i + 1}",
+            name,
+            "person",
+            None,
+            "NOR",
+            "GOV",
+            [],
+            [Mention(text.index(name), text.index(name) + len(name), name)],
+        )
+        for i, name in enumerate(("Ana Berg", "Tomas Novak"))
+    ]
     met = text.index("met")
-    return Analysis(Article(f"berg-{published}", text, title=f"Berg meets Novak, {year}", published=published),
-                    actors=people, events=[Event("E1", "CONSULT", "occurred", ["A1"], ["A2"], "met",
-                                                 Evidence(met, met + 3, "met"))])
+    return Analysis(
+        Article(f"berg-{published}", text, title=f"Berg meets Novak, {year}", published=published),
+        actors=people,
+        events=[Event("E1", "CONSULT", "occurred", ["A1"], ["A2"], "met", Evidence(met, met + 3, "met"))],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -181,8 +201,15 @@ def test_overview_draws_events_per_day(base_url: str, watched: Watched) -> None:
     assert not watched.errors and not watched.dialogs
 
 
-@pytest.mark.parametrize("path", ["/articles/xss-harbour-dispute", "/actors/person:velma%20okonkwo%20strand",
-                                  "/?q=blockade", "/?speaker=Okonkwo-Strand"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/articles/xss-harbour-dispute",
+        "/actors/person:velma%20okonkwo%20strand",
+        "/?q=blockade",
+        "/?speaker=Okonkwo-Strand",
+    ],
+)
 def test_the_xss_article_stays_inert(base_url: str, watched: Watched, path: str) -> None:
     page = watched.page
     page.goto(base_url + path)

@@ -50,8 +50,24 @@ DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "plover"
 OUT = ROOT / "src" / "newsgraph" / "extract" / "events" / "data" / "event_classifier.json"
 DIGITS = 4  # decimals kept of each weight
 SPLIT = ROOT / "bench" / "plover_split.json"
-LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
-          "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
+LABELS = (
+    "ACCUSE",
+    "AGREE",
+    "AID",
+    "ASSAULT",
+    "COERCE",
+    "CONCEDE",
+    "CONSULT",
+    "COOPERATE",
+    "MOBILIZE",
+    "PROTEST",
+    "REJECT",
+    "REQUEST",
+    "RETREAT",
+    "SANCTION",
+    "SUPPORT",
+    "THREATEN",
+)
 GROUPS = {"YIELD": ("CONCEDE", "RETREAT")}
 WEIGHTS = {"plv": 1.0, "synthetic": 0.05, "gsr": 1.0}  # per-example weight of each source
 L2 = 1.0
@@ -70,10 +86,12 @@ class Example:
 
 def _reader(pipeline: Pipeline):
     """(doc, sense_of_token) for each text: the lexicon read with the document's actors."""
+
     def read(texts: list[str]):
         for doc in pipeline.parse(texts, batch_size=64):
             finder = RoleFinder(doc, extract_actors(doc, pipeline.kb, None), pipeline.kb, [])
             yield doc, lambda token, f=finder: sense_of(token, f.names_actor)
+
     return read
 
 
@@ -95,15 +113,17 @@ def plv_examples(read, path: Path) -> list[Example]:
         gold = row["gold_root"]
         if gold == "REJECT" and event_status(token, None, None) == "negated":
             continue
-        examples.append(Example(features(token), GROUPS.get(gold, (gold,)), "plv",
-                                row["sentence_id"]))
+        examples.append(Example(features(token), GROUPS.get(gold, (gold,)), "plv", row["sentence_id"]))
     return examples
 
 
 def _shallowest(doc: Doc, sense) -> tuple[Token, Sense | None]:
     sentence = next(doc.sents)
-    readings = [(sum(1 for _ in t.ancestors), t.i, t, s) for t in trigger_tokens(doc)
-                if t.sent == sentence and (s := sense(t)) is not None]
+    readings = [
+        (sum(1 for _ in t.ancestors), t.i, t, s)
+        for t in trigger_tokens(doc)
+        if t.sent == sentence and (s := sense(t)) is not None
+    ]
     if readings:
         _, _, token, found = min(readings, key=lambda r: r[:2])
         return token, found
@@ -127,7 +147,7 @@ def gsr_examples(read, path: Path) -> list[Example]:
     plain = [EVENT_MARK.sub(r"\2", r["markup"]) for r in records]
     examples = []
     for record, text, (doc, sense) in zip(records, plain, read(plain)):
-        phrase = EVENT_MARK.search(record["markup"][record["markup"].index("(EVT: "):]).group(2)
+        phrase = EVENT_MARK.search(record["markup"][record["markup"].index("(EVT: ") :]).group(2)
         start = text.find(phrase)
         span = doc.char_span(start, start + len(phrase), alignment_mode="expand") if start >= 0 else None
         if span is not None:
@@ -209,17 +229,22 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     read = _reader(Pipeline())
-    examples = (plv_examples(read, args.data / "PLV_train.tsv")
-                + synthetic_examples(read, args.data / "ngec" / "gpt_synthetic_events_2023-10-19_19.csv")
-                + gsr_examples(read, args.data / "plover_gsr_v0.8_dev.jsonl"))
+    examples = (
+        plv_examples(read, args.data / "PLV_train.tsv")
+        + synthetic_examples(read, args.data / "ngec" / "gpt_synthetic_events_2023-10-19_19.csv")
+        + gsr_examples(read, args.data / "plover_gsr_v0.8_dev.jsonl")
+    )
     print(Counter(e.source for e in examples))
     if args.cv:
         score = 100 * cross_validate(examples, args.cv)
         print(f"{args.cv}-fold cross-validated macro-F1 over PLV dev rows: {score:.1f}")
         return 0
     vocabulary, weights, bias = fit(examples)
-    model = {"labels": list(LABELS), "bias": [round(float(b), DIGITS) for b in bias],
-             "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, weights)}}
+    model = {
+        "labels": list(LABELS),
+        "bias": [round(float(b), DIGITS) for b in bias],
+        "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, weights)},
+    }
     args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(vocabulary)} features x {len(LABELS)} types")
     return 0

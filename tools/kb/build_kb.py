@@ -10,6 +10,7 @@ dates, codes) plus ``tools/kb/curated_updates.json`` (hand-curated updates to la
 its basis).  Outputs: countries.json, organizations.json, persons.json, agents.json, all in the
 ``newsgraph.kb/1`` format described by ``kb.schema.json``.  The output is deterministic (sorted).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,17 +29,47 @@ DEFAULT_OUT = ROOT / "src" / "newsgraph" / "kb" / "data"
 CURATED = Path(__file__).resolve().parent / "curated_updates.json"
 
 TYPE_CODES = {
-    "hos": "head_of_state", "hog": "head_of_government", "fm": "foreign_minister",
-    "dm": "defence_minister", "mil": "military_chief", "unrep": "un_representative",
-    "org": "org_leader", "other": "other",
+    "hos": "head_of_state",
+    "hog": "head_of_government",
+    "fm": "foreign_minister",
+    "dm": "defence_minister",
+    "mil": "military_chief",
+    "unrep": "un_representative",
+    "org": "org_leader",
+    "other": "other",
 }
-SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-                 "military_chief", "org_leader", "un_representative"}
+SINGLE_HOLDER = {
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "military_chief",
+    "org_leader",
+    "un_representative",
+}
 MULTI_HOLDER_COUNTRIES = {"SMR", "AND", "CHE", "BIH"}  # joint heads of state / collective bodies
 PRIORITY = {"curated": 3, "precise": 2, "years": 1}
-_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L", "đ": "d",
-                          "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "ı": "i",
-                          "’": "'", "‘": "'", "ʻ": "'"})
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʻ": "'",
+    }
+)
 
 
 def norm(text: str) -> str:
@@ -67,19 +98,78 @@ def parse_day(value: str | None) -> date | None:
 
 # --------------------------------------------------------------------------- countries
 
-DEMONYM_END = ("an", "ans", "ese", "ish", "ch", "i", "is", "ic", "er", "ers", "ot", "ots", "ks",
-               "ns", "es", "s", "ene", "ole")
-NOT_DEMONYM = {"Wales", "Svalbard", "Bonaire", "Niue", "Tokelau", "Mayotte", "Martinique",
-               "Guadeloupe", "Sint Maarten", "Montserrat", "Anguilla", "Bermuda", "Gibraltar",
-               "Guernsey", "Guam", "Curacao", "Curaçao", "Aruba", "Greenland", "Cabo Verde",
-               "Cape Verde", "Palestine", "Macedonia", "Swaziland", "Zaire", "Saudi Arabia"}
+DEMONYM_END = (
+    "an",
+    "ans",
+    "ese",
+    "ish",
+    "ch",
+    "i",
+    "is",
+    "ic",
+    "er",
+    "ers",
+    "ot",
+    "ots",
+    "ks",
+    "ns",
+    "es",
+    "s",
+    "ene",
+    "ole",
+)
+NOT_DEMONYM = {
+    "Wales",
+    "Svalbard",
+    "Bonaire",
+    "Niue",
+    "Tokelau",
+    "Mayotte",
+    "Martinique",
+    "Guadeloupe",
+    "Sint Maarten",
+    "Montserrat",
+    "Anguilla",
+    "Bermuda",
+    "Gibraltar",
+    "Guernsey",
+    "Guam",
+    "Curacao",
+    "Curaçao",
+    "Aruba",
+    "Greenland",
+    "Cabo Verde",
+    "Cape Verde",
+    "Palestine",
+    "Macedonia",
+    "Swaziland",
+    "Zaire",
+    "Saudi Arabia",
+}
 
 
 def is_demonym(token: str) -> bool:
     if token in NOT_DEMONYM or not any(c.islower() for c in token):
         return False
-    if any(w in token for w in ("Island", "Republic", " of ", "Islas", "Kingdom", "Territor", "State", "Saint",
-                                " and ", "(", "Congo", "Ivoire", "Coast", "Timor")):
+    if any(
+        w in token
+        for w in (
+            "Island",
+            "Republic",
+            " of ",
+            "Islas",
+            "Kingdom",
+            "Territor",
+            "State",
+            "Saint",
+            " and ",
+            "(",
+            "Congo",
+            "Ivoire",
+            "Coast",
+            "Timor",
+        )
+    ):
         return False
     return token.split()[-1].lower().endswith(DEMONYM_END)
 
@@ -91,9 +181,16 @@ def build_countries(src: Path, cur: dict) -> list[dict]:
             iso3 = row["CCA3"].strip()
             if len(iso3) != 3 or iso3 in {"UNO", "EUR"}:
                 continue
-            entry = countries.setdefault(iso3, {"iso3": iso3, "name": row["Name"].strip(),
-                                                "aliases": [], "demonyms": [],
-                                                "sources": ["ngec/countries.csv"]})
+            entry = countries.setdefault(
+                iso3,
+                {
+                    "iso3": iso3,
+                    "name": row["Name"].strip(),
+                    "aliases": [],
+                    "demonyms": [],
+                    "sources": ["ngec/countries.csv"],
+                },
+            )
             for token in (t.strip() for t in row["Nationality"].split(",")):
                 if not token or token == entry["name"]:
                     continue
@@ -104,8 +201,9 @@ def build_countries(src: Path, cur: dict) -> list[dict]:
             iso3 = (row.get("iso3") or "").strip()
             if row.get("valid_until") or iso3 not in set(cur["un_members"]) | set(countries):
                 continue
-            entry = countries.setdefault(iso3, {"iso3": iso3, "name": row["cname"].strip(),
-                                                "aliases": [], "demonyms": [], "sources": []})
+            entry = countries.setdefault(
+                iso3, {"iso3": iso3, "name": row["cname"].strip(), "aliases": [], "demonyms": [], "sources": []}
+            )
             if "ngec/cow2iso.txt" not in entry["sources"]:
                 entry["sources"].append("ngec/cow2iso.txt")
             for name in (row["cname"], row["statenme"]):
@@ -143,8 +241,7 @@ def build_countries(src: Path, cur: dict) -> list[dict]:
         c["aliases"] = [a for a in c["aliases"] if norm(a) not in dems]
         c.setdefault("capital", None)
         c.setdefault("seats", [])
-        out.append({k: c[k] for k in ("iso3", "name", "aliases", "demonyms", "capital", "seats",
-                                      "sources")})
+        out.append({k: c[k] for k in ("iso3", "name", "aliases", "demonyms", "capital", "seats", "sources")})
     return out
 
 
@@ -164,18 +261,31 @@ def country_index(countries: list[dict], cur: dict) -> dict[str, str]:
     for c in countries:
         for name in [c["iso3"], c["name"], *cur["country_aliases"].get(c["iso3"], [])]:
             idx.setdefault(norm(name), c["iso3"])
-    extra = {"kingdom of denmark": "DNK", "kingdom of netherlands": "NLD",
-             "peoples republic of china": "CHN", "republic of ireland": "IRL",
-             "republic of congo": "COG", "state of palestine": "PSE", "bahamas": "BHS",
-             "gambia": "GMB", "east timor": "TLS", "ivory coast": "CIV",
-             "federated states of micronesia": "FSM", "czech republic": "CZE",
-             "vatican city": "VAT", "united states of america": "USA", "eswatini": "SWZ",
-             "cape verde": "CPV", "sao tome and principe": "STP"}
+    extra = {
+        "kingdom of denmark": "DNK",
+        "kingdom of netherlands": "NLD",
+        "peoples republic of china": "CHN",
+        "republic of ireland": "IRL",
+        "republic of congo": "COG",
+        "state of palestine": "PSE",
+        "bahamas": "BHS",
+        "gambia": "GMB",
+        "east timor": "TLS",
+        "ivory coast": "CIV",
+        "federated states of micronesia": "FSM",
+        "czech republic": "CZE",
+        "vatican city": "VAT",
+        "united states of america": "USA",
+        "eswatini": "SWZ",
+        "cape verde": "CPV",
+        "sao tome and principe": "STP",
+    }
     idx.update(extra)
     return idx
 
 
 # --------------------------------------------------------------------------- organisations
+
 
 def parse_phoenix_codes(path: Path) -> dict[str, str]:
     """Primary names and '+' aliases of a Phoenix .actors file -> the block's first code."""
@@ -212,16 +322,20 @@ def build_organizations(src: Path, cur: dict) -> list[dict]:
                 entry["phoenix_code"] = code
                 break
         entry["sources"] = ["curated_updates.json"] + (
-            ["petrarch2/Phoenix.International.actors.txt"] if "phoenix_code" in entry else [])
+            ["petrarch2/Phoenix.International.actors.txt"] if "phoenix_code" in entry else []
+        )
         out.append(entry)
     return out
 
 
 # --------------------------------------------------------------------------- agents
 
+
 def parse_agents(path: Path) -> dict[str, str]:
-    macros = {"!PERSON!": ["man", "men", "woman", "women", "person"],
-              "!MINIST!": ["minister", "ministers", "ministry", "ministries"]}
+    macros = {
+        "!PERSON!": ["man", "men", "woman", "women", "person"],
+        "!MINIST!": ["minister", "ministers", "ministry", "ministries"],
+    }
     out: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -263,6 +377,7 @@ def build_agents(src: Path, cur: dict) -> list[dict]:
 
 # --------------------------------------------------------------------------- persons
 
+
 class PersonStore:
     def __init__(self) -> None:
         self.persons: list[dict] = []
@@ -277,12 +392,20 @@ class PersonStore:
                 return p
         return None
 
-    def add(self, qid: str | None, name: str, aliases: list[str], gender: str | None,
-            country: str | None, source: str) -> dict:
+    def add(
+        self, qid: str | None, name: str, aliases: list[str], gender: str | None, country: str | None, source: str
+    ) -> dict:
         p = self.find(qid, [name])
         if p is None:
-            p = {"name": name, "aliases": [], "gender": None, "country": country,
-                 "offices": [], "sources": [], "wikidata": qid}
+            p = {
+                "name": name,
+                "aliases": [],
+                "gender": None,
+                "country": country,
+                "offices": [],
+                "sources": [],
+                "wikidata": qid,
+            }
             self.persons.append(p)
         self.register(p, qid, [name, *aliases])
         for a in [name, *aliases]:
@@ -305,29 +428,49 @@ class PersonStore:
             self.by_key.setdefault("n:" + norm(n), p)
 
 
-def office(type_: str, country: str | None, org: str | None, start: str | None,
-           end: str | None, role: str, sector: str, prio: str, source: str,
-           approx: bool = False) -> dict:
-    o = {"role": role, "type": type_, "country": country, "org": org, "sector": sector,
-         "start": start or None, "end": end or None, "source": source, "_prio": PRIORITY[prio]}
+def office(
+    type_: str,
+    country: str | None,
+    org: str | None,
+    start: str | None,
+    end: str | None,
+    role: str,
+    sector: str,
+    prio: str,
+    source: str,
+    approx: bool = False,
+) -> dict:
+    o = {
+        "role": role,
+        "type": type_,
+        "country": country,
+        "org": org,
+        "sector": sector,
+        "start": start or None,
+        "end": end or None,
+        "source": source,
+        "_prio": PRIORITY[prio],
+    }
     if approx:
         o["approximate"] = True
     return o
 
 
-def role_for(cur: dict, cname: dict[str, str], type_code: str, country: str | None,
-             org: str | None) -> str:
+def role_for(cur: dict, cname: dict[str, str], type_code: str, country: str | None, org: str | None) -> str:
     if org:
         return cur["org_titles"].get(org, {}).get("org", f"Head of {org}")
     title = cur["titles"].get(country, {}).get(type_code)
     if title:
         return title
     n = cur["role_names"].get(country, cname.get(country, country))
-    return {"hos": f"President of {n}", "hog": f"Prime Minister of {n}",
-            "fm": f"Minister of Foreign Affairs of {n}", "dm": f"Minister of Defence of {n}",
-            "mil": f"Chief of the General Staff of {n}",
-            "unrep": f"Permanent Representative of {n} to the United Nations"}.get(
-        type_code, f"Official of {n}")
+    return {
+        "hos": f"President of {n}",
+        "hog": f"Prime Minister of {n}",
+        "fm": f"Minister of Foreign Affairs of {n}",
+        "dm": f"Minister of Defence of {n}",
+        "mil": f"Chief of the General Staff of {n}",
+        "unrep": f"Permanent Representative of {n} to the United Nations",
+    }.get(type_code, f"Official of {n}")
 
 
 def classify_leader(label: str, iso3: str) -> str:
@@ -336,9 +479,20 @@ def classify_leader(label: str, iso3: str) -> str:
         return "head_of_state" if "supreme leader" in low else "head_of_government"
     if "governor-general" in low or "swiss federal council" in low:
         return "other"
-    if any(k in low for k in ("prime minister", "premier", "chancellor", "taoiseach",
-                              "council of ministers", "executive yuan", "minister of state",
-                              "chief minister", "pontifical commission")):
+    if any(
+        k in low
+        for k in (
+            "prime minister",
+            "premier",
+            "chancellor",
+            "taoiseach",
+            "council of ministers",
+            "executive yuan",
+            "minister of state",
+            "chief minister",
+            "pontifical commission",
+        )
+    ):
         return "head_of_government"
     return "head_of_state"
 
@@ -355,22 +509,38 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
         return g if g in ("male", "female") else None
 
     # 1. cabinets (precise dates)
-    cab_map = {"President": "hos", "Prime Minister": "hog", "Minister of Foreign Affairs": "fm",
-               "Minister for Foreign Affairs": "fm", "Minister of Europe and Foreign Affairs": "fm",
-               "Minister of Defence": "dm", "Minister of the Armed Forces": "dm"}
-    for fname, iso3 in (("russia", "RUS"), ("ukraine", "UKR"), ("france", "FRA"),
-                        ("finland", "FIN")):
+    cab_map = {
+        "President": "hos",
+        "Prime Minister": "hog",
+        "Minister of Foreign Affairs": "fm",
+        "Minister for Foreign Affairs": "fm",
+        "Minister of Europe and Foreign Affairs": "fm",
+        "Minister of Defence": "dm",
+        "Minister of the Armed Forces": "dm",
+    }
+    for fname, iso3 in (("russia", "RUS"), ("ukraine", "UKR"), ("france", "FRA"), ("finland", "FIN")):
         path = ep / f"{fname}-cabinet_holders21.csv"
         with open(path, newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 code = cab_map.get(row["position"].strip())
                 if not code:
                     continue
-                p = store.add(row["personID"], row["person"].strip(), [], gender_of(row), iso3,
-                              f"everypolitician/{path.name}")
-                p["offices"].append(office(TYPE_CODES[code], iso3, None, row["start"],
-                                           row.get("end"), role_for(cur, cname, code, iso3, None),
-                                           "GOV", "precise", f"everypolitician/{path.name}"))
+                p = store.add(
+                    row["personID"], row["person"].strip(), [], gender_of(row), iso3, f"everypolitician/{path.name}"
+                )
+                p["offices"].append(
+                    office(
+                        TYPE_CODES[code],
+                        iso3,
+                        None,
+                        row["start"],
+                        row.get("end"),
+                        role_for(cur, cname, code, iso3, None),
+                        "GOV",
+                        "precise",
+                        f"everypolitician/{path.name}",
+                    )
+                )
     # 2. world leaders (years only)
     path = ep / "world-leaders-2021_wikidata.csv"
     with open(path, newline="", encoding="utf-8") as fh:
@@ -386,8 +556,19 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
             if iso3 in cur["titles"] and code in cur["titles"][iso3]:
                 label = cur["titles"][iso3][code]
             p = store.add(row["officeholder"], name, [], None, iso3, f"everypolitician/{path.name}")
-            p["offices"].append(office(type_, iso3, None, row["start_year"], row["end_year"],
-                                       label, "GOV", "years", f"everypolitician/{path.name}"))
+            p["offices"].append(
+                office(
+                    type_,
+                    iso3,
+                    None,
+                    row["start_year"],
+                    row["end_year"],
+                    label,
+                    "GOV",
+                    "years",
+                    f"everypolitician/{path.name}",
+                )
+            )
     # 3. foreign ministers (precise start, as of 2023)
     path = ep / "world_foreign-ministers_wikidata.csv"
     with open(path, newline="", encoding="utf-8") as fh:
@@ -395,32 +576,53 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
             iso3 = cidx.get(norm(row["countryLabel"]))
             if not iso3 or not row["name"].strip() or not row["start"]:
                 continue
-            p = store.add(row["person"], row["name"].strip(), [], None, iso3,
-                          f"everypolitician/{path.name}")
-            p["offices"].append(office("foreign_minister", iso3, None, row["start"][:10], None,
-                                       role_for(cur, cname, "fm", iso3, None), "GOV", "precise",
-                                       f"everypolitician/{path.name}"))
+            p = store.add(row["person"], row["name"].strip(), [], None, iso3, f"everypolitician/{path.name}")
+            p["offices"].append(
+                office(
+                    "foreign_minister",
+                    iso3,
+                    None,
+                    row["start"][:10],
+                    None,
+                    role_for(cur, cname, "fm", iso3, None),
+                    "GOV",
+                    "precise",
+                    f"everypolitician/{path.name}",
+                )
+            )
     # 4. international office holders
     path = ep / "world_holders21.csv"
-    intl = {"Secretary-General of the United Nations": ("org", "un", None),
-            "Deputy Secretary-General of the United Nations": ("other", "un", None),
-            "Director-General of the World Trade Organization": ("org", "wto", None),
-            "President of the International Court of Justice": ("other", "icj", None),
-            "President of the United Nations General Assembly": ("other", "unga", None),
-            "OSCE High Commissioner on National Minorities": ("other", "osce", None)}
+    intl = {
+        "Secretary-General of the United Nations": ("org", "un", None),
+        "Deputy Secretary-General of the United Nations": ("other", "un", None),
+        "Director-General of the World Trade Organization": ("org", "wto", None),
+        "President of the International Court of Justice": ("other", "icj", None),
+        "President of the United Nations General Assembly": ("other", "unga", None),
+        "OSCE High Commissioner on National Minorities": ("other", "osce", None),
+    }
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             spec = intl.get(row["position"].strip())
             if not spec:
                 continue
             code, org, _ = spec
-            role = (role_for(cur, cname, code, None, org) if code == "org"
-                    else row["position"].strip())
+            role = role_for(cur, cname, code, None, org) if code == "org" else row["position"].strip()
             name = row["person"].strip()
             name = re.sub(r", Baron .*$", "", name)
             p = store.add(row["personID"], name, [], None, None, f"everypolitician/{path.name}")
-            p["offices"].append(office(TYPE_CODES[code], None, org, row["start"], row["end"],
-                                       role, "IGO", "precise", f"everypolitician/{path.name}"))
+            p["offices"].append(
+                office(
+                    TYPE_CODES[code],
+                    None,
+                    org,
+                    row["start"],
+                    row["end"],
+                    role,
+                    "IGO",
+                    "precise",
+                    f"everypolitician/{path.name}",
+                )
+            )
     # 5. curated persons
     basis = cur["basis"]
     for cp in cur["persons"]:
@@ -432,8 +634,7 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
             p["name"] = cp["name"]
             store.by_key["n:" + norm(cp["name"])] = p
         gender = {"m": "male", "f": "female"}.get(cp.get("g") or "")
-        p = store.add(None, cp["name"], cp.get("aliases", []), None, cp.get("c"),
-                      "curated_updates.json")
+        p = store.add(None, cp["name"], cp.get("aliases", []), None, cp.get("c"), "curated_updates.json")
         if gender:
             p["gender"] = gender
         if cp.get("c"):
@@ -449,14 +650,25 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
             role = opts.get("role") or role_for(cur, cname, code, country, org if code == "org" else None)
             if code == "org" or (code == "other" and org and not country):
                 o_ = org_by_id[org]
-                sector = opts.get("sector") or ("IGO" if o_["country"] in ("IGO", "UNO", "EUR")
-                                                else o_["sector"])
+                sector = opts.get("sector") or ("IGO" if o_["country"] in ("IGO", "UNO", "EUR") else o_["sector"])
             elif code == "mil":
                 sector = "MIL"
             else:
                 sector = opts.get("sector", "GOV")
-            p["offices"].append(office(TYPE_CODES[code], country, org, start, end, role, sector,
-                                       "curated", "curated_updates.json", opts.get("approx", False)))
+            p["offices"].append(
+                office(
+                    TYPE_CODES[code],
+                    country,
+                    org,
+                    start,
+                    end,
+                    role,
+                    sector,
+                    "curated",
+                    "curated_updates.json",
+                    opts.get("approx", False),
+                )
+            )
     # 6. aliases from the Phoenix person dictionaries
     enrich_aliases(store, src, countries)
     # 7. dedupe offices, close open-ended series, finish
@@ -464,11 +676,51 @@ def build_persons(src: Path, cur: dict, countries: list[dict], orgs: list[dict])
     return finish_persons(store.persons)
 
 
-TITLE_WORDS = {"president", "prime", "minister", "foreign", "secretary", "general", "ambassador",
-               "vice", "chancellor", "king", "queen", "sir", "dr", "mr", "mrs", "ms", "former",
-               "leader", "chief", "premier", "defense", "defence", "envoy", "deputy", "senator",
-               "governor", "spokesman", "first", "lady", "prince", "crown", "minster", "un",
-               "state", "of", "the", "pm", "fm", "sheikh", "emir", "ayatollah", "colonel", "gen"}
+TITLE_WORDS = {
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "general",
+    "ambassador",
+    "vice",
+    "chancellor",
+    "king",
+    "queen",
+    "sir",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "former",
+    "leader",
+    "chief",
+    "premier",
+    "defense",
+    "defence",
+    "envoy",
+    "deputy",
+    "senator",
+    "governor",
+    "spokesman",
+    "first",
+    "lady",
+    "prince",
+    "crown",
+    "minster",
+    "un",
+    "state",
+    "of",
+    "the",
+    "pm",
+    "fm",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "colonel",
+    "gen",
+}
 
 
 def enrich_aliases(store: PersonStore, src: Path, countries: list[dict]) -> None:
@@ -476,8 +728,7 @@ def enrich_aliases(store: PersonStore, src: Path, countries: list[dict]) -> None
     blocks: list[list[str]] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         current: list[str] = []
-        for raw in (src / "petrarch2" / fname).read_text(encoding="utf-8",
-                                                        errors="replace").splitlines():
+        for raw in (src / "petrarch2" / fname).read_text(encoding="utf-8", errors="replace").splitlines():
             line = raw.split("#", 1)[0]
             if not line.strip() or line.startswith((" ", "\t")):
                 continue
@@ -504,9 +755,14 @@ def enrich_aliases(store: PersonStore, src: Path, countries: list[dict]) -> None
         added = False
         for n, k in zip(names, keys):
             words = k.split()
-            if (len(words) < 2 or surname not in words or any(w in TITLE_WORDS for w in words)
-                    or any(w in country_words for w in words) or not re.fullmatch(r"[a-z' ]+", k)
-                    or store.by_key.get("n:" + k, person) is not person):
+            if (
+                len(words) < 2
+                or surname not in words
+                or any(w in TITLE_WORDS for w in words)
+                or any(w in country_words for w in words)
+                or not re.fullmatch(r"[a-z' ]+", k)
+                or store.by_key.get("n:" + k, person) is not person
+            ):
                 continue
             alias = " ".join(w.capitalize() if len(w) > 1 else w.upper() + "." for w in words)
             if k != norm(person["name"]) and all(norm(a) != k for a in person["aliases"]):
@@ -551,7 +807,7 @@ def resolve_offices(persons: list[dict]) -> None:
             if o["end"] is not None:
                 continue
             start = _span(o)[0]
-            for q, later in items[i + 1:]:
+            for q, later in items[i + 1 :]:
                 if q is not p and _span(later)[0] > start:
                     o["end"] = later["start"]
                     o["end_inferred_from"] = later["role"] + " held by " + q["name"]
@@ -574,10 +830,15 @@ def finish_persons(persons: list[dict]) -> list[dict]:
         for o in sorted(p["offices"], key=lambda o: (_span(o)[0], o["type"])):
             o = {k: v for k, v in o.items() if not k.startswith("_")}
             offices.append(o)
-        entry = {"id": pid, "name": p["name"],
-                 "aliases": dedupe(a for a in p["aliases"] if norm(a) != norm(p["name"])),
-                 "gender": p["gender"], "country": p["country"], "offices": offices,
-                 "sources": p["sources"]}
+        entry = {
+            "id": pid,
+            "name": p["name"],
+            "aliases": dedupe(a for a in p["aliases"] if norm(a) != norm(p["name"])),
+            "gender": p["gender"],
+            "country": p["country"],
+            "offices": offices,
+            "sources": p["sources"],
+        }
         if p.get("wikidata"):
             entry["wikidata"] = p["wikidata"]
         if p.get("basis"):
@@ -588,13 +849,12 @@ def finish_persons(persons: list[dict]) -> list[dict]:
 
 # --------------------------------------------------------------------------- main
 
+
 def write(path: Path, key: str, items: list, cur: dict, extra: dict | None = None) -> None:
-    doc = {"schema": "newsgraph.kb/1", "as_of": cur["as_of"],
-           "generated_by": "tools/kb/build_kb.py", key: items}
+    doc = {"schema": "newsgraph.kb/1", "as_of": cur["as_of"], "generated_by": "tools/kb/build_kb.py", key: items}
     if extra:
         doc.update(extra)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,8 +871,9 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "countries.json", "countries", countries, cur)
     write(args.out / "organizations.json", "organizations", orgs, cur)
     write(args.out / "agents.json", "agents", agents, cur)
-    write(args.out / "persons.json", "persons", persons, cur,
-          {"surname_stopwords": sorted(set(cur["surname_stopwords"]))})
+    write(
+        args.out / "persons.json", "persons", persons, cur, {"surname_stopwords": sorted(set(cur["surname_stopwords"]))}
+    )
     import jsonschema  # validate what was written against the schema the loader uses
 
     schema = json.loads((args.out / "kb.schema.json").read_text(encoding="utf-8"))
@@ -622,8 +883,10 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             sys.exit(f"{name}: {len(errors)} schema errors, first: {errors[0].message}")
     n_off = sum(len(p["offices"]) for p in persons)
-    print(f"countries={len(countries)} organizations={len(orgs)} agents={len(agents)} "
-          f"persons={len(persons)} offices={n_off}")
+    print(
+        f"countries={len(countries)} organizations={len(orgs)} agents={len(agents)} "
+        f"persons={len(persons)} offices={n_off}"
+    )
     return 0
 
 

@@ -31,8 +31,12 @@ def is_heading(line: str) -> bool:
     web-page label line ("READ MORE: …", "WATCH: …")."""
     stripped = line.strip()
     label, colon, _rest = stripped.partition(":")
-    if colon and label.isupper() and len(label.split()) <= 3 and (
-            len(stripped.split()) <= MAX_HEADING_WORDS or not stripped.endswith(".")):
+    if (
+        colon
+        and label.isupper()
+        and len(label.split()) <= 3
+        and (len(stripped.split()) <= MAX_HEADING_WORDS or not stripped.endswith("."))
+    ):
         return True  # "READ MORE: …" links; a long "FED TALK: …" paragraph of sentences is body text
     if not stripped or stripped.endswith(FINAL_PUNCT):
         return False
@@ -87,7 +91,7 @@ class DocLayout:
 
     def tokens_between(self, start: int, end: int) -> Span:
         """Tokens starting in [start, end)."""
-        return self.doc[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph holding ``char`` (the last one starting before it)."""
@@ -111,7 +115,8 @@ def layout_of(doc: Doc) -> DocLayout:
     for q in quotations:
         for i in range(bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)):
             quoted[i] = 1
-    layout = DocLayout(doc, text, starts, paras, [p.start for p in paras], quotations, quoted,
-                       heading_token_ids(doc, paras))
+    layout = DocLayout(
+        doc, text, starts, paras, [p.start for p in paras], quotations, quoted, heading_token_ids(doc, paras)
+    )
     doc.user_data["newsgraph_layout"] = layout
     return layout

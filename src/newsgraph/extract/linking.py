@@ -57,8 +57,7 @@ def unambiguous_countries(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[
     """ISO3 codes of the countries these texts name, counting only names a single country carries
     ("Democratic Republic of Congo", not "Congo")."""
     senses = _countries_by_name(kb)
-    return frozenset(found[0].iso3 for text in texts
-                     if len(found := senses.get(normalize(text), ())) == 1)
+    return frozenset(found[0].iso3 for text in texts if len(found := senses.get(normalize(text), ())) == 1)
 
 
 def link_country(text: str, kb: KnowledgeBase, named: Container[str] = frozenset()) -> KBCountry | None:

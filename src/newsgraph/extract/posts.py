@@ -33,7 +33,7 @@ def embedded_posts(text: str) -> list[EmbeddedPost]:
     posts = []
     for match in SIGNATURE.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
-        words = text[start:match.start()]
+        words = text[start : match.start()]
         link = LINK.search(words)
         end = start + (link.start() if link else len(words.rstrip()))
         while end > start and text[end - 1].isspace():

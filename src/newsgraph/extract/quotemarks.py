@@ -114,4 +114,4 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _is_empty(text: str, quotation: Quotation) -> bool:
     """Marks with nothing but spaces between them ("‹›", "“ ”") quote nothing."""
-    return not text[quotation.inner_start:quotation.inner_end].strip()
+    return not text[quotation.inner_start : quotation.inner_end].strip()

@@ -22,24 +22,43 @@ from spacy.vocab import Vocab
 from newsgraph.model import TimeExpr
 
 _MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 MONTHS: dict[str, int] = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1) if name != "may"})
 MONTHS.update({f"{name[:3]}.": i for i, name in enumerate(_MONTH_NAMES, 1) if name != "may"})
 MONTHS.update({"sept": 9, "sept.": 9})
 WEEKDAYS: dict[str, int] = {
-    name: i
-    for i, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 UNITS = ("day", "week", "month", "year")
 PLURAL_UNITS = [f"{u}s" for u in UNITS]
@@ -51,16 +70,43 @@ SET_MARKERS = frozenset({"every", "each"})
 FUTURE_REF, PAST_REF = "FUTURE_REF", "PAST_REF"
 # Every pattern contains one of these words or a number of one of these shapes;
 # the matcher only runs on windows around them.
-TRIGGERS = frozenset([
-    *MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *UNITS, *PLURAL_UNITS, "weekend",
-    "today", "tonight", "yesterday", "tomorrow", "ago", "recent", "coming", "upcoming", "ahead",
-    "future",
-])
+TRIGGERS = frozenset(
+    [
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASONS,
+        *PARTS_OF_DAY,
+        *UNITS,
+        *PLURAL_UNITS,
+        "weekend",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "ago",
+        "recent",
+        "coming",
+        "upcoming",
+        "ahead",
+        "future",
+    ]
+)
 TRIGGER_SHAPES = frozenset({"d", "dd", "dxx", "ddxx", "dddd", "ddddx", "xxx-dddd"})
 WINDOW = 6  # no pattern is longer than 6 tokens
-NAME_LABELS = frozenset({
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-})
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+    }
+)
 
 _YEAR_RE = r"^(1[89]|20)[0-9][0-9]$"  # ASCII digits only: values are ASCII
 _DAY_RE = r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"
@@ -92,28 +138,50 @@ PATTERNS: dict[str, list[list[dict]]] = {
         [_EDGE, _YEAR],
         [_MIDYEAR],
     ],
-    "ISO": [[_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[0-9][0-9]$"}}, {"ORTH": "-"},
-             {"TEXT": {"REGEX": r"^[0-9][0-9]$"}}]],
+    "ISO": [
+        [
+            _YEAR,
+            {"ORTH": "-"},
+            {"TEXT": {"REGEX": r"^[0-9][0-9]$"}},
+            {"ORTH": "-"},
+            {"TEXT": {"REGEX": r"^[0-9][0-9]$"}},
+        ]
+    ],
     "DECADE": [[_THE, _EDGE, {"TEXT": {"REGEX": r"^(1[89]|20)[0-9]0s$"}}]],
-    "SEASON": [[{"LOWER": "this"}, {"LOWER": {"IN": list(SEASONS)}}],
-               [_THE, {"LOWER": {"IN": list(SEASONS)}}, {"LOWER": "of", "OP": "?"}, _YEAR]],
+    "SEASON": [
+        [{"LOWER": "this"}, {"LOWER": {"IN": list(SEASONS)}}],
+        [_THE, {"LOWER": {"IN": list(SEASONS)}}, {"LOWER": "of", "OP": "?"}, _YEAR],
+    ],
     "WEEKDAY": [[_WEEKDAY, _PART], [_REL, _WEEKDAY, _PART]],
-    "REL_UNIT": [[{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, _REL,
-                  {"LOWER": {"IN": [*UNITS, "weekend"]}}]],
+    "REL_UNIT": [
+        [
+            {"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"},
+            _REL,
+            {"LOWER": {"IN": [*UNITS, "weekend"]}},
+        ]
+    ],
     "WEEKEND": [[{"LOWER": "the"}, {"LOWER": "weekend"}]],
-    "DEICTIC": [[{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
-                [{"LOWER": {"IN": ["yesterday", "tomorrow"]}}, _PART],
-                [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
-                [{"LOWER": "last"}, {"LOWER": "night"}]],
-    "AGO": [[{"LOWER": {"IN": [*NUMBER_WORDS, "few", "several"]}},
-             {"LOWER": {"IN": [*UNITS, *PLURAL_UNITS]}}, {"LOWER": "ago"}],
-            [{"LIKE_NUM": True}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ago"}],
-            [{"LOWER": "a"}, {"LOWER": "few"}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ago"}]],
-    FUTURE_REF: [[{"LOWER": "the"}, {"LOWER": "next"}, *_FEW, {"LOWER": {"IN": PLURAL_UNITS}}],
-                 [_THE, {"LOWER": {"IN": ["coming", "upcoming"]}},
-                  {"LOWER": {"IN": PLURAL_UNITS}}],
-                 [{"LOWER": "the"}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ahead"}],
-                 [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": "future"}]],
+    "DEICTIC": [
+        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
+        [{"LOWER": {"IN": ["yesterday", "tomorrow"]}}, _PART],
+        [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
+        [{"LOWER": "last"}, {"LOWER": "night"}],
+    ],
+    "AGO": [
+        [
+            {"LOWER": {"IN": [*NUMBER_WORDS, "few", "several"]}},
+            {"LOWER": {"IN": [*UNITS, *PLURAL_UNITS]}},
+            {"LOWER": "ago"},
+        ],
+        [{"LIKE_NUM": True}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ago"}],
+        [{"LOWER": "a"}, {"LOWER": "few"}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ago"}],
+    ],
+    FUTURE_REF: [
+        [{"LOWER": "the"}, {"LOWER": "next"}, *_FEW, {"LOWER": {"IN": PLURAL_UNITS}}],
+        [_THE, {"LOWER": {"IN": ["coming", "upcoming"]}}, {"LOWER": {"IN": PLURAL_UNITS}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": PLURAL_UNITS}}, {"LOWER": "ahead"}],
+        [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": "future"}],
+    ],
     PAST_REF: [[{"LOWER": "recent"}, {"LOWER": {"IN": PLURAL_UNITS}}]],
 }
 
@@ -306,7 +374,7 @@ def _relative_unit(span: Span, published: dt.date) -> str | None:
 
 
 def _the_weekend(span: Span, published: dt.date) -> str | None:
-    """"the weekend": the coming one in a future clause, otherwise the last one."""
+    """ "the weekend": the coming one in a future clause, otherwise the last one."""
     if _is_future(span) or published.weekday() >= 5:
         return _week_value(published) + "-WE"
     day = _days_from(published, -7)
@@ -322,7 +390,7 @@ def _deictic(span: Span, published: dt.date) -> str | None:
 
 
 def _ago(span: Span, published: dt.date) -> str | None:
-    """"two days ago" and the like, at the granularity of the unit; "a few weeks ago" is vague."""
+    """ "two days ago" and the like, at the granularity of the unit; "a few weeks ago" is vague."""
     word = span[0].lower_
     if word in ("few", "several") or span[1].lower_ == "few":
         return PAST_REF
@@ -346,12 +414,19 @@ def _constant(value: str) -> Callable[[Span, dt.date], str]:
 
 
 _ABSOLUTE: dict[str, Callable[[Span, dt.date | None], str | None]] = {
-    "CAL": _calendar, "ISO": _iso_date, "DECADE": _decade, "SEASON": _season,
+    "CAL": _calendar,
+    "ISO": _iso_date,
+    "DECADE": _decade,
+    "SEASON": _season,
 }
 _RELATIVE: dict[str, Callable[[Span, dt.date], str | None]] = {
-    "WEEKDAY": _weekday, "REL_UNIT": _relative_unit, "WEEKEND": _the_weekend,
-    "DEICTIC": _deictic, "AGO": _ago,
-    FUTURE_REF: _constant(FUTURE_REF), PAST_REF: _constant(PAST_REF),
+    "WEEKDAY": _weekday,
+    "REL_UNIT": _relative_unit,
+    "WEEKEND": _the_weekend,
+    "DEICTIC": _deictic,
+    "AGO": _ago,
+    FUTURE_REF: _constant(FUTURE_REF),
+    PAST_REF: _constant(PAST_REF),
 }
 
 

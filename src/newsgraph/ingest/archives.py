@@ -55,8 +55,11 @@ def zip_members(stream: BinaryIO, where: str) -> Iterator[tuple[str, str, Binary
         for info in members:
             member = f"{where}[{info.filename}]"
             if info.file_size > MAX_MEMBER_BYTES:
-                yield Problem(member, f"member of {size_text(info.file_size)} is over the "
-                                      f"{size_text(MAX_MEMBER_BYTES)} limit for one member")
+                yield Problem(
+                    member,
+                    f"member of {size_text(info.file_size)} is over the "
+                    f"{size_text(MAX_MEMBER_BYTES)} limit for one member",
+                )
                 continue
             try:
                 opened = archive.open(info)

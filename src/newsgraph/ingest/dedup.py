@@ -22,7 +22,7 @@ def shingles(text: str) -> set[str]:
     words = WORD.findall(normalise_text(text).casefold())
     if len(words) <= SHINGLE_WORDS:
         return {" ".join(words)}
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _minhash(text: str, num_perm: int) -> MinHash:
@@ -75,6 +75,9 @@ class NearDuplicateIndex:
             self._lsh.insert(article_id, minhash)
             self._entries[article_id] = (len(self._entries), minhash)
         position = self._entries[article_id][0]
-        earlier = [(self._entries[key][0], key) for key in self._lsh.query(minhash)
-                   if self._entries[key][0] < position and self._entries[key][1].jaccard(minhash) >= self.threshold]
+        earlier = [
+            (self._entries[key][0], key)
+            for key in self._lsh.query(minhash)
+            if self._entries[key][0] < position and self._entries[key][1].jaccard(minhash) >= self.threshold
+        ]
         return min(earlier)[1] if earlier else None

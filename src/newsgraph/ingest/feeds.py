@@ -26,8 +26,9 @@ def feed_articles(data: bytes, where: str, published: str | None) -> Iterator[Ar
     """Articles from the entries of a feed document; a Problem for a document that is not a feed."""
     feed = feedparser.parse(data)  # bytes are parsed as the document itself, never opened as a URL or path
     source = _plain(feed.feed.get("title_detail")) or None
-    items = [_article_or_problem(entry, f"{where}[{index}]", source, published)
-             for index, entry in enumerate(feed.entries)]
+    items = [
+        _article_or_problem(entry, f"{where}[{index}]", source, published) for index, entry in enumerate(feed.entries)
+    ]
     if not any(isinstance(item, Article) for item in items):
         if feed.bozo:
             yield Problem(where, f"not a valid RSS or Atom feed ({feed.bozo_exception})")

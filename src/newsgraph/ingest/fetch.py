@@ -119,8 +119,9 @@ def _fetch(url: str, timeout: float, max_bytes: int, limit: _Deadline) -> bytes:
         with opener.open(Request(url, headers=HEADERS), timeout=timeout) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise ValueError(f"response of {size_text(int(declared))} is over the "
-                                 f"{size_text(max_bytes)} limit for one fetch")
+                raise ValueError(
+                    f"response of {size_text(int(declared))} is over the {size_text(max_bytes)} limit for one fetch"
+                )
             body = read_bounded(response, max_bytes, "one fetch")
     except HTTPError as exc:
         raise ValueError(f"fetch failed: HTTP {exc.code} {exc.reason}") from exc

@@ -23,8 +23,13 @@ READ_CHUNK = 1 << 20
 MAX_ARTICLE_CHARS = 1_000_000
 RECORD_FIELDS = ("title", "published", "url", "source", "id")
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 JSON_TYPES = {dict: "an object", list: "a list", int: "a number", float: "a number", bool: "true or false"}
 
 
@@ -142,8 +147,10 @@ def _json_type(value: object) -> str:
 def unfit_reason(article: Article) -> str | None:
     """Why an article cannot be analysed (too long for the pipeline, not English), or None."""
     if len(article.text) > MAX_ARTICLE_CHARS:
-        return (f"article is {len(article.text):,} characters, over the "
-                f"{MAX_ARTICLE_CHARS:,}-character limit for one article")
+        return (
+            f"article is {len(article.text):,} characters, over the "
+            f"{MAX_ARTICLE_CHARS:,}-character limit for one article"
+        )
     if not looks_english(article.text):
         return "not English text (too few English function words); newsgraph analyses English news"
     return None

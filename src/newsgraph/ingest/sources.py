@@ -29,11 +29,17 @@ from newsgraph.problems import Problem
 Reader = Callable[[BinaryIO, str, str | None], Iterator[Article | Problem]]
 
 READERS: dict[str, Reader] = {
-    ".txt": read_text, ".text": read_text,
+    ".txt": read_text,
+    ".text": read_text,
     ".json": read_json,
-    ".jsonl": read_jsonl, ".ndjson": read_jsonl,
-    ".html": read_html, ".htm": read_html, ".xhtml": read_html,
-    ".xml": read_feed, ".rss": read_feed, ".atom": read_feed,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
     ".warc": read_warc,
 }
 ARCHIVE_SUFFIXES = (".gz", ".zip")
@@ -67,8 +73,9 @@ def _checked(where: str, items: Iterator[Article | Problem]) -> Iterator[Article
         yield item if reason is None else Problem(where, reason)
 
 
-def _from_source(source: str, published: str | None,
-                 fetch_bounds: tuple[float, int, float]) -> Iterator[Article | Problem]:
+def _from_source(
+    source: str, published: str | None, fetch_bounds: tuple[float, int, float]
+) -> Iterator[Article | Problem]:
     """Articles and problems of one source, by kind."""
     if source == "-":
         yield from _checked("-", read_stream("-", "", sys.stdin.buffer, published, default=read_text))
@@ -132,8 +139,12 @@ def read_file(path: Path, published: str | None) -> Iterator[Article | Problem]:
 
 
 def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"))
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
@@ -172,8 +183,11 @@ def read_stream(
             stream = io.BufferedReader(_Replay(head, stream))
             reader = sniff(head) or default
         if reader is None:
-            yield Problem(where, f"unsupported file type {suffix or '(none)'}; expected one of "
-                                 f"{', '.join(sorted([*READERS, *ARCHIVE_SUFFIXES]))}")
+            yield Problem(
+                where,
+                f"unsupported file type {suffix or '(none)'}; expected one of "
+                f"{', '.join(sorted([*READERS, *ARCHIVE_SUFFIXES]))}",
+            )
             return
         yield from reader(stream, where, published)
     except READ_ERRORS as exc:

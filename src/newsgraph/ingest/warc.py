@@ -60,8 +60,12 @@ def read_warc(stream: BinaryIO, where: str, published: str | None) -> Iterator[A
                 yield Problem(where, f"invalid WARC record after {complete} records ({exc})")
             return
         if not record.rec_type:  # warcio reads a version line followed by junk as a record without headers
-            yield Problem(where, "not a WARC file (no WARC headers after the version line)" if complete == 0
-                          else f"invalid WARC record after {complete} records (no WARC-Type header)")
+            yield Problem(
+                where,
+                "not a WARC file (no WARC headers after the version line)"
+                if complete == 0
+                else f"invalid WARC record after {complete} records (no WARC-Type header)",
+            )
             return
         item = _article(record, where, published) if _is_html_response(record) else None
         archive.read_to_end()
@@ -93,7 +97,9 @@ def _article(record: Any, where: str, published: str | None) -> Article | Proble
     try:
         payload = read_bounded(record.content_stream(), MAX_DOCUMENT_BYTES, "one page")
         return article_from_html(
-            payload, url=uri, published=published,
+            payload,
+            url=uri,
+            published=published,
             fallback_date=iso_date(record.rec_headers.get_header("WARC-Date")),
         )
     except (ValueError, OSError) as exc:

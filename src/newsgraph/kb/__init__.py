@@ -1,4 +1,5 @@
 """Actor knowledge base (persons with dated offices, countries, organisations, agent nouns)."""
+
 from newsgraph.kb.loader import (
     KBCountry,
     KBError,
@@ -10,5 +11,4 @@ from newsgraph.kb.loader import (
     normalize,
 )
 
-__all__ = ["KBCountry", "KBError", "KBOrganization", "KBPerson", "KnowledgeBase", "Office",
-           "default_kb", "normalize"]
+__all__ = ["KBCountry", "KBError", "KBOrganization", "KBPerson", "KnowledgeBase", "Office", "default_kb", "normalize"]

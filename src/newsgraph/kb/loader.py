@@ -12,6 +12,7 @@ Dates: offices carry ISO dates, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a parti
 for the first day of its period, for ``start`` and ``end`` alike, and ``end`` is exclusive (the
 day the successor took over).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,19 +25,55 @@ from pathlib import Path
 from typing import Any, Iterable
 
 __all__ = [
-    "Office", "KBPerson", "KBCountry", "KBOrganization", "KBError", "KnowledgeBase",
-    "default_kb", "normalize", "DATA_DIR", "SCHEMA_PATH", "OFFICE_TYPES",
+    "Office",
+    "KBPerson",
+    "KBCountry",
+    "KBOrganization",
+    "KBError",
+    "KnowledgeBase",
+    "default_kb",
+    "normalize",
+    "DATA_DIR",
+    "SCHEMA_PATH",
+    "OFFICE_TYPES",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMA_PATH = DATA_DIR / "kb.schema.json"
 SHIPPED_FILES = ("countries.json", "organizations.json", "persons.json", "agents.json")
-OFFICE_TYPES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-                "military_chief", "un_representative", "org_leader", "other")
+OFFICE_TYPES = (
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "military_chief",
+    "un_representative",
+    "org_leader",
+    "other",
+)
 
-_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L", "đ": "d",
-                          "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "ı": "i",
-                          "’": "'", "‘": "'", "ʻ": "'", "`": "'"})
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʻ": "'",
+        "`": "'",
+    }
+)
 _POSSESSIVE = re.compile(r"'s?$")
 _SPACES = re.compile(r"\s+")
 # Countries whose names put the family name first (Xi Jinping -> "Xi", Wang Yi -> "Wang").
@@ -44,13 +81,15 @@ _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
 _FAR_FUTURE = date(9999, 12, 31)
 
 # Words that never act as a bare surname even if some person's name ends with them.
-_BASE_SURNAME_STOPWORDS = frozenset("""
+_BASE_SURNAME_STOPWORDS = frozenset(
+    """
 a an and the of in on at to for by with from as is it he she they we you i his her its their
 our said says say new old first last next former acting deputy vice chief head president minister
 prime general secretary king queen prince sir mr mrs ms dr lord pope january february march april
 may june july august september october november december monday tuesday wednesday thursday
 friday saturday sunday
-""".split())
+""".split()
+)
 
 
 def normalize(text: str) -> str:
@@ -78,6 +117,7 @@ def _day(value: str | None) -> date | None:
 @dataclass(frozen=True)
 class Office:
     """One holding of an office: role as news prints it, fixed type, where, sector, dates."""
+
     role: str
     type: str
     country: str | None
@@ -98,6 +138,7 @@ class Office:
 @dataclass(frozen=True)
 class KBPerson:
     """A person with aliases, gender (male/female/None), country (nationality) and offices."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -109,6 +150,7 @@ class KBPerson:
 @dataclass(frozen=True)
 class KBCountry:
     """A country or territory: ISO 3166 alpha-3, names, demonyms, capital, seats of government."""
+
     iso3: str
     name: str
     aliases: tuple[str, ...]
@@ -120,6 +162,7 @@ class KBCountry:
 @dataclass(frozen=True)
 class KBOrganization:
     """An organisation: id, names, country (ISO3 or PLOVER non-state code) and sector."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -164,10 +207,15 @@ def _read(path: Path) -> dict[str, Any]:
 class KnowledgeBase:
     """In-memory actor KB with normalised-key indexes; build with :meth:`load`."""
 
-    def __init__(self, persons: dict[str, KBPerson], countries: dict[str, KBCountry],
-                 organizations: dict[str, KBOrganization], agents: dict[str, str | None],
-                 seat_sectors: dict[str, str | None] | None = None,
-                 surname_stopwords: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        persons: dict[str, KBPerson],
+        countries: dict[str, KBCountry],
+        organizations: dict[str, KBOrganization],
+        agents: dict[str, str | None],
+        seat_sectors: dict[str, str | None] | None = None,
+        surname_stopwords: Iterable[str] = (),
+    ) -> None:
         self._persons = persons
         self._countries = countries
         self._orgs = organizations
@@ -178,8 +226,7 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, extra: Iterable[Path | str] = (), *,
-             validate_shipped: bool = False) -> "KnowledgeBase":
+    def load(cls, extra: Iterable[Path | str] = (), *, validate_shipped: bool = False) -> "KnowledgeBase":
         """Shipped data plus user files (same format; an existing id is replaced, a new id added).
 
         User files are always validated with the JSON Schema (``kb.schema.json``). The shipped
@@ -204,22 +251,37 @@ class KnowledgeBase:
                 for c in doc.get("countries", ()):
                     seats = []
                     for s in c.get("seats", ()):
-                        name, sector = (s, None) if isinstance(s, str) else (s["name"],
-                                                                             s.get("sector"))
+                        name, sector = (s, None) if isinstance(s, str) else (s["name"], s.get("sector"))
                         seats.append(name)
                         seat_sectors[normalize(name)] = sector
                     countries[c["iso3"]] = KBCountry(
-                        c["iso3"], c["name"], tuple(c.get("aliases", ())),
-                        tuple(c.get("demonyms", ())), c.get("capital"), tuple(seats))
+                        c["iso3"],
+                        c["name"],
+                        tuple(c.get("aliases", ())),
+                        tuple(c.get("demonyms", ())),
+                        c.get("capital"),
+                        tuple(seats),
+                    )
                 for o in doc.get("organizations", ()):
-                    orgs[o["id"]] = KBOrganization(o["id"], o["name"], tuple(o.get("aliases", ())),
-                                                   o.get("country"), o.get("sector"))
+                    orgs[o["id"]] = KBOrganization(
+                        o["id"], o["name"], tuple(o.get("aliases", ())), o.get("country"), o.get("sector")
+                    )
                 for p in doc.get("persons", ()):
                     offices = tuple(
-                        Office(f["role"], f["type"], f.get("country"), f.get("org"), f["sector"],
-                               f.get("start"), f.get("end")) for f in p.get("offices", ()))
-                    persons[p["id"]] = KBPerson(p["id"], p["name"], tuple(p.get("aliases", ())),
-                                                p.get("gender"), p.get("country"), offices)
+                        Office(
+                            f["role"],
+                            f["type"],
+                            f.get("country"),
+                            f.get("org"),
+                            f["sector"],
+                            f.get("start"),
+                            f.get("end"),
+                        )
+                        for f in p.get("offices", ())
+                    )
+                    persons[p["id"]] = KBPerson(
+                        p["id"], p["name"], tuple(p.get("aliases", ())), p.get("gender"), p.get("country"), offices
+                    )
                 for a in doc.get("agents", ()):
                     agents[a["noun"]] = a["sector"]
                 stop.update(doc.get("surname_stopwords", ()))
@@ -296,8 +358,9 @@ class KnowledgeBase:
         """Person by KB id."""
         return self._persons.get(kb_id)
 
-    def office_holders(self, country: str | None, office_type: str, on: date | None,
-                       org: str | None = None) -> list[KBPerson]:
+    def office_holders(
+        self, country: str | None, office_type: str, on: date | None, org: str | None = None
+    ) -> list[KBPerson]:
         """Holders of an office type in a country (ISO3 or name) or org on a date.
 
         ``on=None``: current holders (no end date). For ``head_of_government`` in a country
@@ -319,13 +382,16 @@ class KnowledgeBase:
             found = self._holders(iso3, "head_of_state", on, None)
         return found
 
-    def _holders(self, iso3: str | None, office_type: str, on: date | None,
-                 org_id: str | None) -> list[KBPerson]:
+    def _holders(self, iso3: str | None, office_type: str, on: date | None, org_id: str | None) -> list[KBPerson]:
         out = []
         for p in self._persons.values():
             for o in p.offices:
-                if (o.type == office_type and (iso3 is None or o.country == iso3)
-                        and (org_id is None or o.org == org_id) and o.held_on(on)):
+                if (
+                    o.type == office_type
+                    and (iso3 is None or o.country == iso3)
+                    and (org_id is None or o.org == org_id)
+                    and o.held_on(on)
+                ):
                     out.append(p)
                     break
         return out

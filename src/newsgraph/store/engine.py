@@ -33,7 +33,7 @@ def database_url(db: str | None) -> str:
         return f"sqlite:///{Path(db).expanduser()}"
     for prefix in ("postgresql://", "postgres://"):
         if db.startswith(prefix):
-            return "postgresql+psycopg://" + db[len(prefix):]
+            return "postgresql+psycopg://" + db[len(prefix) :]
     return db
 
 

@@ -19,8 +19,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FORMATS = ("parquet", "csv", "jsonl")
-ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-               "list[str]": pa.list_(pa.string())}
+ARROW_TYPES = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "list[str]": pa.list_(pa.string()),
+}
 LIST_SEPARATOR = "; "  # between the items of a list in one CSV cell
 DATE_FIELDS = frozenset({"published", "day"})  # YYYY-MM-DD strings in the records, dates in Parquet
 TIMESTAMP_FIELDS = frozenset({"ingested_at"})  # ISO timestamps in the records, UTC timestamps in Parquet
@@ -29,8 +34,9 @@ TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 def arrow_schema(record_type: type) -> pa.Schema:
     """The Arrow schema of a record dataclass (field annotations such as ``str | None``; dates as dates)."""
-    return pa.schema([pa.field(f.name, _arrow_type(f.name, str(f.type).removesuffix(" | None")))
-                      for f in fields(record_type)])
+    return pa.schema(
+        [pa.field(f.name, _arrow_type(f.name, str(f.type).removesuffix(" | None"))) for f in fields(record_type)]
+    )
 
 
 def _arrow_type(name: str, annotation: str) -> pa.DataType:

@@ -28,22 +28,45 @@ def cell(value: Any, limit: int = 120) -> Text:
 
 
 COLUMNS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {
-    QuoteRecord: [("published", lambda r: r.published), ("speaker", lambda r: r.speaker), ("kind", lambda r: r.kind),
-                  ("quote", lambda r: r.text), ("article", lambda r: r.title or r.article_id)],
-    EventRecord: [("day", lambda r: r.day), ("type", lambda r: r.type), ("status", lambda r: r.status),
-                  ("source", lambda r: r.source), ("target", lambda r: r.target), ("where", lambda r: r.where_text),
-                  ("evidence", lambda r: r.evidence_text)],
-    ActorRecord: [("name", lambda r: r.name), ("kind", lambda r: r.kind), ("country", lambda r: r.country),
-                  ("articles", lambda r: r.articles), ("mentions", lambda r: r.mentions),
-                  ("quotes", lambda r: r.quotes), ("events", lambda r: r.events), ("aliases", lambda r: r.aliases[:4])],
-    ArticleRecord: [("published", lambda r: r.published), ("id", lambda r: r.id), ("title", lambda r: r.title),
-                    ("source", lambda r: r.source), ("duplicate of", lambda r: r.duplicate_of),
-                    ("text", lambda r: r.text)],
+    QuoteRecord: [
+        ("published", lambda r: r.published),
+        ("speaker", lambda r: r.speaker),
+        ("kind", lambda r: r.kind),
+        ("quote", lambda r: r.text),
+        ("article", lambda r: r.title or r.article_id),
+    ],
+    EventRecord: [
+        ("day", lambda r: r.day),
+        ("type", lambda r: r.type),
+        ("status", lambda r: r.status),
+        ("source", lambda r: r.source),
+        ("target", lambda r: r.target),
+        ("where", lambda r: r.where_text),
+        ("evidence", lambda r: r.evidence_text),
+    ],
+    ActorRecord: [
+        ("name", lambda r: r.name),
+        ("kind", lambda r: r.kind),
+        ("country", lambda r: r.country),
+        ("articles", lambda r: r.articles),
+        ("mentions", lambda r: r.mentions),
+        ("quotes", lambda r: r.quotes),
+        ("events", lambda r: r.events),
+        ("aliases", lambda r: r.aliases[:4]),
+    ],
+    ArticleRecord: [
+        ("published", lambda r: r.published),
+        ("id", lambda r: r.id),
+        ("title", lambda r: r.title),
+        ("source", lambda r: r.source),
+        ("duplicate of", lambda r: r.duplicate_of),
+        ("text", lambda r: r.text),
+    ],
 }
 
 
 def page_note(results: Results, kind: str) -> str | None:
-    """"100 of 128 events (1-100); the rest: --offset 100" when more rows match than this page shows."""
+    """ "100 of 128 events (1-100); the rest: --offset 100" when more rows match than this page shows."""
     if results.total is None or not (results.more or results.offset):
         return None
     shown = f"{results.offset + 1}-{results.offset + len(results)}" if results else "none"
@@ -54,7 +77,7 @@ def page_note(results: Results, kind: str) -> str | None:
 
 
 def table_title(results: Results, title: str) -> str:
-    """"Events (100 of 128)", or "Events (12)" when this page holds them all."""
+    """ "Events (100 of 128)", or "Events (12)" when this page holds them all."""
     if results.total is not None and results.total != len(results):
         return f"{title} ({len(results)} of {results.total})"
     return f"{title} ({len(results)})"
@@ -87,6 +110,7 @@ def results_table(results: Results, title: str) -> Table:
     for name, _ in columns:
         table.add_column(name, overflow="fold")
     for record in results:
-        table.add_row(*(cell(get(record), 60 if name in ("article", "title", "aliases") else 120)
-                        for name, get in columns))
+        table.add_row(
+            *(cell(get(record), 60 if name in ("article", "title", "aliases") else 120) for name, get in columns)
+        )
     return table

@@ -23,8 +23,23 @@ from functools import reduce
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import (ColumnElement, Connection, Row, Select, String, and_, column, exists, func, literal,
-                        literal_column, or_, select, table, tuple_)
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    String,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    tuple_,
+)
 
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
 from newsgraph.store.names import fold, like_word
@@ -46,14 +61,16 @@ class QueryError(ValueError):
 
 # ---- building blocks -------------------------------------------------------------------------
 
+
 def named(name: str, *, country_code: bool = False) -> Select:
     """Ids of the actors called ``name`` (canonical name or alias, whole words; or a country code)."""
     folded = fold(name)
     if not folded:
         raise QueryError(f"{name!r} is not a name")
     padded = literal(" ", String) + aliases.c.folded + literal(" ", String)
-    by_alias = select(aliases.c.actor_id).where(or_(aliases.c.folded == folded,
-                                                    padded.like(like_word(folded), escape="\\")))
+    by_alias = select(aliases.c.actor_id).where(
+        or_(aliases.c.folded == folded, padded.like(like_word(folded), escape="\\"))
+    )
     if country_code and ISO3.match(name.strip()):
         return by_alias.union(select(actors.c.id).where(actors.c.country == name.strip()))
     return by_alias
@@ -65,8 +82,10 @@ def full_text(conn: Connection, kind: str, query: str) -> ColumnElement[bool]:
     Every word or "phrase" is required; a word matches any of its ``alternatives``."""
     terms = [(part, alternatives(conn, part) if not phrase else [part]) for part, phrase in search_terms(query)]
     if conn.dialect.name == "postgresql":
+
         def either(words: list[str]) -> ColumnElement:
             return reduce(lambda x, y: x.op("||")(y), (func.phraseto_tsquery(POSTGRES_SEARCH_CONFIG, w) for w in words))
+
         tsquery = reduce(lambda x, y: x.op("&&")(y), (either(words) for _, words in terms))
         return literal_column(f"{kind}.search").op("@@")(tsquery)
     fts = table(f"{kind}_fts", column("article_id"), column("local_id"))
@@ -103,20 +122,26 @@ def name_variants(conn: Connection, word: str) -> list[str]:
         return []
     padded = literal(" ", String) + aliases.c.folded + literal(" ", String)
     owners = select(aliases.c.actor_id).where(padded.like(like_word(folded), escape="\\")).limit(50)
-    words = {w for alias in conn.execute(select(aliases.c.folded).where(aliases.c.actor_id.in_(owners)).limit(500))
-             .scalars() for w in alias.split()}
-    return sorted(w for w in words if w != folded and w[0] == folded[0]
-                  and fuzz.ratio(w, folded) >= NAME_VARIANT_SIMILARITY)
+    words = {
+        w
+        for alias in conn.execute(select(aliases.c.folded).where(aliases.c.actor_id.in_(owners)).limit(500)).scalars()
+        for w in alias.split()
+    }
+    return sorted(
+        w for w in words if w != folded and w[0] == folded[0] and fuzz.ratio(w, folded) >= NAME_VARIANT_SIMILARITY
+    )
 
 
 def fts5_query(terms: list[list[str]]) -> str:
     """Required terms, each one of its alternatives, as an FTS5 query of quoted strings (no operator can be
     injected): ``("a" OR "b") AND "c d"``."""
+
     def quoted(text: str) -> str:
         return '"' + text.replace('"', '""') + '"'
 
-    return " AND ".join(quoted(words[0]) if len(words) == 1 else "(" + " OR ".join(map(quoted, words)) + ")"
-                    for words in terms)
+    return " AND ".join(
+        quoted(words[0]) if len(words) == 1 else "(" + " OR ".join(map(quoted, words)) + ")" for words in terms
+    )
 
 
 def day(value: str | None, label: str) -> str | None:
@@ -157,26 +182,59 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 # ---- quotes ----------------------------------------------------------------------------------
 
-def quotes_select(conn: Connection, *, speaker: str | None = None, about: str | None = None, search: str | None = None,
-                  since: str | None = None, until: str | None = None) -> Select:
+
+def quotes_select(
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Select:
     """Quotes, newest first. ``about``: the actor is named inside the quote's span, or is its addressee."""
     sp, ad = actors.alias("speaker"), actors.alias("addressee")
-    stmt = (select(q.c.article_id, q.c.local_id.label("quote_id"),
-                   func.coalesce(sp.c.name, q.c.speaker_name).label("speaker"), q.c.speaker_id, q.c.kind, q.c.cue,
-                   ad.c.name.label("addressee"), q.c.addressee_id, q.c.text, q.c.start, q.c.end,
-                   q.c.published, a.c.title, a.c.url)
-            .select_from(q.join(a, a.c.id == q.c.article_id)
-                         .outerjoin(sp, sp.c.id == q.c.speaker_id).outerjoin(ad, ad.c.id == q.c.addressee_id))
-            .order_by(q.c.published.desc().nulls_last(), q.c.article_id, q.c.start))
+    stmt = (
+        select(
+            q.c.article_id,
+            q.c.local_id.label("quote_id"),
+            func.coalesce(sp.c.name, q.c.speaker_name).label("speaker"),
+            q.c.speaker_id,
+            q.c.kind,
+            q.c.cue,
+            ad.c.name.label("addressee"),
+            q.c.addressee_id,
+            q.c.text,
+            q.c.start,
+            q.c.end,
+            q.c.published,
+            a.c.title,
+            a.c.url,
+        )
+        .select_from(
+            q.join(a, a.c.id == q.c.article_id)
+            .outerjoin(sp, sp.c.id == q.c.speaker_id)
+            .outerjoin(ad, ad.c.id == q.c.addressee_id)
+        )
+        .order_by(q.c.published.desc().nulls_last(), q.c.article_id, q.c.start)
+    )
     conditions = _range(q.c.published, since, until)
     if speaker is not None:
         conditions.append(q.c.speaker_id.in_(named(speaker)))
     if about is not None:
         ids, inner = named(about), q.alias("inner_quote")
-        naming = (select(inner.c.article_id, inner.c.local_id)  # driven by the actor's mentions (indexed)
-                  .join(mentions, and_(mentions.c.article_id == inner.c.article_id, mentions.c.start >= inner.c.start,
-                                       mentions.c.end <= inner.c.end))
-                  .where(mentions.c.actor_id.in_(ids)))
+        naming = (
+            select(inner.c.article_id, inner.c.local_id)  # driven by the actor's mentions (indexed)
+            .join(
+                mentions,
+                and_(
+                    mentions.c.article_id == inner.c.article_id,
+                    mentions.c.start >= inner.c.start,
+                    mentions.c.end <= inner.c.end,
+                ),
+            )
+            .where(mentions.c.actor_id.in_(ids))
+        )
         conditions.append(or_(tuple_(q.c.article_id, q.c.local_id).in_(naming), q.c.addressee_id.in_(ids)))
     if search is not None:
         conditions.append(full_text(conn, "quotes", search))
@@ -189,18 +247,31 @@ def _quote_records(_conn: Connection, rows: list[Row]) -> list[QuoteRecord]:
 
 # ---- events ----------------------------------------------------------------------------------
 
-def events_select(_conn: Connection, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-                  type: str | None = None, status: str | None = None, since: str | None = None,
-                  until: str | None = None) -> Select:
+
+def events_select(
+    _conn: Connection,
+    *,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Select:
     """Events, newest first; ``since``/``until`` apply to the event's day (its date, else the article's)."""
     cols = [c for c in e.c if c.name not in ("article_id", "local_id")]
-    stmt = (select(e.c.article_id, e.c.local_id.label("event_id"), *cols)
-            .order_by(e.c.day.desc().nulls_last(), e.c.article_id, e.c.evidence_start))
+    stmt = select(e.c.article_id, e.c.local_id.label("event_id"), *cols).order_by(
+        e.c.day.desc().nulls_last(), e.c.article_id, e.c.evidence_start
+    )
     conditions = _range(e.c.day, since, until)
     for name, side in ((actor, None), (source, "source"), (target, "target")):
         if name is not None:
-            involved = exists().where(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.local_id,
-                                      ea.c.actor_id.in_(named(name, country_code=True)))
+            involved = exists().where(
+                ea.c.article_id == e.c.article_id,
+                ea.c.event_id == e.c.local_id,
+                ea.c.actor_id.in_(named(name, country_code=True)),
+            )
             conditions.append(involved.where(ea.c.side == side) if side else involved)
     if type is not None:
         conditions.append(e.c.type == type.upper())
@@ -212,21 +283,31 @@ def events_select(_conn: Connection, *, actor: str | None = None, source: str | 
 def _event_records(conn: Connection, rows: list[Row]) -> list[EventRecord]:
     sides: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     if rows:
-        involved = (select(ea.c.article_id, ea.c.event_id, ea.c.side, ea.c.actor_id, actors.c.name)
-                    .join(actors, actors.c.id == ea.c.actor_id)
-                    .where(ea.c.article_id.in_(sorted({row.article_id for row in rows})))
-                    .order_by(ea.c.actor_id))
+        involved = (
+            select(ea.c.article_id, ea.c.event_id, ea.c.side, ea.c.actor_id, actors.c.name)
+            .join(actors, actors.c.id == ea.c.actor_id)
+            .where(ea.c.article_id.in_(sorted({row.article_id for row in rows})))
+            .order_by(ea.c.actor_id)
+        )
         for article_id, event_id, side, actor_id, name in conn.execute(involved):
             sides[article_id, event_id, side].append((actor_id, name))
     records = []
     for row in rows:
         source, target = sides[row.article_id, row.event_id, "source"], sides[row.article_id, row.event_id, "target"]
-        records.append(EventRecord(**row._mapping, source=[n for _, n in source], target=[n for _, n in target],
-                                   source_ids=[i for i, _ in source], target_ids=[i for i, _ in target]))
+        records.append(
+            EventRecord(
+                **row._mapping,
+                source=[n for _, n in source],
+                target=[n for _, n in target],
+                source_ids=[i for i, _ in source],
+                target_ids=[i for i, _ in target],
+            )
+        )
     return records
 
 
 # ---- actors ----------------------------------------------------------------------------------
+
 
 def actors_select(_conn: Connection, *, search: str | None = None) -> Select:
     """Global actors, most mentioned first, with counts of articles, mentions, quotes and events."""
@@ -250,8 +331,11 @@ def _count(counter: ColumnElement, actor_column: ColumnElement) -> Any:
 def _actor_records(conn: Connection, rows: list[Row]) -> list[ActorRecord]:
     names: dict[str, list[str]] = defaultdict(list)
     if rows:
-        query = (select(aliases.c.actor_id, aliases.c.alias).where(aliases.c.actor_id.in_([r.id for r in rows]))
-                 .order_by(aliases.c.actor_id, aliases.c.alias))
+        query = (
+            select(aliases.c.actor_id, aliases.c.alias)
+            .where(aliases.c.actor_id.in_([r.id for r in rows]))
+            .order_by(aliases.c.actor_id, aliases.c.alias)
+        )
         for actor_id, alias in conn.execute(query):
             names[actor_id].append(alias)
     return [ActorRecord(**row._mapping, aliases=names[row.id]) for row in rows]
@@ -259,8 +343,10 @@ def _actor_records(conn: Connection, rows: list[Row]) -> list[ActorRecord]:
 
 # ---- articles --------------------------------------------------------------------------------
 
-def articles_select(conn: Connection, *, search: str | None = None, since: str | None = None,
-                    until: str | None = None) -> Select:
+
+def articles_select(
+    conn: Connection, *, search: str | None = None, since: str | None = None, until: str | None = None
+) -> Select:
     """Articles, newest first."""
     stmt = select(*(c for c in a.c if c.name != "signature")).order_by(a.c.published.desc().nulls_last(), a.c.id)
     conditions = _range(a.c.published, since, until)
@@ -274,6 +360,7 @@ def _article_records(_conn: Connection, rows: list[Row]) -> list[ArticleRecord]:
 
 
 # ---- running ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Query:

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer,
-                        LargeBinary, MetaData, String, Table, Text)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -28,14 +40,16 @@ def dehyphenated(text: str) -> str:
 
 
 schema_version = Table(
-    "schema_version", metadata,
+    "schema_version",
+    metadata,
     Column("version", String(), primary_key=True),
     Column("description", Text, nullable=False),
     Column("applied_at", String(), nullable=False),
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", String(), primary_key=True),
     Column("title", Text),
     Column("source", Text),
@@ -52,7 +66,8 @@ articles = Table(
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("id", String(), primary_key=True),  # "kb:<kb_id>" or "<kind>:<normalised name>"
     Column("name", Text, nullable=False),
     Column("kind", String(), nullable=False),
@@ -63,7 +78,8 @@ actors = Table(
 )
 
 actor_aliases = Table(
-    "actor_aliases", metadata,
+    "actor_aliases",
+    metadata,
     Column("actor_id", String(), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
     Column("alias", Text, primary_key=True),
     Column("folded", Text, nullable=False),  # casefolded, accents stripped: what name queries match
@@ -71,7 +87,8 @@ actor_aliases = Table(
 )
 
 article_actors = Table(
-    "article_actors", metadata,
+    "article_actors",
+    metadata,
     Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("local_id", String(), primary_key=True),
     Column("actor_id", String(), ForeignKey("actors.id"), nullable=False),
@@ -81,7 +98,8 @@ article_actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("article_id", String(), primary_key=True),
     Column("local_id", String(), primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),
@@ -89,13 +107,15 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    ForeignKeyConstraint(["article_id", "local_id"], ["article_actors.article_id", "article_actors.local_id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        ["article_id", "local_id"], ["article_actors.article_id", "article_actors.local_id"], ondelete="CASCADE"
+    ),
     Index("ix_mentions_actor", "actor_id"),
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("local_id", String(), primary_key=True),
     Column("speaker_id", String(), ForeignKey("actors.id")),
@@ -112,7 +132,8 @@ quotes = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("local_id", String(), primary_key=True),
     Column("type", String(), nullable=False),
@@ -136,7 +157,8 @@ events = Table(
 )
 
 event_actors = Table(
-    "event_actors", metadata,
+    "event_actors",
+    metadata,
     Column("article_id", String(), primary_key=True),
     Column("event_id", String(), primary_key=True),
     Column("side", String(), primary_key=True),  # "source" or "target"
@@ -146,7 +168,8 @@ event_actors = Table(
 )
 
 times = Table(
-    "times", metadata,
+    "times",
+    metadata,
     Column("article_id", String(), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("text", Text, nullable=False),

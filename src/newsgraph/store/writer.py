@@ -44,12 +44,23 @@ def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]
     """The rows of one article, by table name."""
     article = item.article
     published = article.published[:10] if article.published else None
-    result = {"articles": [{
-        "id": article.id, "title": article.title, "source": article.source, "url": article.url,
-        "published": published, "language": article.language, "text": article.text,
-        "duplicate_of": item.duplicate_of, "analysed": item.analysis is not None,
-        "ingested_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "signature": item.signature,
-    }]}
+    result = {
+        "articles": [
+            {
+                "id": article.id,
+                "title": article.title,
+                "source": article.source,
+                "url": article.url,
+                "published": published,
+                "language": article.language,
+                "text": article.text,
+                "duplicate_of": item.duplicate_of,
+                "analysed": item.analysis is not None,
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+                "signature": item.signature,
+            }
+        ]
+    }
     if item.analysis is not None:
         result.update(_analysis_rows(item.analysis, published, kb))
     return result
@@ -58,35 +69,100 @@ def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]
 def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase | None) -> dict[str, list[dict]]:
     article_id = analysis.article.id
     keys = {actor.id: actor_key(actor) for actor in analysis.actors}
-    sides = {(e.id, side, keys[local]) for e in analysis.events
-             for side, locals_ in (("source", e.source), ("target", e.target)) for local in locals_ if local in keys}
+    sides = {
+        (e.id, side, keys[local])
+        for e in analysis.events
+        for side, locals_ in (("source", e.source), ("target", e.target))
+        for local in locals_
+        if local in keys
+    }
     return {
-        "actors": [{"id": keys[a.id], "name": a.name, "kind": a.kind, "kb_id": a.kb_id, "country": a.country,
-                    "sector": a.sector} for a in analysis.actors],
-        "actor_aliases": [{"actor_id": keys[a.id], "alias": alias, "folded": fold(alias)}
-                          for a in analysis.actors for alias in aliases(a, kb)],
-        "article_actors": [{"article_id": article_id, "local_id": a.id, "actor_id": keys[a.id], "name": a.name,
-                            "roles": json.dumps(a.roles, ensure_ascii=False)} for a in analysis.actors],
-        "mentions": [{"article_id": article_id, "local_id": a.id, "seq": seq, "actor_id": keys[a.id],
-                      "start": m.start, "end": m.end, "text": m.text}
-                     for a in analysis.actors for seq, m in enumerate(a.mentions)],
-        "quotes": [{"article_id": article_id, "local_id": q.id, "speaker_id": keys.get(q.speaker or ""),
-                    "speaker_name": q.speaker_name, "kind": q.kind, "cue": q.cue,
-                    "addressee_id": keys.get(q.addressee or ""), "text": q.text, "start": q.start, "end": q.end,
-                    "published": published} for q in analysis.quotes],
-        "events": [{"article_id": article_id, "local_id": e.id, "type": e.type, "mode": e.mode, "status": e.status,
-                    "when_text": e.when.text if e.when else None, "when_value": e.when.value if e.when else None,
-                    "when_assumed": e.when.assumed if e.when else None,
-                    "where_text": e.where.text if e.where else None,
-                    "where_country": e.where.country if e.where else None, "trigger": e.trigger,
-                    "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
-                    "evidence_text": e.evidence.text, "cameo": e.cameo, "goldstein": e.goldstein,
-                    "published": published, "day": first_day(e.when.value if e.when else None) or published}
-                   for e in analysis.events],
-        "event_actors": [{"article_id": article_id, "event_id": event_id, "side": side, "actor_id": actor}
-                         for event_id, side, actor in sorted(sides)],
-        "times": [{"article_id": article_id, "seq": seq, "text": t.text, "start": t.start, "end": t.end,
-                   "value": t.value} for seq, t in enumerate(analysis.times)],
+        "actors": [
+            {
+                "id": keys[a.id],
+                "name": a.name,
+                "kind": a.kind,
+                "kb_id": a.kb_id,
+                "country": a.country,
+                "sector": a.sector,
+            }
+            for a in analysis.actors
+        ],
+        "actor_aliases": [
+            {"actor_id": keys[a.id], "alias": alias, "folded": fold(alias)}
+            for a in analysis.actors
+            for alias in aliases(a, kb)
+        ],
+        "article_actors": [
+            {
+                "article_id": article_id,
+                "local_id": a.id,
+                "actor_id": keys[a.id],
+                "name": a.name,
+                "roles": json.dumps(a.roles, ensure_ascii=False),
+            }
+            for a in analysis.actors
+        ],
+        "mentions": [
+            {
+                "article_id": article_id,
+                "local_id": a.id,
+                "seq": seq,
+                "actor_id": keys[a.id],
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
+            for a in analysis.actors
+            for seq, m in enumerate(a.mentions)
+        ],
+        "quotes": [
+            {
+                "article_id": article_id,
+                "local_id": q.id,
+                "speaker_id": keys.get(q.speaker or ""),
+                "speaker_name": q.speaker_name,
+                "kind": q.kind,
+                "cue": q.cue,
+                "addressee_id": keys.get(q.addressee or ""),
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "published": published,
+            }
+            for q in analysis.quotes
+        ],
+        "events": [
+            {
+                "article_id": article_id,
+                "local_id": e.id,
+                "type": e.type,
+                "mode": e.mode,
+                "status": e.status,
+                "when_text": e.when.text if e.when else None,
+                "when_value": e.when.value if e.when else None,
+                "when_assumed": e.when.assumed if e.when else None,
+                "where_text": e.where.text if e.where else None,
+                "where_country": e.where.country if e.where else None,
+                "trigger": e.trigger,
+                "evidence_start": e.evidence.start,
+                "evidence_end": e.evidence.end,
+                "evidence_text": e.evidence.text,
+                "cameo": e.cameo,
+                "goldstein": e.goldstein,
+                "published": published,
+                "day": first_day(e.when.value if e.when else None) or published,
+            }
+            for e in analysis.events
+        ],
+        "event_actors": [
+            {"article_id": article_id, "event_id": event_id, "side": side, "actor_id": actor}
+            for event_id, side, actor in sorted(sides)
+        ],
+        "times": [
+            {"article_id": article_id, "seq": seq, "text": t.text, "start": t.start, "end": t.end, "value": t.value}
+            for seq, t in enumerate(analysis.times)
+        ],
     }
 
 

@@ -43,22 +43,40 @@ PlainText = AfterValidator(plain_text)
 Conn = Annotated[Connection, Depends(connection)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip (the `next` link sets it)")]
-Name = Annotated[str | None, PlainText,
-                 Query(max_length=200, description="a name or alias (whole words, any case or accents)")]
+Name = Annotated[
+    str | None, PlainText, Query(max_length=200, description="a name or alias (whole words, any case or accents)")
+]
 Actor = Annotated[str | None, PlainText, Query(max_length=200, description="a name, alias or ISO3 country code")]
-Search = Annotated[str | None, PlainText,
-                   Query(max_length=500, description='full text: all words, "phrases" kept together; word forms, '
-                                                    "accents and hyphens folded, other spellings of a name found")]
+Search = Annotated[
+    str | None,
+    PlainText,
+    Query(
+        max_length=500,
+        description='full text: all words, "phrases" kept together; word forms, '
+        "accents and hyphens folded, other spellings of a name found",
+    ),
+]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,12}$", description="PLOVER type, e.g. CONSULT")]
 Status = Annotated[Literal[EVENT_STATUSES] | None, Query(description="event status")]  # type: ignore[valid-type]
-ActorId = Annotated[str, PlainText, Path(max_length=300, description="global actor id: `kb:<id>` for an actor in "
-                                                                    "the knowledge base, else `<kind>:<name>`")]
+ActorId = Annotated[
+    str,
+    PlainText,
+    Path(
+        max_length=300,
+        description="global actor id: `kb:<id>` for an actor in the knowledge base, else `<kind>:<name>`",
+    ),
+]
 ArticleId = Annotated[str, PlainText, Path(max_length=300, description="article id (as `/api/articles` lists it)")]
-SearchQuery = Annotated[str, PlainText,
-                        Query(min_length=1, max_length=500, description='words to find: all required, "phrases" kept '
-                                                                       "together; word forms, accents and hyphens "
-                                                                       "folded")]
+SearchQuery = Annotated[
+    str,
+    PlainText,
+    Query(
+        min_length=1,
+        max_length=500,
+        description='words to find: all required, "phrases" kept together; word forms, accents and hyphens folded',
+    ),
+]
 
 
 class Page(BaseModel, Generic[T]):
@@ -152,8 +170,13 @@ def next_url(request: Request, full: bool, limit: int, offset: int) -> str | Non
 
 def page(request: Request, results: Results, limit: int, offset: int, items: list | None = None) -> dict[str, Any]:
     """One page as JSON: its items (``items``, else the records), the total, and the next page's URL."""
-    return {"items": items if items is not None else [asdict(r) for r in results], "total": results.total,
-            "limit": limit, "offset": offset, "next": next_url(request, results.more, limit, offset)}
+    return {
+        "items": items if items is not None else [asdict(r) for r in results],
+        "total": results.total,
+        "limit": limit,
+        "offset": offset,
+        "next": next_url(request, results.more, limit, offset),
+    }
 
 
 def summary(article: ArticleRecord) -> ArticleSummary:
@@ -162,26 +185,57 @@ def summary(article: ArticleRecord) -> ArticleSummary:
 
 
 @router.get("/quotes", response_model=Page[QuoteRecord])
-def list_quotes(request: Request, conn: Conn, speaker: Name = None, about: Name = None, search: Search = None,
-                since: Day = None, until: Day = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+def list_quotes(
+    request: Request,
+    conn: Conn,
+    speaker: Name = None,
+    about: Name = None,
+    search: Search = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
     """Quotes, newest first: by speaker, by an actor named in (or addressed by) the quote, full text, date."""
     items = run(conn, "quotes", limit, offset, speaker=speaker, about=about, search=search, since=since, until=until)
     return page(request, items, limit, offset)
 
 
 @router.get("/events", response_model=Page[EventRecord])
-def list_events(request: Request, conn: Conn, actor: Actor = None, source: Actor = None, target: Actor = None,
-                type: EventType = None, status: Status = None, since: Day = None, until: Day = None,
-                limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+def list_events(
+    request: Request,
+    conn: Conn,
+    actor: Actor = None,
+    source: Actor = None,
+    target: Actor = None,
+    type: EventType = None,
+    status: Status = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
     """Events, newest first (by the event's day): by actor on either side, source, target, type, status, day."""
-    items = run(conn, "events", limit, offset, actor=actor, source=source, target=target, type=type, status=status,
-                since=since, until=until)
+    items = run(
+        conn,
+        "events",
+        limit,
+        offset,
+        actor=actor,
+        source=source,
+        target=target,
+        type=type,
+        status=status,
+        since=since,
+        until=until,
+    )
     return page(request, items, limit, offset)
 
 
 @router.get("/actors", response_model=Page[ActorRecord])
-def list_actors(request: Request, conn: Conn, search: Actor = None, limit: Limit = DEFAULT_PAGE,
-                offset: Offset = 0) -> dict:
+def list_actors(
+    request: Request, conn: Conn, search: Actor = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0
+) -> dict:
     """Actors across the corpus, most mentioned first, with counts of articles, mentions, quotes and events."""
     return page(request, run(conn, "actors", limit, offset, search=search), limit, offset)
 
@@ -192,14 +246,25 @@ def get_actor(actor_id: ActorId, conn: Conn) -> dict:
     found = data.actor(conn, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
-    return {"actor": found, "roles": data.actor_roles(conn, actor_id),
-            "counterparts": [{"id": c.id, "name": c.name, "types": dict(c.types)}
-                             for c in data.counterparts(conn, actor_id)]}
+    return {
+        "actor": found,
+        "roles": data.actor_roles(conn, actor_id),
+        "counterparts": [
+            {"id": c.id, "name": c.name, "types": dict(c.types)} for c in data.counterparts(conn, actor_id)
+        ],
+    }
 
 
 @router.get("/articles", response_model=Page[ArticleSummary])
-def list_articles(request: Request, conn: Conn, search: Search = None, since: Day = None, until: Day = None,
-                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+def list_articles(
+    request: Request,
+    conn: Conn,
+    search: Search = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
     """Articles, newest first, by full text and publication date (text shortened to a snippet)."""
     results = run(conn, "articles", limit, offset, search=search, since=since, until=until)
     return page(request, results, limit, offset, items=[summary(item) for item in results])
@@ -215,11 +280,25 @@ def get_article(article_id: ArticleId, conn: Conn) -> dict:
 
 
 @router.get("/search", response_model=SearchResults)
-def search(request: Request, conn: Conn, q: SearchQuery, since: Day = None, until: Day = None,
-           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+def search(
+    request: Request,
+    conn: Conn,
+    q: SearchQuery,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
     """Full-text search over quotes and articles at once (each list paged by the same `limit` and `offset`)."""
     quotes = run(conn, "quotes", limit, offset, search=q, since=since, until=until)
     articles = run(conn, "articles", limit, offset, search=q, since=since, until=until)
-    return {"query": q, "quotes": [asdict(x) for x in quotes], "quotes_total": quotes.total,
-            "articles": [summary(x) for x in articles], "articles_total": articles.total,
-            "limit": limit, "offset": offset, "next": next_url(request, quotes.more or articles.more, limit, offset)}
+    return {
+        "query": q,
+        "quotes": [asdict(x) for x in quotes],
+        "quotes_total": quotes.total,
+        "articles": [summary(x) for x in articles],
+        "articles_total": articles.total,
+        "limit": limit,
+        "offset": offset,
+        "next": next_url(request, quotes.more or articles.more, limit, offset),
+    }

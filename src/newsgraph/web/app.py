@@ -33,9 +33,14 @@ MARKDOWN = MarkdownIt("commonmark", {"html": False})  # raw HTML in a descriptio
 
 def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
     """The web app over an open corpus; ``ingest_token`` turns on ``POST /api/articles`` (bearer token)."""
-    app = FastAPI(title="newsgraph", version="1", docs_url=None, redoc_url=None,
-                  description="Who said what, who did what to whom, when and where: the corpus as JSON. "
-                              "Read-only unless the server was started with --allow-ingest.")
+    app = FastAPI(
+        title="newsgraph",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="Who said what, who did what to whom, when and where: the corpus as JSON. "
+        "Read-only unless the server was started with --allow-ingest.",
+    )
     app.state.corpus = corpus
     app.state.templates = Jinja2Templates(env=_environment())
     app.add_exception_handler(HTTPException, _http_error)
@@ -52,11 +57,17 @@ def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["markdown"] = markdown
-    env.globals.update(actor_url=actor_url, article_url=article_url, external_url=external_url, quad=quad,
-                       plotly_src=f"{PLOTLY_PATH}?v={plotly.__version__}")
+    env.globals.update(
+        actor_url=actor_url,
+        article_url=article_url,
+        external_url=external_url,
+        quad=quad,
+        plotly_src=f"{PLOTLY_PATH}?v={plotly.__version__}",
+    )
     return env
 
 

@@ -20,8 +20,14 @@ from newsgraph.web.plover import COLOURS, EVENT_TYPES, QUADS, quad
 Figure = dict[str, Any]
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12, "color": "#1d2733"}
 TIE_COLOURS = {"cooperative": "#1f6fa8", "conflictual": "#c0392b", "mixed": "#8e7cc3"}
-SYMBOLS = {"occurred": "circle", "ongoing": "circle", "planned": "circle-open", "proposed": "diamond-open",
-           "hypothetical": "diamond-open", "negated": "x-thin-open"}
+SYMBOLS = {
+    "occurred": "circle",
+    "ongoing": "circle",
+    "planned": "circle-open",
+    "proposed": "diamond-open",
+    "hypothetical": "diamond-open",
+    "negated": "x-thin-open",
+}
 
 
 def label(text: object, limit: int = 160) -> str:
@@ -31,8 +37,14 @@ def label(text: object, limit: int = 160) -> str:
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
-    return {"font": FONT, "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-            "margin": {"l": 40, "r": 16, "t": 16, "b": 40}, "hoverlabel": {"align": "left"}, **extra}
+    return {
+        "font": FONT,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "margin": {"l": 40, "r": 16, "t": 16, "b": 40},
+        "hoverlabel": {"align": "left"},
+        **extra,
+    }
 
 
 def timeline(events: list[EventRecord]) -> Figure:
@@ -49,26 +61,61 @@ def timeline(events: list[EventRecord]) -> Figure:
                 groups.setdefault((ev.day, ev.type, ev.status), []).append(ev)
         if groups:
             keys = sorted(groups)
-            data.append({
-                "type": "scatter", "mode": "markers", "name": label(quad_name),
-                "x": [k[0] for k in keys], "y": [k[1] for k in keys],
-                "marker": {"color": colour, "line": {"width": 2, "color": colour}, "opacity": 0.9,
-                           "size": [10 + 4 * min(len(groups[k]) - 1, 5) for k in keys],
-                           "symbol": [SYMBOLS.get(k[2], "circle") for k in keys]},
-                "text": ["<br>".join(_event_text(ev) for ev in groups[k][:3])
-                         + (f"<br>… and {len(groups[k]) - 3} more" if len(groups[k]) > 3 else "") for k in keys],
-                "hovertemplate": "%{x|%d %b %Y}<br>%{text}<extra></extra>",
-            })
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": label(quad_name),
+                    "x": [k[0] for k in keys],
+                    "y": [k[1] for k in keys],
+                    "marker": {
+                        "color": colour,
+                        "line": {"width": 2, "color": colour},
+                        "opacity": 0.9,
+                        "size": [10 + 4 * min(len(groups[k]) - 1, 5) for k in keys],
+                        "symbol": [SYMBOLS.get(k[2], "circle") for k in keys],
+                    },
+                    "text": [
+                        "<br>".join(_event_text(ev) for ev in groups[k][:3])
+                        + (f"<br>… and {len(groups[k]) - 3} more" if len(groups[k]) > 3 else "")
+                        for k in keys
+                    ],
+                    "hovertemplate": "%{x|%d %b %Y}<br>%{text}<extra></extra>",
+                }
+            )
     days = sorted(ev.day for ev in dated)
-    span = [(date.fromisoformat(days[0]) - timedelta(days=7)).isoformat(),
-            (date.fromisoformat(days[-1]) + timedelta(days=7)).isoformat()] if days else None
-    return {"data": data, "layout": _layout(
-        height=120 + 30 * max(len(types), 1), showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
-        margin={"l": 40, "r": 48, "t": 30, "b": 56},  # room for the first and last date label
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(types)), "automargin": True,
-               "gridcolor": "#edf0f4"},
-        xaxis={"type": "date", "range": span, "gridcolor": "#edf0f4", "tickformat": "%d %b %Y", "automargin": True,
-               "tickangle": -30, "nticks": 8})}
+    span = (
+        [
+            (date.fromisoformat(days[0]) - timedelta(days=7)).isoformat(),
+            (date.fromisoformat(days[-1]) + timedelta(days=7)).isoformat(),
+        ]
+        if days
+        else None
+    )
+    return {
+        "data": data,
+        "layout": _layout(
+            height=120 + 30 * max(len(types), 1),
+            showlegend=True,
+            legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+            margin={"l": 40, "r": 48, "t": 30, "b": 56},  # room for the first and last date label
+            yaxis={
+                "categoryorder": "array",
+                "categoryarray": list(reversed(types)),
+                "automargin": True,
+                "gridcolor": "#edf0f4",
+            },
+            xaxis={
+                "type": "date",
+                "range": span,
+                "gridcolor": "#edf0f4",
+                "tickformat": "%d %b %Y",
+                "automargin": True,
+                "tickangle": -30,
+                "nticks": 8,
+            },
+        ),
+    }
 
 
 def _event_text(ev: EventRecord) -> str:
@@ -79,31 +126,62 @@ def _event_text(ev: EventRecord) -> str:
 def network(name: str, others: list[Counterpart]) -> Figure:
     """The actor in the middle, its counterparts around it; edges coloured by the kind of their ties."""
     count = max(len(others), 1)
-    points = [(math.cos(2 * math.pi * i / count + math.pi / 2), math.sin(2 * math.pi * i / count + math.pi / 2))
-              for i in range(len(others))]
+    points = [
+        (math.cos(2 * math.pi * i / count + math.pi / 2), math.sin(2 * math.pi * i / count + math.pi / 2))
+        for i in range(len(others))
+    ]
     data: list[dict[str, Any]] = []
     shown: set[str] = set()
     for (x, y), other in zip(points, others):
         tie = _tie(other)
-        data.append({"type": "scatter", "mode": "lines", "x": [0, x], "y": [0, y], "hoverinfo": "skip",
-                     "line": {"color": TIE_COLOURS[tie], "width": 1.5 + 0.8 * min(other.types.total(), 8)},
-                     "name": tie, "legendgroup": tie, "showlegend": tie not in shown})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [0, x],
+                "y": [0, y],
+                "hoverinfo": "skip",
+                "line": {"color": TIE_COLOURS[tie], "width": 1.5 + 0.8 * min(other.types.total(), 8)},
+                "name": tie,
+                "legendgroup": tie,
+                "showlegend": tie not in shown,
+            }
+        )
         shown.add(tie)
-    hover = [f"<b>{label(o.name)}</b><br>" + label(", ".join(f"{t} ×{n}" for t, n in o.types.most_common()))
-             for o in others]
-    data.append({"type": "scatter", "mode": "markers+text", "showlegend": False,
-                 "x": [0, *(x for x, _ in points)], "y": [0, *(y for _, y in points)],
-                 "text": [label(name, 40), *(label(o.name, 32) for o in others)],
-                 "textposition": ["bottom center", *("top center" if y >= 0 else "bottom center" for _, y in points)],
-                 "hovertext": [label(name), *hover], "hoverinfo": "text",
-                 "customdata": [None, *(actor_url(o.id) for o in others)],
-                 "marker": {"size": [26, *(12 + 2 * min(o.types.total(), 8) for o in others)],
-                            "color": ["#1d2733", *(TIE_COLOURS[_tie(o)] for o in others)],
-                            "line": {"width": 2, "color": "#ffffff"}}})
+    hover = [
+        f"<b>{label(o.name)}</b><br>" + label(", ".join(f"{t} ×{n}" for t, n in o.types.most_common())) for o in others
+    ]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "showlegend": False,
+            "x": [0, *(x for x, _ in points)],
+            "y": [0, *(y for _, y in points)],
+            "text": [label(name, 40), *(label(o.name, 32) for o in others)],
+            "textposition": ["bottom center", *("top center" if y >= 0 else "bottom center" for _, y in points)],
+            "hovertext": [label(name), *hover],
+            "hoverinfo": "text",
+            "customdata": [None, *(actor_url(o.id) for o in others)],
+            "marker": {
+                "size": [26, *(12 + 2 * min(o.types.total(), 8) for o in others)],
+                "color": ["#1d2733", *(TIE_COLOURS[_tie(o)] for o in others)],
+                "line": {"width": 2, "color": "#ffffff"},
+            },
+        }
+    )
     axis = {"visible": False, "range": [-1.6, 1.6]}
-    return {"data": data, "links": True, "layout": _layout(
-        height=360, margin={"l": 8, "r": 8, "t": 8, "b": 8}, xaxis=axis, yaxis={**axis, "scaleanchor": "x"},
-        legend={"orientation": "h", "y": 0})}
+    return {
+        "data": data,
+        "links": True,
+        "layout": _layout(
+            height=360,
+            margin={"l": 8, "r": 8, "t": 8, "b": 8},
+            xaxis=axis,
+            yaxis={**axis, "scaleanchor": "x"},
+            legend={"orientation": "h", "y": 0},
+        ),
+    }
 
 
 def _tie(other: Counterpart) -> str:
@@ -144,13 +222,29 @@ def daily(days: dict[str, Counter[str]], bucket: str = "day") -> Figure:
         buckets.setdefault(bucket_start(day, bucket), Counter()).update(counts)
     ordered = sorted(buckets)
     period = HOVER_PERIODS[bucket]
-    data = [{"type": "bar", "name": label(quad_name), "x": ordered, "marker": {"color": COLOURS[quad_name]},
-             "y": [sum(buckets[d][t] for t in types) for d in ordered],
-             "hovertemplate": period + ": %{y} " + label(quad_name) + "<extra></extra>"}
-            for quad_name, types in QUADS.items()]
+    data = [
+        {
+            "type": "bar",
+            "name": label(quad_name),
+            "x": ordered,
+            "marker": {"color": COLOURS[quad_name]},
+            "y": [sum(buckets[d][t] for t in types) for d in ordered],
+            "hovertemplate": period + ": %{y} " + label(quad_name) + "<extra></extra>",
+        }
+        for quad_name, types in QUADS.items()
+    ]
     if bucket in XPERIODS:  # a bar spans its whole month or year, however few of them have events
         for trace in data:
             trace.update(xperiod=XPERIODS[bucket], xperiodalignment="middle")
-    return {"data": data, "bucket": bucket, "layout": _layout(
-        barmode="stack", height=340, bargap=0.15, legend={"orientation": "h", "y": -0.18}, xaxis={"type": "date"},
-        yaxis={"gridcolor": "#edf0f4", "rangemode": "tozero"})}
+    return {
+        "data": data,
+        "bucket": bucket,
+        "layout": _layout(
+            barmode="stack",
+            height=340,
+            bargap=0.15,
+            legend={"orientation": "h", "y": -0.18},
+            xaxis={"type": "date"},
+            yaxis={"gridcolor": "#edf0f4", "rangemode": "tozero"},
+        ),
+    }

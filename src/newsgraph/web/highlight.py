@@ -28,8 +28,10 @@ class Span:
     def open(self, first: bool) -> Markup:
         """The opening tag, every attribute value escaped."""
         attrs = {"id": self.anchor, **self.attrs} if first and self.anchor else self.attrs
-        return Markup("<{}{}>").format(Markup(self.tag), Markup("").join(
-            Markup(' {}="{}"').format(Markup(name), value) for name, value in attrs.items()))
+        return Markup("<{}{}>").format(
+            Markup(self.tag),
+            Markup("").join(Markup(' {}="{}"').format(Markup(name), value) for name, value in attrs.items()),
+        )
 
     def close(self) -> Markup:
         return Markup(f"</{self.tag}>")
@@ -73,9 +75,16 @@ def _quotes(record: dict[str, Any]) -> list[Span]:
         speaker = names.get(q["speaker"]) or q["speaker_name"] or "unknown speaker"
         cue = f", “{q['cue']}”" if q["cue"] else ""
         title = f"{speaker} ({q['kind']}{cue})"
-        spans.append(Span(q["start"], q["end"], "span",
-                          {"class": f"quote q-{q['kind']}", "data-quote": q["id"], "title": title}, anchor=q["id"],
-                          after=Markup('<span class="speaker-chip" title="{}">{}</span>').format(title, speaker)))
+        spans.append(
+            Span(
+                q["start"],
+                q["end"],
+                "span",
+                {"class": f"quote q-{q['kind']}", "data-quote": q["id"], "title": title},
+                anchor=q["id"],
+                after=Markup('<span class="speaker-chip" title="{}">{}</span>').format(title, speaker),
+            )
+        )
     return spans
 
 
@@ -86,8 +95,14 @@ def _mentions(record: dict[str, Any]) -> list[Span]:
         title = f"{actor['name']} ({actor['kind']}{', ' + actor['country'] if actor['country'] else ''})"
         for m in actor["mentions"]:
             if _valid(m["start"], m["end"], record["article"]["text"]) and actor["id"] in ids:
-                spans.append(Span(m["start"], m["end"], "a", {
-                    "class": f"mention k-{actor['kind']}", "href": actor_url(ids[actor["id"]]), "title": title}))
+                spans.append(
+                    Span(
+                        m["start"],
+                        m["end"],
+                        "a",
+                        {"class": f"mention k-{actor['kind']}", "href": actor_url(ids[actor["id"]]), "title": title},
+                    )
+                )
     return spans
 
 
@@ -104,6 +119,9 @@ def _events(record: dict[str, Any]) -> list[Span]:
         sides = " → ".join(", ".join(names.get(i, i) for i in ev[side]) or "?" for side in ("source", "target"))
         title = f"{ev['type']} ({ev['status']}): {sides}"
         slug = (quad(ev["type"]) or "other").replace(" ", "-")
-        spans.append(Span(at, at + len(ev["trigger"]), "span",
-                          {"class": f"event {slug}", "data-event": ev["id"], "title": title}))
+        spans.append(
+            Span(
+                at, at + len(ev["trigger"]), "span", {"class": f"event {slug}", "data-event": ev["id"], "title": title}
+            )
+        )
     return spans

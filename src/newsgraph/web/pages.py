@@ -37,23 +37,50 @@ def _page_url(request: Request, offset: int) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, conn: Conn, q: Field = None, speaker: Field = None, actor: Field = None,
-                since: Field = None, until: Field = None, type: Field = None, status: Field = None,
-                offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> HTMLResponse:
+def search_page(
+    request: Request,
+    conn: Conn,
+    q: Field = None,
+    speaker: Field = None,
+    actor: Field = None,
+    since: Field = None,
+    until: Field = None,
+    type: Field = None,
+    status: Field = None,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> HTMLResponse:
     """Quotes (and articles, events, actors) by full text, speaker, actor, dates, event type and status."""
-    form = {name: _clean(value) for name, value in
-            (("q", q), ("speaker", speaker), ("actor", actor), ("since", since), ("until", until),
-             ("type", type), ("status", status))}
+    form = {
+        name: _clean(value)
+        for name, value in (
+            ("q", q),
+            ("speaker", speaker),
+            ("actor", actor),
+            ("since", since),
+            ("until", until),
+            ("type", type),
+            ("status", status),
+        )
+    }
     dates = {"since": form["since"], "until": form["until"]}
     blank = not any(form.values())
     results: dict[str, Any] = {"quotes": [], "events": [], "articles": [], "actors": []}
     error = None
     try:
-        results["quotes"] = queries.run(conn, "quotes", limit=QUOTES_PER_PAGE, offset=offset, search=form["q"],
-                                        speaker=form["speaker"], about=form["actor"], **dates)
+        results["quotes"] = queries.run(
+            conn,
+            "quotes",
+            limit=QUOTES_PER_PAGE,
+            offset=offset,
+            search=form["q"],
+            speaker=form["speaker"],
+            about=form["actor"],
+            **dates,
+        )
         if blank or form["actor"] or form["type"] or form["status"]:
-            results["events"] = queries.run(conn, "events", limit=12, actor=form["actor"], type=form["type"],
-                                            status=form["status"], **dates)
+            results["events"] = queries.run(
+                conn, "events", limit=12, actor=form["actor"], type=form["type"], status=form["status"], **dates
+            )
         if blank or form["q"]:
             results["articles"] = queries.run(conn, "articles", limit=8, search=form["q"], **dates)
         if blank or form["q"]:
@@ -61,10 +88,21 @@ def search_page(request: Request, conn: Conn, q: Field = None, speaker: Field = 
     except queries.QueryError as exc:
         error = str(exc)
     more = bool(results["quotes"]) and results["quotes"].more
-    return render(request, "search.html", 400 if error else 200, form=form, blank=blank, error=error,
-                  event_types=EVENT_TYPES, statuses=EVENT_STATUSES, totals=_totals(conn) if blank else None,
-                  offset=offset, prev_url=_page_url(request, max(offset - QUOTES_PER_PAGE, 0)) if offset else None,
-                  next_url=_page_url(request, offset + QUOTES_PER_PAGE) if more else None, **results)
+    return render(
+        request,
+        "search.html",
+        400 if error else 200,
+        form=form,
+        blank=blank,
+        error=error,
+        event_types=EVENT_TYPES,
+        statuses=EVENT_STATUSES,
+        totals=_totals(conn) if blank else None,
+        offset=offset,
+        prev_url=_page_url(request, max(offset - QUOTES_PER_PAGE, 0)) if offset else None,
+        next_url=_page_url(request, offset + QUOTES_PER_PAGE) if more else None,
+        **results,
+    )
 
 
 def _totals(conn: Connection) -> dict[str, int]:
@@ -82,13 +120,20 @@ def actor_page(request: Request, actor_id: str, conn: Conn) -> HTMLResponse:
     events = data.events_of(conn, actor_id, limit=500)
     others = data.counterparts(conn, actor_id)
     country = kb.country_by_code(found.country) if found.country else None
-    return render(request, "actor.html", actor=found, roles=data.actor_roles(conn, actor_id),
-                  person=kb.person(found.kb_id) if found.kb_id else None,
-                  country_name=country.name if country else None,
-                  said=data.quotes_by(conn, actor_id, limit=50), about=data.quotes_about(conn, actor_id, limit=30),
-                  events=events, counterparts=others,
-                  timeline=charts.timeline(events) if events else None,
-                  network=charts.network(found.name, others) if others else None)
+    return render(
+        request,
+        "actor.html",
+        actor=found,
+        roles=data.actor_roles(conn, actor_id),
+        person=kb.person(found.kb_id) if found.kb_id else None,
+        country_name=country.name if country else None,
+        said=data.quotes_by(conn, actor_id, limit=50),
+        about=data.quotes_about(conn, actor_id, limit=30),
+        events=events,
+        counterparts=others,
+        timeline=charts.timeline(events) if events else None,
+        network=charts.network(found.name, others) if others else None,
+    )
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -98,8 +143,15 @@ def article_page(request: Request, article_id: str, conn: Conn) -> HTMLResponse:
     if record is None:
         raise HTTPException(404, f"No article {article_id!r} in this corpus.")
     names = {actor["id"]: actor["name"] for actor in record["actors"]}
-    return render(request, "article.html", record=record, article=record["article"], names=names,
-                  actor_ids=record["stored"]["actor_ids"], text=highlighted(record))
+    return render(
+        request,
+        "article.html",
+        record=record,
+        article=record["article"],
+        names=names,
+        actor_ids=record["stored"]["actor_ids"],
+        text=highlighted(record),
+    )
 
 
 @router.get("/overview", response_class=HTMLResponse)
@@ -108,15 +160,29 @@ def overview_page(request: Request, conn: Conn, since: Field = None, until: Fiel
     active actor pairs in a date range."""
     first, last = data.date_bounds(conn)
     since, until = _clean(since) or first, _clean(until) or last
-    context: dict[str, Any] = {"since": since, "until": until, "first": first, "last": last, "error": None,
-                               "daily": None, "bucket": "day", "speakers": [], "pairs": [], "quads": QUADS}
+    context: dict[str, Any] = {
+        "since": since,
+        "until": until,
+        "first": first,
+        "last": last,
+        "error": None,
+        "daily": None,
+        "bucket": "day",
+        "speakers": [],
+        "pairs": [],
+        "quads": QUADS,
+    }
     if since and until:
         try:
             days = data.events_per_day(conn, since, until)
             bucket = charts.bucket_for(since, until)  # both checked by events_per_day
-            context.update(daily=charts.daily(days, bucket) if days else None, bucket=bucket,
-                           total=sum(c.total() for c in days.values()),
-                           speakers=data.top_speakers(conn, since, until), pairs=data.top_pairs(conn, since, until))
+            context.update(
+                daily=charts.daily(days, bucket) if days else None,
+                bucket=bucket,
+                total=sum(c.total() for c in days.values()),
+                speakers=data.top_speakers(conn, since, until),
+                pairs=data.top_pairs(conn, since, until),
+            )
         except queries.QueryError as exc:
             context["error"] = str(exc)
     return render(request, "overview.html", 400 if context["error"] else 200, **context)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # the NLP stack loads on the first post, not when the server 
     from newsgraph.model import Article
 
 ARTICLE_SCHEMA = {
-    "type": "object", "required": ["text"],
+    "type": "object",
+    "required": ["text"],
     "properties": {key: {"type": "string"} for key in ("text", "title", "published", "url", "source", "id")},
 }
 
@@ -84,8 +85,11 @@ def posting_router(token: str) -> APIRouter:
                 return IngestReport(read=1, failed=[outcome])
             return corpus.ingest([outcome])
 
-    @router.post("/articles", status_code=201, openapi_extra={
-        "requestBody": {"required": True, "content": {"application/json": {"schema": ARTICLE_SCHEMA}}}})
+    @router.post(
+        "/articles",
+        status_code=201,
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": ARTICLE_SCHEMA}}}},
+    )
     async def post_article(request: Request, response: Response) -> dict[str, Any]:
         """Analyse and store an article record (``text``; optional title, published, url, source, id).
 

@@ -65,9 +65,15 @@ class _Found:
     event: Event
 
 
-def extract_events(doc: Doc, actors: ActorIndex, times: list[TimeExpr], published: dt.date | None,
-                   quotes: Sequence[Quote] = (), kb: KnowledgeBase | None = None,
-                   keep_unresolved: bool = False) -> list[Event]:
+def extract_events(
+    doc: Doc,
+    actors: ActorIndex,
+    times: list[TimeExpr],
+    published: dt.date | None,
+    quotes: Sequence[Quote] = (),
+    kb: KnowledgeBase | None = None,
+    keep_unresolved: bool = False,
+) -> list[Event]:
     """Events of ``doc`` in text order; ``keep_unresolved`` keeps those naming no actor."""
     finder = RoleFinder(doc, actors, kb, list(quotes))
     triggers, senses = event_triggers(doc, finder, quotes)
@@ -99,7 +105,7 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
 
 
 def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
-    """"X continues to label Y ... and demands changes": a coordinated verb shares the target."""
+    """ "X continues to label Y ... and demands changes": a coordinated verb shares the target."""
     if roles.target or token.dep_ != "conj" or not found:
         return
     previous = found[-1]
@@ -107,18 +113,35 @@ def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
         roles.target = previous.roles.target[:]
 
 
-def _event(token: Token, sense: Sense, roles: Roles, anchors: Anchors, senses: dict[int, Sense],
-           finder: RoleFinder, published: dt.date | None) -> Event:
+def _event(
+    token: Token,
+    sense: Sense,
+    roles: Roles,
+    anchors: Anchors,
+    senses: dict[int, Sense],
+    finder: RoleFinder,
+    published: dt.date | None,
+) -> Event:
     """The event of one trigger, with its time, status, place and mode."""
     when = attached_time(token, anchors, senses)
     status = event_status(token, when.value if when else None, published.isoformat() if published else None)
     if when is None and status == "occurred":
         when = identified_time(token, anchors) or assumed_time(published)
     where = event_place(token, anchors, finder)
-    event = Event(id="", type=sense.type, status=status, source=[a.id for a in roles.source],
-                  target=[a.id for a in roles.target], trigger=_trigger_text(token),
-                  evidence=_evidence(token, roles), mode=sense.mode, when=when, where=where,
-                  cameo=sense.cameo, goldstein=sense.goldstein)
+    event = Event(
+        id="",
+        type=sense.type,
+        status=status,
+        source=[a.id for a in roles.source],
+        target=[a.id for a in roles.target],
+        trigger=_trigger_text(token),
+        evidence=_evidence(token, roles),
+        mode=sense.mode,
+        when=when,
+        where=where,
+        cameo=sense.cameo,
+        goldstein=sense.goldstein,
+    )
     if sense.type == "CONSULT" and event.mode is None:
         event.mode = _consult_mode(token, roles, where)
     return event
@@ -127,7 +150,7 @@ def _event(token: Token, sense: Sense, roles: Roles, anchors: Anchors, senses: d
 def _trigger_text(token: Token) -> str:
     """The trigger word with its particle ("called off")."""
     particles = [c for c in token.children if c.dep_ == "prt"]
-    return token.doc[token.i:particles[0].i + 1].text if particles and particles[0].i > token.i else token.text
+    return token.doc[token.i : particles[0].i + 1].text if particles and particles[0].i > token.i else token.text
 
 
 def _consult_mode(token: Token, roles: Roles, where: Place | None) -> str | None:
@@ -147,7 +170,7 @@ def _consult_mode(token: Token, roles: Roles, where: Place | None) -> str | None
 def _evidence(token: Token, roles: Roles) -> Evidence:
     """The text from the first to the last of the trigger and the words its actors were read from."""
     tokens = [token, *roles.tokens]
-    span = token.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    span = token.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
     return Evidence(start=span.start_char, end=span.end_char, text=span.text)
 
 
@@ -155,21 +178,30 @@ def _evidence(token: Token, roles: Roles) -> Evidence:
 
 
 def _reply_targets(found: list[_Found], quotes: Sequence[Quote]) -> None:
-    """"X rejected the demand": the target is who made the demand (a recent request, accusation
+    """ "X rejected the demand": the target is who made the demand (a recent request, accusation
     or threat by someone else), else the last other speaker quoted just before."""
     for index, item in enumerate(found):
         event = item.event
         if event.type != "REJECT" or event.target or not event.source or not _rejects_proposal(item.trigger):
             continue
         sentence = item.trigger.sent.start
-        earlier = [f for f in found[:index] if f.event.type in REJECTABLE and f.event.source
-                   and f.event.source != event.source and _sentences_between(f.trigger, item.trigger) < REPLY_WINDOW]
+        earlier = [
+            f
+            for f in found[:index]
+            if f.event.type in REJECTABLE
+            and f.event.source
+            and f.event.source != event.source
+            and _sentences_between(f.trigger, item.trigger) < REPLY_WINDOW
+        ]
         if earlier:
             event.target = earlier[-1].event.source[:1]
             continue
         floor = item.trigger.doc[max(0, sentence - 80)].idx
-        speakers = [q.speaker for q in quotes if q.speaker and floor <= q.start < item.trigger.idx
-                    and q.speaker not in event.source]
+        speakers = [
+            q.speaker
+            for q in quotes
+            if q.speaker and floor <= q.start < item.trigger.idx and q.speaker not in event.source
+        ]
         if speakers:
             event.target = [speakers[-1]]
 
@@ -184,13 +216,16 @@ def _rejects_proposal(trigger: Token) -> bool:
 
 
 def _restated_rejection(item: _Found, senses: dict[int, Sense]) -> bool:
-    """"ruled out sending troops": the negated event says it all; a REJECT of nobody goes."""
-    return item.event.type == "REJECT" and not item.event.target and any(
-        c.i in senses for c in item.trigger.children if c.dep_ in REJECTED_DEPS)
+    """ "ruled out sending troops": the negated event says it all; a REJECT of nobody goes."""
+    return (
+        item.event.type == "REJECT"
+        and not item.event.target
+        and any(c.i in senses for c in item.trigger.children if c.dep_ in REJECTED_DEPS)
+    )
 
 
 def _sentences_between(first: Token, second: Token) -> int:
-    return sum(1 for t in first.doc[first.i + 1:second.i + 1] if t.is_sent_start)
+    return sum(1 for t in first.doc[first.i + 1 : second.i + 1] if t.is_sent_start)
 
 
 def _deduplicate(found: list[_Found]) -> list[_Found]:

@@ -65,14 +65,15 @@ def attached_time(token: Token, anchors: Anchors, senses: dict[int, Sense]) -> W
         dated = anchors.dated.get(id(time))
         if dated is None or span is None:
             continue
-        if dated == token or (token.pos_ == "NOUN" and dated == verb and verb.i not in senses
-                              and direct_under(token, verb)):
+        if dated == token or (
+            token.pos_ == "NOUN" and dated == verb and verb.i not in senses and direct_under(token, verb)
+        ):
             return When(text=time.text, value=time.value)
     return None
 
 
 def identified_time(token: Token, anchors: Anchors) -> When | None:
-    """"The last time X and Y met was in 2019": a copula whose subject holds the trigger."""
+    """ "The last time X and Y met was in 2019": a copula whose subject holds the trigger."""
     for time, span in anchors.times:
         dated = anchors.dated.get(id(time))
         if span is None or dated is None or dated.lemma_ != "be":

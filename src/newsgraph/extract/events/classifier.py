@@ -96,8 +96,9 @@ def classifier() -> EventClassifier:
     path = resources.files("newsgraph.extract.events").joinpath("data", "event_classifier.json")
     model = json.loads(path.read_text("utf-8"))
     vocabulary = sorted(model["weights"])
-    return EventClassifier(model["labels"], vocabulary, np.array([model["weights"][f] for f in vocabulary]),
-                           np.array(model["bias"]))
+    return EventClassifier(
+        model["labels"], vocabulary, np.array([model["weights"][f] for f in vocabulary]), np.array(model["bias"])
+    )
 
 
 def proposals(doc: Doc, senses: dict[int, Sense]) -> dict[int, Sense]:

@@ -30,10 +30,24 @@ from newsgraph.lang.en.events import (
 # Whether a noun phrase head names an actor.
 NamesActor = Callable[[Token], bool]
 # The CAMEO code that stands for a PLOVER type as a whole (a type read by the classifier).
-GENERIC_CAMEO = {"ACCUSE": "112", "AGREE": "030", "AID": "070", "ASSAULT": "180", "COERCE": "170",
-                 "CONCEDE": "080", "CONSULT": "040", "COOPERATE": "060", "MOBILIZE": "150", "PROTEST": "140",
-                 "REJECT": "120", "REQUEST": "100", "RETREAT": "084", "SANCTION": "160", "SUPPORT": "050",
-                 "THREATEN": "130"}
+GENERIC_CAMEO = {
+    "ACCUSE": "112",
+    "AGREE": "030",
+    "AID": "070",
+    "ASSAULT": "180",
+    "COERCE": "170",
+    "CONCEDE": "080",
+    "CONSULT": "040",
+    "COOPERATE": "060",
+    "MOBILIZE": "150",
+    "PROTEST": "140",
+    "REJECT": "120",
+    "REQUEST": "100",
+    "RETREAT": "084",
+    "SANCTION": "160",
+    "SUPPORT": "050",
+    "THREATEN": "130",
+}
 
 
 @dataclass(frozen=True)
@@ -79,8 +93,12 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
         for row in rows:
             code = row["cameo"]
             known = table[code]
-            sense = Sense(type=row.get("type", known["plover"]), mode=row.get("mode", known["mode"]),
-                          cameo=code, goldstein=known["goldstein"])
+            sense = Sense(
+                type=row.get("type", known["plover"]),
+                mode=row.get("mode", known["mode"]),
+                cameo=code,
+                goldstein=known["goldstein"],
+            )
             rules = {k: v for k, v in row.items() if k not in ("pos", "cameo", "type", "mode")}
             entries.append(_Entry(sense, row["pos"], rules))
         lexicon[lemma] = tuple(entries)
@@ -106,8 +124,9 @@ def sense_of(token: Token, names_actor: NamesActor) -> Sense | None:
     ``names_actor(token) -> bool`` tells whether a noun phrase head names an actor.
     """
     for entry in _entries().get(token.lemma_.lower(), ()):
-        if entry.pos == token.pos_ and all(_holds(rule, value, token, names_actor)
-                                           for rule, value in entry.rules.items()):
+        if entry.pos == token.pos_ and all(
+            _holds(rule, value, token, names_actor) for rule, value in entry.rules.items()
+        ):
             return entry.sense
     return None
 
@@ -116,7 +135,8 @@ def _objects(token: Token) -> list[Token]:
     """What a trigger acts on: a noun's modifiers and "of" objects, a verb's objects with their conjuncts."""
     if token.pos_ == "NOUN":
         return [c for c in token.children if c.dep_ in NOUN_MODIFIER_DEPS] + [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
     objs = [c for c in token.children if c.dep_ in VERB_OBJECT_DEPS]
     return objs + [g for o in objs for g in o.children if g.dep_ == "conj"]
 
@@ -130,7 +150,7 @@ def _governor(token: Token) -> Token | None:
 
 
 def _as_clause(token: Token) -> bool:
-    """"label X as illegitimate", parsed as an adverbial clause marked by "as"."""
+    """ "label X as illegitimate", parsed as an adverbial clause marked by "as"."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
@@ -143,22 +163,22 @@ def _holds(rule: str, value: Any, token: Token, names_actor: NamesActor) -> bool
 
 
 def _particle(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"call off": a particle among ``value``."""
+    """ "call off": a particle among ``value``."""
     return any(c.dep_ == "prt" and c.lower_ in value for c in token.children)
 
 
 def _preposition(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"protest against": a preposition (or the passive "by") among ``value``."""
+    """ "protest against": a preposition (or the passive "by") among ``value``."""
     return any(c.dep_ in PREP_DEPS and c.lower_ in value for c in token.children)
 
 
 def _object(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"impose sanctions": an object (a noun's modifier or "of" object) whose lemma is among ``value``."""
+    """ "impose sanctions": an object (a noun's modifier or "of" object) whose lemma is among ``value``."""
     return any(o.lemma_.lower() in value for o in _objects(token))
 
 
 def _actor_object(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"attack Kyiv": an object that names an actor."""
+    """ "attack Kyiv": an object that names an actor."""
     return any(names_actor(o) for o in _objects(token))
 
 
@@ -168,14 +188,15 @@ def _any_object(token: Token, value: Any, names_actor: NamesActor) -> bool:
 
 
 def _object_predicate(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"label X (as) a terrorist": a direct object and a predicate about it."""
+    """ "label X (as) a terrorist": a direct object and a predicate about it."""
     children = list(token.children)
-    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c)
-               for c in children) and any(c.dep_ == "dobj" for c in children)
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c) for c in children) and any(
+        c.dep_ == "dobj" for c in children
+    )
 
 
 def _complement(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"refuse to go": a complement clause."""
+    """ "refuse to go": a complement clause."""
     return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
 
 
@@ -185,12 +206,12 @@ def _no_complement(token: Token, value: Any, names_actor: NamesActor) -> bool:
 
 
 def _modifier(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"peace talks": a compound or adjective whose lemma is among ``value``."""
+    """ "peace talks": a compound or adjective whose lemma is among ``value``."""
     return any(c.dep_ in NOUN_MODIFIER_DEPS and c.lemma_.lower() in value for c in token.children)
 
 
 def _governed(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """"hold talks": the verb governing the trigger has a lemma among ``value``."""
+    """ "hold talks": the verb governing the trigger has a lemma among ``value``."""
     return _governor_lemma(token) in value
 
 

@@ -110,15 +110,16 @@ class RoleFinder:
         if actor is None and token.lower_ in FIRST_PERSON:
             actor = next((s for start, end, s in self.quotes if start <= token.idx < end), None)
         if actor is None:
-            actor = next((self.actors.actor_at(c) for c in token.children
-                          if c.dep_ == "appos" and self.actors.actor_at(c)), None)
+            actor = next(
+                (self.actors.actor_at(c) for c in token.children if c.dep_ == "appos" and self.actors.actor_at(c)), None
+            )
         if actor is None and token.pos_ == "PROPN" and self.kb is not None:  # "talks with Kyiv"
             seat = self.kb.seat_of_government(token.text)
             actor = self.government.get(seat.iso3) if seat is not None else None
         return actor
 
     def modifier_actors(self, token: Token) -> list[Actor]:
-        """"Kyiv's leadership", "NATO chiefs", "U.S. and Philippine officials", "the government of X"."""
+        """ "Kyiv's leadership", "NATO chiefs", "U.S. and Philippine officials", "the government of X"."""
         state = token.lemma_.lower() in STATE_NOUNS
         found: list[Actor] = []
         for child in _modifiers(token):
@@ -255,7 +256,7 @@ class RoleFinder:
         return [s for c in invited for s in (self.subjects(c) if c.pos_ == "VERB" else [c])]
 
     def proposer_roles(self, clause: Token, roles: Roles) -> None:
-        """"X suggested Y travel to Z for talks": whoever proposes a meeting is its source, the
+        """ "X suggested Y travel to Z for talks": whoever proposes a meeting is its source, the
         participants found so far its target."""
         proposer = clause.head if clause.dep_ in ("ccomp", "xcomp") else None
         if proposer is None or proposer.lemma_.lower() not in PROPOSERS:
@@ -332,20 +333,20 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _hyphenated(token: Token) -> list[Token]:
-    """"U.S.-Philippine" or "Zelensky-Putin" as one modifier: both names."""
+    """ "U.S.-Philippine" or "Zelensky-Putin" as one modifier: both names."""
     return [t for t in token.subtree if t.text != "-"]
 
 
 # -- an event's sides ------------------------------------------------------------------------
 
 
-def trigger_roles(finder: RoleFinder, trigger: Token, symmetric: bool,
-                  places: list[tuple[PlaceMention, Span | None]]) -> Roles:
+def trigger_roles(
+    finder: RoleFinder, trigger: Token, symmetric: bool, places: list[tuple[PlaceMention, Span | None]]
+) -> Roles:
     """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
     met") the first participant is the source, and a trip's destination may be the target."""
     roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
@@ -356,14 +357,15 @@ def trigger_roles(finder: RoleFinder, trigger: Token, symmetric: bool,
 
 
 def _split_symmetric(roles: Roles) -> None:
-    """"X and Y met": the first participant is the source, the others the target."""
+    """ "X and Y met": the first participant is the source, the others the target."""
     if not roles.target and len(roles.source) > 1:
         roles.source, roles.target = roles.source[:1], roles.source[1:]
 
 
-def _destination(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]],
-                 finder: RoleFinder) -> None:
-    """"heading to Washington for talks": the destination's country is the target."""
+def _destination(
+    token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder
+) -> None:
+    """ "heading to Washington for talks": the destination's country is the target."""
     if roles.target or not roles.source or (token.pos_ != "NOUN" and token.lemma_ not in TRAVEL):
         return
     verb = clause_verb(token)
@@ -383,15 +385,18 @@ def _is_destination(place: Token, verb: Token) -> bool:
     """The place is where the clause's journey goes ("heading to X"), or what it visits."""
     travel = place.head.head
     return (place.head.lower_ == "to" and travel.lemma_.lower() in TRAVEL and verb in (travel, travel.head)) or (
-        place.dep_ == "dobj" and place.head == verb and verb.lemma_ == "visit")
+        place.dep_ == "dobj" and place.head == verb and verb.lemma_ == "visit"
+    )
 
 
 def travels(token: Token) -> bool:
     """The event's clause is, or embeds, a journey ("heading to X for talks", "suggested Y travel
     to X for talks")."""
     verb = clause_verb(token)
-    return verb is not None and (verb.lemma_.lower() in TRAVEL or any(
-        c.lemma_.lower() in TRAVEL for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl")))
+    return verb is not None and (
+        verb.lemma_.lower() in TRAVEL
+        or any(c.lemma_.lower() in TRAVEL for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl"))
+    )
 
 
 def other_side(roles: Roles) -> list[Actor]:

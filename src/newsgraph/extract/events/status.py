@@ -86,8 +86,10 @@ def _clause_marker(node: Token) -> str | None:
     children = list(node.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
         return "hypothetical"
-    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                                for m in c.children) for c in children)
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in children
+    )
     modal = {c.lower_ for c in children if c.dep_ == "aux"}
     if modal & UNCERTAIN_AUX or (conditional and modal & FUTURE_AUX):
         return "hypothetical"
@@ -101,7 +103,8 @@ def _negated(node: Token) -> bool:
         if child.dep_ == "det" and child.lower_ in NEGATIVE_DETERMINERS:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(
-                d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children):
+            d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children
+        ):
             return True
     return False
 
@@ -109,8 +112,9 @@ def _negated(node: Token) -> bool:
 def _finite(node: Token) -> bool:
     if node.tag_ in FINITE_TAGS:
         return True
-    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
-                                                for c in node.children)
+    return node.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in node.children
+    )
 
 
 def _tense_status(verb: Token, trigger: Token, time_value: str | None, published: str | None) -> str:
@@ -129,12 +133,12 @@ def _tense_status(verb: Token, trigger: Token, time_value: str | None, published
 
 
 def _future_form(verb: Token, auxes: list[Token]) -> bool:
-    """"will meet", "is going to meet", "is to meet"."""
+    """ "will meet", "is going to meet", "is to meet"."""
     return bool({a.lower_ for a in auxes} & FUTURE_AUX) or any(a.lower_ == "going" for a in auxes) or _is_to_be(verb)
 
 
 def _habitual(verb: Token) -> bool:
-    """"has long accused", "has demanded since 2019": a present perfect that still goes on."""
+    """ "has long accused", "has demanded since 2019": a present perfect that still goes on."""
     return any(c.lower_ in HABITUAL_ADVERBS or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children)
 
 
@@ -149,17 +153,20 @@ def _present_status(verb: Token, trigger: Token) -> str:
 
 
 def _is_to_be(verb: Token) -> bool:
-    """"is to meet": a present "be" with an infinitive complement."""
-    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    """ "is to meet": a present "be" with an infinitive complement."""
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    )
 
 
 def _future_by_time(time_value: str | None, published: str | None) -> str | None:
-    """"planned" when the attached time lies after the publication date."""
+    """ "planned" when the attached time lies after the publication date."""
     if not time_value or not published:
         return None
     if time_value == "FUTURE_REF":
         return "planned"
     if time_value[:4].isdigit() and "W" not in time_value and len(time_value) >= 7:
-        return "planned" if time_value[:10] > published[:len(time_value[:10])] else None
+        return "planned" if time_value[:10] > published[: len(time_value[:10])] else None
     return None

@@ -50,7 +50,7 @@ def _scare_quoted(doc: Doc, quotes: Sequence[Quote], triggers: list[Token]) -> s
         span = doc.char_span(quotation.inner_start, quotation.inner_end, alignment_mode="expand")
         if span is not None:
             tokens.update(t.i for t in span)
-    tokens.update(t.i for t in triggers if "so-called" in text[max(0, t.idx - SO_CALLED_WINDOW):t.idx].lower())
+    tokens.update(t.i for t in triggers if "so-called" in text[max(0, t.idx - SO_CALLED_WINDOW) : t.idx].lower())
     return tokens
 
 

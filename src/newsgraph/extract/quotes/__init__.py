@@ -49,13 +49,17 @@ def quotes(state: State) -> list[Quote]:
     result = []
     for number, found in enumerate(sorted(state.found, key=lambda f: f.start), start=1):
         found.start, found.end = word_bounds(state.text, found.start, found.end)
-        result.append(Quote(
-            id=f"Q{number}",
-            speaker=found.speaker.id if found.speaker else None,
-            speaker_name=found.speaker.name if found.speaker else found.speaker_text,
-            kind=found.kind,
-            cue=cue_text(found.cue) if found.cue is not None else None,
-            addressee=found.addressee.id if found.addressee else None,
-            text=state.text[found.start:found.end], start=found.start, end=found.end,
-        ))
+        result.append(
+            Quote(
+                id=f"Q{number}",
+                speaker=found.speaker.id if found.speaker else None,
+                speaker_name=found.speaker.name if found.speaker else found.speaker_text,
+                kind=found.kind,
+                cue=cue_text(found.cue) if found.cue is not None else None,
+                addressee=found.addressee.id if found.addressee else None,
+                text=state.text[found.start : found.end],
+                start=found.start,
+                end=found.end,
+            )
+        )
     return result

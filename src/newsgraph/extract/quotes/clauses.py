@@ -31,8 +31,13 @@ def content_of(state: State, child: Token, cue: Token) -> tuple[int, int] | None
 
 def object_predicate(state: State, child: Token, cue: Token) -> bool:
     """What a naming verb calls its object ("called the plan a mistake"), not a name or a quotation."""
-    return child.dep_ == "oprd" and cue.lemma_.lower() in NAMING_VERBS and cue.tag_ != "VBN" \
-        and child.pos_ != "PROPN" and not state.inside_quotation(child)
+    return (
+        child.dep_ == "oprd"
+        and cue.lemma_.lower() in NAMING_VERBS
+        and cue.tag_ != "VBN"
+        and child.pos_ != "PROPN"
+        and not state.inside_quotation(child)
+    )
 
 
 def reported_complement(child: Token, cue: Token) -> bool:
@@ -41,13 +46,17 @@ def reported_complement(child: Token, cue: Token) -> bool:
     "that" clause ("expressed concern that …")."""
     if child.dep_ in CONTENT_DEPS:
         return True
-    if child.dep_ == "xcomp" and cue.lemma_.lower() in ADVICE_VERBS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    if (
+        child.dep_ == "xcomp"
+        and cue.lemma_.lower() in ADVICE_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    ):
         return True
     if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(c.dep_ == "prt" for c in cue.children):
         return True
     return child.dep_ == "dobj" and any(
-        c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children)
+        c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children) for c in child.children
+    )
 
 
 def clause_with_context(child: Token, cue: Token) -> list[Token]:
@@ -57,8 +66,12 @@ def clause_with_context(child: Token, cue: Token) -> list[Token]:
     if child.dep_ != "ccomp":
         return tokens
     tokens = _without_leading_date(tokens, child, cue)
-    tokens = [t for c in cue.children if c.dep_ == "advcl" and cue.i < c.left_edge.i
-              and c.right_edge.i < child.left_edge.i for t in c.subtree] + tokens
+    tokens = [
+        t
+        for c in cue.children
+        if c.dep_ == "advcl" and cue.i < c.left_edge.i and c.right_edge.i < child.left_edge.i
+        for t in c.subtree
+    ] + tokens
     obj = object_before(child, cue) if cue.lemma_.lower() not in ADDRESSEE_VERBS else None
     if obj is not None:
         tokens = list(obj.subtree) + tokens
@@ -72,9 +85,8 @@ def misparsed_hearer_clause(child: Token, cue: Token) -> list[Token] | None:
         return None
     for clause in child.children:
         first = clause.left_edge
-        if clause.dep_ == "relcl" and first.tag_ == "PRP" and first.dep_ in SUBJECT_DEPS \
-                and first.i == child.i + 1:
-            return list(child.doc[first.i:cue.sent.end])
+        if clause.dep_ == "relcl" and first.tag_ == "PRP" and first.dep_ in SUBJECT_DEPS and first.i == child.i + 1:
+            return list(child.doc[first.i : cue.sent.end])
     return None
 
 
@@ -87,8 +99,9 @@ def clause_tokens(head: Token) -> list[Token]:
         narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
         if token.i != head.i and (own_act and is_cue(token) and not reported or narration):
             excluded.update(t.i for t in token.subtree)
-            excluded.update(t.i for t in token.head.children
-                            if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i)
+            excluded.update(
+                t.i for t in token.head.children if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i
+            )
     return [t for t in head.subtree if t.i not in excluded]
 
 
@@ -96,7 +109,7 @@ def object_before(clause: Token, cue: Token) -> Token | None:
     """A direct object right before the clause: "expressing doubt that …" reports both."""
     for child in cue.children:
         if child.dep_ == "dobj" and child.i < clause.i:
-            gap = cue.doc[child.right_edge.i + 1:clause.left_edge.i]
+            gap = cue.doc[child.right_edge.i + 1 : clause.left_edge.i]
             if all(t.is_punct or t.lower_ in LEADING_MARKS for t in gap):
                 return child
     return None
@@ -108,8 +121,13 @@ def _without_leading_date(tokens: list[Token], clause: Token, cue: Token) -> lis
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     for child in clause.children:
         dated = any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
-        if child.dep_ in {"prep", "npadvmod"} and child.left_edge.i == cue.i + 1 and dated \
-                and subject is not None and child.right_edge.i < subject.left_edge.i:
+        if (
+            child.dep_ in {"prep", "npadvmod"}
+            and child.left_edge.i == cue.i + 1
+            and dated
+            and subject is not None
+            and child.right_edge.i < subject.left_edge.i
+        ):
             leading = {t.i for t in child.subtree}
             return [t for t in tokens if t.i not in leading]
     return tokens
@@ -120,9 +138,11 @@ def _narration_conjunct(verb: Token) -> bool:
     with no subject or auxiliary of its own, to a clause built with auxiliaries, is the cue's
     subject acting again (narration), not more of what was said."""
     clause = verb.head
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children
+    ):
         return False
     if not any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
         return False
-    before = verb.doc[verb.i - 2:verb.i] if verb.i >= 2 else verb.doc[0:0]
+    before = verb.doc[verb.i - 2 : verb.i] if verb.i >= 2 else verb.doc[0:0]
     return len(before) == 2 and before[0].text == "," and before[1].dep_ == "cc"

@@ -14,8 +14,7 @@ def is_cue(token: Token) -> bool:
         return False
     if token.pos_ not in {"VERB", "AUX"} and token.tag_[:2] != "VB":
         return False
-    return lemma in SPEECH_VERBS or any(
-        (lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
 def cue_text(token: Token) -> str:

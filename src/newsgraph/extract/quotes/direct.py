@@ -26,7 +26,7 @@ def direct_quotes(state: State) -> None:
     previous: Found | None = None
     chain: Found | None = None
     for quotation in state.quotations:
-        inner = text[quotation.inner_start:quotation.inner_end]
+        inner = text[quotation.inner_start : quotation.inner_end]
         if not inner.strip():
             continue
         after = cue_after(state, quotation)
@@ -36,11 +36,25 @@ def direct_quotes(state: State) -> None:
             speaker, speaker_text = speakers.adjacent_speaker(state, quotation, cue) if after else (None, None)
             if speaker is None:
                 speaker, speaker_text = speakers.speaker(state, cue)
-            found = Found(speaker, speaker_text, "direct", cue, speakers.addressee(state, cue),
-                          quotation.inner_start, quotation.inner_end)
+            found = Found(
+                speaker,
+                speaker_text,
+                "direct",
+                cue,
+                speakers.addressee(state, cue),
+                quotation.inner_start,
+                quotation.inner_end,
+            )
         elif (source := carried_over(state, chain, previous, quotation)) is not None:
-            found = Found(source.speaker, source.speaker_text, "direct", source.cue,
-                          source.addressee, quotation.inner_start, quotation.inner_end)
+            found = Found(
+                source.speaker,
+                source.speaker_text,
+                "direct",
+                source.cue,
+                source.addressee,
+                quotation.inner_start,
+                quotation.inner_end,
+            )
         if found is not None:
             if chain is not None and chain.speaker is None and found.speaker is not None:
                 chain.speaker, chain.speaker_text = found.speaker, found.speaker_text
@@ -64,7 +78,7 @@ def sentence_like(text: str, quotation: Quotation, inner: str) -> bool:
     stripped = inner.strip()
     if stripped[:1].isupper() or stripped[:1] in "…'‘":
         return True
-    before = text[:quotation.start].rstrip()
+    before = text[: quotation.start].rstrip()
     return not before or before[-1] in ".:\n"
 
 
@@ -89,7 +103,7 @@ def cue_after(state: State, quotation: Quotation) -> Token | None:
 def cue_before(state: State, quotation: Quotation) -> Token | None:
     """`X said: “…”` or `X said, “…”`: a cue just before the opening mark."""
     preceding = state.layout.tokens_between(0, quotation.start)
-    tokens = list(preceding[max(len(preceding) - INTRODUCTION_WINDOW, 0):])
+    tokens = list(preceding[max(len(preceding) - INTRODUCTION_WINDOW, 0) :])
     if not tokens or tokens[-1].text not in {":", ","}:
         return None
     for token in reversed(tokens[:-1]):
@@ -102,12 +116,12 @@ def cue_before(state: State, quotation: Quotation) -> Token | None:
 
 def continues(state: State, previous: Found, quotation: Quotation) -> bool:
     """A quoted sentence with no cue right after a quote: the same speaker goes on."""
-    before = state.text[:quotation.start].rstrip()
-    if before and before[-1] not in ".!?\n”\"":
+    before = state.text[: quotation.start].rstrip()
+    if before and before[-1] not in '.!?\n”"':
         return False
     starts_paragraph = before[-1:] in ("", "\n")
     limit = CONTINUATION_PARAGRAPH_CHARS if starts_paragraph else CONTINUATION_CHARS
-    if len(state.text[previous.end:quotation.start]) > limit:
+    if len(state.text[previous.end : quotation.start]) > limit:
         return False
     tokens = state.tokens_in(previous.end, quotation.start)
     speaker_id = previous.speaker.id if previous.speaker else None
@@ -121,8 +135,8 @@ def continues(state: State, previous: Found, quotation: Quotation) -> bool:
 
 
 def coordinated(text: str, previous: Found, quotation: Quotation) -> bool:
-    """ “Build that wall!” and “Go back!”: a quotation joined to the previous one by "and"/"or"."""
-    gap = text[previous.end:quotation.start].strip(" ,”\"’").lower()
+    """“Build that wall!” and “Go back!”: a quotation joined to the previous one by "and"/"or"."""
+    gap = text[previous.end : quotation.start].strip(' ,”"’').lower()
     return gap in {"and", "or"}
 
 
@@ -136,8 +150,8 @@ def standalone_quotations(state: State) -> None:
         first = state.layout.token_at_or_after(quotation.start)
         if first is None or first.i in state.heading_tokens:
             continue  # marks inside the last word; a quoted phrase in a headline or a "READ MORE:" link
-        inner = text[quotation.inner_start:quotation.inner_end]
-        before = text[:quotation.start].rstrip(" ")
+        inner = text[quotation.inner_start : quotation.inner_end]
+        before = text[: quotation.start].rstrip(" ")
         if not inner.strip() or not inner.strip()[:1].isupper() or before[-1:] not in ("", "\n", ".", "!", "?", ":"):
             continue
         earlier = [f for f in state.found if f.end <= quotation.start]
@@ -149,18 +163,25 @@ def standalone_quotations(state: State) -> None:
         else:
             speaker, speaker_text, cue = paragraph_subject(state, quotation), None, None
         if speaker is not None or speaker_text is not None:
-            state.found.append(Found(speaker, speaker_text, "direct", cue, None,
-                                     quotation.inner_start, quotation.inner_end))
+            state.found.append(
+                Found(speaker, speaker_text, "direct", cue, None, quotation.inner_start, quotation.inner_end)
+            )
 
 
 def previous_paragraph_speaker(state: State, quotation: Quotation) -> Found | None:
     """The last person quoted directly in the paragraph before a quoted paragraph: it goes on."""
     layout = state.layout
     here = layout.paragraph_of(quotation.start)
-    if state.text[:quotation.start].rstrip(" ")[-1:] not in ("", "\n"):
+    if state.text[: quotation.start].rstrip(" ")[-1:] not in ("", "\n"):
         return None
-    quoted = [f for f in state.found if f.kind == "direct" and f.speaker is not None
-              and f.speaker.kind == "person" and layout.paragraph_of(f.start) == here - 1]
+    quoted = [
+        f
+        for f in state.found
+        if f.kind == "direct"
+        and f.speaker is not None
+        and f.speaker.kind == "person"
+        and layout.paragraph_of(f.start) == here - 1
+    ]
     return max(quoted, key=lambda f: f.end) if quoted else None
 
 
@@ -185,5 +206,6 @@ def posts(state: State) -> None:
             continue
         named = [state.actors.actor_at(t) for t in state.tokens_in(post.name_start, post.name_end)]
         speaker = next((a for a in named if a is not None), None)
-        state.found.append(Found(speaker, state.text[post.name_start:post.name_end], "direct", None, None,
-                                 post.start, post.end))
+        state.found.append(
+            Found(speaker, state.text[post.name_start : post.name_end], "direct", None, None, post.start, post.end)
+        )

@@ -24,14 +24,30 @@ def governed_fragments(state: State) -> None:
         cue = governing_cue(tokens[0])
         if cue is None or cue.i in state.heading_tokens:
             continue
-        same_cue = [f for f in state.found if f.cue is not None and f.cue.i == cue.i and f.kind == "partial"
-                    and f.start < quotation.start and cue.sent.start_char <= f.start]
+        same_cue = [
+            f
+            for f in state.found
+            if f.cue is not None
+            and f.cue.i == cue.i
+            and f.kind == "partial"
+            and f.start < quotation.start
+            and cue.sent.start_char <= f.start
+        ]
         if same_cue:  # “completely unfair” for the students “to be drug through the mud”: one quote
             same_cue[-1].end = quotation.inner_end
             continue
         speaker, speaker_text = speakers.speaker(state, cue)
-        state.found.append(Found(speaker, speaker_text, "partial", cue, speakers.addressee(state, cue),
-                                 quotation.inner_start, quotation.inner_end))
+        state.found.append(
+            Found(
+                speaker,
+                speaker_text,
+                "partial",
+                cue,
+                speakers.addressee(state, cue),
+                quotation.inner_start,
+                quotation.inner_end,
+            )
+        )
 
 
 def governing_cue(token: Token) -> Token | None:
@@ -44,7 +60,8 @@ def governing_cue(token: Token) -> Token | None:
         if is_cue(node):
             return node
         if node.pos_ == "VERB":  # "called the plan “bold” and based on “one assumption”"
-            shares_cue = node.dep_ == "conj" and is_cue(node.head) and not any(
-                c.dep_ in SUBJECT_DEPS for c in node.children)
+            shares_cue = (
+                node.dep_ == "conj" and is_cue(node.head) and not any(c.dep_ in SUBJECT_DEPS for c in node.children)
+            )
             return node.head if shares_cue else None
     return None

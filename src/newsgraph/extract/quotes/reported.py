@@ -66,7 +66,7 @@ def add_reported(state: State, cue: Token, start: int, end: int) -> None:
     """A range the cue reports becomes a quote, unless taken, a question, or said by nobody."""
     if state.covered(start, end) or embedded_question(state, start):
         return
-    if end <= cue.idx and ";" in state.text[end:cue.idx]:
+    if end <= cue.idx and ";" in state.text[end : cue.idx]:
         return  # "X believe …; they say …": the clause before the semicolon is not reported
     speaker, speaker_text = speakers.speaker(state, cue)
     if speaker is None and speaker_text is None:
@@ -100,11 +100,14 @@ def misparsed_object_clause(state: State, cue: Token) -> tuple[int, int] | None:
     """ "Oh said the pairing came because …", parsed as an object plus a coordinated verb:
     "say" takes no such object, so the rest of the sentence is what was said."""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
-    verbs = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-             and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    verbs = [
+        c
+        for c in cue.children
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+    ]
     if len(objects) != 1 or not verbs or objects[0].tag_ == "PRP" or objects[0].left_edge.i != cue.i + 1:
         return None
-    return trim(list(cue.doc[cue.i + 1:verbs[-1].right_edge.i + 1]), state.datelines)
+    return trim(list(cue.doc[cue.i + 1 : verbs[-1].right_edge.i + 1]), state.datelines)
 
 
 def embedded_question(state: State, start: int) -> bool:
@@ -152,7 +155,9 @@ def according_to(state: State, according: Token) -> None:
     if bounds is None or state.overlaps(*bounds):
         return  # a reporting verb in the clause already says who spoke
     start, end = bounds
-    speaker, speaker_text = speakers.speaker(state, cue) if cue is not None else speakers.named_speaker(state, source[0])
+    speaker, speaker_text = (
+        speakers.speaker(state, cue) if cue is not None else speakers.named_speaker(state, source[0])
+    )
     kind = "partial" if state.has_quotation(start, end) else "indirect"
     state.found.append(Found(speaker, speaker_text, kind, cue or according, None, start, end))
 

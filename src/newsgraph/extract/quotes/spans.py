@@ -22,8 +22,9 @@ def trim(tokens: list[Token], datelines: set[int]) -> tuple[int, int] | None:
     """Character range of tokens without leading "that", dateline tokens and edge punctuation
     (quote marks kept); None for fewer than two tokens left."""
     tokens = sorted(tokens, key=lambda t: t.i)  # an object or clause put before may come from later
-    while tokens and (tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not is_mark(tokens[0])
-                      or tokens[0].i in datelines):
+    while tokens and (
+        tokens[0].lower_ in LEADING_MARKS or tokens[0].is_punct and not is_mark(tokens[0]) or tokens[0].i in datelines
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not is_mark(tokens[-1]):
         tokens = tokens[:-1]

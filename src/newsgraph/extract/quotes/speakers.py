@@ -51,8 +51,12 @@ def _named_inside(state: State, token: Token) -> Actor | None:
     voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
     # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
     owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    named = [a for t in token.subtree if (voice or t.i < token.i) and t.i not in owners
-             if (a := state.actors.actor_at(t)) is not None]
+    named = [
+        a
+        for t in token.subtree
+        if (voice or t.i < token.i) and t.i not in owners
+        if (a := state.actors.actor_at(t)) is not None
+    ]
     persons = [a for a in named if a.kind == "person"]
     if persons:
         return persons[-1]  # "WHL commissioner Ron Robison": the name, not the employer
@@ -83,8 +87,12 @@ def _subjects(state: State, verb: Token) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if verb.dep_ == "prep" and verb.lower_ == "according":
         subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
-    return [c for c in subjects if not state.inside_quotation(c)  # “nobody knows …,” and added
-            and c.i not in state.datelines]  # "KYIV, Ukraine — …, officials said"
+    return [
+        c
+        for c in subjects
+        if not state.inside_quotation(c)  # “nobody knows …,” and added
+        and c.i not in state.datelines
+    ]  # "KYIV, Ukraine — …, officials said"
 
 
 def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token], shared: bool) -> Speaker | None:
@@ -155,7 +163,7 @@ def described_person(state: State, subject: Token) -> Actor | None:
         if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
             continue
         described = {w for role in actor.roles for w in role.lower().split()}
-        described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40):m.start].lower().split())
+        described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40) : m.start].lower().split())
         if named <= described:
             holders.append(actor)
     return holders[0] if len(holders) == 1 else None
@@ -171,11 +179,14 @@ def plural_antecedent(state: State, pronoun: Token) -> Token | None:
         start = sentence.start
     verb = pronoun.head
     reported = {t.i for t in verb.head.subtree} if verb.dep_ == "parataxis" else set()  # "X, they say, …"
-    for token in reversed(doc[start:pronoun.i]):
+    for token in reversed(doc[start : pronoun.i]):
         if token.i in reported:
             continue
-        if token.tag_ in {"NNS", "NNPS"} and token.dep_ in SUBJECT_DEPS | {"poss"} \
-                and not state.inside_quotation(token):
+        if (
+            token.tag_ in {"NNS", "NNPS"}
+            and token.dep_ in SUBJECT_DEPS | {"poss"}
+            and not state.inside_quotation(token)
+        ):
             return token
     return None
 
@@ -195,12 +206,12 @@ def earlier_introduction(state: State, subject: Token) -> Found | None:
 
 
 def recent_organization(state: State, token: Token) -> Actor | None:
-    """"it said": the organisation last named as a main-clause subject in this or the previous
+    """ "it said": the organisation last named as a main-clause subject in this or the previous
     paragraph, else the one named most recently before, outside quotations."""
     layout = state.layout
     here = layout.paragraph_of(token.idx)
     latest = None
-    for earlier in reversed(state.doc[max(0, token.i - 200):token.i]):
+    for earlier in reversed(state.doc[max(0, token.i - 200) : token.i]):
         actor = state.actors.actor_at(earlier)
         if actor is None or actor.kind != "organization" or state.inside_quotation(earlier):
             continue
@@ -214,18 +225,21 @@ def phrase(head: Token) -> str:
     """The subject noun phrase as written, up to a comma or dash ("A person familiar with the talks")."""
     doc = head.doc
     tokens = list(head.subtree)
-    group = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None) \
-        if head.lower_ in PARTITIVES else None
+    group = (
+        next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if head.lower_ in PARTITIVES
+        else None
+    )
     noun = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
     if noun is not None:  # "one of the players (in the video)"
-        return doc[tokens[0].i:noun.i + 1].text
+        return doc[tokens[0].i : noun.i + 1].text
     end = head.i + 1
     clauses = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i]
     for token in tokens:
         if token.i > head.i and (token.text in {",", "—", "–", "("} or token.i >= min(clauses, default=token.i + 1)):
             break
         end = max(end, token.i + 1)
-    return doc[tokens[0].i:end].text
+    return doc[tokens[0].i : end].text
 
 
 def addressee(state: State, cue: Token) -> Actor | None:
@@ -245,7 +259,7 @@ def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
     right after the cue ("…,” said the minister)."""
     doc = state.doc
     between = list(state.layout.tokens_between(quotation.end, cue.idx))
-    after = list(doc[cue.i + 1:min(cue.i + 5, len(doc))])
+    after = list(doc[cue.i + 1 : min(cue.i + 5, len(doc))])
     for token in [*between, *after]:
         if token.is_punct and token in after:
             break
@@ -271,7 +285,9 @@ def _document_voice(token: Token) -> bool:
 
 def _noun_head(token: Token) -> Token:
     """The noun a name word modifies inside its noun phrase ("MaRS" in "MaRS director Adam Jagelewski")."""
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+    while (
+        token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}
+    ):
         token = token.head
     return token
 

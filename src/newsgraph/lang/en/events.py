@@ -29,23 +29,44 @@ REPORTING_VERBS = frozenset("say tell add state announce claim report".split())
 # Dependencies of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies climbed from a verb to the clause whose subject it shares.
-ROLE_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj",
-                             "attr", "acomp", "oprd", "appos"})
+ROLE_CLIMB_DEPS = frozenset(
+    {
+        "conj",
+        "xcomp",
+        "advcl",
+        "pcomp",
+        "prep",
+        "acl",
+        "ccomp",
+        "relcl",
+        "pobj",
+        "dobj",
+        "attr",
+        "acomp",
+        "oprd",
+        "appos",
+    }
+)
 # Pre-modifiers of a noun phrase head that may name an actor ("Kyiv's leadership", "NATO chiefs").
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
-STATE_NOUNS = frozenset("official government authority leader minister ministry regime entity diplomat "
-                        "leadership envoy delegation negotiator administration state".split())
+STATE_NOUNS = frozenset(
+    "official government authority leader minister ministry regime entity diplomat "
+    "leadership envoy delegation negotiator administration state".split()
+)
 # Prepositions whose object is an event's target ("sanctions against X").
-TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for",
-                          "over", "upon", "through"})
+TARGET_PREPS = frozenset(
+    {"with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for", "over", "upon", "through"}
+)
 # Prepositions whose object takes part in a noun event ("talks with X", "a visit to X").
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "to", "of"})
 # Prepositions listing every side of a noun event ("talks between X and Y").
 ALL_SIDES_PREPS = frozenset({"between", "among"})
 # Verbs whose object is the subject of their infinitive ("urged X to meet Y").
-OBJECT_CONTROL = frozenset("urge ask invite press persuade force call tell encourage pressure "
-                           "push allow order leave suggest propose want expect help let".split())
+OBJECT_CONTROL = frozenset(
+    "urge ask invite press persuade force call tell encourage pressure "
+    "push allow order leave suggest propose want expect help let".split()
+)
 # Verbs whose object or complement subject is invited to the event ("X invited Y to talks").
 PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
@@ -53,12 +74,16 @@ PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # meeting") makes the subject a bystander.
 WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
 # Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
-BYSTANDER_VERBS = frozenset("criticize criticise condemn denounce welcome praise hail applaud slam boycott "
-                            "mock disrupt report cover dismiss question doubt".split())
+BYSTANDER_VERBS = frozenset(
+    "criticize criticise condemn denounce welcome praise hail applaud slam boycott "
+    "mock disrupt report cover dismiss question doubt".split()
+)
 # Verbs whose subject performs the event a noun object names ("lodged a protest").
-LIGHT_VERBS = frozenset("lodge file launch carry conduct stage make issue impose hold mount order announce "
-                        "declare reach begin start wage deliver send provide give offer extend grant level "
-                        "express voice hurl slap unleash step have".split())
+LIGHT_VERBS = frozenset(
+    "lodge file launch carry conduct stage make issue impose hold mount order announce "
+    "declare reach begin start wage deliver send provide give offer extend grant level "
+    "express voice hurl slap unleash step have".split()
+)
 # Verbs of a journey, whose destination is visited ("heading to Washington for talks").
 TRAVEL = frozenset("head travel go fly come arrive return visit journey".split())
 # Relative pronouns, which stand for the noun their clause modifies.
@@ -66,15 +91,18 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 # First-person words, which inside a quotation name its speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # What a rejection may reject for its target to be whoever put it forward ("rejected the demand").
-REPLY_OBJECTS = frozenset("demand request proposal offer plan idea condition precondition call appeal ultimatum "
-                          "accusation charge allegation claim protest criticism suggestion invitation "
-                          "initiative move measure decision".split())
+REPLY_OBJECTS = frozenset(
+    "demand request proposal offer plan idea condition precondition call appeal ultimatum "
+    "accusation charge allegation claim protest criticism suggestion invitation "
+    "initiative move measure decision".split()
+)
 
 # -- status ------------------------------------------------------------------------------------
 
 # Governors that negate the event below them ("refused to meet", "no talks").
-NEGATING = frozenset("refuse decline deny cancel scrap abandon fail reject postpone shelve avoid nothing none "
-                     "nobody".split())
+NEGATING = frozenset(
+    "refuse decline deny cancel scrap abandon fail reject postpone shelve avoid nothing none nobody".split()
+)
 # Verb + particle pairs that negate the event below them ("ruled out", "called off", "turned down").
 NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
 # Determiners that negate their noun ("no talks") or its clause ("no country sent troops").
@@ -86,17 +114,21 @@ PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
     "consider insist appeal mull explore float advocate back support welcome pursue try attempt "
     "hope call idea prospect possibility chance proposal suggestion invitation bid request demand "
-    "open ready willing eager keen push plea appeal".split())
+    "open ready willing eager keen push plea appeal".split()
+)
 # Governors that make the event below them planned ("scheduled for a meeting", "due to meet").
-PLANNING = frozenset("plan schedule expect due set arrange intend aim prepare pledge promise vow commit "
-                     "timetable agenda".split())
+PLANNING = frozenset(
+    "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda".split()
+)
 # Governors that leave the event conditional: threats, warnings, likelihood.
 CONDITIONAL = frozenset("threaten warn threat ultimatum likely unlikely".split())
 # Governors that make the event below them ongoing ("continues to label").
 CONTINUING = frozenset("continue keep".split())
 # Lemmas of meetings, which a collective decision schedules rather than performs.
-MEETING_WORDS = frozenset("meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
-                          "visit trip conference consultation".split())
+MEETING_WORDS = frozenset(
+    "meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
+    "visit trip conference consultation".split()
+)
 # Subordinators of a condition ("if", "unless").
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Auxiliaries of the future ("will meet").
@@ -106,19 +138,46 @@ UNCERTAIN_AUX = frozenset({"could", "might", "may"})
 # Adverbs that make a present perfect ongoing ("has long accused").
 HABITUAL_ADVERBS = frozenset({"long", "repeatedly", "still", "routinely", "regularly", "often", "always"})
 # Adjectives that give a noun event its status ("a proposed summit", "upcoming talks").
-PROSPECT_MODIFIERS = {"proposed": "proposed", "possible": "proposed", "potential": "proposed",
-                      "mooted": "proposed", "planned": "planned", "upcoming": "planned",
-                      "scheduled": "planned", "forthcoming": "planned"}
+PROSPECT_MODIFIERS = {
+    "proposed": "proposed",
+    "possible": "proposed",
+    "potential": "proposed",
+    "mooted": "proposed",
+    "planned": "planned",
+    "upcoming": "planned",
+    "scheduled": "planned",
+    "forthcoming": "planned",
+}
 # Tags of a finite verb, whose tense decides the status.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Dependencies climbed from a trigger to the clauses that govern it.
-STATUS_CLIMB_DEPS = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "conj",
-                               "pcomp", "attr", "appos", "compound", "advcl", "oprd", "acomp", "dative",
-                               "npadvmod"})
+STATUS_CLIMB_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "acl",
+        "conj",
+        "pcomp",
+        "attr",
+        "appos",
+        "compound",
+        "advcl",
+        "oprd",
+        "acomp",
+        "dative",
+        "npadvmod",
+    }
+)
 # A governor reached through one of these prepositions frames the event, it does not embed it
 # ("agreed to a ceasefire at talks in Luanda": the talks are not what was agreed).
-ADJUNCT_PREPS = frozenset("at in during after before since until near outside inside amid despite following "
-                          "throughout within across".split())
+ADJUNCT_PREPS = frozenset(
+    "at in during after before since until near outside inside amid despite following throughout within across".split()
+)
 
 # -- when and where ----------------------------------------------------------------------------
 

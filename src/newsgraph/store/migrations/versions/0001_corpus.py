@@ -109,8 +109,9 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id", "local_id"], ["article_actors.article_id", "article_actors.local_id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["article_id", "local_id"], ["article_actors.article_id", "article_actors.local_id"], ondelete="CASCADE"
+        ),
     )
     op.create_index("ix_mentions_actor", "mentions", ["actor_id"])
     op.create_table(
@@ -158,7 +159,9 @@ def upgrade() -> None:
         sa.Column("event_id", sa.String(), primary_key=True),
         sa.Column("side", sa.String(), primary_key=True),
         sa.Column("actor_id", sa.String(), sa.ForeignKey("actors.id"), primary_key=True),
-        sa.ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"
+        ),
     )
     op.create_index("ix_event_actors_actor", "event_actors", ["actor_id"])
     op.create_table(
@@ -173,9 +176,16 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     for statement in SQLITE_FTS if dialect == "sqlite" else POSTGRES_FTS if dialect == "postgresql" else []:
         op.execute(statement)
-    op.bulk_insert(sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-                   [{"version": revision, "description": DESCRIPTION,
-                     "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}])
+    op.bulk_insert(
+        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
+        [
+            {
+                "version": revision,
+                "description": DESCRIPTION,
+                "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+        ],
+    )
 
 
 def downgrade() -> None:

@@ -66,8 +66,11 @@ def _sqlite_fts(tokenizer: str, joined: bool) -> list[str]:
     ]
 
 
-SQLITE_DROP = [f"DROP TRIGGER {table}_fts_{action}" for table in ("articles", "quotes")
-               for action in ("insert", "delete", "update")] + ["DROP TABLE articles_fts", "DROP TABLE quotes_fts"]
+SQLITE_DROP = [
+    f"DROP TRIGGER {table}_fts_{action}"
+    for table in ("articles", "quotes")
+    for action in ("insert", "delete", "update")
+] + ["DROP TABLE articles_fts", "DROP TABLE quotes_fts"]
 SQLITE_UPGRADE = SQLITE_DROP + _sqlite_fts("porter unicode61 remove_diacritics 2", joined=True)
 SQLITE_DOWNGRADE = SQLITE_DROP + _sqlite_fts("unicode61 remove_diacritics 2", joined=False)
 
@@ -81,8 +84,10 @@ def _postgres_search(config: str, text: str) -> str:
 def _postgres_columns(config: str) -> list[str]:
     article_text = "coalesce(title, '') || ' ' || text"
     return [
-        "DROP INDEX ix_articles_search", "ALTER TABLE articles DROP COLUMN search",
-        "DROP INDEX ix_quotes_search", "ALTER TABLE quotes DROP COLUMN search",
+        "DROP INDEX ix_articles_search",
+        "ALTER TABLE articles DROP COLUMN search",
+        "DROP INDEX ix_quotes_search",
+        "ALTER TABLE quotes DROP COLUMN search",
         f"ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ({_postgres_search(config, article_text)})"
         " STORED",
         "CREATE INDEX ix_articles_search ON articles USING GIN (search)",
@@ -109,9 +114,16 @@ def _run(sqlite: list[str], postgres: list[str]) -> None:
 
 def upgrade() -> None:
     _run(SQLITE_UPGRADE, POSTGRES_UPGRADE)
-    op.bulk_insert(sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-                   [{"version": revision, "description": DESCRIPTION,
-                     "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}])
+    op.bulk_insert(
+        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
+        [
+            {
+                "version": revision,
+                "description": DESCRIPTION,
+                "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+        ],
+    )
 
 
 def downgrade() -> None:
