@@ -25,13 +25,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from newsgraph.analyze import Pipeline
 from newsgraph.extract.actors import extract_actors
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
 from newsgraph.model import Actor, Event
-from spacy.tokens import Doc
 
 SPLIT_FILE = Path(__file__).with_name("plover_split.json")
 SPLIT_SEED = "newsgraph-plover-split-1"

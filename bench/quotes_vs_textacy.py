@@ -51,8 +51,15 @@ from spacy.tokens import Doc, Token  # noqa: E402
 from textacy.extract.triples import direct_quotations  # noqa: E402
 
 from newsgraph import analyze as ng_analyze  # noqa: E402
-from newsgraph.evaluate import Report, Score, gold_article, gold_files, load_gold, score_article  # noqa: E402
-from newsgraph.evaluate import _Resolver  # noqa: E402  (the scorer's own alias resolution)
+from newsgraph.evaluate import (  # noqa: E402  (_Resolver: the scorer's own alias resolution)
+    Report,
+    Score,
+    _Resolver,
+    gold_article,
+    gold_files,
+    load_gold,
+    score_article,
+)
 from newsgraph.model import Analysis, Article, Quote  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 140)

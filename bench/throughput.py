@@ -203,7 +203,7 @@ def profile(articles: Sequence[Article], top: int = 25) -> None:
     )
     # Filter on the unstripped file names, so only newsgraph's own modules are listed.
     full = pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative")
-    full.print_stats(rf"[/\\]newsgraph[/\\]", top)
+    full.print_stats(r"[/\\]newsgraph[/\\]", top)
 
 
 def warn_if_busy(before: tuple[float, ...], after: tuple[float, ...], jobs: int) -> None:

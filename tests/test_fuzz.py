@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from conftest import assert_valid_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_valid_record
 from newsgraph.analyze import Pipeline
 from newsgraph.model import Article
 

@@ -9,8 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from conftest import SCHEMA, assert_valid_record
 
+from conftest import SCHEMA, assert_valid_record
 from newsgraph.analyze import Pipeline
 from newsgraph.model import Article
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 import spacy
-from conftest import SCHEMA
 from spacy.language import Language
 
+from conftest import SCHEMA
 from newsgraph.extract.times import extract_times
 
 # A Thursday.

@@ -6,9 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgraph.store import DEFAULT_LIMIT
+from newsgraph.store import DEFAULT_LIMIT, queries
 from newsgraph.store import engine as engines
-from newsgraph.store import queries
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
 
 if TYPE_CHECKING:  # ingesting loads spaCy; querying must not
@@ -124,7 +123,7 @@ class Corpus:
         """Release the database connections."""
         self.engine.dispose()
 
-    def __enter__(self) -> "Corpus":
+    def __enter__(self) -> Corpus:
         return self
 
     def __exit__(self, *_exc: object) -> None:

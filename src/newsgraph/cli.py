@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -39,10 +39,10 @@ class OutputFormat(str, Enum):
 
 
 ModelOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)"),
 ]
-KBOption = Annotated[Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
+KBOption = Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
 TimeLimitOption = Annotated[
     float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
 ]
@@ -79,9 +79,7 @@ def _fail(message: str, code: int = 2) -> None:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="files, directories or - for stdin (.txt, .json, .jsonl)")],
-    published: Annotated[
-        Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")
-    ] = None,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl or table")] = OutputFormat.json,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
@@ -148,9 +146,7 @@ def _write(analysis: Analysis, output: OutputFormat, console: Console) -> None:
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="directory of newsgraph-gold/1 files (or one file)")],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
-    check: Annotated[
-        Optional[Path], typer.Option(help="JSON file of minimum scores; exit 1 when one is not met")
-    ] = None,
+    check: Annotated[Path | None, typer.Option(help="JSON file of minimum scores; exit 1 when one is not met")] = None,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     model: ModelOption = None,
     kb: KBOption = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,12 +18,12 @@ BATCH_ARTICLES = 50  # the default of newsgraph.corpus, without importing spaCy 
 err = Console(stderr=True)
 
 DbOption = Annotated[
-    Optional[str], typer.Option("--db", help="SQLite path or URL (default ./newsgraph.db) or postgresql://…")
+    str | None, typer.Option("--db", help="SQLite path or URL (default ./newsgraph.db) or postgresql://…")
 ]
 LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most this many rows")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="skip this many rows first")]
-SinceOption = Annotated[Optional[str], typer.Option(help="from this date on, YYYY-MM-DD")]
-UntilOption = Annotated[Optional[str], typer.Option(help="up to this date, YYYY-MM-DD")]
+SinceOption = Annotated[str | None, typer.Option(help="from this date on, YYYY-MM-DD")]
+UntilOption = Annotated[str | None, typer.Option(help="up to this date, YYYY-MM-DD")]
 
 
 class QueryFormat(str, Enum):
@@ -74,9 +74,7 @@ def ingest(
     ],
     db: DbOption = None,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes for analysis")] = 1,
-    published: Annotated[
-        Optional[str], typer.Option(help="publication date YYYY-MM-DD (overrides the records')")
-    ] = None,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
     reanalyze_duplicates: Annotated[
         bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")
     ] = False,
@@ -89,18 +87,16 @@ def ingest(
         int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
     ] = 2048,
     model: Annotated[
-        Optional[str], typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")
+        str | None, typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")
     ] = None,
-    kb: Annotated[
-        Optional[list[Path]], typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")
-    ] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
 ) -> None:
     """Read, analyse and store articles; what is already stored is skipped, near-duplicates are linked."""
     from newsgraph.analyze import Limits, Settings
     from newsgraph.ingest.dates import normalise_published
+    from newsgraph.ingest.sources import iter_sources
     from newsgraph.kb.loader import KBError
     from newsgraph.nlp import ModelNotInstalled
-    from newsgraph.ingest.sources import iter_sources
 
     try:
         published = normalise_published(published)
@@ -172,9 +168,9 @@ def _query(db: str | None, kind: str, fmt: QueryFormat, limit: int, offset: int,
 
 @query_app.command("quotes")
 def query_quotes(
-    speaker: Annotated[Optional[str], typer.Option(help="who said it (name or alias)")] = None,
-    about: Annotated[Optional[str], typer.Option(help="an actor named inside the quote, or addressed by it")] = None,
-    search: Annotated[Optional[str], typer.Option(help='full text of the quote ("phrases" in quotes)')] = None,
+    speaker: Annotated[str | None, typer.Option(help="who said it (name or alias)")] = None,
+    about: Annotated[str | None, typer.Option(help="an actor named inside the quote, or addressed by it")] = None,
+    search: Annotated[str | None, typer.Option(help='full text of the quote ("phrases" in quotes)')] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -188,14 +184,12 @@ def query_quotes(
 
 @query_app.command("events")
 def query_events(
-    actor: Annotated[
-        Optional[str], typer.Option(help="actor on either side (name, alias or ISO3 country code)")
-    ] = None,
-    source: Annotated[Optional[str], typer.Option(help="actor on the source side")] = None,
-    target: Annotated[Optional[str], typer.Option(help="actor on the target side")] = None,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor on either side (name, alias or ISO3 country code)")] = None,
+    source: Annotated[str | None, typer.Option(help="actor on the source side")] = None,
+    target: Annotated[str | None, typer.Option(help="actor on the target side")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT")] = None,
     status: Annotated[
-        Optional[str], typer.Option(help="occurred, ongoing, planned, proposed, hypothetical, negated")
+        str | None, typer.Option(help="occurred, ongoing, planned, proposed, hypothetical, negated")
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -223,7 +217,7 @@ def query_events(
 
 @query_app.command("actors")
 def query_actors(
-    search: Annotated[Optional[str], typer.Option(help="name, alias or ISO3 country code")] = None,
+    search: Annotated[str | None, typer.Option(help="name, alias or ISO3 country code")] = None,
     limit: LimitOption = DEFAULT_LIMIT,
     offset: OffsetOption = 0,
     output: FormatOption = QueryFormat.table,
@@ -235,7 +229,7 @@ def query_actors(
 
 @query_app.command("articles")
 def query_articles(
-    search: Annotated[Optional[str], typer.Option(help='full text of title and body ("phrases" in quotes)')] = None,
+    search: Annotated[str | None, typer.Option(help='full text of title and body ("phrases" in quotes)')] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = DEFAULT_LIMIT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -40,7 +40,7 @@ def serve(
     allow_ingest: Annotated[
         bool, typer.Option("--allow-ingest", help="accept POST /api/articles (needs --token-file)")
     ] = False,
-    token_file: Annotated[Optional[Path], typer.Option(help="file holding the bearer token for --allow-ingest")] = None,
+    token_file: Annotated[Path | None, typer.Option(help="file holding the bearer token for --allow-ingest")] = None,
 ) -> None:
     """Serve the web UI (search, actors, articles, overview) and the JSON API (/api, reference at /docs)."""
     import uvicorn

@@ -40,7 +40,7 @@ class Score:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -78,7 +78,7 @@ class Report:
     status_correct: int = 0
     status_total: int = 0
 
-    def add(self, other: "Report") -> None:
+    def add(self, other: Report) -> None:
         for layer in LAYERS:
             self.scores[layer].add(other.scores[layer])
         self.status_correct += other.status_correct

@@ -37,14 +37,13 @@ from spacy.tokens import Doc, Token
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from plover_eval import gold_spans  # noqa: E402  (the bench's reading of the marked sentences)
-
 from newsgraph.analyze import Pipeline  # noqa: E402
 from newsgraph.extract.actors import extract_actors  # noqa: E402
 from newsgraph.extract.events.classifier import features, main_verb  # noqa: E402
 from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens  # noqa: E402
 from newsgraph.extract.events.roles import RoleFinder  # noqa: E402
 from newsgraph.extract.events.status import event_status  # noqa: E402
+from plover_eval import gold_spans  # noqa: E402  (the bench's reading of the marked sentences)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "plover"
 OUT = ROOT / "src" / "newsgraph" / "extract" / "events" / "data" / "event_classifier.json"

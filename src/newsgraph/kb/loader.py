@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "Office",
@@ -226,7 +227,7 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, extra: Iterable[Path | str] = (), *, validate_shipped: bool = False) -> "KnowledgeBase":
+    def load(cls, extra: Iterable[Path | str] = (), *, validate_shipped: bool = False) -> KnowledgeBase:
         """Shipped data plus user files (same format; an existing id is replaced, a new id added).
 
         User files are always validated with the JSON Schema (``kb.schema.json``). The shipped

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
@@ -56,7 +56,7 @@ def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]
                 "text": article.text,
                 "duplicate_of": item.duplicate_of,
                 "analysed": item.analysis is not None,
-                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+                "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),
                 "signature": item.signature,
             }
         ]

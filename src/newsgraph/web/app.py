@@ -21,8 +21,8 @@ from starlette.exceptions import HTTPException
 
 from newsgraph.api import Corpus
 from newsgraph.web import api, pages
-from newsgraph.web.posting import posting_router
 from newsgraph.web.plover import quad
+from newsgraph.web.posting import posting_router
 from newsgraph.web.security import Guard
 from newsgraph.web.urls import actor_url, article_url, external_url
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from newsgraph.store.records import EventRecord
 from newsgraph.web.data import Counterpart
-from newsgraph.web.urls import actor_url
 from newsgraph.web.plover import COLOURS, EVENT_TYPES, QUADS, quad
+from newsgraph.web.urls import actor_url
 
 Figure = dict[str, Any]
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12, "color": "#1d2733"}

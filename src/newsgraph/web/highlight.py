@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
 from markupsafe import Markup, escape
 
 from newsgraph.web.plover import quad

@@ -4,7 +4,7 @@ Revision ID: 0001
 Revises:
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -182,7 +182,7 @@ def upgrade() -> None:
             {
                 "version": revision,
                 "description": DESCRIPTION,
-                "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
         ],
     )

@@ -9,7 +9,7 @@ Revision ID: 0002
 Revises: 0001
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -120,7 +120,7 @@ def upgrade() -> None:
             {
                 "version": revision,
                 "description": DESCRIPTION,
-                "applied_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
         ],
     )
