@@ -171,7 +171,7 @@ def main() -> int:
     pipeline = Pipeline()
     results = []
     texts = [gold_spans(r["marked_sentence"]) for r in rows]
-    for row, (text, source, target), doc in zip(rows, texts, pipeline.parse(t[0] for t in texts)):
+    for row, (_text, source, target), doc in zip(rows, texts, pipeline.parse(t[0] for t in texts), strict=True):
         index = extract_actors(doc, pipeline.kb, None)
         quotes = extract_quotes(doc, index)
         events = extract_events(doc, index, extract_times(doc, None), None, quotes, pipeline.kb, keep_unresolved=True)

@@ -147,8 +147,10 @@ def run_textacy(
             quotes = []
         parsed.append((doc, quotes))
     seconds = time.perf_counter() - start
-    strict = [Analysis(article=a, quotes=q) for a, (_, q) in zip(articles, parsed)]
-    lenient = [Analysis(article=a, quotes=_relabel(doc, q, g)) for a, (doc, q), g in zip(articles, parsed, golds)]
+    strict = [Analysis(article=a, quotes=q) for a, (_, q) in zip(articles, parsed, strict=True)]
+    lenient = [
+        Analysis(article=a, quotes=_relabel(doc, q, g)) for a, (doc, q), g in zip(articles, parsed, golds, strict=True)
+    ]
     return ToolRun(strict, seconds, errors), ToolRun(lenient, seconds, errors)
 
 
@@ -170,7 +172,7 @@ def run_newsgraph(articles: Sequence[Article]) -> ToolRun:
 def kind_recall(golds: Sequence[dict[str, Any]], analyses: Sequence[Analysis]) -> dict[str, Score]:
     """Span-only scores against the gold quotes of each kind (only recall is meaningful)."""
     totals: dict[str, Score] = {}
-    for gold, analysis in zip(golds, analyses):
+    for gold, analysis in zip(golds, analyses, strict=True):
         for kind in {q.get("kind", "?") for q in gold.get("quotes", [])}:
             subset = dict(gold, quotes=[q for q in gold["quotes"] if q.get("kind", "?") == kind])
             totals.setdefault(kind, Score()).add(score_article(subset, analysis).scores["quotes_span"])
@@ -182,7 +184,7 @@ def score_dir(name: str, golds: Sequence[dict[str, Any]], runs: dict[str, ToolRu
     reports = {}
     for tool, run in runs.items():
         total = Report(name)
-        for gold, analysis in zip(golds, run.analyses):
+        for gold, analysis in zip(golds, run.analyses, strict=True):
             total.add(score_article(gold, analysis))
         reports[tool] = total
     gold_quotes = sum(1 for g in golds for q in g.get("quotes", []) if not q.get("optional"))

@@ -47,7 +47,7 @@ def test_make_nlp_runs_the_analysis_after_spacy_and_equals_the_pipeline(pipeline
         doc = nlp.make_doc(article.text)
         doc._.published = date.fromisoformat(article.published)
         docs.append(doc)
-    records = [Analysis.from_doc(doc, article).to_dict() for doc, article in zip(nlp.pipe(docs), articles)]
+    records = [Analysis.from_doc(doc, article).to_dict() for doc, article in zip(nlp.pipe(docs), articles, strict=True)]
     assert records == [pipeline.analyze(article).to_dict() for article in articles]
     # each document's own publication date reached the components within one batch
     assert [[t["value"] for t in record["times"]] for record in records] == [

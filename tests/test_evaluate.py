@@ -59,7 +59,7 @@ def test_project_gold_articles_meet_the_quality_bar():
     files = sorted(GOLD_DIR.glob("*.json"))
     golds = [load_gold(f) for f in files]
     total = Report("total")
-    for gold, result in zip(golds, analyze_many(gold_article(g) for g in golds)):
+    for gold, result in zip(golds, analyze_many(gold_article(g) for g in golds), strict=True):
         total.add(score_article(gold, result))
     assert total.scores["times"].f1 >= 0.95
     assert total.scores["actors"].f1 >= 0.9

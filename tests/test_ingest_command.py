@@ -62,7 +62,7 @@ def test_bad_inputs_are_each_named_with_a_reason_and_nothing_else_is_lost(inputs
         ("bundle.zip[bad.txt]", "binary file"),
         ("slides.pdf", "unsupported"),
     ]:
-        line = next((l for l in err.splitlines() if f"{inputs / name}:" in l), "")
+        line = next((text for text in err.splitlines() if f"{inputs / name}:" in text), "")
         assert line.startswith("newsgraph: skipped") and reason in line, (name, err)
     assert "read 3, new 2, already stored 0, near-duplicates 1, skipped 6, failed 0" in err
     articles = json.loads(invoke("query", "articles", "--db", db, "--format", "json").stdout)

@@ -70,7 +70,7 @@ def diff(before: Path, after: Path) -> int:
             continue
         old_lines = old.read_text(encoding="utf-8").splitlines()
         new_lines = new.read_text(encoding="utf-8").splitlines()
-        differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b]
+        differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b]
         differing += list(range(min(len(old_lines), len(new_lines)), max(len(old_lines), len(new_lines))))
         for index in differing:
             line = (old_lines + new_lines)[index] if index >= len(old_lines) else old_lines[index]

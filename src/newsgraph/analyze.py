@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import islice
 from typing import TypeVar
 
@@ -185,7 +186,7 @@ class Pipeline:
                     doc = next(docs)
             except Exception:  # noqa: BLE001 - the batch's parse failed; find the article that fails
                 return outcomes + [self.analyze_alone(a, limits) for a in articles[len(outcomes) :]]
-            outcomes.append(guarded(article, limits, lambda: self.analyze_parsed(doc, article)))
+            outcomes.append(guarded(article, limits, partial(self.analyze_parsed, doc, article)))
         return outcomes
 
     def analyze_alone(self, article: Article, limits: Limits) -> Outcome:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,7 +32,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -167,7 +167,7 @@ def evaluate(
     reports = []
     try:
         analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb))
-        for path, gold, analysis in zip(files, golds, analyses):
+        for path, gold, analysis in zip(files, golds, analyses, strict=True):
             if isinstance(analysis, Problem):
                 _fail(f"{path}: {analysis.reason}")
             report = score_article(gold, analysis, path.stem)

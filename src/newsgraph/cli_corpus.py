@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,21 +26,21 @@ SinceOption = Annotated[str | None, typer.Option(help="from this date on, YYYY-M
 UntilOption = Annotated[str | None, typer.Option(help="up to this date, YYYY-MM-DD")]
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class Table(str, Enum):
+class Table(StrEnum):
     quotes = "quotes"
     events = "events"
     actors = "actors"
     articles = "articles"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"

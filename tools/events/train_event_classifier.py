@@ -107,7 +107,7 @@ def plv_examples(read, path: Path) -> list[Example]:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["sentence_id"] in dev]
     marked = [gold_spans(r["marked_sentence"]) for r in rows]
     examples = []
-    for row, (_, _, target), (doc, sense) in zip(rows, marked, read([m[0] for m in marked])):
+    for row, (_, _, target), (doc, _sense) in zip(rows, marked, read([m[0] for m in marked]), strict=True):
         token = _main_word(doc, target)
         gold = row["gold_root"]
         if gold == "REJECT" and event_status(token, None, None) == "negated":
@@ -134,7 +134,7 @@ def synthetic_examples(read, path: Path) -> list[Example]:
         rows = [r for r in csv.DictReader(handle) if r["label"] in LABELS]
     texts = [r["text"].strip().split("\n")[0][:FIRST_PARAGRAPH_CHARS] for r in rows]
     examples = []
-    for number, (row, (doc, sense)) in enumerate(zip(rows, read(texts))):
+    for number, (row, (doc, sense)) in enumerate(zip(rows, read(texts), strict=True)):
         token, found = _shallowest(doc, sense)
         examples.append(Example(features(token), (row["label"],), "synthetic", str(number)))
     return examples
@@ -145,7 +145,7 @@ def gsr_examples(read, path: Path) -> list[Example]:
     records = [r for r in records if r["event"] in LABELS and "(EVT: " in (r["markup"] or "")]
     plain = [EVENT_MARK.sub(r"\2", r["markup"]) for r in records]
     examples = []
-    for record, text, (doc, sense) in zip(records, plain, read(plain)):
+    for record, text, (doc, _sense) in zip(records, plain, read(plain), strict=True):
         phrase = EVENT_MARK.search(record["markup"][record["markup"].index("(EVT: ") :]).group(2)
         start = text.find(phrase)
         span = doc.char_span(start, start + len(phrase), alignment_mode="expand") if start >= 0 else None
@@ -217,7 +217,7 @@ def cross_validate(examples: list[Example], folds: int) -> float:
         held = [e for e in plv if int(e.key) % folds == fold]
         model = fit(others + [e for e in plv if int(e.key) % folds != fold])
         gold = [("YIELD" if e.labels == GROUPS["YIELD"] else e.labels[0]) for e in held]
-        pairs += [(g, predict(model, e.features)) for g, e in zip(gold, held)]
+        pairs += [(g, predict(model, e.features)) for g, e in zip(gold, held, strict=True)]
     return macro_f1(pairs)
 
 
@@ -242,7 +242,7 @@ def main() -> int:
     model = {
         "labels": list(LABELS),
         "bias": [round(float(b), DIGITS) for b in bias],
-        "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, weights)},
+        "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, weights, strict=True)},
     }
     args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(vocabulary)} features x {len(LABELS)} types")

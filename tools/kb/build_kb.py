@@ -753,7 +753,7 @@ def enrich_aliases(store: PersonStore, src: Path, countries: list[dict]) -> None
             continue
         surname = norm(person["name"]).split()[-1]
         added = False
-        for n, k in zip(names, keys):
+        for k in keys:
             words = k.split()
             if (
                 len(words) < 2

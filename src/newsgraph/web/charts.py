@@ -132,7 +132,7 @@ def network(name: str, others: list[Counterpart]) -> Figure:
     ]
     data: list[dict[str, Any]] = []
     shown: set[str] = set()
-    for (x, y), other in zip(points, others):
+    for (x, y), other in zip(points, others, strict=True):
         tie = _tie(other)
         data.append(
             {

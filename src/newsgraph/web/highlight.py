@@ -7,6 +7,7 @@ elements of the spans that cover it: no article character ever reaches the page 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -48,7 +49,7 @@ def highlighted(record: dict[str, Any]) -> Markup:
             bounds.update((span.start, span.end))
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
     html: list[Markup] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [span for layer in layers if (span := _covering(layer, start, end))]
         html.extend(span.open(first=span.start == start) for span in covering)
         html.append(escape(text[start:end]))

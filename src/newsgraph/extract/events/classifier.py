@@ -55,7 +55,7 @@ def features(token: Token) -> list[str]:
             found.append(f"aux:{word}")
     if token.head != token:
         found += [f"g:{token.head.lemma_.lower()}", f"gd:{token.dep_}"]
-        found += [f"a:{a.lemma_.lower()}" for _, a in zip(range(ANCESTORS), token.head.ancestors)]
+        found += [f"a:{a.lemma_.lower()}" for _, a in zip(range(ANCESTORS), token.head.ancestors, strict=False)]
     found.append(f"st:{event_status(token, None, None)}")
     found += [f"s:{t.lemma_.lower()}" for t in token.sent if t.pos_ in CONTENT_POS and not t.is_stop]
     return found

@@ -79,8 +79,8 @@ class RoleFinder:
         """Actors named by the noun phrase headed by ``token``, with its conjuncts."""
         found: list[Actor] = []
         for head in self.conjuncts(token):
-            actor = self.head_actor(head)
-            for actor in [actor] if actor is not None else self.modifier_actors(head):
+            named = self.head_actor(head)
+            for actor in [named] if named is not None else self.modifier_actors(head):
                 if actor not in found:
                     found.append(actor)
         return found

@@ -88,10 +88,11 @@ def _postgres_columns(config: str) -> list[str]:
         "ALTER TABLE articles DROP COLUMN search",
         "DROP INDEX ix_quotes_search",
         "ALTER TABLE quotes DROP COLUMN search",
-        f"ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS ({_postgres_search(config, article_text)})"
-        " STORED",
+        "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS"
+        f" ({_postgres_search(config, article_text)}) STORED",
         "CREATE INDEX ix_articles_search ON articles USING GIN (search)",
-        f"ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS ({_postgres_search(config, 'text')}) STORED",
+        "ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS"
+        f" ({_postgres_search(config, 'text')}) STORED",
         "CREATE INDEX ix_quotes_search ON quotes USING GIN (search)",
     ]
 
