@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -71,7 +71,7 @@ def _warn(message: str) -> None:
     sys.stderr.write(message.replace("\n", " ") + "\n")
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]newsgraph:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
 

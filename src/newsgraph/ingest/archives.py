@@ -6,7 +6,7 @@ import gzip
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from newsgraph.ingest.files import size_text
 from newsgraph.problems import Problem
@@ -22,7 +22,7 @@ def gunzip(stream: BinaryIO) -> BinaryIO:
 class BoundedReader(io.RawIOBase):
     """A stream that fails once more than ``limit`` bytes come out of it (a member bigger than it claims)."""
 
-    def __init__(self, stream: BinaryIO, limit: int) -> None:
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
         self.stream = stream
         self.left = limit
 

@@ -6,6 +6,7 @@ import http.client
 import re
 import socket
 import threading
+from typing import IO
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import HTTPHandler, HTTPRedirectHandler, HTTPSHandler, Request, build_opener
@@ -28,7 +29,9 @@ def is_url(source: str) -> bool:
 class _HttpOnlyRedirects(HTTPRedirectHandler):
     """Redirects are followed only to other http(s) URLs."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self, req: Request, fp: IO[bytes], code: int, msg: str, headers: http.client.HTTPMessage, newurl: str
+    ) -> Request | None:
         if urlsplit(newurl).scheme.lower() not in SCHEMES:
             raise HTTPError(newurl, code, f"redirect to {newurl} refused (not http or https)", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -81,12 +84,13 @@ class _Deadline:
                 deadline.watch(self.sock)
 
         class Http(HTTPHandler):
-            def http_open(self, req):  # type: ignore[no-untyped-def]
+            def http_open(self, req: Request) -> http.client.HTTPResponse:
                 return self.do_open(Watched, req)
 
         class Https(HTTPSHandler):
-            def https_open(self, req):  # type: ignore[no-untyped-def]
-                return self.do_open(WatchedTLS, req, context=self._context)
+            def https_open(self, req: Request) -> http.client.HTTPResponse:
+                # the handler's own SSL context; typeshed does not declare HTTPSHandler's private _context
+                return self.do_open(WatchedTLS, req, context=self._context)  # type: ignore[attr-defined]
 
         return [Http(), Https()]
 

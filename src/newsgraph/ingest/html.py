@@ -45,10 +45,12 @@ def article_from_html(
     date is ``published``, else the page's own date, else ``fallback_date``.
     """
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    # A Document or None: trafilatura's return type also names the dict of its deprecated as_dict=True.
+    assert not isinstance(document, dict)
     if document is None or not _has_prose(document.text or ""):
         raise ValueError(NO_ARTICLE)
     title = document.title or None
-    text = _without_heading(document.text, title)
+    text = _without_heading(document.text or "", title)
     page_url = url or document.url or None
     return Article(
         id=article_id(text, page_url),

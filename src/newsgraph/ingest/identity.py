@@ -9,7 +9,7 @@ import unicodedata
 def normalise_text(text: str) -> str:
     """NFC, collapsed whitespace, curly quotes and apostrophes made straight."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    text = text.translate(str.maketrans("“”‘’", "\"\"''"))
     return " ".join(text.split())
 
 

@@ -112,7 +112,7 @@ def expand(source: str) -> Iterator[Path | Problem]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         found.extend(Path(root, name) for name in files if not name.startswith("."))

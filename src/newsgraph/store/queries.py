@@ -25,6 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Connection,
     Row,
     Select,
@@ -62,7 +63,7 @@ class QueryError(ValueError):
 # ---- building blocks -------------------------------------------------------------------------
 
 
-def named(name: str, *, country_code: bool = False) -> Select:
+def named(name: str, *, country_code: bool = False) -> Select | CompoundSelect:
     """Ids of the actors called ``name`` (canonical name or alias, whole words; or a country code)."""
     folded = fold(name)
     if not folded:
@@ -405,8 +406,9 @@ def _total(conn: Connection, stmt: Select) -> int:
     return conn.execute(stmt.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)).scalar_one()
 
 
-def stream(conn: Connection, kind: str, *, chunk: int = 1000, **filters: Any) -> Iterator[list]:
-    """Every row of ``kind`` matching ``filters``, as lists of records ``chunk`` long (for export)."""
+def stream(conn: Connection, kind: str, chunk: int = 1000, /, **filters: Any) -> Iterator[list]:
+    """Every row of ``kind`` matching ``filters``, as lists of records ``chunk`` long (for export). ``chunk`` is
+    positional, so that no filter can be taken for it."""
     query = QUERIES[kind]
     result = conn.execution_options(yield_per=chunk).execute(query.build(conn, **_given(filters)))
     for rows in result.partitions():

@@ -43,8 +43,10 @@ def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
     )
     app.state.corpus = corpus
     app.state.templates = Jinja2Templates(env=_environment())
-    app.add_exception_handler(HTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    # Starlette types a handler as taking any Exception, though it calls one only with the class it is registered
+    # for: a handler of HTTPException (as FastAPI's own are) does not match that type.
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.get(PLOTLY_PATH, include_in_schema=False)(plotly_js)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     if ingest_token:

@@ -50,15 +50,15 @@ def _layout(**extra: Any) -> dict[str, Any]:
 def timeline(events: list[EventRecord]) -> Figure:
     """Events by day and PLOVER type, coloured by quad class, shaped by status; one marker per (day, type,
     status), larger when it stands for several events."""
-    dated = [ev for ev in events if ev.day]
-    types = [t for t in EVENT_TYPES if any(ev.type == t for ev in dated)]
-    types += sorted({ev.type for ev in dated} - set(types))
+    dated = [(ev.day, ev) for ev in events if ev.day]
+    types = [t for t in EVENT_TYPES if any(ev.type == t for _, ev in dated)]
+    types += sorted({ev.type for _, ev in dated} - set(types))
     data = []
     for quad_name, colour in COLOURS.items():
         groups: dict[tuple[str, str, str], list[EventRecord]] = {}
-        for ev in dated:
+        for day, ev in dated:
             if quad(ev.type) == quad_name:
-                groups.setdefault((ev.day, ev.type, ev.status), []).append(ev)
+                groups.setdefault((day, ev.type, ev.status), []).append(ev)
         if groups:
             keys = sorted(groups)
             data.append(
@@ -83,7 +83,7 @@ def timeline(events: list[EventRecord]) -> Figure:
                     "hovertemplate": "%{x|%d %b %Y}<br>%{text}<extra></extra>",
                 }
             )
-    days = sorted(ev.day for ev in dated)
+    days = sorted(day for day, _ in dated)
     span = (
         [
             (date.fromisoformat(days[0]) - timedelta(days=7)).isoformat(),

@@ -50,7 +50,7 @@ def highlighted(record: dict[str, Any]) -> Markup:
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
     html: list[Markup] = []
     for start, end in pairwise(cuts):
-        covering = [span for layer in layers if (span := _covering(layer, start, end))]
+        covering = [found for layer in layers if (found := _covering(layer, start, end))]
         html.extend(span.open(first=span.start == start) for span in covering)
         html.append(escape(text[start:end]))
         for span in reversed(covering):

@@ -62,7 +62,6 @@ def search_page(
             ("status", status),
         )
     }
-    dates = {"since": form["since"], "until": form["until"]}
     blank = not any(form.values())
     results: dict[str, Any] = {"quotes": [], "events": [], "articles": [], "actors": []}
     error = None
@@ -75,14 +74,24 @@ def search_page(
             search=form["q"],
             speaker=form["speaker"],
             about=form["actor"],
-            **dates,
+            since=form["since"],
+            until=form["until"],
         )
         if blank or form["actor"] or form["type"] or form["status"]:
             results["events"] = queries.run(
-                conn, "events", limit=12, actor=form["actor"], type=form["type"], status=form["status"], **dates
+                conn,
+                "events",
+                limit=12,
+                actor=form["actor"],
+                type=form["type"],
+                status=form["status"],
+                since=form["since"],
+                until=form["until"],
             )
         if blank or form["q"]:
-            results["articles"] = queries.run(conn, "articles", limit=8, search=form["q"], **dates)
+            results["articles"] = queries.run(
+                conn, "articles", limit=8, search=form["q"], since=form["since"], until=form["until"]
+            )
         if blank or form["q"]:
             results["actors"] = queries.run(conn, "actors", limit=12, search=form["q"])
     except queries.QueryError as exc:
