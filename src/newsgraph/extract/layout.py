@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quotemarks import Quotation, find_quotations, line_spans
+from newsgraph.lang.en.punctuation import FINAL_PUNCT
 
-FINAL_PUNCT = tuple('.!?:;”"’)…»')
 SMALL_WORDS = frozenset(
     "a an the and or but nor for of in on at to by with from as vs via over into amid after "
     "before than is are be its it his her their our your".split()

@@ -83,33 +83,47 @@ def find_quotations(text: str) -> list[Quotation]:
     quotations: list[Quotation] = []
     paragraphs = line_spans(text)
     for index, (p_start, p_end) in enumerate(paragraphs):
-        open_at: int | None = None
-        open_mark = ""
-        found: list[Quotation] = []
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch in OPENERS and not (ch == "“" and open_mark == "„"):
-                open_at, open_mark = i, ch
-            elif ch in CLOSERS or (ch == "“" and open_mark == "„"):
-                if open_at is not None:
-                    found.append(Quotation(open_at, i + 1, open_at + 1, i))
-                    open_at, open_mark = None, ""
-            elif ch == STRAIGHT:
-                opening = _straight_is_opening(text, i, open_mark == STRAIGHT)
-                if opening is True and open_at is None:
-                    open_at, open_mark = i, STRAIGHT
-                elif opening is False and open_mark == STRAIGHT and open_at is not None:
-                    found.append(Quotation(open_at, i + 1, open_at + 1, i))
-                    open_at, open_mark = None, ""
+        found, open_at = _double_pairs(text, p_start, p_end)
         if open_at is not None:
             next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if next_start is not None and (text[next_start] in OPENERS or text[next_start] == STRAIGHT):
-                found.append(Quotation(open_at, p_end, open_at + 1, p_end, continues=True))
-            elif _opens_sentence(text, p_start, open_at):
-                found.append(Quotation(open_at, p_end, open_at + 1, p_end))  # the closing mark was left out
+            unclosed = _unclosed(text, p_start, p_end, open_at, next_start)
+            found.extend([unclosed] if unclosed is not None else [])
         found.extend(_single_pairs(text, p_start, p_end, found))
         quotations.extend(q for q in sorted(found, key=lambda q: q.start) if not _is_empty(text, q))
     return quotations
+
+
+def _double_pairs(text: str, start: int, end: int) -> tuple[list[Quotation], int | None]:
+    """The double-mark quotations closed within ``text[start:end]``, and where a mark left open opened."""
+    open_at: int | None = None
+    open_mark = ""
+    found: list[Quotation] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS and not (ch == "“" and open_mark == "„"):
+            open_at, open_mark = i, ch
+        elif ch in CLOSERS or (ch == "“" and open_mark == "„"):
+            if open_at is not None:
+                found.append(Quotation(open_at, i + 1, open_at + 1, i))
+                open_at, open_mark = None, ""
+        elif ch == STRAIGHT:
+            opening = _straight_is_opening(text, i, open_mark == STRAIGHT)
+            if opening is True and open_at is None:
+                open_at, open_mark = i, STRAIGHT
+            elif opening is False and open_mark == STRAIGHT and open_at is not None:
+                found.append(Quotation(open_at, i + 1, open_at + 1, i))
+                open_at, open_mark = None, ""
+    return found, open_at
+
+
+def _unclosed(text: str, p_start: int, p_end: int, open_at: int, next_start: int | None) -> Quotation | None:
+    """A mark left open at ``open_at``: a quotation running on into the next paragraph when that one
+    opens a quotation, to the paragraph's end when it opens a sentence, else none."""
+    if next_start is not None and (text[next_start] in OPENERS or text[next_start] == STRAIGHT):
+        return Quotation(open_at, p_end, open_at + 1, p_end, continues=True)
+    if _opens_sentence(text, p_start, open_at):
+        return Quotation(open_at, p_end, open_at + 1, p_end)  # the closing mark was left out
+    return None
 
 
 def _is_empty(text: str, quotation: Quotation) -> bool:

@@ -10,9 +10,9 @@ from typing import BinaryIO
 from newsgraph.ingest.dates import normalise_published
 from newsgraph.ingest.identity import article_id
 from newsgraph.ingest.language import looks_english
+from newsgraph.lang.en.punctuation import FINAL_PUNCT
 from newsgraph.model import Article
 from newsgraph.problems import Problem
-from newsgraph.punctuation import FINAL_PUNCT
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article: far above any news story
 MAX_DOCUMENT_BYTES = 20_000_000  # one HTML page, feed or JSON file, read whole

@@ -11,9 +11,9 @@ import trafilatura
 
 from newsgraph.ingest.files import read_document
 from newsgraph.ingest.identity import article_id, normalise_text
+from newsgraph.lang.en.punctuation import FINAL_PUNCT
 from newsgraph.model import Article
 from newsgraph.problems import Problem
-from newsgraph.punctuation import FINAL_PUNCT
 
 NO_ARTICLE = "no article text found in the HTML"
 MIN_PROSE_WORDS = 12  # words in sentence-like lines; navigation, log-in and cookie pages have fewer
