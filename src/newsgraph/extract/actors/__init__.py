@@ -36,11 +36,21 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
-from newsgraph.extract.actors.mentions import (given_name_persons, heading_mentions, named_mentions,
-                                               organization_mentions, settle_kinds, surname_mentions)
+from newsgraph.extract.actors.mentions import (
+    given_name_persons,
+    heading_mentions,
+    named_mentions,
+    organization_mentions,
+    settle_kinds,
+    surname_mentions,
+)
 from newsgraph.extract.actors.places import institutions
-from newsgraph.extract.actors.references import (capitalised_org_descriptions, organization_descriptions,
-                                                 person_descriptions, pronouns)
+from newsgraph.extract.actors.references import (
+    capitalised_org_descriptions,
+    organization_descriptions,
+    person_descriptions,
+    pronouns,
+)
 from newsgraph.extract.actors.roles import role_descriptions, text_roles
 from newsgraph.extract.actors.state import State
 from newsgraph.kb.loader import KnowledgeBase
@@ -49,9 +59,21 @@ from newsgraph.model import Actor, Mention
 __all__ = ["ActorIndex", "PlaceMention", "extract_actors"]
 
 STEPS = (
-    named_mentions, merge_same_kb, given_name_persons, surname_mentions, settle_kinds, organization_mentions,
-    heading_mentions, text_roles, institutions, role_descriptions, capitalised_org_descriptions,
-    organization_descriptions, person_descriptions, pronouns, merge_same_kb,
+    named_mentions,
+    merge_same_kb,
+    given_name_persons,
+    surname_mentions,
+    settle_kinds,
+    organization_mentions,
+    heading_mentions,
+    text_roles,
+    institutions,
+    role_descriptions,
+    capitalised_org_descriptions,
+    organization_descriptions,
+    person_descriptions,
+    pronouns,
+    merge_same_kb,
 )
 
 
@@ -74,8 +96,13 @@ def actor_index(state: State) -> ActorIndex:
             span = state.doc[start:end]
             mentions.append(Mention(span.start_char, span.end_char, span.text))
         actor = Actor(
-            id=f"A{number}", name=cluster.name, kind=cluster.kind, kb_id=cluster.kb_id,
-            country=cluster.country, sector=cluster.sector, roles=list(cluster.roles),
+            id=f"A{number}",
+            name=cluster.name,
+            kind=cluster.kind,
+            kb_id=cluster.kb_id,
+            country=cluster.country,
+            sector=cluster.sector,
+            roles=list(cluster.roles),
             mentions=mentions,
         )
         actors.append(actor)

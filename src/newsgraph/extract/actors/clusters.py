@@ -61,9 +61,13 @@ def person_with_surname(state: State, word: str, at: int) -> Cluster | None:
     """
     word = word.lower()
     matches = [
-        c for c in state.clusters
-        if c.kind == "person" and (c.surname == word or (c.kb_person is not None and any(
-            alias.split()[-1].lower() == word for alias in c.kb_person.aliases)))
+        c
+        for c in state.clusters
+        if c.kind == "person"
+        and (
+            c.surname == word
+            or (c.kb_person is not None and any(alias.split()[-1].lower() == word for alias in c.kb_person.aliases))
+        )
     ]
     if len(matches) <= 1:
         return matches[0] if matches else None
@@ -79,8 +83,11 @@ def person_with_surname(state: State, word: str, at: int) -> Cluster | None:
 
 def latest_person_with_first_name(state: State, word: str) -> Cluster | None:
     """The one person of the document with this first name."""
-    matches = [c for c in state.clusters if c.kind == "person" and len(c.name.split()) > 1
-               and c.name.split()[0].lower() == word.lower()]
+    matches = [
+        c
+        for c in state.clusters
+        if c.kind == "person" and len(c.name.split()) > 1 and c.name.split()[0].lower() == word.lower()
+    ]
     return matches[-1] if len(matches) == 1 else None
 
 
@@ -119,8 +126,11 @@ def organization(state: State, start: int, end: int, text: str) -> None:
             "organization", org.name, kb_id=org.id, country=org.country, sector=org.sector
         )
     else:
-        cluster = organization_named(state, text) or organization_with_short_name(state, text) \
+        cluster = (
+            organization_named(state, text)
+            or organization_with_short_name(state, text)
             or Cluster("organization", text)
+        )
     state.add(cluster, start, end)
 
 

@@ -13,9 +13,20 @@ from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import is_given_name
 from newsgraph.extract.linking import link_person
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.actors import (HONORIFIC_GENDER, INSTITUTIONS, NOT_NAMES, ORG_LABELS, ORG_NOUNS,
-                                      ORGANIZATION_WORDS, PERSON_LABELS, PLACE_LABELS, PLACE_WORDS, POSSESSIVE,
-                                      ROLE_NOUNS, TITLE_WORDS)
+from newsgraph.lang.en.actors import (
+    HONORIFIC_GENDER,
+    INSTITUTIONS,
+    NOT_NAMES,
+    ORG_LABELS,
+    ORG_NOUNS,
+    ORGANIZATION_WORDS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    PLACE_WORDS,
+    POSSESSIVE,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 
 
 def named_mentions(state: State) -> None:
@@ -83,8 +94,10 @@ def trimmed(doc: Doc, span: Span) -> tuple[int, int] | None:
     """An entity's token range without articles, possessives, punctuation and (for persons) titles."""
     start, end = span.start, hyphen_extended(doc, span.end) if span.label_ in ORG_LABELS else span.end
     while start < end - 1 and (
-        doc[start].lower_ in {"the", "a", "an"} or doc[start].text in POSSESSIVE
-        or doc[start].is_punct or (span.label_ in PERSON_LABELS and is_title_word(doc[start]))
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].text in POSSESSIVE
+        or doc[start].is_punct
+        or (span.label_ in PERSON_LABELS and is_title_word(doc[start]))
     ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -130,7 +143,7 @@ def name_after_title(doc: Doc, start: int, end: int) -> int | None:
     titles = [i for i in range(start, end - 1) if doc[i].is_title and is_title_word(doc[i])]
     if not titles:
         return None
-    rest = doc[titles[-1] + 1:end]
+    rest = doc[titles[-1] + 1 : end]
     if len(rest) > 3 or not all(t.text[:1].isupper() and t.lower_ not in ORGANIZATION_WORDS for t in rest):
         return None
     return titles[-1] + 1
@@ -146,7 +159,7 @@ def is_title_fragment(state: State, start: int, end: int, text: str) -> bool:
         return False
     first = state.doc[start].text
     known = state.kb.organization(first) is not None or state.kb.country(first) is not None
-    rest = {t.lower_ for t in state.doc[start + 1:end]}
+    rest = {t.lower_ for t in state.doc[start + 1 : end]}
     return known and not rest & (ORGANIZATION_WORDS | ORG_NOUNS | set(INSTITUTIONS))
 
 
@@ -175,8 +188,13 @@ def settle_kinds(state: State) -> None:
 
 def organization_mentions(state: State) -> None:
     """One-word organisation names the NER missed elsewhere in the text ("Facebook said")."""
-    names = {state.doc[s].text: c for c in state.clusters if c.kind == "organization"
-             for s, e in c.spans if e - s == 1 and len(state.doc[s].text) > 2}
+    names = {
+        state.doc[s].text: c
+        for c in state.clusters
+        if c.kind == "organization"
+        for s, e in c.spans
+        if e - s == 1 and len(state.doc[s].text) > 2
+    }
     if not names:
         return
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
@@ -184,8 +202,12 @@ def organization_mentions(state: State) -> None:
         token = state.layout.token_at_or_after(match.start())
         if token is None or token.idx != match.start() or token.text not in names:
             continue
-        if token.i not in state.by_token and token.i not in state.heading_tokens \
-                and token.tag_ in {"NNP", "NNPS"} and token.ent_type_ not in NOT_NAMES:
+        if (
+            token.i not in state.by_token
+            and token.i not in state.heading_tokens
+            and token.tag_ in {"NNP", "NNPS"}
+            and token.ent_type_ not in NOT_NAMES
+        ):
             state.add(names[token.text], token.i, token.i + 1)
 
 
@@ -198,7 +220,7 @@ def given_name_persons(state: State) -> None:
         last = state.doc[end - 1].lower_
         if end - token.i < 2 or end - token.i > 3 or last in ORGANIZATION_WORDS or last in PLACE_WORDS:
             continue
-        person(state, token.i, end, state.doc[token.i:end].text)
+        person(state, token.i, end, state.doc[token.i : end].text)
 
 
 def starts_missed_name(token: Token) -> bool:
@@ -216,8 +238,13 @@ def missed_name_end(state: State, first: Token) -> int:
     """Where the capitalised proper nouns after a first name end."""
     doc = state.doc
     end = first.i + 1
-    while end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and end not in state.by_token \
-            and doc[end].ent_type_ in ("", "PERSON"):
+    while (
+        end < len(doc)
+        and doc[end].tag_ == "NNP"
+        and doc[end].is_title
+        and end not in state.by_token
+        and doc[end].ent_type_ in ("", "PERSON")
+    ):
         end += 1
     return end
 
@@ -252,8 +279,14 @@ def heading_mentions(state: State) -> None:
 
 def hyphen_extended(doc: Doc, end: int) -> int:
     """An entity end moved past hyphenated name parts the NER left out ("SNC" of "SNC-Lavalin")."""
-    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+        and not doc[end + 1].ent_type_
+    ):
         end += 2
     return end
 
@@ -261,8 +294,13 @@ def hyphen_extended(doc: Doc, end: int) -> int:
 def names_a_group(name: Span, kb: KnowledgeBase) -> bool:
     """A one-word name modifying a plural noun for people ("Hutu extremists", "Kurdish fighters")."""
     head = name.root.head
-    return len(name) == 1 and name.root.dep_ in {"compound", "amod"} and head.i > name.root.i \
-        and head.tag_ in {"NNS", "NNPS"} and kb.agent_sector(head.lower_) is not None
+    return (
+        len(name) == 1
+        and name.root.dep_ in {"compound", "amod"}
+        and head.i > name.root.i
+        and head.tag_ in {"NNS", "NNPS"}
+        and kb.agent_sector(head.lower_) is not None
+    )
 
 
 def in_title_of_name(token: Token) -> bool:

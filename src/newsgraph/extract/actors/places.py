@@ -7,8 +7,16 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
-from newsgraph.lang.en.actors import (AGENT_DEPS, INSTITUTIONS, PLACE_LABELS, PLACE_VERBS, PLURAL_COUNTRY_ENDINGS,
-                                      ROLE_NOUNS, SPOKESPERSON_NOUNS, THE_COUNTRY_WORDS)
+from newsgraph.lang.en.actors import (
+    AGENT_DEPS,
+    INSTITUTIONS,
+    PLACE_LABELS,
+    PLACE_VERBS,
+    PLURAL_COUNTRY_ENDINGS,
+    ROLE_NOUNS,
+    SPOKESPERSON_NOUNS,
+    THE_COUNTRY_WORDS,
+)
 
 
 def place_or_government(state: State, start: int, end: int, text: str) -> bool:
@@ -30,8 +38,11 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
             organization(state, start, end, text)  # "a State Department spokesperson"
         elif acts_as_agent(root):
             cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
-                "organization", f"Government of {with_article(seat.name)}", kb_id=f"government/{seat.iso3}",
-                country=seat.iso3, sector="GOV",
+                "organization",
+                f"Government of {with_article(seat.name)}",
+                kb_id=f"government/{seat.iso3}",
+                country=seat.iso3,
+                sector="GOV",
             )
             state.add(cluster, start, end)
         elif not modifies_role_noun(state.doc[start:end].root):
@@ -74,15 +85,17 @@ def institutions(state: State) -> None:
         if country is None:
             continue
         start = chunk.start + (1 if state.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
-        if any(state.by_token.get(i) is not None and state.by_token[i].kind != "country"
-               for i in range(start, head.i + 1)):
+        if any(
+            state.by_token.get(i) is not None and state.by_token[i].kind != "country" for i in range(start, head.i + 1)
+        ):
             continue
         name, sector = INSTITUTIONS[key]
         kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{key}"
         place = with_article(country.name)
         label = f"Government of {place}" if key == "government" else f"{name} of {place}"
         cluster = state.find("organization", kb_id=kb_id) or Cluster(
-            "organization", label, kb_id=kb_id, country=country.iso3, sector=sector)
+            "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
+        )
         state.release(start, head.i + 1)
         state.add(cluster, start, head.i + 1)
 

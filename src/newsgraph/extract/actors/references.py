@@ -46,7 +46,12 @@ def most_recent_organization(state: State, before: int, noun: str) -> Cluster | 
     subject = None
     for i in range(before - 1, -1, -1):
         cluster = state.by_token.get(i)
-        if cluster is None or cluster.kind != "organization" or cluster.kb_id and cluster.kb_id.startswith("government/"):
+        if (
+            cluster is None
+            or cluster.kind != "organization"
+            or cluster.kb_id
+            and cluster.kb_id.startswith("government/")
+        ):
             continue
         if noun in cluster.name.lower().split() or cluster.kb_id and cluster.kb_id.endswith(f"/{noun}"):
             return cluster
@@ -99,9 +104,12 @@ def resolve_pronoun(state: State, token: Token, gender: str) -> Cluster | None:
     if compatible(governing, gender):
         return governing
     sentence = token.sent
-    for earlier in state.doc[sentence.start:token.i]:
-        if earlier.dep_ in SUBJECT_DEPS and compatible(state.by_token.get(earlier.i), gender) \
-                and not state.in_quotation(earlier):
+    for earlier in state.doc[sentence.start : token.i]:
+        if (
+            earlier.dep_ in SUBJECT_DEPS
+            and compatible(state.by_token.get(earlier.i), gender)
+            and not state.in_quotation(earlier)
+        ):
             return state.by_token[earlier.i]
     return previous_sentence_person(state, sentence, gender)
 
@@ -110,8 +118,11 @@ def governing_subject(state: State, token: Token) -> Cluster | None:
     """The person subject of the clause that embeds the pronoun's clause."""
     clause = token.head
     steps = 0
-    while clause.dep_ in CLAUSE_DEPS | {"prep", "pobj", "dobj", "acomp"} and clause.head.i != clause.i \
-            and steps < GOVERNING_CLIMB:
+    while (
+        clause.dep_ in CLAUSE_DEPS | {"prep", "pobj", "dobj", "acomp"}
+        and clause.head.i != clause.i
+        and steps < GOVERNING_CLIMB
+    ):
         parent = clause.head
         for child in parent.children:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i:
@@ -141,8 +152,11 @@ def previous_sentence_person(state: State, sentence: Span, gender: str | None) -
         earlier = state.doc[previous].sent
         if para - state.layout.paragraph_of(earlier.start_char) > PRONOUN_PARAGRAPHS:
             return None
-        persons = [(t, state.by_token[t.i]) for t in earlier
-                   if compatible(state.by_token.get(t.i), gender) and not state.in_quotation(t)]
+        persons = [
+            (t, state.by_token[t.i])
+            for t in earlier
+            if compatible(state.by_token.get(t.i), gender) and not state.in_quotation(t)
+        ]
         if persons:
             return sentence_person(persons, sentence.start)
         previous = earlier.start - 1

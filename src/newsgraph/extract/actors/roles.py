@@ -9,8 +9,16 @@ from spacy.tokens import Token
 from newsgraph.extract.actors.clusters import attach_kb, role_words
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry
-from newsgraph.lang.en.actors import (HONORIFIC_GENDER, LEADER_TYPES, PERSON_NOUNS, PERSON_SUFFIXES, POSSESSIVE,
-                                      RANK_WORDS, ROLE_NOUNS, TITLE_WORDS)
+from newsgraph.lang.en.actors import (
+    HONORIFIC_GENDER,
+    LEADER_TYPES,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    POSSESSIVE,
+    RANK_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 
 
 def text_roles(state: State) -> None:
@@ -31,10 +39,17 @@ def title_before(state: State, cluster: Cluster, start: int) -> None:
     doc = state.doc
     words: list[Token] = []
     i = start - 1
-    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and (
-        doc[i].is_title or doc[i].text in POSSESSIVE or doc[i].ent_type_
-        or is_person_noun(state, doc[i].lower_)  # "WHL commissioner Ron Robison"
-    ) and doc[i].i not in state.by_token:
+    while (
+        i >= 0
+        and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"}
+        and (
+            doc[i].is_title
+            or doc[i].text in POSSESSIVE
+            or doc[i].ent_type_
+            or is_person_noun(state, doc[i].lower_)  # "WHL commissioner Ron Robison"
+        )
+        and doc[i].i not in state.by_token
+    ):
         words.insert(0, doc[i])
         i -= 1
     apply_role_tokens(state, cluster, words)
@@ -166,13 +181,20 @@ def kb_role_holder(state: State, role: str, country: KBCountry | None) -> Cluste
 def introduced_unnamed(state: State, head: Token) -> bool:
     """An indefinite phrase with the same noun, not describing a named one, came before
     ("A State Department spokesperson said", not "Zhou, a ministry spokesperson,")."""
-    return any(chunk.root.lower_ == head.lower_ and state.doc[chunk.start].lower_ in {"a", "an"}
-               and chunk.root.dep_ not in {"appos", "attr"}
-               and not any(t.i in state.by_token and state.by_token[t.i].kind == "person" for t in chunk)
-               for chunk in state.noun_chunks if chunk.end <= head.i)
+    return any(
+        chunk.root.lower_ == head.lower_
+        and state.doc[chunk.start].lower_ in {"a", "an"}
+        and chunk.root.dep_ not in {"appos", "attr"}
+        and not any(t.i in state.by_token and state.by_token[t.i].kind == "person" for t in chunk)
+        for chunk in state.noun_chunks
+        if chunk.end <= head.i
+    )
 
 
 def is_person_noun(state: State, word: str) -> bool:
     """A role or occupation noun for a person ("analyst", "senator"), not for a group or a thing."""
-    return word in ROLE_NOUNS or word in PERSON_NOUNS or (
-        state.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
+    return (
+        word in ROLE_NOUNS
+        or word in PERSON_NOUNS
+        or (state.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
+    )

@@ -120,8 +120,11 @@ class State:
 def names_used_as_places(doc: Doc) -> set[str]:
     """Names the article uses as places somewhere: tagged a place by the NER, or in a place
     context ("in Goma", "north of Goma"). The same name elsewhere is not a person."""
-    return {ent.text for ent in doc.ents
-            if ent.label_ in PLACE_LABELS or ent.label_ in PERSON_LABELS and located_in(ent.root)}
+    return {
+        ent.text
+        for ent in doc.ents
+        if ent.label_ in PLACE_LABELS or ent.label_ in PERSON_LABELS and located_in(ent.root)
+    }
 
 
 def located_in(token: Token) -> bool:
@@ -130,7 +133,8 @@ def located_in(token: Token) -> bool:
         return False
     preposition = token.head
     return preposition.lower_ in PLACE_PREPOSITIONS or (
-        preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS)
+        preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS
+    )
 
 
 def head_phrase(chunk: Span, vocabulary: Container[str]) -> str | None:

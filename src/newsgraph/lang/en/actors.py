@@ -26,12 +26,28 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pco
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Third-person pronouns with the gender they imply.
 PRONOUN_GENDER = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
 }
 # Honorifics with the gender they imply.
-HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "mrs": "female", "mrs.": "female",
-                    "ms": "female", "ms.": "female", "miss": "female", "lady": "female", "dame": "female"}
+HONORIFIC_GENDER = {
+    "mr": "male",
+    "mr.": "male",
+    "sir": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "lady": "female",
+    "dame": "female",
+}
 # Titles and honorifics written before a name ("Chairman", "Sen.", "Dr.").
 TITLE_WORDS = frozenset(
     "chairman chairwoman chair ceo sen rep gov dr prof mr mrs ms miss sir dame lord lady prince "
@@ -49,19 +65,44 @@ RANK_WORDS = frozenset(
 
 # Role nouns that can stand for a person ("the minister"), with the KB office type they imply.
 ROLE_NOUNS: dict[str, str | None] = {
-    "president": "head_of_state", "leader": None, "prime minister": "head_of_government",
-    "premier": "head_of_government", "chancellor": "head_of_government",
-    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
-    "secretary of state": "foreign_minister", "top diplomat": "foreign_minister",
-    "defence minister": "defence_minister", "defense minister": "defence_minister",
-    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
-    "military chief": "military_chief", "army chief": "military_chief",
-    "secretary-general": "org_leader", "secretary general": "org_leader",
-    "minister": None, "envoy": None, "ambassador": None, "chief": None, "spokesman": None,
-    "spokeswoman": None, "spokesperson": None, "commander": None, "general": None,
-    "admiral": None, "mayor": None, "governor": None, "senator": None, "king": "head_of_state",
-    "queen": "head_of_state", "monarch": "head_of_state", "emir": "head_of_state",
-    "diplomat": None, "negotiator": None, "official": None, "secretary": None,
+    "president": "head_of_state",
+    "leader": None,
+    "prime minister": "head_of_government",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+    "foreign minister": "foreign_minister",
+    "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister",
+    "top diplomat": "foreign_minister",
+    "defence minister": "defence_minister",
+    "defense minister": "defence_minister",
+    "defence secretary": "defence_minister",
+    "defense secretary": "defence_minister",
+    "military chief": "military_chief",
+    "army chief": "military_chief",
+    "secretary-general": "org_leader",
+    "secretary general": "org_leader",
+    "minister": None,
+    "envoy": None,
+    "ambassador": None,
+    "chief": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "spokesperson": None,
+    "commander": None,
+    "general": None,
+    "admiral": None,
+    "mayor": None,
+    "governor": None,
+    "senator": None,
+    "king": "head_of_state",
+    "queen": "head_of_state",
+    "monarch": "head_of_state",
+    "emir": "head_of_state",
+    "diplomat": None,
+    "negotiator": None,
+    "official": None,
+    "secretary": None,
 }
 # KB office types whose holder "the leader" of a country means.
 LEADER_TYPES = ("head_of_state", "head_of_government")
@@ -110,14 +151,24 @@ GENERIC_NAME_WORDS = frozenset(
 INSTITUTIONS: dict[str, tuple[str, str]] = {
     "foreign ministry": ("Ministry of Foreign Affairs", "GOV"),
     "foreign office": ("Ministry of Foreign Affairs", "GOV"),
-    "defence ministry": ("Ministry of Defence", "MIL"), "defense ministry": ("Ministry of Defence", "MIL"),
+    "defence ministry": ("Ministry of Defence", "MIL"),
+    "defense ministry": ("Ministry of Defence", "MIL"),
     "interior ministry": ("Ministry of Internal Affairs", "GOV"),
-    "finance ministry": ("Ministry of Finance", "GOV"), "justice ministry": ("Ministry of Justice", "GOV"),
-    "health ministry": ("Ministry of Health", "GOV"), "economy ministry": ("Ministry of Economy", "GOV"),
-    "army": ("Armed Forces", "MIL"), "military": ("Armed Forces", "MIL"), "armed forces": ("Armed Forces", "MIL"),
-    "navy": ("Navy", "MIL"), "air force": ("Air Force", "MIL"), "coast guard": ("Coast Guard", "MIL"),
-    "police": ("Police", "COP"), "parliament": ("Parliament", "LEG"), "central bank": ("Central Bank", "GOV"),
-    "embassy": ("Embassy", "GOV"), "government": ("Government", "GOV"),
+    "finance ministry": ("Ministry of Finance", "GOV"),
+    "justice ministry": ("Ministry of Justice", "GOV"),
+    "health ministry": ("Ministry of Health", "GOV"),
+    "economy ministry": ("Ministry of Economy", "GOV"),
+    "army": ("Armed Forces", "MIL"),
+    "military": ("Armed Forces", "MIL"),
+    "armed forces": ("Armed Forces", "MIL"),
+    "navy": ("Navy", "MIL"),
+    "air force": ("Air Force", "MIL"),
+    "coast guard": ("Coast Guard", "MIL"),
+    "police": ("Police", "COP"),
+    "parliament": ("Parliament", "LEG"),
+    "central bank": ("Central Bank", "GOV"),
+    "embassy": ("Embassy", "GOV"),
+    "government": ("Government", "GOV"),
 }
 
 # -- places ------------------------------------------------------------------------------------
@@ -127,11 +178,32 @@ PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")
 # First words of country names written with "the" (the United States, the Czech Republic).
 THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
 # Verbs after which a capital is a destination or a target, not an agent.
-PLACE_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "flee", "attack", "strike", "bomb",
-                         "hit", "shell", "target", "bombard", "capture", "besiege", "evacuate", "fly"})
+PLACE_VERBS = frozenset(
+    {
+        "visit",
+        "leave",
+        "reach",
+        "enter",
+        "tour",
+        "flee",
+        "attack",
+        "strike",
+        "bomb",
+        "hit",
+        "shell",
+        "target",
+        "bombard",
+        "capture",
+        "besiege",
+        "evacuate",
+        "fly",
+    }
+)
 # Last words of names that are places, not persons ("… Valley", "… Street").
-PLACE_WORDS = frozenset("river valley street avenue road square park bay island islands county city "
-                        "mountain mountains lake sea strait airport station bridge".split())
+PLACE_WORDS = frozenset(
+    "river valley street avenue road square park bay island islands county city "
+    "mountain mountains lake sea strait airport station bridge".split()
+)
 # Compass words before "of" that make its object a place ("north of Goma").
 COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Prepositions whose object is a place ("in Goma", "near Goma").
