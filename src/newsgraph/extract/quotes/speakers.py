@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors import main_clause_subject
+from newsgraph.extract.actors.references import main_clause_subject
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.extract.quotes.cues import is_cue
 from newsgraph.extract.quotes.state import Found, State

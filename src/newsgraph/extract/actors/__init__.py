@@ -1,0 +1,111 @@
+"""Actors of one article: mentions, in-document coreference, metonymy, knowledge-base links.
+
+``extract_actors(doc, kb, published)`` returns an :class:`ActorIndex` (`index.py`): the actors
+(with all their mentions as evidence) and a token -> actor map that the quote and event
+extractors use to resolve a subject such as "he", "the minister" or "the Kremlin" to an actor.
+
+The steps, in order, each over the shared clusters of `state.State`; a step skips tokens an
+earlier one took:
+
+1. `mentions.named_mentions`: the NER's entities, corrected (headings, titles, possessive places,
+   a name used as a place, "Hutu extremists", persons tagged ORG, lists); countries, capitals
+   and seats of government through `places.place_or_government` ("Kyiv rejected" becomes that
+   government); persons clustered by name (surname = full name), organisations by KB id or
+   name (`clusters.py`);
+2. `clusters.merge_same_kb`: clusters of one KB id become one;
+3. `mentions.given_name_persons`: a first name + proper nouns the NER missed;
+4. `mentions.surname_mentions`: bare surnames of known persons the NER missed;
+5. `mentions.settle_kinds`: a one-word "person" the NER mostly calls an organisation is one;
+6. `mentions.organization_mentions`: one-word organisation names the NER missed;
+7. `mentions.heading_mentions`: in headings, names the body established;
+8. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
+9. `places.institutions`: state institutions ("Belarus's foreign ministry");
+10. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
+11. `references.capitalised_org_descriptions`: "Army spokesman" -> the army named before;
+12. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
+13. `references.person_descriptions`: "the analyst said" -> the person just named;
+14. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
+15. `clusters.merge_same_kb` again, for KB links the later steps made.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors.clusters import merge_same_kb
+from newsgraph.extract.actors.index import ActorIndex, PlaceMention
+from newsgraph.extract.actors.mentions import (
+    given_name_persons,
+    heading_mentions,
+    named_mentions,
+    organization_mentions,
+    settle_kinds,
+    surname_mentions,
+)
+from newsgraph.extract.actors.places import institutions
+from newsgraph.extract.actors.references import (
+    capitalised_org_descriptions,
+    organization_descriptions,
+    person_descriptions,
+    pronouns,
+)
+from newsgraph.extract.actors.roles import role_descriptions, text_roles
+from newsgraph.extract.actors.state import State
+from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.model import Actor, Mention
+
+__all__ = ["ActorIndex", "PlaceMention", "extract_actors"]
+
+STEPS = (
+    named_mentions,
+    merge_same_kb,
+    given_name_persons,
+    surname_mentions,
+    settle_kinds,
+    organization_mentions,
+    heading_mentions,
+    text_roles,
+    institutions,
+    role_descriptions,
+    capitalised_org_descriptions,
+    organization_descriptions,
+    person_descriptions,
+    pronouns,
+    merge_same_kb,
+)
+
+
+def extract_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> ActorIndex:
+    """Actors of ``doc`` with their mentions, roles and KB links (see the module docstring)."""
+    state = State(doc, kb, published)
+    for step in STEPS:
+        step(state)
+    return actor_index(state)
+
+
+def actor_index(state: State) -> ActorIndex:
+    """The clusters with mentions as actors, numbered in order of first mention, and the token -> actor map."""
+    ordered = sorted((c for c in state.clusters if c.spans), key=lambda c: min(c.spans))
+    actors: list[Actor] = []
+    by_cluster: dict[int, Actor] = {}
+    for number, cluster in enumerate(ordered, start=1):
+        mentions = []
+        for start, end in sorted(cluster.spans):
+            span = state.doc[start:end]
+            mentions.append(Mention(span.start_char, span.end_char, span.text))
+        actor = Actor(
+            id=f"A{number}",
+            name=cluster.name,
+            kind=cluster.kind,
+            kb_id=cluster.kb_id,
+            country=cluster.country,
+            sector=cluster.sector,
+            roles=list(cluster.roles),
+            mentions=mentions,
+        )
+        actors.append(actor)
+        by_cluster[id(cluster)] = actor
+    by_token = {i: by_cluster[id(c)] for i, c in state.by_token.items() if id(c) in by_cluster}
+    return ActorIndex(actors, by_token, state.places, state.named_countries)

@@ -1,0 +1,210 @@
+"""Words and labels that English actors are recognised by (used by `extract/actors/`)."""
+
+# -- entity labels -----------------------------------------------------------------------------
+
+# NER labels of persons.
+PERSON_LABELS = frozenset({"PERSON"})
+# NER labels of organisations.
+ORG_LABELS = frozenset({"ORG"})
+# NER labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# NER labels of numbers and times: never a name.
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+# -- dependency labels -------------------------------------------------------------------------
+
+# Dependencies of a word that acts: subject, possessor, passive agent.
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Dependencies of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a clause embedded in another (climbed from a pronoun to its governing subject).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp", "parataxis"})
+
+# -- names -------------------------------------------------------------------------------------
+
+# Possessive endings ("Russia's", "Jesus'").
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Third-person pronouns with the gender they imply.
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+# Honorifics with the gender they imply.
+HONORIFIC_GENDER = {
+    "mr": "male",
+    "mr.": "male",
+    "sir": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "lady": "female",
+    "dame": "female",
+}
+# Titles and honorifics written before a name ("Chairman", "Sen.", "Dr.").
+TITLE_WORDS = frozenset(
+    "chairman chairwoman chair ceo sen rep gov dr prof mr mrs ms miss sir dame lord lady prince "
+    "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
+    "coach deputy vice former late president-elect".split()
+)
+# Military and police ranks written before a name ("Colonel Patrick Ilunga"); not "general", which
+# also ends offices ("Attorney General", "Secretary General").
+RANK_WORDS = frozenset(
+    "colonel lieutenant major captain sergeant corporal admiral commodore brigadier "
+    "commander marshal commandant inspector superintendent constable lieutenant-colonel".split()
+)
+
+# -- roles -------------------------------------------------------------------------------------
+
+# Role nouns that can stand for a person ("the minister"), with the KB office type they imply.
+ROLE_NOUNS: dict[str, str | None] = {
+    "president": "head_of_state",
+    "leader": None,
+    "prime minister": "head_of_government",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+    "foreign minister": "foreign_minister",
+    "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister",
+    "top diplomat": "foreign_minister",
+    "defence minister": "defence_minister",
+    "defense minister": "defence_minister",
+    "defence secretary": "defence_minister",
+    "defense secretary": "defence_minister",
+    "military chief": "military_chief",
+    "army chief": "military_chief",
+    "secretary-general": "org_leader",
+    "secretary general": "org_leader",
+    "minister": None,
+    "envoy": None,
+    "ambassador": None,
+    "chief": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "spokesperson": None,
+    "commander": None,
+    "general": None,
+    "admiral": None,
+    "mayor": None,
+    "governor": None,
+    "senator": None,
+    "king": "head_of_state",
+    "queen": "head_of_state",
+    "monarch": "head_of_state",
+    "emir": "head_of_state",
+    "diplomat": None,
+    "negotiator": None,
+    "official": None,
+    "secretary": None,
+}
+# KB office types whose holder "the leader" of a country means.
+LEADER_TYPES = ("head_of_state", "head_of_government")
+# Common nouns for a person's occupation or role (beyond the KB's agent nouns and ROLE_NOUNS).
+PERSON_NOUNS = frozenset(
+    """coach director commissioner counterpart spokesperson spokesman spokeswoman accountant analyst economist
+    lawyer attorney professor teacher student doctor physician nurse officer executive manager founder
+    owner chairman chairwoman chair mayor councillor councilor senator governor secretary ambassador
+    envoy captain player golfer goaltender goalie pitcher quarterback actor actress singer author
+    writer researcher scientist expert activist organizer organiser resident witness survivor farmer
+    worker employee retiree veteran prosecutor judge detective investigator reporter journalist editor
+    columnist historian strategist adviser advisor consultant pollster candidate leader member
+    representative official entrepreneur designer engineer architect artist musician""".split()
+)
+# Endings of KB agent nouns that name a person ("negotiator", "analyst"), not a group.
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+# Nouns for someone who speaks for an organisation ("a State Department spokesperson").
+SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
+
+# -- organisations -----------------------------------------------------------------------------
+
+# Words that make a name an organisation's ("… High School", "… Party").
+ORGANIZATION_WORDS = frozenset(
+    "school university college church diocese company inc corp corporation ltd llc party committee "
+    "council association hospital department ministry agency bank court police club foundation "
+    "institute society union group commission board authority service services network news "
+    "press times post herald journal fund trust".split()
+)
+# Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
+ORG_NOUNS = frozenset(
+    "agency ministry department government company firm utility organization organisation group "
+    "union association board commission council committee party bank court police military army "
+    "office authority service university hospital network newspaper broadcaster alliance bloc "
+    "administration cabinet regime embassy secretariat coalition charity club league diocese church".split()
+)
+# Nouns of ORG_NOUNS that name no kind: "the company" is whichever organisation was just named.
+GENERIC_ORG_NOUNS = frozenset("company firm agency utility organization organisation group".split())
+# Legal suffixes left out when organisation names are compared ("Samsung Electronics Co.").
+LEGAL_SUFFIXES = frozenset("co inc corp ltd llc plc ag sa nv gmbh limited incorporated".split())
+# First words of organisation names that do not, alone, name one of them.
+GENERIC_NAME_WORDS = frozenset(
+    "national royal federal central general international united american canadian british european "
+    "first new north south east west st saint university bank city state world global public".split()
+)
+# State institutions named by a country word and a noun: canonical name and PLOVER sector.
+INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "foreign ministry": ("Ministry of Foreign Affairs", "GOV"),
+    "foreign office": ("Ministry of Foreign Affairs", "GOV"),
+    "defence ministry": ("Ministry of Defence", "MIL"),
+    "defense ministry": ("Ministry of Defence", "MIL"),
+    "interior ministry": ("Ministry of Internal Affairs", "GOV"),
+    "finance ministry": ("Ministry of Finance", "GOV"),
+    "justice ministry": ("Ministry of Justice", "GOV"),
+    "health ministry": ("Ministry of Health", "GOV"),
+    "economy ministry": ("Ministry of Economy", "GOV"),
+    "army": ("Armed Forces", "MIL"),
+    "military": ("Armed Forces", "MIL"),
+    "armed forces": ("Armed Forces", "MIL"),
+    "navy": ("Navy", "MIL"),
+    "air force": ("Air Force", "MIL"),
+    "coast guard": ("Coast Guard", "MIL"),
+    "police": ("Police", "COP"),
+    "parliament": ("Parliament", "LEG"),
+    "central bank": ("Central Bank", "GOV"),
+    "embassy": ("Embassy", "GOV"),
+    "government": ("Government", "GOV"),
+}
+
+# -- places ------------------------------------------------------------------------------------
+
+# Endings of country names written with "the" (the Philippines, the Maldives).
+PLURAL_COUNTRY_ENDINGS = ("ines", "ands", "ives", "amas", "oros", "lles")
+# First words of country names written with "the" (the United States, the Czech Republic).
+THE_COUNTRY_WORDS = frozenset({"United", "Democratic", "Central", "Dominican", "Czech", "Gambia", "Holy", "Vatican"})
+# Verbs after which a capital is a destination or a target, not an agent.
+PLACE_VERBS = frozenset(
+    {
+        "visit",
+        "leave",
+        "reach",
+        "enter",
+        "tour",
+        "flee",
+        "attack",
+        "strike",
+        "bomb",
+        "hit",
+        "shell",
+        "target",
+        "bombard",
+        "capture",
+        "besiege",
+        "evacuate",
+        "fly",
+    }
+)
+# Last words of names that are places, not persons ("… Valley", "… Street").
+PLACE_WORDS = frozenset(
+    "river valley street avenue road square park bay island islands county city "
+    "mountain mountains lake sea strait airport station bridge".split()
+)
+# Compass words before "of" that make its object a place ("north of Goma").
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
+# Prepositions whose object is a place ("in Goma", "near Goma").
+PLACE_PREPOSITIONS = frozenset("in near outside inside around into across towards toward".split())
