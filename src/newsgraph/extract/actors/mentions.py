@@ -44,8 +44,9 @@ def named_mentions(state: State) -> None:
         label = ent.label_
         if label == "NORP":
             continue
-        if label in PERSON_LABELS and known_person(state, text) is not None:
-            state.add(known_person(state, text), start, end)  # "Jordan" after "Jordan Stewart"
+        known = known_person(state, text) if label in PERSON_LABELS else None
+        if known is not None:
+            state.add(known, start, end)  # "Jordan" after "Jordan Stewart"
             continue
         if label in PERSON_LABELS | ORG_LABELS | PLACE_LABELS and place_or_government(state, start, end, text):
             continue
@@ -272,9 +273,9 @@ def heading_mentions(state: State) -> None:
             surfaces.setdefault(state.doc[start:end].text.lower(), cluster)
     for i in sorted(state.heading_tokens):
         token = state.doc[i]
-        cluster = surfaces.get(token.lower_)
-        if cluster is not None and token.is_alpha:
-            state.add(cluster, i, i + 1)
+        heading_cluster = surfaces.get(token.lower_)
+        if heading_cluster is not None and token.is_alpha:
+            state.add(heading_cluster, i, i + 1)
 
 
 def hyphen_extended(doc: Doc, end: int) -> int:
