@@ -2,6 +2,7 @@
 
 # -- calendar words ----------------------------------------------------------------------------
 
+# Month names in calendar order.
 MONTH_NAMES = (
     "january",
     "february",
@@ -57,6 +58,7 @@ NUMBER_WORDS = {
 VAGUE_COUNTS = ("few", "several")
 # Vague counts after "the next" ("the next couple of weeks").
 FEW_WORDS = ("couple", "few")
+# Calendar units counted in relative expressions ("two weeks ago", "next month").
 UNITS = ("day", "week", "month", "year")
 PLURAL_UNITS = [f"{u}s" for u in UNITS]
 # Words placing a month, year or decade within itself ("early March", "the late 1990s").
