@@ -29,9 +29,9 @@ def display_name(text: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """The folded words of a name: ASCII, lower case, no punctuation, hyphens and brackets split."""
+    """The folded words of a name: ASCII, lower case, no punctuation or brackets ("Okonkwo-Strand" one word)."""
     folded = anyascii(_POSSESSIVE.sub("", display_name(text).strip())).casefold()
-    folded = folded.replace("-", " ").replace(".", " ").replace("'", "")
+    folded = re.sub(r"[-‐‑–]", "", folded).replace(".", " ").replace("'", "")  # a hyphenated name is one word
     return [w for w in _NOT_WORD.sub("", folded).split() if w not in KEY_STOPWORDS]
 
 

@@ -64,7 +64,9 @@ def known_person(state: State, text: str) -> Cluster | None:
     if not key:
         return None
     for cluster in state.clusters:
-        if cluster.kind == "person" and (key in name_keys(cluster) or (" " not in key and key in surname_keys(cluster))):
+        if cluster.kind == "person" and (
+            key in name_keys(cluster) or (" " not in key and key in surname_keys(cluster))
+        ):
             return cluster
     if " " in key:
         return person_named(state, text)
@@ -106,7 +108,9 @@ def latest_person_with_first_name(state: State, word: str) -> Cluster | None:
     """The one person of the document with this first name (in any spelling)."""
     key = name_key(word)
     matches = [
-        c for c in state.clusters if c.kind == "person" and len(c.name.split()) > 1 and name_key(c.name).split()[0] == key
+        c
+        for c in state.clusters
+        if c.kind == "person" and len(c.name.split()) > 1 and name_key(c.name).split()[0] == key
     ]
     return matches[-1] if len(matches) == 1 else None
 
