@@ -21,6 +21,7 @@ from newsgraph.model import Actor, Analysis, Article, Mention, Quote
 from newsgraph.store import schema
 from newsgraph.store.engine import MIGRATIONS
 from newsgraph.web.app import create_app
+from test_store import fresh_database
 
 
 def said(article_id: str, *people: tuple[str, str | None, str]) -> Analysis:
@@ -37,9 +38,15 @@ def said(article_id: str, *people: tuple[str, str | None, str]) -> Analysis:
     return Analysis(Article(article_id, text, published="2025-10-01"), actors=actors, quotes=quotes)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> Iterator[str]:
+    with fresh_database(request.param, tmp_path) as found:
+        yield found
+
+
 @pytest.fixture
-def db(tmp_path) -> Iterator[Corpus]:
-    with newsgraph.open(str(tmp_path / "corpus.db")) as corpus:
+def db(url: str) -> Iterator[Corpus]:
+    with newsgraph.open(url) as corpus:
         yield corpus
 
 
@@ -82,14 +89,13 @@ def test_editorial_brackets_leave_the_stored_name(db: Corpus):
     assert brandt.name == "Tomas Brandt" and brandt.spellings == ["Tomas Brandt"]
 
 
-def test_actors_query_shows_the_spellings_as_json_and_in_the_table(db: Corpus, tmp_path):
+def test_actors_query_shows_the_spellings_as_json_and_in_the_table(db: Corpus, url: str):
     db.ingest(
         [
             said("a", ("Kyrylo Savchuk", "UKR", "the harvest was poor")),
             said("b", ("Kirilo Savchuk", None, "prices fell")),
         ]
     )
-    url = str(tmp_path / "corpus.db")
     result = CliRunner().invoke(app, ["query", "actors", "--db", url, "--format", "json"])
     assert result.exit_code == 0, result.output
     (record,) = json.loads(result.output)
@@ -145,8 +151,7 @@ def store_at_0002(url: str) -> None:
             )
 
 
-def test_migration_0003_merges_stored_spellings_and_keeps_every_row(tmp_path):
-    url = str(tmp_path / "corpus.db")
+def test_migration_0003_merges_stored_spellings_and_keeps_every_row(url: str):
     store_at_0002(url)
     with newsgraph.open(url) as db:  # upgraded on open
         with db.engine.connect() as conn:
@@ -173,8 +178,7 @@ def test_migration_0003_merges_stored_spellings_and_keeps_every_row(tmp_path):
         assert [a.quotes for a in db.actors(search="Savchuk")] == [3]
 
 
-def test_api_and_actor_page_show_spellings_and_follow_a_merged_id(tmp_path):
-    url = str(tmp_path / "corpus.db")
+def test_api_and_actor_page_show_spellings_and_follow_a_merged_id(url: str):
     store_at_0002(url)
     with newsgraph.open(url) as db:
         client = TestClient(create_app(db))
