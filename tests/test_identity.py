@@ -33,6 +33,10 @@ def test_different_names_keep_different_keys(first: str, second: str):
     assert not same_name(name_key(first), name_key(second))
 
 
+def test_a_hyphenated_surname_is_one_word_of_the_key():
+    assert name_key("Ana Okafor-Lind").split()[-1] == name_key("Okafor-Lind") == "okaforlind"
+
+
 def test_an_initial_agrees_with_the_given_name_it_begins():
     assert same_name(name_key("V. Orlov"), name_key("Vadim Orlov"))
     assert not same_name(name_key("K. Orlov"), name_key("Vadim Orlov"))
