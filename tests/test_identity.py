@@ -3,6 +3,8 @@ names and sentences written for these tests."""
 
 import pytest
 
+from newsgraph.extract.actors.clusters import surname_keys
+from newsgraph.extract.actors.state import Cluster
 from newsgraph.extract.linking import link_person
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.namekey import display_name, name_key, same_name
@@ -86,3 +88,19 @@ def test_an_unknown_name_in_two_spellings_is_one_actor_and_a_namesake_another(ru
     kyrylo = [a for a in persons if a.name.startswith(("Kyrylo", "Kirilo"))]
     assert len(kyrylo) == 1 and len(kyrylo[0].mentions) >= 2
     assert any(a.name == "Maryna Savchuk" for a in persons)
+
+
+def test_a_kb_alias_gives_a_bare_surname_only_when_spelt_like_the_surname(tmp_path):
+    path = tmp_path / "kb.json"
+    path.write_text(
+        '{"schema": "newsgraph.kb/1", "persons": [{"id": "oskar-v", "name": "Oskar V", "aliases":'
+        ' ["Oskar V of Varnland", "Oskar"], "gender": "male", "country": null, "offices": []},'
+        ' {"id": "ivan-holubenko", "name": "Ivan Holubenko", "aliases": ["Ivan Holubenka"], "gender": "male",'
+        ' "country": null, "offices": []}]}',
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load([path])
+    king = Cluster("person", "Oskar V", kb_person=kb.person("oskar-v"))
+    assert "varnland" not in surname_keys(king) and "oskar" in surname_keys(king)
+    minister = Cluster("person", "Ivan Holubenko", kb_person=kb.person("ivan-holubenko"))
+    assert surname_keys(minister) == {"holubenko", "holubenka"}

@@ -4,11 +4,14 @@ KB id, name without legal suffix or a unique short name; clusters of one KB id m
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import gender_of_first_name
 from newsgraph.extract.linking import link_organization, link_person, person_keys, strip_possessive
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import GENERIC_NAME_WORDS, LEADER_TYPES, LEGAL_SUFFIXES, ROLE_NOUNS
+from newsgraph.lang.en.names import SURNAME_SPELLING_SIMILARITY
 from newsgraph.namekey import display_name, name_key, same_name, surname_key
 
 
@@ -44,8 +47,18 @@ def name_keys(cluster: Cluster) -> tuple[str, ...]:
 
 
 def surname_keys(cluster: Cluster) -> set[str]:
-    """The surname keys of a person cluster's names."""
-    return {key.rsplit(" ", 1)[-1] for key in name_keys(cluster) if key}
+    """The surname keys of a person cluster's names: its own, a one-word KB alias ("Lula"), and the
+    last word of a KB alias spelt like its own ("Lukashenka"; not "Sweden" of "Carl XVI Gustaf of Sweden")."""
+    own = name_key(cluster.name)
+    if not own:
+        return set()
+    surname = own.rsplit(" ", 1)[-1]
+    found = {surname}
+    for key in name_keys(cluster)[1:]:
+        last = key.rsplit(" ", 1)[-1]
+        if " " not in key or fuzz.ratio(last, surname) >= SURNAME_SPELLING_SIMILARITY:
+            found.add(last)
+    return found
 
 
 def person_named(state: State, text: str) -> Cluster | None:

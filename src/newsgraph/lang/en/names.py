@@ -45,3 +45,7 @@ GIVEN_NAME_FAMILIES: tuple[tuple[str, ...], ...] = (
 
 # Words of a name that carry no identity (editorial or honorific particles dropped from keys).
 KEY_STOPWORDS = frozenset({"jr", "sr", "ii", "iii"})
+
+# How alike (rapidfuzz ratio, 0-100) a KB alias's last word must be to a person's surname to stand
+# for it as a bare surname ("Lukashenka" for "Lukashenko"; "Sweden" of "… of Sweden" is not).
+SURNAME_SPELLING_SIMILARITY = 75
