@@ -48,6 +48,13 @@ def test_an_initial_agrees_with_the_given_name_it_begins():
 def test_editorial_brackets_leave_the_name():
     assert display_name("Tomas] Brandt") == "Tomas Brandt"
     assert display_name("[Mayor Tomas] Brandt") == "Mayor Tomas Brandt"
+    assert display_name("[W]e") == "We"
+
+
+def test_regnal_numbers_and_short_names_keep_their_identity():
+    assert name_key("Oskar III") != name_key("Oskar")
+    assert name_key("Coon") != name_key("Conn")
+    assert name_key("Ana Lind Jr.") == name_key("Ana Lind")  # a generational suffix is not the surname
 
 
 def test_kb_links_a_spelling_it_does_not_list(tmp_path):

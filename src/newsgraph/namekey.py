@@ -25,7 +25,7 @@ _SPACES = re.compile(r"\s+")
 
 def display_name(text: str) -> str:
     """A name as written, without editorial brackets: ``"Vladimir] Putin"`` -> ``"Vladimir Putin"``."""
-    return _SPACES.sub(" ", _EDITORIAL.sub(" ", text)).strip()
+    return _SPACES.sub(" ", _EDITORIAL.sub("", text)).strip()
 
 
 def name_words(text: str) -> list[str]:

@@ -263,6 +263,8 @@ def surname_mentions(state: State) -> None:
             continue
         if token.ent_type_ in NOT_NAMES or token.tag_ not in {"NNP", "NNPS", "NN", "NNS"}:
             continue
+        if not token.text[:1].isupper():
+            continue
         cluster = surnames.get(name_key(token.text))
         if cluster is not None:
             state.add(person_with_surname(state, token.text, token.i) or cluster, token.i, token.i + 1)

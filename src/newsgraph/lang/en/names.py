@@ -17,8 +17,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=\w\w\w)of$", "ov"),
 )
 
-# Only words at least this long are rewritten (initials and short names stay as written).
-MIN_REWRITTEN_LENGTH = 4
+# Only words at least this long are rewritten (initials and short names stay as written: "Coon"
+# is not "Conn").
+MIN_REWRITTEN_LENGTH = 5
 
 # Given names written differently in their Ukrainian, Russian and English romanisations, as
 # families of keys (after SPELLING_RULES); each family's first member stands for all of them.
@@ -43,8 +44,9 @@ GIVEN_NAME_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("vasili", "vasyl", "vasil"),
 )
 
-# Words of a name that carry no identity (editorial or honorific particles dropped from keys).
-KEY_STOPWORDS = frozenset({"jr", "sr", "ii", "iii"})
+# Generational suffixes dropped from keys, so that the surname is the last word ("Joseph R. Biden
+# Jr."). Regnal numbers stay: "George III" is not "George".
+KEY_STOPWORDS = frozenset({"jr", "sr"})
 
 # How alike (rapidfuzz ratio, 0-100) a KB alias's last word must be to a person's surname to stand
 # for it as a bare surname ("Lukashenka" for "Lukashenko"; "Sweden" of "… of Sweden" is not).
