@@ -21,6 +21,7 @@ from newsgraph.model import Actor, Analysis, Article, Mention, Quote
 from newsgraph.store import schema
 from newsgraph.store.engine import MIGRATIONS
 from newsgraph.web.app import create_app
+from newsgraph.web.data import top_speakers
 from test_store import fresh_database
 
 
@@ -61,6 +62,10 @@ def test_two_spellings_in_two_articles_are_one_actor_with_all_quotes(db: Corpus)
     assert savchuk.quotes == 2 and savchuk.articles == 2
     assert set(savchuk.spellings) == {"Kyrylo Savchuk", "Kirilo Savchuk"}
     assert {q.speaker_id for q in db.quotes(speaker="Kirilo Savchuk")} == {savchuk.id}
+    with db.engine.connect() as conn:  # /overview's most quoted: one person once
+        assert [(t.names, t.total) for t in top_speakers(conn, "2025-01-01", "2025-12-31")] == [
+            (("Kyrylo Savchuk",), 2)
+        ]
 
 
 def test_namesakes_stay_apart_by_given_name_and_by_country(db: Corpus):
