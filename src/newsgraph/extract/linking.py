@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsgraph.kb.loader import KBCountry, KBOrganization, KBPerson, KnowledgeBase, normalize
-from newsgraph.namekey import name_key, same_name, surname_key
+from newsgraph.namekey import persons_keyed
 
 
 def strip_possessive(text: str) -> str:
@@ -38,49 +38,6 @@ def link_person(name: str, kb: KnowledgeBase, on: date | None, *, surname_only: 
     if len(candidates) > 1 or surname_only:
         candidates = [p for p in candidates if _held_on(p, kb, on)]
     return candidates[0] if len(candidates) == 1 else None
-
-
-def persons_keyed(name: str, kb: KnowledgeBase) -> list[KBPerson]:
-    """KB persons one of whose names has this name's key; for a name with given names or
-    initials, also those whose names agree with it (:func:`newsgraph.namekey.same_name`); for a
-    bare surname of four letters or more, those with that surname key."""
-    key = name_key(name)
-    if not key:
-        return []
-    found = _persons_by_key(kb).get(key)
-    if found:
-        return list(found)
-    by_surname = _persons_by_surname(kb).get(surname_key(name), ())
-    if " " not in key:
-        return list(by_surname) if len(key) >= 4 else []
-    return [p for p in by_surname if any(same_name(key, k) for k in person_keys(p))]
-
-
-@lru_cache(maxsize=4096)
-def person_keys(person: KBPerson) -> tuple[str, ...]:
-    """The name keys of a KB person's name and aliases."""
-    return tuple(dict.fromkeys(k for n in (person.name, *person.aliases) if (k := name_key(n))))
-
-
-@lru_cache(maxsize=4)
-def _persons_by_key(kb: KnowledgeBase) -> dict[str, tuple[KBPerson, ...]]:
-    """Name key -> the KB persons a name or alias of whom has it."""
-    found: dict[str, list[KBPerson]] = {}
-    for person in kb.persons:
-        for key in person_keys(person):
-            found.setdefault(key, []).append(person)
-    return {key: tuple(persons) for key, persons in found.items()}
-
-
-@lru_cache(maxsize=4)
-def _persons_by_surname(kb: KnowledgeBase) -> dict[str, tuple[KBPerson, ...]]:
-    """Surname key -> the KB persons with a multi-word name or alias ending in it."""
-    found: dict[str, dict[str, KBPerson]] = {}
-    for person in kb.persons:
-        for key in person_keys(person):
-            if " " in key:
-                found.setdefault(key.rsplit(" ", 1)[-1], {})[person.id] = person
-    return {key: tuple(persons.values()) for key, persons in found.items()}
 
 
 def link_organization(name: str, kb: KnowledgeBase) -> KBOrganization | None:

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from newsgraph.extract.linking import person_keys, persons_keyed
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
 from newsgraph.model import Actor
-from newsgraph.namekey import display_name, name_key
+from newsgraph.namekey import display_name, name_key, person_keys, persons_keyed
 from newsgraph.store import schema
 from newsgraph.store.names import fold
 

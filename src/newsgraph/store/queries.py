@@ -42,8 +42,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from newsgraph.extract.linking import strip_possessive
-from newsgraph.namekey import display_name
+from newsgraph.namekey import bare_name
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
 from newsgraph.store.names import fold, is_name, like_word
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
@@ -361,7 +360,7 @@ def spellings(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
         )
         for actor_id, text, n in conn.execute(query):
             if is_name(text):
-                counts[actor_id][display_name(strip_possessive(text))] += n
+                counts[actor_id][bare_name(text)] += n
     return defaultdict(
         list, {i: [name for name, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))] for i, c in counts.items()}
     )

@@ -8,11 +8,11 @@ from rapidfuzz import fuzz
 
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import gender_of_first_name
-from newsgraph.extract.linking import link_organization, link_person, person_keys, strip_possessive
+from newsgraph.extract.linking import link_organization, link_person, strip_possessive
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import GENERIC_NAME_WORDS, LEADER_TYPES, LEGAL_SUFFIXES, ROLE_NOUNS
 from newsgraph.lang.en.names import SURNAME_SPELLING_SIMILARITY
-from newsgraph.namekey import display_name, name_key, same_name, surname_key
+from newsgraph.namekey import display_name, name_key, person_keys, same_name, surname_key
 
 
 def person(state: State, start: int, end: int, text: str) -> None:
