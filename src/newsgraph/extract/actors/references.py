@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.resolver import main_clause_subject
 from newsgraph.extract.actors.roles import introduced_unnamed, is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import CLAUSE_DEPS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRONOUN_GENDER, SUBJECT_DEPS
@@ -173,13 +174,3 @@ def sentence_person(persons: list[tuple[Token, Cluster]], before: int) -> Cluste
     if not subjects:
         return persons[0][1]
     return max(subjects, key=lambda c: sum(1 for s, _e in c.spans if s < before))
-
-
-def main_clause_subject(token: Token) -> bool:
-    """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
-    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head.i != token.i:
-        token = token.head
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"

@@ -1,0 +1,212 @@
+"""Which actor(s) a token means, for every extractor: the rules behind `ActorIndex.resolve`.
+
+A noun phrase names, for each of its conjuncts ("X, Y and Z"): the actor its head is a mention of
+(names, "he"/"she", "the ministry", metonyms like "Kyiv" for the government, all put in the index
+by the actor steps), else "I"/"we" inside a quotation its speaker, else an appositive name ("the
+aid group Gatsby"), else the government of a seat ("talks with Kyiv"), else an actor named inside
+the phrase: for a party to an event its modifiers ("Kyiv's leadership", "NATO chiefs", "Belarusian
+officials" through the KB, "his talks" the owner); for a speaker a name before the head, a person
+first ("WHL commissioner X"), never a possessor ("X's lawyers said"), and for a voice ("a statement
+from the ministry") anywhere in it. "it" and "they" are resolved by `recent_organization` and
+`plural_antecedent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.extract.layout import layout_of
+from newsgraph.extract.linking import link_country
+from newsgraph.lang.en.actors import SUBJECT_DEPS
+from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
+from newsgraph.lang.en.quotes import VOICE_NOUNS
+from newsgraph.model import Actor
+
+if TYPE_CHECKING:
+    from newsgraph.extract.actors.index import ActorIndex
+
+# A quotation's character range and its speaker: whom "I"/"we" inside it mean.
+Voice = tuple[int, int, Actor]
+ORGANIZATION_LOOKBACK = 200  # tokens searched back for the organisation "it" stands for
+RECENT_ORGANIZATION_PARAGRAPHS = 1  # paragraphs back an organisation stays "it", "the company"
+
+
+def resolve(
+    index: ActorIndex, token: Token, speaking: bool = False, voices: Iterable[Voice] = (), coordinated: bool = True
+) -> list[Actor]:
+    """The actors the noun phrase headed by ``token`` names, one per conjunct unless not
+    ``coordinated`` (see the module docstring); ``speaking`` reads the phrase as who speaks (a
+    conjunct after the first then counts only when it is a name itself: "the first lady and U.S.
+    senator" is one person), ``voices`` are the quotes so far."""
+    voices = list(voices)
+    found: list[Actor] = []
+    heads = conjuncts(index, token) if coordinated else [token]
+    for number, head in enumerate(heads):
+        named = head_actor(index, head, voices)
+        if named is not None:
+            inside = [named]
+        elif speaking:
+            inside = named_inside(index, head) if number == 0 else []
+        else:
+            inside = modifiers(index, head)
+        found.extend(a for a in inside if a not in found)
+    return found
+
+
+def head_actor(index: ActorIndex, token: Token, voices: Iterable[Voice] = ()) -> Actor | None:
+    """The actor the head word itself names: a mention, "I"/"we" in a quotation, an appositive
+    name, a seat of government."""
+    actor = index.actor_at(token)
+    if actor is None and token.lower_ in FIRST_PERSON:
+        actor = next((s for start, end, s in voices if start <= token.idx < end), None)
+    if actor is None:
+        actor = next((a for c in token.children if c.dep_ == "appos" and (a := index.actor_at(c))), None)
+    if actor is None and token.pos_ == "PROPN" and index.kb is not None:  # "talks with Kyiv"
+        seat = index.kb.seat_of_government(token.text)
+        actor = index.government.get(seat.iso3) if seat is not None else None
+    return actor
+
+
+def conjuncts(index: ActorIndex, token: Token) -> list[Token]:
+    """The token and its conjuncts, also those the parser hung on another word of the same
+    name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic")."""
+    found = _conjuncts(token)
+    for word in name_around(index, token):
+        found.extend(c for c in _conjuncts(word)[1:] if c not in found)
+    return found
+
+
+def name_around(index: ActorIndex, token: Token) -> list[Token]:
+    """The other words of the actor mention ``token`` is part of."""
+    actor = index.actor_at(token)
+    if actor is None:
+        return []
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and index.actor_at(doc[start - 1]) is actor:
+        start -= 1
+    while end < len(doc) and index.actor_at(doc[end]) is actor:
+        end += 1
+    return [t for t in doc[start:end] if t.i != token.i]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and its conjuncts (not a misattached possessor: "X and Y's Z")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and not any(c.dep_ == "case" for c in child.children):
+            found.extend(_conjuncts(child))
+    return found
+
+
+def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
+    """ "Kyiv's leadership", "NATO chiefs", "U.S. and Philippine officials", "the government of X"."""
+    state = token.lemma_.lower() in STATE_NOUNS
+    found: list[Actor] = []
+    for child in _modifier_words(token):
+        actor = index.actor_at(child) or country_actor(index, child, state)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    if not found and token.pos_ == "NOUN":
+        for prep in token.children:
+            objects = (
+                [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "of" else []
+            )
+            found.extend(a for g in objects if (a := index.actor_at(g)) is not None)
+    return found
+
+
+def _modifier_words(token: Token) -> list[Token]:
+    """Pre-modifiers of a noun phrase head, nested ("Chinese coast guard ships") and
+    coordinated ("U.S. and Philippine officials")."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in ACTOR_MODIFIER_DEPS:
+            found.append(child)
+            found.extend(_modifier_words(child))
+            found.extend(c for c in child.children if c.dep_ == "conj")
+    return found
+
+
+def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor | None:
+    """A demonym or country name modifier -> the article's actor for that country (its
+    government when the head is a state noun: "Belarusian officials")."""
+    if index.kb is None or not token.text[:1].isupper():
+        return None
+    country = link_country(token.text, index.kb, index.named_countries)
+    if country is None:
+        return None
+    if state and country.iso3 in index.government:
+        return index.government[country.iso3]
+    return index.by_country.get(country.iso3)
+
+
+def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
+    """An actor named before the noun inside its phrase, a person first ("WHL commissioner Ron
+    Robison"); for a voice noun anywhere in it ("a statement from the ministry")."""
+    voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
+    # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
+    owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    named = [
+        a
+        for t in token.subtree
+        if (voice or t.i < token.i) and t.i not in owners
+        if (a := index.actor_at(t)) is not None
+    ]
+    persons = [a for a in named if a.kind == "person"]
+    if persons:
+        return [persons[-1]]  # "WHL commissioner Ron Robison": the name, not the employer
+    return named[:1]
+
+
+def recent_organization(index: ActorIndex, token: Token) -> Actor | None:
+    """ "it said": the organisation last named as a main-clause subject within
+    RECENT_ORGANIZATION_PARAGRAPHS paragraphs, else the one named most recently before, outside
+    quotations."""
+    layout = layout_of(token.doc)
+    here = layout.paragraph_of(token.idx)
+    latest = None
+    for earlier in reversed(token.doc[max(0, token.i - ORGANIZATION_LOOKBACK) : token.i]):
+        actor = index.actor_at(earlier)
+        if actor is None or actor.kind != "organization" or layout.in_quotation(earlier):
+            continue
+        latest = latest or actor
+        near = here - layout.paragraph_of(earlier.idx) <= RECENT_ORGANIZATION_PARAGRAPHS
+        if near and main_clause_subject(earlier):
+            return actor
+    return latest
+
+
+def plural_antecedent(token: Token) -> Token | None:
+    """The plural noun "they" stands for: the nearest plural subject or possessor before it
+    in its sentence or the one before, outside quotations."""
+    doc, layout = token.doc, layout_of(token.doc)
+    sentence = token.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    if layout.paragraph_of(doc[start].idx) != layout.paragraph_of(token.idx):
+        start = sentence.start
+    verb = token.head
+    reported = {t.i for t in verb.head.subtree} if verb.dep_ == "parataxis" else set()  # "X, they say, …"
+    for earlier in reversed(doc[start : token.i]):
+        if earlier.i in reported:
+            continue
+        if (
+            earlier.tag_ in {"NNS", "NNPS"}
+            and earlier.dep_ in SUBJECT_DEPS | {"poss"}
+            and not layout.in_quotation(earlier)
+        ):
+            return earlier
+    return None
+
+
+def main_clause_subject(token: Token) -> bool:
+    """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
+    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
