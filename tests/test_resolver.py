@@ -56,3 +56,13 @@ def test_it_is_the_organisation_last_named_as_a_subject(parse):
     doc = parse("Siemens opened a plant in Ohio. Later the company said it would hire 500 workers.")
     it = word(doc, "it")
     assert doc._.actors.recent_organization(it).name == "Siemens"
+
+
+def test_it_looks_back_two_paragraphs_for_an_organisation_as_subject(run):
+    text = (
+        "Norvex Energy announced a new pipeline on Monday.\n"
+        "Local farmers said the plan looked like a failed project by Baltic Power Group.\n"
+        "It said the route would avoid protected wetlands."
+    )
+    analysis = run(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Local farmers", "Norvex Energy"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.actors.resolver import main_clause_subject
+from newsgraph.extract.actors.resolver import RECENT_ORGANIZATION_PARAGRAPHS, main_clause_subject
 from newsgraph.extract.actors.roles import introduced_unnamed, is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import CLAUSE_DEPS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRONOUN_GENDER, SUBJECT_DEPS
@@ -40,8 +40,8 @@ def organization_descriptions(state: State) -> None:
 
 def most_recent_organization(state: State, before: int, noun: str) -> Cluster | None:
     """The organisation "the <noun>" refers to: the last one named whose name holds the noun
-    ("the commission"); for a generic noun ("the company") the last one named within the
-    previous two paragraphs."""
+    ("the commission"); for a generic noun ("the company") the last one named as a main-clause
+    subject, else the last one named, within RECENT_ORGANIZATION_PARAGRAPHS paragraphs."""
     para = state.layout.paragraph_of(state.doc[before].idx)
     fallback = None
     subject = None
@@ -56,7 +56,7 @@ def most_recent_organization(state: State, before: int, noun: str) -> Cluster | 
             continue
         if noun in cluster.name.lower().split() or cluster.kb_id and cluster.kb_id.endswith(f"/{noun}"):
             return cluster
-        near = para - state.layout.paragraph_of(state.doc[i].idx) <= 2
+        near = para - state.layout.paragraph_of(state.doc[i].idx) <= RECENT_ORGANIZATION_PARAGRAPHS
         if noun in GENERIC_ORG_NOUNS and near:
             fallback = fallback or cluster
             subject = subject or (cluster if main_clause_subject(state.doc[i]) else None)

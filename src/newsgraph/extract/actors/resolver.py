@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # A quotation's character range and its speaker: whom "I"/"we" inside it mean.
 Voice = tuple[int, int, Actor]
 ORGANIZATION_LOOKBACK = 200  # tokens searched back for the organisation "it" stands for
-RECENT_ORGANIZATION_PARAGRAPHS = 1  # paragraphs back an organisation stays "it", "the company"
+RECENT_ORGANIZATION_PARAGRAPHS = 2  # paragraphs back an organisation stays "it", "the company"
 
 
 def resolve(
