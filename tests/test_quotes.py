@@ -315,3 +315,17 @@ def test_a_cue_coordinated_with_the_reported_clause_is_the_reporters(run):
     text = "Anna Keller said that Austria backed the mission and called it “a duty.”"
     called = [q for q in run(text).quotes if q.cue == "called"]
     assert [q.speaker_name for q in called] == ["Austria"]  # with "that" the clause keeps its subject
+
+
+def test_coordinated_subjects_speak_together(run):
+    analysis = run("Brazil, Argentina and Chile argue that the tariff breaks the trade pact.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert names[quote.speaker] == "Brazil"
+    assert [names[i] for i in quote.speakers] == ["Brazil", "Argentina", "Chile"]
+
+
+def test_one_speaker_is_the_only_speaker(run):
+    analysis = run("Maria Costa, the former mayor and party chair, said the vote was rigged.")
+    assert [q.speakers for q in analysis.quotes] == [[analysis.quotes[0].speaker]]

@@ -71,11 +71,19 @@ def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token
         if referred is not None:
             return referred
     if actor is not None:
+        _remember_group(state, cue, subject, actor)
         return actor, phrase(subject)
     main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
     if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
         return None, phrase(subject)
     return None
+
+
+def _remember_group(state: State, cue: Token, subject: Token, actor: Actor) -> None:
+    """ "Russia, Syria and Iran argue …": a coordinated subject headed by the speaker speaks together."""
+    group = state.actors.resolve(subject, speaking=True)
+    if len(group) > 1 and group[0] is actor:
+        state.groups[cue.i] = group
 
 
 def _named_subject(state: State, verb: Token, subjects: list[Token]) -> tuple[Token, Actor | None]:
