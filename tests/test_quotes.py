@@ -329,3 +329,44 @@ def test_coordinated_subjects_speak_together(run):
 def test_one_speaker_is_the_only_speaker(run):
     analysis = run("Maria Costa, the former mayor and party chair, said the vote was rigged.")
     assert [q.speakers for q in analysis.quotes] == [[analysis.quotes[0].speaker]]
+
+
+def speaker_names(analysis: Analysis) -> list[str | None]:
+    names = {a.id: a.name for a in analysis.actors}
+    return [names.get(q.speaker) if q.speaker else None for q in analysis.quotes]
+
+
+def test_the_official_is_the_body_the_sentence_names(run):
+    analysis = run("The Health Ministry confirmed the strike on Tuesday, and the official said three people died.")
+    assert speaker_names(analysis) == ["Health Ministry"]
+
+
+def test_the_official_is_no_body_when_the_sentence_names_two(run):
+    text = "The Health Ministry and the Red Cross confirmed the strike, and the official said three people died."
+    assert speaker_names(run(text))[-1] is None
+
+
+def test_officials_are_not_the_place_or_the_hearer_a_sentence_names(run):
+    text = (
+        "Rescue teams reached the flooded village of Marnow on Friday, and officials said two people were missing.\n"
+        "The Interior Ministry warned local officials that more rain was coming."
+    )
+    analysis = run(text)
+    assert analysis.quotes[0].speaker is None
+    assert analysis.quotes[0].speaker_name == "officials"
+    assert all(q.addressee is None for q in analysis.quotes)
+
+
+def test_national_officials_are_their_government(run):
+    text = "Tehran rejected the proposal on Monday. Iranian officials said the sailors were safe."
+    assert speaker_names(run(text))[-1] == "Government of Iran"
+
+
+def test_an_official_is_not_the_subject_of_his_job(run):
+    text = "A Danish government official involved in Greenland policy said the talks would resume in May."
+    assert speaker_names(run(text)) == [None]
+
+
+def test_officials_of_a_named_body_before_its_country(run):
+    analysis = run("U.S. State Department officials said the embassy would reopen.")
+    assert speaker_names(analysis) == ["United States Department of State"]

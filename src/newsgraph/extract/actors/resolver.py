@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
-from newsgraph.lang.en.actors import SUBJECT_DEPS
+from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
 from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
 from newsgraph.lang.en.quotes import VOICE_NOUNS
 from newsgraph.model import Actor
@@ -145,21 +145,65 @@ def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor
 
 
 def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
-    """An actor named before the noun inside its phrase, a person first ("WHL commissioner Ron
-    Robison"); for a voice noun anywhere in it ("a statement from the ministry")."""
+    """Who speaks in a phrase that is no name: an actor named before the noun, a person first ("WHL
+    commissioner Ron Robison"), for a voice noun anywhere but in a clause ("a statement from the
+    ministry", not "an official involved in X policy"); for an official a body before a country
+    ("U.S. State Department officials"), a nation's government ("Iranian officials"), else the one
+    body the sentence names ("The ministry confirmed …, and the official said")."""
     voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
     # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
     owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    named = [
-        a
-        for t in token.subtree
-        if (voice or t.i < token.i) and t.i not in owners
-        if (a := index.actor_at(t)) is not None
-    ]
-    persons = [a for a in named if a.kind == "person"]
+    clauses = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS and not _by_agent(c) for t in c.subtree}
+    words = [t for t in token.subtree if (voice or t.i < token.i) and t.i not in owners | clauses]
+    named = [(t, a) for t in words if (a := index.actor_at(t)) is not None]
+    persons = [a for _t, a in named if a.kind == "person"]
     if persons:
         return [persons[-1]]  # "WHL commissioner Ron Robison": the name, not the employer
-    return named[:1]
+    official = token.lower_ in SPOKESPERSON_NOUNS
+    bodies = [a for t, a in named if a.kind == "organization" and t.i < token.i] if official else []
+    if bodies or named:
+        return bodies[:1] or [named[0][1]]
+    if token.lemma_.lower() in STATE_NOUNS:
+        nations = [a for t in words if t.i < token.i and (a := government_of(index, t)) is not None]
+        if nations:
+            return nations[:1]
+    return sentence_body(index, token) if official else []
+
+
+def government_of(index: ActorIndex, token: Token) -> Actor | None:
+    """The article's government of the country a demonym or country name names ("Iranian")."""
+    if index.kb is None or not token.text[:1].isupper():
+        return None
+    country = link_country(token.text, index.kb, index.named_countries)
+    return index.government.get(country.iso3) if country is not None else None
+
+
+def sentence_body(index: ActorIndex, token: Token) -> list[Actor]:
+    """The one organisation the sentence of ``token`` names as a subject, outside quotations and
+    what its verb reports, if there is exactly one."""
+    layout = layout_of(token.doc)
+    reported = {t.i for c in token.head.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+    bodies: list[Actor] = []
+    for word in token.sent:
+        actor = index.actor_at(word)
+        if actor is None or actor.kind != "organization" or word.i in reported or layout.in_quotation(word):
+            continue
+        verb = _subject_of(word)  # a subject: not a place, an object or a hearer
+        if verb is not None and verb.i != token.head.i and actor not in bodies:
+            bodies.append(actor)  # of another clause: "the FBI warned officials" is no body of theirs
+    return bodies if len(bodies) == 1 else []
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The verb whose subject ``token`` is a word of ("The Health Ministry confirmed …")."""
+    while token.dep_ in {"compound", "amod", "nmod", "appos", "conj"} and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ in SUBJECT_DEPS else None
+
+
+def _by_agent(clause: Token) -> bool:
+    """A clause naming who did it ("a report released by the institute")."""
+    return any(c.dep_ == "agent" for c in clause.children)
 
 
 def recent_organization(index: ActorIndex, token: Token) -> Actor | None:
