@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
+from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
 from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
 from newsgraph.lang.en.quotes import VOICE_NOUNS
@@ -134,9 +135,7 @@ def _modifier_words(token: Token) -> list[Token]:
 def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor | None:
     """A demonym or country name modifier -> the article's actor for that country (its
     government when the head is a state noun: "Belarusian officials")."""
-    if index.kb is None or not token.text[:1].isupper():
-        return None
-    country = link_country(token.text, index.kb, index.named_countries)
+    country = _country_named(index, token)
     if country is None:
         return None
     if state and country.iso3 in index.government:
@@ -144,37 +143,55 @@ def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor
     return index.by_country.get(country.iso3)
 
 
+def _country_named(index: ActorIndex, token: Token) -> KBCountry | None:
+    """The KB country a capitalised word names, given the countries the article names."""
+    if index.kb is None or not token.text[:1].isupper():
+        return None
+    return link_country(token.text, index.kb, index.named_countries)
+
+
 def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
-    """Who speaks in a phrase that is no name: an actor named before the noun, a person first ("WHL
-    commissioner Ron Robison"), for a voice noun anywhere but in a clause ("a statement from the
-    ministry", not "an official involved in X policy"); for an official a body before a country
-    ("U.S. State Department officials"), a nation's government ("Iranian officials"), else the one
+    """Who speaks in a phrase that is no name: an actor named in it (`_phrase_words`, `_pick`);
+    for a state noun a nation's government ("Iranian officials"); for an official, else, the one
     body the sentence names ("The ministry confirmed …, and the official said")."""
-    voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
-    # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
-    owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    clauses = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS and not _by_agent(c) for t in c.subtree}
-    words = [t for t in token.subtree if (voice or t.i < token.i) and t.i not in owners | clauses]
-    named = [(t, a) for t in words if (a := index.actor_at(t)) is not None]
-    persons = [a for _t, a in named if a.kind == "person"]
-    if persons:
-        return [persons[-1]]  # "WHL commissioner Ron Robison": the name, not the employer
-    official = token.lower_ in SPOKESPERSON_NOUNS
-    bodies = [a for t, a in named if a.kind == "organization" and t.i < token.i] if official else []
-    if bodies or named:
-        return bodies[:1] or [named[0][1]]
+    words = _phrase_words(token)
+    picked = _pick(token, [(t, a) for t in words if (a := index.actor_at(t)) is not None])
+    if picked is not None:
+        return [picked]
     if token.lemma_.lower() in STATE_NOUNS:
         nations = [a for t in words if t.i < token.i and (a := government_of(index, t)) is not None]
         if nations:
             return nations[:1]
-    return sentence_body(index, token) if official else []
+    return sentence_body(index, token) if token.lower_ in SPOKESPERSON_NOUNS else []
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """The words of a phrase that may name who speaks in it: those before the noun, but not a
+    possessor ("Norman's lawyers said"); for a voice noun all but its clauses ("a statement from
+    the ministry", not "an official involved in X policy"; "a report released by X" names X)."""
+    voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
+    owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    clauses = {t.i for c in token.children if c.dep_ in CLAUSE_DEPS and not _by_agent(c) for t in c.subtree}
+    return [t for t in token.subtree if (voice or t.i < token.i) and t.i not in owners | clauses]
+
+
+def _pick(token: Token, named: list[tuple[Token, Actor]]) -> Actor | None:
+    """Of the actors a phrase names: a person, the last ("WHL commissioner Ron Robison": the name,
+    not the employer); for an official a body before the noun ahead of a country ("U.S. State
+    Department officials"); else the first."""
+    persons = [a for _t, a in named if a.kind == "person"]
+    if persons:
+        return persons[-1]
+    if token.lower_ in SPOKESPERSON_NOUNS:
+        bodies = [a for t, a in named if a.kind == "organization" and t.i < token.i]
+        if bodies:
+            return bodies[0]
+    return named[0][1] if named else None
 
 
 def government_of(index: ActorIndex, token: Token) -> Actor | None:
     """The article's government of the country a demonym or country name names ("Iranian")."""
-    if index.kb is None or not token.text[:1].isupper():
-        return None
-    country = link_country(token.text, index.kb, index.named_countries)
+    country = _country_named(index, token)
     return index.government.get(country.iso3) if country is not None else None
 
 
