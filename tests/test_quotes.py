@@ -370,3 +370,36 @@ def test_an_official_is_not_the_subject_of_his_job(run):
 def test_officials_of_a_named_body_before_its_country(run):
     analysis = run("U.S. State Department officials said the embassy would reopen.")
     assert speaker_names(analysis) == ["United States Department of State"]
+
+
+def test_pronoun_after_a_paragraph_break_follows_the_last_speaker_of_its_gender(run):
+    text = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak has financed three new schools.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(text)) == ["Andriy Koval", "Andriy Koval"]
+
+
+def test_pronoun_keeps_a_closer_person_who_spoke(run):
+    text = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak told reporters it was overdue.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(text))[-1] == "Peter Novak"
+
+
+def test_pronoun_keeps_a_closer_person_of_the_main_clause_or_another_gender(run):
+    main_clause = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "Peter Novak has financed three new schools in Warsaw.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(main_clause))[-1] == "Peter Novak"
+    other_gender = (
+        "Olena Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak has financed three new schools.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(other_gender))[-1] == "Peter Novak"

@@ -9,9 +9,11 @@ from newsgraph.extract.actors.resolver import RECENT_ORGANIZATION_PARAGRAPHS, ma
 from newsgraph.extract.actors.roles import introduced_unnamed, is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import CLAUSE_DEPS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRONOUN_GENDER, SUBJECT_DEPS
+from newsgraph.lang.en.quotes import SPEECH_VERBS, WH_TAGS
 
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
 GOVERNING_CLIMB = 6  # how many clauses up a pronoun may find its governing subject
+MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})  # a main clause's verb ("he said", "…, he added")
 
 
 def capitalised_org_descriptions(state: State) -> None:
@@ -112,7 +114,53 @@ def resolve_pronoun(state: State, token: Token, gender: str) -> Cluster | None:
             and not state.in_quotation(earlier)
         ):
             return state.by_token[earlier.i]
-    return previous_sentence_person(state, sentence, gender)
+    closer = previous_sentence_person(state, sentence, gender)
+    if closer is not None and speaks(token) and token.head.dep_ in MAIN_DEPS and in_background(state, closer, token):
+        return returning_speaker(state, token, gender, closer)
+    return closer
+
+
+def speaks(token: Token) -> bool:
+    """The subject of a speech verb ("he said", "she told reporters")."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def speaker_cluster(state: State, subject: Token) -> Cluster | None:
+    """The person a speaking subject names, itself or by apposition ("the banker Peter Novak told")."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return next((c for w in words if (c := state.by_token.get(w.i)) is not None and c.kind == "person"), None)
+
+
+def antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("Y, who has called for …"), else the subject itself."""
+    return subject.head.head if subject.tag_ in WH_TAGS and subject.head.dep_ == "relcl" else subject
+
+
+def in_background(state: State, cluster: Cluster, token: Token) -> bool:
+    """The cluster is named in an earlier paragraph than ``token`` and there, in its last sentence
+    naming it, not as the subject of the main clause ("…, where the banker Y works")."""
+    last = max((s for s, _e in cluster.spans if s < token.i), default=None)
+    if last is None:
+        return False
+    layout = state.layout
+    if layout.paragraph_of(state.doc[last].idx) == layout.paragraph_of(token.idx):
+        return False
+    sentence = state.doc[last].sent
+    return not any(main_clause_subject(state.doc[s]) for s, _e in cluster.spans if sentence.start <= s < sentence.end)
+
+
+def returning_speaker(state: State, token: Token, gender: str, closer: Cluster) -> Cluster:
+    """ "He said …" in a new paragraph: the last person of that gender who spoke before, when the
+    closer person, in the background, never spoke ("X said …" / "…, where Y works." / "He said …")."""
+    spoke = [
+        cluster
+        for t in state.doc[: token.i]
+        if speaks(t) and not state.in_quotation(t)
+        if (cluster := speaker_cluster(state, antecedent(t))) is not None
+    ]
+    if closer in spoke:
+        return closer
+    return next((c for c in reversed(spoke) if c.gender == gender), closer)
 
 
 def governing_subject(state: State, token: Token) -> Cluster | None:
