@@ -403,3 +403,9 @@ def test_pronoun_keeps_a_closer_person_of_the_main_clause_or_another_gender(run)
         "He said in an evening address that Ukraine would not give up its land."
     )
     assert speaker_names(run(other_gender))[-1] == "Peter Novak"
+
+
+def test_coordinated_speakers_after_the_quotation(run):
+    analysis = run("“We will not sign this treaty,” said Anna Berg and Tomas Lind.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [[names[i] for i in q.speakers] for q in analysis.quotes] == [["Anna Berg", "Tomas Lind"]]

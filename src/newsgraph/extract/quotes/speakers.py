@@ -203,7 +203,10 @@ def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
         if actor is None and token.lower_ == "it" and token in between:
             actor = state.actors.recent_organization(token)
         if actor is not None:
-            return resolve(state, _noun_head(token)) or actor, None  # "said MaRS director Adam Jagelewski"
+            head = _noun_head(token)
+            actor = resolve(state, head) or actor  # "said MaRS director Adam Jagelewski"
+            _remember_group(state, cue, head, actor)  # "…,” said X and Y
+            return actor, None
     return None, None
 
 
