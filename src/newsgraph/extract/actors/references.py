@@ -74,8 +74,8 @@ def person_descriptions(state: State) -> None:
             continue
         if state.doc[chunk.start].lower_ != "the" or any(t.i in state.by_token for t in chunk):
             continue
-        if not (head.ent_type_ == "NORP" or is_person_noun(state, head.lower_)):
-            continue
+        if head.lower_ in ORG_NOUNS or not (head.ent_type_ == "NORP" or is_person_noun(state, head.lower_)):
+            continue  # "the government denies …" is no person ("-ent" reads as "president")
         if introduced_unnamed(state, head):
             continue  # "the spokesperson" after "a State Department spokesperson": that one, unnamed
         cluster = previous_sentence_person(state, head.sent, None)
