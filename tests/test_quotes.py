@@ -409,3 +409,17 @@ def test_coordinated_speakers_after_the_quotation(run):
     analysis = run("“We will not sign this treaty,” said Anna Berg and Tomas Lind.")
     names = {a.id: a.name for a in analysis.actors}
     assert [[names[i] for i in q.speakers] for q in analysis.quotes] == [["Anna Berg", "Tomas Lind"]]
+
+
+def test_a_country_s_official_or_statement_speaks_for_its_government(run):
+    text = (
+        "Washington rejected the proposal on Monday.\n"
+        "A U.S. defence official said the frigate would stay in port.\n"
+        "A U.S. statement added that talks would go on."
+    )
+    government = "Government of the United States"
+    assert speaker_names(run(text))[-2:] == [government, government]
+
+
+def test_a_country_s_official_is_the_country_without_a_government_named(run):
+    assert speaker_names(run("A U.S. defence official said the frigate would stay in port.")) == ["United States"]

@@ -23,7 +23,7 @@ from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
 from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
-from newsgraph.lang.en.quotes import VOICE_NOUNS
+from newsgraph.lang.en.quotes import DOCUMENT_NOUNS, VOICE_NOUNS
 from newsgraph.model import Actor
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
     body the sentence names ("The ministry confirmed …, and the official said")."""
     words = _phrase_words(token)
     picked = _pick(token, [(t, a) for t in words if (a := index.actor_at(t)) is not None])
+    if picked is not None and picked.kind == "country" and picked.country and _speaks_for_state(token):
+        picked = index.government.get(picked.country, picked)  # "U.S. officials", "a U.S. statement"
     if picked is not None:
         return [picked]
     if token.lemma_.lower() in STATE_NOUNS:
@@ -163,6 +165,12 @@ def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
         if nations:
             return nations[:1]
     return sentence_body(index, token) if token.lower_ in SPOKESPERSON_NOUNS else []
+
+
+def _speaks_for_state(token: Token) -> bool:
+    """An official or a document: a country's one speaks for its government."""
+    lemma = token.lemma_.lower()
+    return lemma in STATE_NOUNS or lemma in DOCUMENT_NOUNS or token.lower_ in SPOKESPERSON_NOUNS
 
 
 def _phrase_words(token: Token) -> list[Token]:
