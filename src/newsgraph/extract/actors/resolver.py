@@ -6,9 +6,12 @@ by the actor steps), else "I"/"we" inside a quotation its speaker, else an appos
 aid group Gatsby"), else the government of a seat ("talks with Kyiv"), else an actor named inside
 the phrase: for a party to an event its modifiers ("Kyiv's leadership", "NATO chiefs", "Belarusian
 officials" through the KB, "his talks" the owner); for a speaker a name before the head, a person
-first ("WHL commissioner X"), never a possessor ("X's lawyers said"), and for a voice ("a statement
-from the ministry") anywhere in it. "it" and "they" are resolved by `recent_organization` and
-`plural_antecedent`.
+first ("WHL commissioner X"), never a possessor ("X's lawyers said"), for a voice ("a statement
+from the ministry") anywhere in it but its clauses, for an official a body before a country and a
+country's government before the country, else the one body its sentence names (`named_inside`).
+A speaker's later conjuncts count only as names ("the first lady and senator" is one person).
+"it" and "they" are resolved by `recent_organization` and `plural_antecedent`; "he" and "she" are
+in the index already (`references.pronouns`).
 """
 
 from __future__ import annotations
