@@ -105,6 +105,7 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
                 text=r.text,
                 start=r.start,
                 end=r.end,
+                speakers=[local[r.speaker_id]] if r.speaker_id in local else [],  # co-speakers are not stored yet
             )
             for r in sorted(conn.execute(select(q).where(where(q))), key=lambda r: local_order(r.local_id))
         ],
