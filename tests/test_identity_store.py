@@ -19,6 +19,7 @@ from newsgraph.api import Corpus
 from newsgraph.cli import app
 from newsgraph.model import Actor, Analysis, Article, Mention, Quote
 from newsgraph.store import schema
+from newsgraph.store.reader import stored_analysis
 from newsgraph.store.engine import MIGRATIONS
 from newsgraph.web.app import create_app
 from newsgraph.web.data import top_speakers
@@ -170,6 +171,9 @@ def test_migration_0003_merges_stored_spellings_and_keeps_every_row(url: str):
             "Q4": "person:kirilo savchuk",
         }
         assert n_mentions == 4
+        with db.engine.connect() as conn:  # 0004: each existing quote is said by its (merged) speaker
+            voices = conn.execute(select(schema.quote_speakers.c.quote_id, schema.quote_speakers.c.actor_id)).all()
+        assert dict(voices) == quotes and len(voices) == 4
         assert merges == {
             "organization:zelenskiy": "kb:volodymyr-zelensky",
             "person:vladimir] putin": "kb:vladimir-putin",
@@ -204,3 +208,25 @@ def test_pipeline_ingest_of_two_spellings_gives_one_actor(tmp_path):
         zelensky = db.actors(search="Zelenskiy")
         assert [a.id for a in zelensky] == ["kb:volodymyr-zelensky"]
         assert zelensky[0].articles == 2
+
+
+def test_coordinated_speakers_are_stored_found_by_each_and_kept_through_a_merge(db: Corpus):
+    text = "Kyrylo Savchuk and Maryna Dovzhenko argue that the dam is safe. Kirilo Savchuk said so."
+    people = [("A1", "Kyrylo Savchuk"), ("A2", "Maryna Dovzhenko")]
+    actors = [
+        Actor(i, n, "person", None, "UKR", None, [], [Mention(text.index(n), text.index(n) + len(n), n)])
+        for i, n in people
+    ]
+    at = text.index("the dam")
+    quote = Quote(
+        "Q1", "A1", "Kyrylo Savchuk", "indirect", "argue", None, "the dam is safe", at, at + 15, speakers=["A1", "A2"]
+    )
+    db.ingest([Analysis(Article("a", text, published="2025-10-01"), actors=actors, quotes=[quote])])
+    db.ingest([said("b", ("Kirilo Savchuk", "UKR", "the water was rising"))])
+    assert [q.quote_id for q in db.quotes(speaker="Maryna Dovzhenko")] == ["Q1"]  # a co-speaker says it too
+    assert len(db.quotes(speaker="Kirilo Savchuk")) == 2  # one person in two spellings
+    with db.engine.connect() as conn:
+        stored = stored_analysis(conn, "a")
+    assert stored is not None
+    names = {a.id: a.name for a in stored.analysis.actors}
+    assert [names[i] for i in stored.analysis.quotes[0].speakers] == ["Kyrylo Savchuk", "Maryna Dovzhenko"]

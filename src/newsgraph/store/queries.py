@@ -222,7 +222,13 @@ def quotes_select(
     )
     conditions = _range(q.c.published, since, until)
     if speaker is not None:
-        conditions.append(q.c.speaker_id.in_(named(speaker)))
+        voices = schema.quote_speakers
+        says = select(voices.c.article_id).where(
+            voices.c.article_id == q.c.article_id,
+            voices.c.quote_id == q.c.local_id,
+            voices.c.actor_id.in_(named(speaker)),
+        )
+        conditions.append(or_(q.c.speaker_id.in_(named(speaker)), says.exists()))  # co-speakers say it too
     if about is not None:
         ids, inner = named(about), q.alias("inner_quote")
         naming = (

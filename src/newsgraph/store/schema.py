@@ -144,6 +144,17 @@ quotes = Table(
     Index("ix_quotes_published", "published"),
 )
 
+quote_speakers = Table(
+    "quote_speakers",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("quote_id", String(), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # 0 is the quote's speaker
+    Column("actor_id", String(), ForeignKey("actors.id"), nullable=False),
+    ForeignKeyConstraint(["article_id", "quote_id"], ["quotes.article_id", "quotes.local_id"], ondelete="CASCADE"),
+    Index("ix_quote_speakers_actor", "actor_id"),
+)
+
 events = Table(
     "events",
     metadata,
@@ -192,4 +203,15 @@ times = Table(
 )
 
 # Every table whose rows come from ingesting articles, parents first.
-CORPUS_TABLES = (articles, actors, actor_aliases, article_actors, mentions, quotes, events, event_actors, times)
+CORPUS_TABLES = (
+    articles,
+    actors,
+    actor_aliases,
+    article_actors,
+    mentions,
+    quotes,
+    quote_speakers,
+    events,
+    event_actors,
+    times,
+)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Analysis, Article
+from newsgraph.model import Analysis, Article, Quote
 from newsgraph.namekey import display_name
 from newsgraph.store import schema
 from newsgraph.store.identity import Identities, person_key
@@ -138,6 +138,11 @@ def _analysis_rows(
             }
             for q in analysis.quotes
         ],
+        "quote_speakers": [
+            {"article_id": article_id, "quote_id": q.id, "seq": seq, "actor_id": actor}
+            for q in analysis.quotes
+            for seq, actor in enumerate(_speaker_ids(q, keys))
+        ],
         "events": [
             {
                 "article_id": article_id,
@@ -170,6 +175,12 @@ def _analysis_rows(
             for seq, t in enumerate(analysis.times)
         ],
     }
+
+
+def _speaker_ids(quote: Quote, keys: dict[str, str]) -> list[str]:
+    """The stored ids of everyone who says ``quote``, its speaker first, each once."""
+    local = quote.speakers or ([quote.speaker] if quote.speaker else [])
+    return list(dict.fromkeys(keys[a] for a in local if a in keys))
 
 
 def first_day(value: str | None) -> str | None:
