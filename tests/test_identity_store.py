@@ -19,8 +19,8 @@ from newsgraph.api import Corpus
 from newsgraph.cli import app
 from newsgraph.model import Actor, Analysis, Article, Mention, Quote
 from newsgraph.store import schema
-from newsgraph.store.reader import stored_analysis
 from newsgraph.store.engine import MIGRATIONS
+from newsgraph.store.reader import stored_analysis
 from newsgraph.web.app import create_app
 from newsgraph.web.data import top_speakers
 from test_store import fresh_database
