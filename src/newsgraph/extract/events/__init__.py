@@ -82,7 +82,7 @@ def extract_events(
     for token in triggers:
         sense = senses[token.i]
         roles = _roles(token, sense, anchors, finder, found)
-        if roles.source or roles.target or keep_unresolved:
+        if finder.agents.worth_an_event(roles.source, roles.target) or keep_unresolved:
             event = _event(token, sense, roles, anchors, senses, finder, published)
             found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention
+from newsgraph.extract.events.agents import GenericAgents
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
@@ -52,6 +53,7 @@ class Roles:
     target: list[Actor] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     explicit: bool = False  # a participant phrase was present, resolved or not
+    unnamed: list[tuple[bool, Token]] = field(default_factory=list)  # (source side?, phrase) naming no actor
 
 
 class RoleFinder:
@@ -61,6 +63,7 @@ class RoleFinder:
         self.doc = doc
         self.actors = actors
         self.kb = kb
+        self.agents = GenericAgents(doc, actors, kb)
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
         self.by_country: dict[str, Actor] = {}
@@ -272,7 +275,10 @@ class RoleFinder:
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
         for token in tokens:
-            for actor in self.resolve(token):
+            actors = self.resolve(token)
+            if not actors:
+                roles.unnamed.append((side is roles.source, token))
+            for actor in actors:
                 if actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
@@ -350,10 +356,24 @@ def trigger_roles(
     """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
     met") the first participant is the source, and a trip's destination may be the target."""
     roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
+    _generic_sides(finder, roles)
     if symmetric:
         _split_symmetric(roles)
     _destination(trigger, roles, places, finder)
     return roles
+
+
+def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
+    """A side no phrase named an actor on takes the generic agents of its phrases ("protesters");
+    a named side keeps its actors ("sent troops to X": X, not the troops)."""
+    for source_side, side in ((True, roles.source), (False, roles.target)):
+        if side:
+            continue
+        for token in (t for is_source, t in roles.unnamed if is_source == source_side):
+            for actor in finder.agents.of_phrase(_conjuncts(token)):
+                if actor not in side:
+                    side.append(actor)
+                    roles.tokens.append(token)
 
 
 def _split_symmetric(roles: Roles) -> None:

@@ -187,3 +187,15 @@ TIME_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound"
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# -- generic agents ------------------------------------------------------------------------------
+
+# Quantity words read through to the noun after "of" ("hundreds of protesters").
+QUANTITY_HEADS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
+    "number numbers band bands gang gangs unit units contingent contingents".split()
+)
+# Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
+AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
+# Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
+VAGUE_SECTORS = frozenset({"UNK", "JNK"})

@@ -1,0 +1,126 @@
+"""Generic agents: the unnamed actors of events ("protesters", "police in Lagos", "Iraqi troops").
+
+A noun phrase that names no actor of the article but whose head (or head with its compound
+modifiers: "security forces") is a role noun of the agent dictionary (``kb.agent_sector``) becomes
+a ``group`` actor coded with that PLOVER sector and the country of a demonym or country modifier
+("Iraqi protesters") or of a place it is in or from ("police in Lagos"). "Hundreds of protesters"
+is read through its quantity word. A later bare mention of the same noun ("the protesters") is the
+same actor; vague nouns (sectors ``UNK``, ``JNK``: "man", "group") are no agents.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.linking import link_country
+from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.events import AGENT_ORIGIN_PREPS, QUANTITY_HEADS, VAGUE_SECTORS
+from newsgraph.model import Actor, Mention
+
+
+class GenericAgents:
+    """Creates and reuses the generic agents of one document; they join the actor index's actors."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, kb: KnowledgeBase | None):
+        self.doc = doc
+        self.index = index
+        self.kb = kb
+        self.by_name: dict[str, Actor] = {}
+        self.by_noun: dict[str, Actor] = {}  # head lemma -> the last agent with that head
+
+    def worth_an_event(self, source: list[Actor], target: list[Actor]) -> bool:
+        """An event needs a named actor, two sides, or a generic agent placed in a country: a lone
+        "police" or "people" says too little to code."""
+        generic = {a.id for a in self.by_name.values()}
+        return bool(
+            (source and target)
+            or any(a.id not in generic or a.country for a in source + target)
+        )
+
+    def of_phrase(self, heads: list[Token]) -> list[Actor]:
+        """The generic agents of coordinated noun phrase heads ("police and protesters")."""
+        found: list[Actor] = []
+        for head in heads:
+            actor = self.agent(head)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+    def agent(self, token: Token) -> Actor | None:
+        """The generic agent the noun phrase headed by ``token`` denotes, or None."""
+        head = _through_quantity(token)
+        if self.kb is None or head.pos_ != "NOUN" or self.index.actor_at(head) is not None:
+            return None
+        words = _name_words(head)
+        sector = None
+        while words and sector is None:
+            sector = self.kb.agent_sector(" ".join(w.lower_ for w in words))
+            if sector is None:
+                words = words[1:]
+        if sector is None or sector in VAGUE_SECTORS:
+            return None
+        span = self.doc[words[0].i : head.i + 1]
+        country = self._country(span, head)
+        return self._actor(span, head, sector, country)
+
+    def _actor(self, span: Span, head: Token, sector: str, country: str | None) -> Actor:
+        key = span.text.lower()
+        bare = len(span) == 1 and country is None
+        actor = self.by_name.get(key) or (self.by_noun.get(head.lemma_.lower()) if bare else None)
+        if actor is None:
+            actor = Actor(
+                id=f"A{len(self.index.actors) + 1}", name=span.text, kind="group", country=country, sector=sector
+            )
+            self.index.actors.append(actor)
+            self.by_name[key] = actor
+        if not any(m.start == span.start_char for m in actor.mentions):
+            actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        self.by_noun[head.lemma_.lower()] = actor
+        return actor
+
+    def _country(self, span: Span, head: Token) -> str | None:
+        """The country of a demonym or country word in the phrase, or of a place it is in/from."""
+        assert self.kb is not None
+        for word in span[:-1]:
+            country = link_country(word.text, self.kb, self.index.named_countries) if word.text[:1].isupper() else None
+            if country is not None:
+                return country.iso3
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in AGENT_ORIGIN_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = self.index.actor_at(pobj)
+                if named is not None and named.country and named.kind in ("country", "organization"):
+                    return named.country
+                place = next((p for p in self.index.places if p.start <= pobj.idx < p.end), None)
+                if place is not None and place.country:
+                    return place.country
+        return None
+
+
+def _through_quantity(token: Token) -> Token:
+    """ "hundreds of protesters", "a group of migrants": the noun after the quantity word."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return token
+
+
+def _name_words(head: Token) -> list[Token]:
+    """The head and the contiguous modifiers before it that name what it is: compound nouns,
+    capitalised adjectives ("Iraqi") and hyphenated ones ("pro-government"), not evaluations
+    ("angry") nor determiners and numbers."""
+    words = [head]
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i != words[0].i - 1:
+            break
+        hyphenated = any(t.text == "-" for t in child.subtree)
+        naming = child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and (child.text[:1].isupper() or hyphenated))
+        if not naming:
+            break
+        words[:0] = list(head.doc[child.left_edge.i : child.right_edge.i + 1])
+    return words
