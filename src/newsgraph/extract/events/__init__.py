@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.events.acts import no_act
 from newsgraph.extract.events.anchors import (
     Anchors,
     anchors_of,
@@ -80,6 +81,8 @@ def extract_events(
     anchors = anchors_of(doc, times, actors.places, senses)
     found: list[_Found] = []
     for token in triggers:
+        if no_act(token, senses):
+            continue
         sense = senses[token.i]
         roles = _roles(token, sense, anchors, finder, found)
         if finder.agents.worth_an_event(roles.source, roles.target) or keep_unresolved:

@@ -199,3 +199,30 @@ QUANTITY_HEADS = frozenset(
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
 # Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
 VAGUE_SECTORS = frozenset({"UNK", "JNK"})
+
+# -- words that are no act ---------------------------------------------------------------------
+
+# Verbs of saying, posting and repeating: a report of an act, never an act themselves.
+NOT_ACT_VERBS = frozenset(
+    "say tell write post tweet add note state remark comment insist repeat reiterate explain mention "
+    "describe quote recall reply respond answer mark".split()
+)
+# Verbs of putting out a communication ("released a statement"), no act when that is their object.
+PUBLISHING_VERBS = frozenset("release publish issue post air broadcast circulate distribute show".split())
+# What a publishing verb puts out.
+COMMUNICATION_NOUNS = frozenset(
+    "statement footage video image photo photograph picture recording report transcript document "
+    "communique communiqué letter figure data list clip audio tape message text readout".split()
+)
+# Refusals that only withhold a comment ("declined to comment").
+REFUSING_VERBS = frozenset("decline refuse".split())
+COMMENT_VERBS = frozenset("comment say elaborate speak confirm discuss identify answer respond detail".split())
+# Verbs whose complement is only aimed at ("to ensure X does not attack", "to prevent a war").
+PURPOSE_VERBS = frozenset("ensure prevent avoid guarantee stop deter discourage".split())
+# Modals and semi-modals of obligation: "X must withdraw" is a demand, not a withdrawal.
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+# Clause dependencies a purpose verb reaches down to its content.
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl", "acl"})
+# Clause dependencies a demand reaches down to the demanded act ("urged X to Y", "asked that X Y").
+DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
