@@ -31,8 +31,10 @@ from newsgraph.extract.events.anchors import (
     anchors_of,
     assumed_time,
     attached_time,
+    dateline_place,
     event_place,
     identified_time,
+    near_publication,
 )
 from newsgraph.extract.events.lexicon import Sense
 from newsgraph.extract.events.roles import (
@@ -131,6 +133,8 @@ def _event(
     if when is None and status == "occurred":
         when = identified_time(token, anchors) or assumed_time(published)
     where = event_place(token, anchors, finder)
+    if where is None and status in ("occurred", "ongoing") and near_publication(when, published):
+        where = dateline_place(anchors, finder.datelines)
     event = Event(
         id="",
         type=sense.type,

@@ -99,6 +99,26 @@ def event_place(token: Token, anchors: Anchors, finder: RoleFinder) -> Place | N
     return _listed_place(token, anchors, hosts) or _named_place(hosts, finder)
 
 
+def dateline_place(anchors: Anchors, datelines: set[int]) -> Place | None:
+    """The place of the article's dateline ("ABU DHABI (Reuters) -"), where its news happens."""
+    for place, span in anchors.places:
+        if span is not None and span.start in datelines:
+            return Place(text=place.text, country=place.country)
+    return None
+
+
+def near_publication(when: When | None, published: dt.date | None, days: int = 7) -> bool:
+    """The event is the article's news: no time of its own, or one within ``days`` of publication."""
+    if when is None or when.assumed:
+        return True
+    if published is None or len(when.value) < 10:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(when.value[:10]) - published).days) <= days
+    except ValueError:
+        return False
+
+
 def _place_hosts(token: Token) -> set[Token]:
     """The words a place phrase of the event may hang off: the trigger, its clause's verb, its
     partners ("met with X"), objects and conjuncts, and their appositions."""

@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.extract.events.agents import GenericAgents
+from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
+from newsgraph.extract.quotes.state import dateline_tokens
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ACTOR_MODIFIER_DEPS,
@@ -64,6 +66,7 @@ class RoleFinder:
         self.actors = actors
         self.kb = kb
         self.agents = GenericAgents(doc, actors, kb)
+        self.datelines = dateline_tokens(layout_of(doc))  # "ABU DHABI (Reuters) -" names no actor
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
         self.by_country: dict[str, Actor] = {}
@@ -272,9 +275,20 @@ class RoleFinder:
         else:
             roles.source = invitees
 
+    def outside_dateline(self, tokens: list[Token]) -> list[Token]:
+        """The tokens, a dateline the parser made a subject ("GENEVA - X and Y met") replaced by the
+        names coordinated under it."""
+        found = []
+        for token in tokens:
+            if token.i not in self.datelines:
+                found.append(token)
+                continue
+            found.extend(t for t in token.subtree if t.i not in self.datelines and t.head.i in self.datelines)
+        return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
-        for token in tokens:
+        for token in self.outside_dateline(tokens):
             actors = self.resolve(token)
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
