@@ -47,7 +47,7 @@ from newsgraph.extract.events.roles import (
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.lang.en.events import DEPLOYING, FORCE_SECTORS, REJECTED_DEPS, REPLY_OBJECTS
 from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
@@ -105,6 +105,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
     roles = trigger_roles(finder, token, sense.type in SYMMETRIC, anchors.places)
     _inherit_target(token, roles, found)
+    if sense.type in DEPLOYING:  # "deployed troops": the troops are the deployer's, not a target
+        roles.target = [a for a in roles.target if not (finder.agents.is_generic(a) and a.sector in FORCE_SECTORS)]
     roles.target = other_side(roles)
     return roles
 

@@ -29,14 +29,13 @@ class GenericAgents:
         self.by_name: dict[str, Actor] = {}
         self.by_noun: dict[str, Actor] = {}  # head lemma -> the last agent with that head
 
+    def is_generic(self, actor: Actor) -> bool:
+        return any(a is actor for a in self.by_name.values())
+
     def worth_an_event(self, source: list[Actor], target: list[Actor]) -> bool:
         """An event needs a named actor, two sides, or a generic agent placed in a country: a lone
         "police" or "people" says too little to code."""
-        generic = {a.id for a in self.by_name.values()}
-        return bool(
-            (source and target)
-            or any(a.id not in generic or a.country for a in source + target)
-        )
+        return bool((source and target) or any(not self.is_generic(a) or a.country for a in source + target))
 
     def of_phrase(self, heads: list[Token]) -> list[Actor]:
         """The generic agents of coordinated noun phrase heads ("police and protesters")."""
@@ -54,10 +53,10 @@ class GenericAgents:
             return None
         words = _name_words(head)
         sector = None
-        while words and sector is None:
-            sector = self.kb.agent_sector(" ".join(w.lower_ for w in words))
-            if sector is None:
-                words = words[1:]
+        for start in range(len(words)):  # "security forces", else "forces"
+            sector = self.kb.agent_sector(" ".join(w.lower_ for w in words[start:]))
+            if sector is not None:
+                break
         if sector is None or sector in VAGUE_SECTORS:
             return None
         span = self.doc[words[0].i : head.i + 1]
@@ -119,7 +118,8 @@ def _name_words(head: Token) -> list[Token]:
         if child.right_edge.i != words[0].i - 1:
             break
         hyphenated = any(t.text == "-" for t in child.subtree)
-        naming = child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and (child.text[:1].isupper() or hyphenated))
+        capitalised = child.text[:1].isupper()
+        naming = child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and (capitalised or hyphenated))
         if not naming:
             break
         words[:0] = list(head.doc[child.left_edge.i : child.right_edge.i + 1])

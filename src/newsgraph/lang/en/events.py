@@ -226,3 +226,7 @@ OBLIGATION_VERBS = frozenset({"have", "need"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl", "acl"})
 # Clause dependencies a demand reaches down to the demanded act ("urged X to Y", "asked that X Y").
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+# PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
+DEPLOYING = frozenset({"MOBILIZE"})
+# Sectors of a source's own forces.
+FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})

@@ -1,0 +1,78 @@
+"""Events: generic agents, reports and demands that are no act, datelines; texts written for these tests."""
+
+from newsgraph.model import Analysis
+
+
+def coded(analysis: Analysis) -> list[tuple[str, str, list[tuple[str, str | None, str | None]], list[str]]]:
+    """(type, status, source as (name, country, sector), target names) of each event."""
+    actors = {a.id: a for a in analysis.actors}
+    return [
+        (
+            e.type,
+            e.status,
+            [(actors[i].name, actors[i].country, actors[i].sector) for i in e.source],
+            [actors[i].name for i in e.target],
+        )
+        for e in analysis.events
+    ]
+
+
+def test_generic_agents_are_coded_with_sector_and_country(run):
+    analysis = run("Hundreds of Peruvian farmers attacked the office of Mining Minister Carla Ruiz.")
+    assert coded(analysis) == [("ASSAULT", "occurred", [("Peruvian farmers", "PER", "AGR")], ["Carla Ruiz"])]
+    farmers = next(a for a in analysis.actors if a.name == "Peruvian farmers")
+    assert farmers.kind == "group"
+    assert [m.text for m in farmers.mentions] == ["Peruvian farmers"]
+
+
+def test_generic_agent_placed_by_its_city_and_compound_agents(run):
+    analysis = run(
+        "Police in Nairobi arrested dozens of students on Tuesday. "
+        "Chilean security forces detained three journalists in Arica on Monday."
+    )
+    assert coded(analysis) == [
+        ("COERCE", "occurred", [("Police", "KEN", "COP")], ["students"]),
+        ("COERCE", "occurred", [("Chilean security forces", "CHL", "COP")], ["journalists"]),
+    ]
+
+
+def test_a_later_bare_mention_is_the_same_generic_agent(run):
+    analysis = run("Angolan rebels attacked Luena on Monday. On Tuesday the rebels attacked Kuito.")
+    sources = {e.source[0] for e in analysis.events}
+    assert len(analysis.events) == 2 and len(sources) == 1
+
+
+def test_a_lone_vague_generic_agent_makes_no_event_and_a_named_side_wins(run):
+    assert run("The rebels attacked the base.").events == []
+    analysis = run("Peru deployed troops on Monday.")
+    assert coded(analysis) == [("MOBILIZE", "occurred", [("Peru", "PER", None)], [])]
+
+
+def test_saying_posting_and_declining_to_comment_are_no_events(run):
+    analysis = run(
+        "Chile said on Tuesday that it would study the offer. "
+        "The Chilean foreign ministry released a statement on Tuesday. "
+        "President Elena Mora wrote on X that talks were useful. "
+        "Minister Carla Ruiz declined to comment."
+    )
+    assert analysis.events == []
+
+
+def test_a_demanded_act_is_the_request_only(run):
+    analysis = run("Chile urged Peru to withdraw its troops from the border.")
+    assert [(e.type, e.status) for e in analysis.events] == [("REQUEST", "occurred")]
+    analysis = run("Chile said Peru must withdraw its troops from the border.")
+    assert [e.type for e in analysis.events if e.type == "RETREAT"] == []
+
+
+def test_what_a_purpose_clause_aims_at_is_no_event(run):
+    analysis = run("Peru sent ships to the coast to ensure that Chile does not attack the port.")
+    assert "ASSAULT" not in [e.type for e in analysis.events]
+
+
+def test_dateline_is_no_actor_and_places_the_news(run):
+    analysis = run("GENEVA, Switzerland — Chile and Peru held talks on Monday.")
+    assert coded(analysis) == [("CONSULT", "occurred", [("Chile", "CHL", None)], ["Peru"])]
+    assert analysis.events[0].where is not None and analysis.events[0].where.text == "GENEVA"
+    past = run("LIMA, Peru (AP) — Chile and Peru signed a border treaty in 1998.")
+    assert [e.where for e in past.events if e.type == "AGREE"] == [None]
