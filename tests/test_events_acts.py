@@ -76,3 +76,15 @@ def test_dateline_is_no_actor_and_places_the_news(run):
     assert analysis.events[0].where is not None and analysis.events[0].where.text == "GENEVA"
     past = run("LIMA, Peru (AP) — Chile and Peru signed a border treaty in 1998.")
     assert [e.where for e in past.events if e.type == "AGREE"] == [None]
+
+
+def test_an_agent_noun_its_words_place_in_a_country_is_that_agent(run):
+    analysis = run("Russian troops attacked Ukrainian forces near Kharkiv on Monday.")
+    assert coded(analysis) == [("ASSAULT", "occurred", [("Russian troops", "RUS", "MIL")], ["Ukrainian forces"])]
+    analysis = run("Venezuela's opposition accused President Nicolas Ortega of fraud.")
+    assert coded(analysis)[0][2] == [("Venezuela's opposition", "VEN", "OPP")]
+
+
+def test_a_subject_detained_through_a_passive_complement_is_the_target(run):
+    analysis = run("Two Danish sailors ended up being detained by Iran on Monday.")
+    assert coded(analysis) == [("COERCE", "occurred", [("Iran", "IRN", None)], ["Danish sailors"])]

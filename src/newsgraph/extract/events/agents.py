@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import ActorIndex
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import AGENT_ORIGIN_PREPS, QUANTITY_HEADS, VAGUE_SECTORS
+from newsgraph.lang.en.events import AGENT_ORIGIN_PREPS, PLACE_NOUNS, QUANTITY_HEADS, STATE_NOUNS, VAGUE_SECTORS
 from newsgraph.model import Actor, Mention
 
 
@@ -33,23 +33,37 @@ class GenericAgents:
         return any(a is actor for a in self.by_name.values())
 
     def worth_an_event(self, source: list[Actor], target: list[Actor]) -> bool:
-        """An event needs a named actor, two sides, or a generic agent placed in a country: a lone
-        "police" or "people" says too little to code."""
-        return bool((source and target) or any(not self.is_generic(a) or a.country for a in source + target))
+        """An event needs a named actor, two sides, or a generic source placed in a country: a lone
+        "police" or "people", or someone unnamed acting on "U.S. sailors", says too little to code."""
+        named = any(not self.is_generic(a) for a in source + target)
+        return bool((source and target) or named or any(a.country for a in source))
 
-    def of_phrase(self, heads: list[Token]) -> list[Actor]:
-        """The generic agents of coordinated noun phrase heads ("police and protesters")."""
+    def qualified(self, token: Token) -> Actor | None:
+        """ "Russian troops", "Venezuela's opposition": an agent noun its own words place in a
+        country is that generic agent rather than the country ("Belarusian officials" stay the
+        government)."""
+        head = _through_quantity(token)
+        if head.lemma_.lower() in STATE_NOUNS:
+            return None
+        return self.agent(head, placed=True)
+
+    def of_phrase(self, heads: list[Token], placed: bool = False) -> list[Actor]:
+        """The generic agents of coordinated noun phrase heads ("police and protesters"); with
+        ``placed``, those in a country their own words name ("Russian troops")."""
         found: list[Actor] = []
         for head in heads:
-            actor = self.agent(head)
+            actor = self.qualified(head) if placed else self.agent(head)
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
 
-    def agent(self, token: Token) -> Actor | None:
-        """The generic agent the noun phrase headed by ``token`` denotes, or None."""
+    def agent(self, token: Token, placed: bool = False) -> Actor | None:
+        """The generic agent the noun phrase headed by ``token`` denotes, or None (also when
+        ``placed`` and no word of the phrase names its country)."""
         head = _through_quantity(token)
         if self.kb is None or head.pos_ != "NOUN" or self.index.actor_at(head) is not None:
+            return None
+        if head.lemma_.lower() in PLACE_NOUNS:
             return None
         words = _name_words(head)
         sector = None
@@ -60,8 +74,10 @@ class GenericAgents:
         if sector is None or sector in VAGUE_SECTORS:
             return None
         span = self.doc[words[0].i : head.i + 1]
-        country = self._country(span, head)
-        return self._actor(span, head, sector, country)
+        country = self._own_country(span)
+        if placed and country is None:
+            return None
+        return self._actor(span, head, sector, country or self._origin(head))
 
     def _actor(self, span: Span, head: Token, sector: str, country: str | None) -> Actor:
         key = span.text.lower()
@@ -78,13 +94,20 @@ class GenericAgents:
         self.by_noun[head.lemma_.lower()] = actor
         return actor
 
-    def _country(self, span: Span, head: Token) -> str | None:
-        """The country of a demonym or country word in the phrase, or of a place it is in/from."""
+    def _own_country(self, span: Span) -> str | None:
+        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's")."""
         assert self.kb is not None
         for word in span[:-1]:
+            named = self.index.actor_at(word)
+            if named is not None and named.kind == "country":
+                return named.country
             country = link_country(word.text, self.kb, self.index.named_countries) if word.text[:1].isupper() else None
             if country is not None:
                 return country.iso3
+        return None
+
+    def _origin(self, head: Token) -> str | None:
+        """The country of a place the agent is in or from ("police in Lagos")."""
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in AGENT_ORIGIN_PREPS:
                 continue
@@ -117,10 +140,18 @@ def _name_words(head: Token) -> list[Token]:
     for child in reversed(list(head.lefts)):
         if child.right_edge.i != words[0].i - 1:
             break
-        hyphenated = any(t.text == "-" for t in child.subtree)
+        phrase = list(head.doc[child.left_edge.i : child.right_edge.i + 1])
+        if any(t.dep_ in ("conj", "cc") for t in phrase):  # "ISIS and Russian warplanes"
+            break
+        hyphenated = any(t.text == "-" for t in phrase)
         capitalised = child.text[:1].isupper()
-        naming = child.dep_ in ("compound", "nmod") or (child.dep_ == "amod" and (capitalised or hyphenated))
+        country_possessor = child.dep_ == "poss" and child.pos_ == "PROPN" and len(phrase) <= 2  # "Venezuela's"
+        naming = (
+            child.dep_ in ("compound", "nmod")
+            or (child.dep_ == "amod" and (capitalised or hyphenated))
+            or country_possessor
+        )
         if not naming:
             break
-        words[:0] = list(head.doc[child.left_edge.i : child.right_edge.i + 1])
+        words[:0] = phrase
     return words

@@ -170,6 +170,8 @@ class RoleFinder:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not passive and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+            passive = self.subjects(verb)  # "X ended up being detained": X is detained
         if passive:
             self._add(roles.source, agents, roles)
             self._add(roles.target, passive, roles)
@@ -289,7 +291,10 @@ class RoleFinder:
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
         for token in self.outside_dateline(tokens):
-            actors = self.resolve(token)
+            qualified = (
+                self.agents.of_phrase(_conjuncts(token), placed=True) if self.actors.actor_at(token) is None else []
+            )
+            actors = qualified or self.resolve(token)
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
             for actor in actors:

@@ -230,3 +230,8 @@ DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 DEPLOYING = frozenset({"MOBILIZE"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
+# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders").
+PLACE_NOUNS = frozenset(
+    "border city town village province neighborhood neighbourhood capital region district prison hospital "
+    "school university camp port base".split()
+)
