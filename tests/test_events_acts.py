@@ -88,3 +88,26 @@ def test_an_agent_noun_its_words_place_in_a_country_is_that_agent(run):
 def test_a_subject_detained_through_a_passive_complement_is_the_target(run):
     analysis = run("Two Danish sailors ended up being detained by Iran on Monday.")
     assert coded(analysis) == [("COERCE", "occurred", [("Iran", "IRN", None)], ["Danish sailors"])]
+
+
+def test_each_other_is_one_event_per_side(run):
+    analysis = run("Chile and Peru regularly accuse each other of spying.")
+    assert [(e[2][0][0], e[3]) for e in coded(analysis)] == [("Chile", ["Peru"]), ("Peru", ["Chile"])]
+
+
+def test_a_possessor_with_a_by_agent_undergoes_the_event(run):
+    analysis = run("Chilean pilot Maria Lopez landed in Santiago on Monday. Her release by Peru ended a dispute.")
+    assert ("RETREAT", "occurred", [("Peru", "PER", None)], ["Maria Lopez"]) in coded(analysis)
+
+
+def test_weapons_tests_exercises_and_ignored_rulings(run):
+    analysis = run(
+        "Bolivia tested a ballistic missile on Monday. "
+        "Chile held military exercises near the border. "
+        "Peru ignored the ruling."
+    )
+    assert [(e.type, e.mode) for e in analysis.events] == [
+        ("MOBILIZE", "weapons"),
+        ("MOBILIZE", "troops"),
+        ("REJECT", None),
+    ]

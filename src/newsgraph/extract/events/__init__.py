@@ -47,7 +47,7 @@ from newsgraph.extract.events.roles import (
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import DEPLOYING, FORCE_SECTORS, REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.lang.en.events import DEPLOYING, FORCE_SECTORS, RECIPROCALS, REJECTED_DEPS, REPLY_OBJECTS
 from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
@@ -86,10 +86,10 @@ def extract_events(
         if no_act(token, senses):
             continue
         sense = senses[token.i]
-        roles = _roles(token, sense, anchors, finder, found)
-        if finder.agents.worth_an_event(roles.source, roles.target) or keep_unresolved:
-            event = _event(token, sense, roles, anchors, senses, finder, published)
-            found.append(_Found(token, roles, event))
+        for roles in _reciprocal(token, _roles(token, sense, anchors, finder, found)):
+            if finder.agents.worth_an_event(roles.source, roles.target) or keep_unresolved:
+                event = _event(token, sense, roles, anchors, senses, finder, published)
+                found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
     found = [f for f in found if not _restated_rejection(f, senses)]
     events = [f.event for f in _deduplicate(found)]
@@ -109,6 +109,20 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
         roles.target = [a for a in roles.target if not (finder.agents.is_generic(a) and a.sector in FORCE_SECTORS)]
     roles.target = other_side(roles)
     return roles
+
+
+def _reciprocal(token: Token, roles: Roles) -> list[Roles]:
+    """ "X and Y accuse each other": one event per side, against the others."""
+    if roles.target or len(roles.source) < 2:
+        return [roles]
+    words = [t for t in token.subtree if t.i > token.i]
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(words, words[1:], strict=False)}
+    if not pairs & RECIPROCALS:
+        return [roles]
+    return [
+        Roles(source=[actor], target=[a for a in roles.source if a is not actor], tokens=roles.tokens)
+        for actor in roles.source
+    ]
 
 
 def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
@@ -240,10 +254,13 @@ def _sentences_between(first: Token, second: Token) -> int:
 def _deduplicate(found: list[_Found]) -> list[_Found]:
     """One event per (sentence, type, participants, status): "X met Y for talks" is one."""
     kept: list[_Found] = []
-    seen: set[tuple[int, str, frozenset[str], str]] = set()
+    seen: set[tuple[int, str, frozenset[str], frozenset[str], str]] = set()
     for item in found:
         event = item.event
-        key = (item.trigger.sent.start, event.type, frozenset(event.source + event.target), event.status)
+        sides: tuple[frozenset[str], frozenset[str]] = (frozenset(event.source + event.target), frozenset())
+        if event.type not in SYMMETRIC:  # "X and Y accuse each other": two events
+            sides = (frozenset(event.source), frozenset(event.target))
+        key = (item.trigger.sent.start, event.type, *sides, event.status)
         if key in seen and (event.source or event.target):
             continue
         seen.add(key)

@@ -211,8 +211,8 @@ class RoleFinder:
         roles = Roles()
         children = list(noun.children)
         for child in children:
-            if child.dep_ == "poss":
-                self._add(roles.source, [child], roles)
+            if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
+                self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
                 roles.explicit = True
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
@@ -277,20 +277,9 @@ class RoleFinder:
         else:
             roles.source = invitees
 
-    def outside_dateline(self, tokens: list[Token]) -> list[Token]:
-        """The tokens, a dateline the parser made a subject ("GENEVA - X and Y met") replaced by the
-        names coordinated under it."""
-        found = []
-        for token in tokens:
-            if token.i not in self.datelines:
-                found.append(token)
-                continue
-            found.extend(t for t in token.subtree if t.i not in self.datelines and t.head.i in self.datelines)
-        return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
-
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
-        for token in self.outside_dateline(tokens):
+        for token in outside_dateline(tokens, self.datelines):
             qualified = (
                 self.agents.of_phrase(_conjuncts(token), placed=True) if self.actors.actor_at(token) is None else []
             )
@@ -303,6 +292,18 @@ class RoleFinder:
                     roles.tokens.append(token)
                     added = True
         return added
+
+
+def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
+    """The tokens, a dateline the parser made a subject ("GENEVA - X and Y met") replaced by the
+    names coordinated under it."""
+    found = []
+    for token in tokens:
+        if token.i not in datelines:
+            found.append(token)
+            continue
+        found.extend(t for t in token.subtree if t.i not in datelines and t.head.i in datelines)
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -329,6 +330,10 @@ def direct_under(noun: Token, clause: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _by_agent(noun: Token) -> bool:
+    return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in noun.children)
 
 
 def _light(noun: Token) -> bool:

@@ -235,3 +235,5 @@ PLACE_NOUNS = frozenset(
     "border city town village province neighborhood neighbourhood capital region district prison hospital "
     "school university camp port base".split()
 )
+# Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
+RECIPROCALS = frozenset({"each other", "one another"})
