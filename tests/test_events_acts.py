@@ -111,3 +111,10 @@ def test_weapons_tests_exercises_and_ignored_rulings(run):
         ("MOBILIZE", "troops"),
         ("REJECT", None),
     ]
+
+
+def test_first_person_speech_acts_occur_and_about_to_is_planned(run):
+    analysis = run('"We urge Peru to respect the ruling," Chilean President Elena Mora said.')
+    assert [(e.type, e.status) for e in analysis.events] == [("REQUEST", "occurred")]
+    analysis = run("Chile is about to send troops into Peru.")
+    assert [(e.type, e.status) for e in analysis.events] == [("MOBILIZE", "planned")]

@@ -25,6 +25,7 @@ from newsgraph.lang.en.events import (
     NEGATING,
     NEGATING_PARTICLE,
     NEGATIVE_DETERMINERS,
+    PERFORMATIVE_VERBS,
     PLANNING,
     PROPOSING,
     PROSPECT_MODIFIERS,
@@ -38,6 +39,8 @@ MAX_CLIMB = 8
 
 def event_status(trigger: Token, time_value: str | None, published: str | None) -> str:
     """The status of the event ``trigger`` denotes; ``time_value`` is its attached TIMEX3 value."""
+    if _performative(trigger):
+        return "occurred"
     for modifier in trigger.children:
         if modifier.dep_ == "amod" and modifier.lower_ in PROSPECT_MODIFIERS:
             return PROSPECT_MODIFIERS[modifier.lower_]
@@ -54,6 +57,17 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
         embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
         node = node.head
     return _future_by_time(time_value, published) or "occurred"
+
+
+def _performative(verb: Token) -> bool:
+    """ "We urge X", "I condemn Y": a first-person present speech act is done by saying it."""
+    children = list(verb.children)
+    return (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.lemma_.lower() in PERFORMATIVE_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children)
+        and not any(c.dep_ in ("aux", "neg") for c in children)
+    )
 
 
 def _governor_marker(node: Token, trigger: Token) -> str | None:

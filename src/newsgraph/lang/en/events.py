@@ -118,7 +118,7 @@ PROPOSING = frozenset(
 )
 # Governors that make the event below them planned ("scheduled for a meeting", "due to meet").
 PLANNING = frozenset(
-    "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda".split()
+    "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda about".split()
 )
 # Governors that leave the event conditional: threats, warnings, likelihood.
 CONDITIONAL = frozenset("threaten warn threat ultimatum likely unlikely".split())
@@ -237,3 +237,8 @@ PLACE_NOUNS = frozenset(
 )
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
 RECIPROCALS = frozenset({"each other", "one another"})
+# Speech-act verbs that perform the act in the first person present ("we urge", "I condemn").
+PERFORMATIVE_VERBS = frozenset(
+    "urge call demand ask appeal condemn reject deny accuse welcome support thank praise warn promise pledge "
+    "agree accept refuse apologize apologise propose invite request insist".split()
+)
