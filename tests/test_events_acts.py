@@ -118,3 +118,12 @@ def test_first_person_speech_acts_occur_and_about_to_is_planned(run):
     assert [(e.type, e.status) for e in analysis.events] == [("REQUEST", "occurred")]
     analysis = run("Chile is about to send troops into Peru.")
     assert [(e.type, e.status) for e in analysis.events] == [("MOBILIZE", "planned")]
+
+
+def test_the_same_talks_stated_twice_are_one_event_with_two_mentions(run):
+    analysis = run("Chile and Peru held talks in Geneva on Monday. Chile described the talks with Peru as useful.")
+    consults = [e for e in analysis.events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert [m.text for m in consults[0].mentions] and "talks" in consults[0].mentions[0].text
+    separate = run("Chile and Peru met in Geneva on Monday. Chile and Peru met in Lima on Friday.")
+    assert len([e for e in separate.events if e.type == "CONSULT"]) == 2

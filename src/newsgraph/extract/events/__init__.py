@@ -92,7 +92,7 @@ def extract_events(
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
     found = [f for f in found if not _restated_rejection(f, senses)]
-    events = [f.event for f in _deduplicate(found)]
+    events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
     return events
@@ -266,3 +266,45 @@ def _deduplicate(found: list[_Found]) -> list[_Found]:
         seen.add(key)
         kept.append(item)
     return kept
+
+
+def _merge_mentions(found: list[_Found]) -> list[Event]:
+    """One event per real-world event: a later statement of the same type, sides and status that
+    the text ties to the first (the same time or place, or "the talks" taking it up) becomes a
+    further mention of it."""
+    kept: list[_Found] = []
+    for item in found:
+        same = next((k for k in kept if _same_event(k, item)), None)
+        if same is None:
+            kept.append(item)
+            continue
+        first, later = same.event, item.event
+        first.mentions.append(later.evidence)
+        if first.when is None or (first.when.assumed and later.when is not None and not later.when.assumed):
+            first.when = later.when
+        first.where = first.where or later.where
+    return [k.event for k in kept]
+
+
+def _same_event(kept: _Found, item: _Found) -> bool:
+    first, later = kept.event, item.event
+    if (first.type, first.status) != (later.type, later.status) or not (first.source or first.target):
+        return False
+    if first.type in SYMMETRIC:
+        if set(first.source + first.target) != set(later.source + later.target):
+            return False
+    elif (set(first.source), set(first.target)) != (set(later.source), set(later.target)):
+        return False
+    times = {e.when.value for e in (first, later) if e.when is not None and not e.when.assumed}
+    places = {e.where.text for e in (first, later) if e.where is not None}
+    if len(times) > 1 or len(places) > 1:
+        return False
+    own_time = first.when is not None and not first.when.assumed and later.when == first.when
+    return own_time or (len(places) == 1 and first.where == later.where) or _taken_up(item.trigger)
+
+
+def _taken_up(trigger: Token) -> bool:
+    """ "the talks", "their meeting": a definite noun that refers back to an event."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "no") for c in trigger.children
+    )
