@@ -127,3 +127,15 @@ def test_the_same_talks_stated_twice_are_one_event_with_two_mentions(run):
     assert [m.text for m in consults[0].mentions] and "talks" in consults[0].mentions[0].text
     separate = run("Chile and Peru met in Geneva on Monday. Chile and Peru met in Lima on Friday.")
     assert len([e for e in separate.events if e.type == "CONSULT"]) == 2
+
+
+def test_questions_denials_and_agentless_events_are_no_events(run):
+    analysis = run(
+        "Asked about the strike, Chilean minister Elena Mora said nothing. "
+        "Peru denied the report. "
+        "Peru denied that its ships had entered Chilean waters. "
+        "A Chilean border post was attacked on Monday."
+    )
+    assert analysis.events == []
+    kept = run("Chile asked Peru to withdraw its troops. Peru denied Chilean ships access to the port.")
+    assert [(e.type, e.status) for e in kept.events] == [("REQUEST", "occurred"), ("REJECT", "occurred")]

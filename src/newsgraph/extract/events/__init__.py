@@ -87,7 +87,9 @@ def extract_events(
             continue
         sense = senses[token.i]
         for roles in _reciprocal(token, _roles(token, sense, anchors, finder, found)):
-            if finder.agents.worth_an_event(roles.source, roles.target) or keep_unresolved:
+            if keep_unresolved or (
+                _agent_in_text(roles, sense) and finder.agents.worth_an_event(roles.source, roles.target)
+            ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
@@ -109,6 +111,13 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
         roles.target = [a for a in roles.target if not (finder.agents.is_generic(a) and a.sector in FORCE_SECTORS)]
     roles.target = other_side(roles)
     return roles
+
+
+def _agent_in_text(roles: Roles, sense: Sense) -> bool:
+    """The text says who acted: a source, or a subject or agent phrase that names nobody known
+    ("he"); "X was attacked" and "airstrikes against X" name no one, and PLOVER codes no event
+    without a source (a meeting's sides are interchangeable)."""
+    return bool(roles.source) or sense.type in SYMMETRIC or any(source for source, _ in roles.unnamed)
 
 
 def _reciprocal(token: Token, roles: Roles) -> list[Roles]:

@@ -1,9 +1,10 @@
 """Words read as events that are no act of their own.
 
-Reporting and posting ("said", "wrote on X", "released a statement", "declined to comment") report
-acts; the content of a demand ("urged X to withdraw", "X must withdraw", "X had to step down") is
-the demand's, a REQUEST, not the act demanded; what a purpose clause aims at ("to ensure X does
-not attack") has not happened and is not planned by anyone.
+Reporting and posting ("said", "wrote on X", "released a statement", "declined to comment"),
+questions ("was asked about") and denials of a statement ("denied the report") report acts; the
+content of a demand ("urged X to withdraw", "X must withdraw", "X had to step down") is the
+demand's, a REQUEST, not the act demanded; what a purpose clause aims at ("to ensure X does not
+attack") has not happened and is not planned by anyone.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Sense
 from newsgraph.lang.en.events import (
+    CLAIM_NOUNS,
     COMMENT_VERBS,
     COMMUNICATION_NOUNS,
     CONTENT_DEPS,
     DEMANDED_DEPS,
+    DENYING_VERBS,
     NOT_ACT_VERBS,
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
     PUBLISHING_VERBS,
     PURPOSE_VERBS,
+    QUESTION_VERBS,
     REFUSING_VERBS,
 )
 
@@ -42,6 +46,14 @@ def _reporting(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PUBLISHING_VERBS and (not objects or any(o.lemma_.lower() in COMMUNICATION_NOUNS for o in objects)):
         return True
+    if lemma in QUESTION_VERBS:
+        return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children)
+    if lemma in DENYING_VERBS:
+        return (
+            not objects
+            or any(o.lemma_.lower() in CLAIM_NOUNS for o in objects)
+            or any(c.dep_ == "ccomp" for c in token.children)
+        )
     return lemma in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children
     )

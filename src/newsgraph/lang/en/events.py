@@ -214,6 +214,15 @@ COMMUNICATION_NOUNS = frozenset(
     "statement footage video image photo photograph picture recording report transcript document "
     "communique communiqué letter figure data list clip audio tape message text readout".split()
 )
+# Verbs that are an act only with what they ask for ("asked X to leave", "asked for aid"), not as
+# a question ("was asked about", "asked whether").
+QUESTION_VERBS = frozenset({"ask", "question"})
+# Denials of a statement ("denied the report", "denied that ..."): a statement, not a rejection.
+DENYING_VERBS = frozenset({"deny", "dismiss", "dispute", "contest"})
+CLAIM_NOUNS = frozenset(
+    "report allegation claim charge accusation involvement responsibility wrongdoing suggestion rumor rumour "
+    "story account".split()
+)
 # Refusals that only withhold a comment ("declined to comment").
 REFUSING_VERBS = frozenset("decline refuse".split())
 COMMENT_VERBS = frozenset("comment say elaborate speak confirm discuss identify answer respond detail".split())
