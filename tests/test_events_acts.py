@@ -139,3 +139,16 @@ def test_questions_denials_and_agentless_events_are_no_events(run):
     assert analysis.events == []
     kept = run("Chile asked Peru to withdraw its troops. Peru denied Chilean ships access to the port.")
     assert [(e.type, e.status) for e in kept.events] == [("REQUEST", "occurred"), ("REJECT", "occurred")]
+
+
+def test_speaking_is_consulting_but_not_with_the_media_and_hosting_refugees_is_aid(run):
+    analysis = run("Chilean minister Elena Mora spoke to Peruvian minister Ana Ruiz by phone on Monday.")
+    assert [(e.type, e.status) for e in analysis.events] == [("CONSULT", "occurred")]
+    assert run("Chilean minister Elena Mora spoke to a television channel on Monday.").events == []
+    analysis = run("Chile is hosting two million refugees. Chile committed $3 billion to Peru.")
+    assert [(e.type, e.status) for e in analysis.events] == [("AID", "ongoing"), ("AID", "occurred")]
+
+
+def test_a_singular_role_noun_is_a_person_not_a_group(run):
+    analysis = run("Chile hosted Peru's president Ana Ruiz on Monday.")
+    assert coded(analysis) == [("CONSULT", "occurred", [("Chile", "CHL", None)], ["Ana Ruiz"])]

@@ -83,7 +83,7 @@ def extract_events(
     anchors = anchors_of(doc, times, actors.places, senses)
     found: list[_Found] = []
     for token in triggers:
-        if no_act(token, senses):
+        if no_act(token, senses, actors):
             continue
         sense = senses[token.i]
         for roles in _reciprocal(token, _roles(token, sense, anchors, finder, found)):

@@ -1,16 +1,17 @@
 """Words read as events that are no act of their own.
 
 Reporting and posting ("said", "wrote on X", "released a statement", "declined to comment"),
-questions ("was asked about") and denials of a statement ("denied the report") report acts; the
-content of a demand ("urged X to withdraw", "X must withdraw", "X had to step down") is the
-demand's, a REQUEST, not the act demanded; what a purpose clause aims at ("to ensure X does not
-attack") has not happened and is not planned by anyone.
+questions ("was asked about"), interviews ("spoke to the AP") and denials of a statement ("denied
+the report") report acts; the content of a demand ("urged X to withdraw", "X must withdraw", "X
+had to step down") is the demand's, a REQUEST, not the act demanded; what a purpose clause aims at
+("to ensure X does not attack") has not happened and is not planned by anyone.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors import ActorIndex
 from newsgraph.extract.events.lexicon import Sense
 from newsgraph.lang.en.events import (
     CLAIM_NOUNS,
@@ -19,6 +20,9 @@ from newsgraph.lang.en.events import (
     CONTENT_DEPS,
     DEMANDED_DEPS,
     DENYING_VERBS,
+    INTERVIEW_VERBS,
+    MEDIA_NOUNS,
+    MEDIA_SECTORS,
     NOT_ACT_VERBS,
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
@@ -32,9 +36,22 @@ from newsgraph.lang.en.events import (
 MAX_CLIMB = 4
 
 
-def no_act(token: Token, senses: dict[int, Sense]) -> bool:
-    """The trigger reports, publishes, withholds a comment, is demanded or only aimed at."""
-    return _reporting(token) or _demanded(token, senses) or _aimed_at(token)
+def no_act(token: Token, senses: dict[int, Sense], actors: ActorIndex) -> bool:
+    """The trigger reports, publishes, withholds a comment, is an interview, is demanded or only
+    aimed at."""
+    return _reporting(token) or _interview(token, actors) or _demanded(token, senses) or _aimed_at(token)
+
+
+def _interview(token: Token, actors: ActorIndex) -> bool:
+    """ "spoke to the AP", "talking to a TV channel": the partner is the media."""
+    if token.lemma_.lower() not in INTERVIEW_VERBS:
+        return False
+    partners = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for partner in partners:
+        actor = actors.actor_at(partner)
+        if partner.lemma_.lower() in MEDIA_NOUNS or (actor is not None and actor.sector in MEDIA_SECTORS):
+            return True
+    return False
 
 
 def _reporting(token: Token) -> bool:

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import ActorIndex
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import AGENT_ORIGIN_PREPS, PLACE_NOUNS, QUANTITY_HEADS, STATE_NOUNS, VAGUE_SECTORS
+from newsgraph.lang.en.actors import ROLE_NOUNS, TITLE_WORDS
+from newsgraph.lang.en.events import (
+    AGENT_ORIGIN_PREPS,
+    INDIVIDUAL_SUFFIXES,
+    PLACE_NOUNS,
+    QUANTITY_HEADS,
+    STATE_NOUNS,
+    VAGUE_SECTORS,
+)
 from newsgraph.model import Actor, Mention
 
 
@@ -63,7 +71,7 @@ class GenericAgents:
         head = _through_quantity(token)
         if self.kb is None or head.pos_ != "NOUN" or self.index.actor_at(head) is not None:
             return None
-        if head.lemma_.lower() in PLACE_NOUNS:
+        if head.lemma_.lower() in PLACE_NOUNS or _individual(head):
             return None
         words = _name_words(head)
         sector = None
@@ -119,6 +127,12 @@ class GenericAgents:
                 if place is not None and place.country:
                     return place.country
         return None
+
+
+def _individual(head: Token) -> bool:
+    """A singular noun for one person ("Peru's president", "a soldier")."""
+    lemma = head.lemma_.lower()
+    return head.tag_ == "NN" and (lemma in ROLE_NOUNS or lemma in TITLE_WORDS or lemma.endswith(INDIVIDUAL_SUFFIXES))
 
 
 def _through_quantity(token: Token) -> Token:

@@ -280,9 +280,8 @@ class RoleFinder:
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
         for token in outside_dateline(tokens, self.datelines):
-            qualified = (
-                self.agents.of_phrase(_conjuncts(token), placed=True) if self.actors.actor_at(token) is None else []
-            )
+            named = self.actors.actor_at(token) or self.head_actor(token)
+            qualified = self.agents.of_phrase(_conjuncts(token), placed=True) if named is None else []
             actors = qualified or self.resolve(token)
             if not actors:
                 roles.unnamed.append((side is roles.source, token))

@@ -223,6 +223,13 @@ CLAIM_NOUNS = frozenset(
     "report allegation claim charge accusation involvement responsibility wrongdoing suggestion rumor rumour "
     "story account".split()
 )
+# Speaking to the media is an interview, not a consultation ("spoke to the AP", "told a TV channel").
+INTERVIEW_VERBS = frozenset({"speak", "talk"})
+MEDIA_NOUNS = frozenset(
+    "reporter journalist press media channel network newspaper paper agency television tv radio broadcaster "
+    "station outlet magazine website interviewer correspondent".split()
+)
+MEDIA_SECTORS = frozenset({"MED", "JRN"})
 # Refusals that only withhold a comment ("declined to comment").
 REFUSING_VERBS = frozenset("decline refuse".split())
 COMMENT_VERBS = frozenset("comment say elaborate speak confirm discuss identify answer respond detail".split())
@@ -251,3 +258,6 @@ PERFORMATIVE_VERBS = frozenset(
     "urge call demand ask appeal condemn reject deny accuse welcome support thank praise warn promise pledge "
     "agree accept refuse apologize apologise propose invite request insist".split()
 )
+# Endings of a singular noun for one person ("a soldier", "the commander", "a policeman"): a
+# person's role, not a group; plurals and collectives ("police", "the army") are groups.
+INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
