@@ -152,3 +152,8 @@ def test_speaking_is_consulting_but_not_with_the_media_and_hosting_refugees_is_a
 def test_a_singular_role_noun_is_a_person_not_a_group(run):
     analysis = run("Chile hosted Peru's president Ana Ruiz on Monday.")
     assert coded(analysis) == [("CONSULT", "occurred", [("Chile", "CHL", None)], ["Ana Ruiz"])]
+
+
+def test_refusing_to_accept_is_an_occurred_rejection_and_offering_no_comment_no_event(run):
+    analysis = run("Chile does not accept Peru's proposal. The Chilean government did not immediately offer comment.")
+    assert coded(analysis) == [("REJECT", "occurred", [("Chile", "CHL", None)], ["Peru"])]

@@ -36,7 +36,7 @@ from newsgraph.extract.events.anchors import (
     identified_time,
     near_publication,
 )
-from newsgraph.extract.events.lexicon import Sense
+from newsgraph.extract.events.lexicon import Sense, generic_sense
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
@@ -47,7 +47,7 @@ from newsgraph.extract.events.roles import (
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import DEPLOYING, FORCE_SECTORS, RECIPROCALS, REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.lang.en.events import ACCEPTING, DEPLOYING, FORCE_SECTORS, RECIPROCALS, REJECTED_DEPS, REPLY_OBJECTS
 from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
@@ -155,6 +155,7 @@ def _event(
     """The event of one trigger, with its time, status, place and mode."""
     when = attached_time(token, anchors, senses)
     status = event_status(token, when.value if when else None, published.isoformat() if published else None)
+    sense, status = _refusal(token, sense, status)
     if when is None and status == "occurred":
         when = identified_time(token, anchors) or assumed_time(published)
     where = event_place(token, anchors, finder)
@@ -177,6 +178,14 @@ def _event(
     if sense.type == "CONSULT" and event.mode is None:
         event.mode = _consult_mode(token, roles, where)
     return event
+
+
+def _refusal(token: Token, sense: Sense, status: str) -> tuple[Sense, str]:
+    """ "X does not accept Y's proposal", "we won't accept the ruling": a refusal, coded as an
+    occurred REJECT (PLOVER), not as a negated agreement."""
+    if sense.type == "AGREE" and status == "negated" and token.lemma_.lower() in ACCEPTING:
+        return generic_sense("REJECT"), "occurred"
+    return sense, status
 
 
 def _trigger_text(token: Token) -> str:

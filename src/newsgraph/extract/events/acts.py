@@ -15,11 +15,13 @@ from newsgraph.extract.actors import ActorIndex
 from newsgraph.extract.events.lexicon import Sense
 from newsgraph.lang.en.events import (
     CLAIM_NOUNS,
+    COMMENT_NOUNS,
     COMMENT_VERBS,
     COMMUNICATION_NOUNS,
     CONTENT_DEPS,
     DEMANDED_DEPS,
     DENYING_VERBS,
+    GIVING_VERBS,
     INTERVIEW_VERBS,
     MEDIA_NOUNS,
     MEDIA_SECTORS,
@@ -62,6 +64,8 @@ def _reporting(token: Token) -> bool:
         return True
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PUBLISHING_VERBS and (not objects or any(o.lemma_.lower() in COMMUNICATION_NOUNS for o in objects)):
+        return True
+    if lemma in GIVING_VERBS and objects and all(o.lemma_.lower() in COMMENT_NOUNS for o in objects):
         return True
     if lemma in QUESTION_VERBS:
         return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children)

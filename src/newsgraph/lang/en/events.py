@@ -233,6 +233,9 @@ MEDIA_SECTORS = frozenset({"MED", "JRN"})
 # Refusals that only withhold a comment ("declined to comment").
 REFUSING_VERBS = frozenset("decline refuse".split())
 COMMENT_VERBS = frozenset("comment say elaborate speak confirm discuss identify answer respond detail".split())
+# Verbs of giving whose object may only be a comment ("did not offer comment", "gave no details").
+GIVING_VERBS = frozenset("offer give provide make issue".split())
+COMMENT_NOUNS = frozenset("comment detail explanation response reaction reply statement answer".split())
 # Verbs whose complement is only aimed at ("to ensure X does not attack", "to prevent a war").
 PURPOSE_VERBS = frozenset("ensure prevent avoid guarantee stop deter discourage".split())
 # Modals and semi-modals of obligation: "X must withdraw" is a demand, not a withdrawal.
@@ -261,3 +264,5 @@ PERFORMATIVE_VERBS = frozenset(
 # Endings of a singular noun for one person ("a soldier", "the commander", "a policeman"): a
 # person's role, not a group; plurals and collectives ("police", "the army") are groups.
 INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# Verbs of accepting: refusing to accept is a rejection ("does not accept the proposal").
+ACCEPTING = frozenset("accept agree approve endorse recognize recognise sign".split())
