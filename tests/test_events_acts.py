@@ -157,3 +157,13 @@ def test_a_singular_role_noun_is_a_person_not_a_group(run):
 def test_refusing_to_accept_is_an_occurred_rejection_and_offering_no_comment_no_event(run):
     analysis = run("Chile does not accept Peru's proposal. The Chilean government did not immediately offer comment.")
     assert coded(analysis) == [("REJECT", "occurred", [("Chile", "CHL", None)], ["Peru"])]
+
+
+def test_a_name_given_by_known_as_and_a_coordinated_verb_shares_the_time_and_country_place(run):
+    analysis = run("The rebel coalition known as the Southern Front met in Turkey on Saturday and condemned Russia.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(e.type, [names[i] for i in e.source], e.when.value) for e in analysis.events] == [
+        ("CONSULT", ["Southern Front"], "2025-08-16"),
+        ("ACCUSE", ["Southern Front"], "2025-08-16"),
+    ]
+    assert (analysis.events[0].where.text, analysis.events[0].where.country) == ("Turkey", "TUR")

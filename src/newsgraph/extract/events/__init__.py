@@ -154,6 +154,8 @@ def _event(
 ) -> Event:
     """The event of one trigger, with its time, status, place and mode."""
     when = attached_time(token, anchors, senses)
+    if when is None and token.dep_ == "conj" and token.pos_ == "VERB":  # "met on Saturday and condemned X"
+        when = attached_time(token.head, anchors, senses)
     status = event_status(token, when.value if when else None, published.isoformat() if published else None)
     sense, status = _refusal(token, sense, status)
     if when is None and status == "occurred":

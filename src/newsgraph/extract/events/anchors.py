@@ -152,12 +152,17 @@ def _places_event(token: Token, place: Token, hosts: set[Token]) -> bool:
 
 
 def _named_place(hosts: set[Token], finder: RoleFinder) -> Place | None:
-    """A place the NER names in a locative phrase of a host, that names no actor."""
+    """A place the NER names in a locative phrase of a host, that names no actor but a country."""
     for host in hosts:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS and not finder.actors.actor_at(pobj):
+                if pobj.dep_ != "pobj" or pobj.ent_type_ not in PLACE_LABELS:
+                    continue
+                actor = finder.actors.actor_at(pobj)
+                if actor is None:
                     return finder.place_of(pobj)
+                if actor.kind == "country":  # "met in Turkey": the country as a place
+                    return Place(text=finder.place_of(pobj).text, country=actor.country)
     return None

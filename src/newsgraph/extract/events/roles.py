@@ -30,6 +30,7 @@ from newsgraph.lang.en.events import (
     BYSTANDER_VERBS,
     FIRST_PERSON,
     LIGHT_VERBS,
+    NAMING_VERBS,
     OBJECT_CONTROL,
     PARTICIPANT_PREPS,
     PROPOSERS,
@@ -299,10 +300,21 @@ def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
     found = []
     for token in tokens:
         if token.i not in datelines:
-            found.append(token)
+            found.append(_known_as(token) or token)
             continue
         found.extend(t for t in token.subtree if t.i not in datelines and t.head.i in datelines)
     return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _known_as(token: Token) -> Token | None:
+    """ "the rebel coalition known as the HNC", "a group called X": the name it is known by."""
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+        for child in acl.children:
+            if child.dep_ == "oprd":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def clause_verb(token: Token) -> Token | None:

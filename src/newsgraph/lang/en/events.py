@@ -266,3 +266,5 @@ PERFORMATIVE_VERBS = frozenset(
 INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 # Verbs of accepting: refusing to accept is a rejection ("does not accept the proposal").
 ACCEPTING = frozenset("accept agree approve endorse recognize recognise sign".split())
+# Participles that give a phrase's name ("the coalition known as X", "a group called X").
+NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
