@@ -57,27 +57,32 @@ def _interview(token: Token, actors: ActorIndex) -> bool:
 
 
 def _reporting(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    """Saying, publishing, giving only a comment, asking a question, denying a statement."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if lemma in NOT_ACT_VERBS:
-        return True
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma in PUBLISHING_VERBS and (not objects or any(o.lemma_.lower() in COMMUNICATION_NOUNS for o in objects)):
-        return True
-    if lemma in GIVING_VERBS and objects and all(o.lemma_.lower() in COMMENT_NOUNS for o in objects):
-        return True
-    if lemma in QUESTION_VERBS:
-        return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children)
-    if lemma in DENYING_VERBS:
-        return (
-            not objects
-            or any(o.lemma_.lower() in CLAIM_NOUNS for o in objects)
-            or any(c.dep_ == "ccomp" for c in token.children)
+    lemma = token.lemma_.lower()
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return (
+        lemma in NOT_ACT_VERBS
+        or (lemma in PUBLISHING_VERBS and (not objects or any(o in COMMUNICATION_NOUNS for o in objects)))
+        or (lemma in GIVING_VERBS and bool(objects) and all(o in COMMENT_NOUNS for o in objects))
+        or (lemma in QUESTION_VERBS and _question(token))
+        or (lemma in DENYING_VERBS and _denial(token, objects))
+        or (
+            lemma in REFUSING_VERBS
+            and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
         )
-    return lemma in REFUSING_VERBS and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children
     )
+
+
+def _question(token: Token) -> bool:
+    """ "asked about X", "was asked whether": no complement saying what is asked for."""
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children)
+
+
+def _denial(token: Token, objects: list[str]) -> bool:
+    """ "denied the report", "denied that X": a statement is denied, not a thing refused."""
+    return not objects or any(o in CLAIM_NOUNS for o in objects) or any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _demanded(token: Token, senses: dict[int, Sense]) -> bool:
