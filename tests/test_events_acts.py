@@ -167,3 +167,13 @@ def test_a_name_given_by_known_as_and_a_coordinated_verb_shares_the_time_and_cou
         ("ACCUSE", ["Southern Front"], "2025-08-16"),
     ]
     assert (analysis.events[0].where.text, analysis.events[0].where.country) == ("Turkey", "TUR")
+
+
+def test_an_event_the_news_comes_before_is_planned(run):
+    analysis = run("Ahead of talks with Peru, Chile is recalling its envoy.")
+    assert [(e.status, e.trigger) for e in analysis.events if e.type == "CONSULT"] == [("planned", "talks")]
+    analysis = run("Weeks before a summit with Bolivia, Chile met Peru.")
+    consults = [(e.status, e.trigger) for e in analysis.events if e.type == "CONSULT"]
+    assert consults == [("planned", "summit"), ("occurred", "met")]
+    past = run("Ahead of the meeting with Peru on Monday, Chile recalled its envoy.")
+    assert [e.status for e in past.events if e.type == "CONSULT"] == ["occurred"]

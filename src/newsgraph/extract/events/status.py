@@ -14,6 +14,8 @@ from spacy.tokens import Token
 
 from newsgraph.lang.en.events import (
     ADJUNCT_PREPS,
+    AWAITING_HEADS,
+    AWAITING_PREPS,
     CONDITION_MARKS,
     CONDITIONAL,
     CONTINUING,
@@ -41,6 +43,8 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
     """The status of the event ``trigger`` denotes; ``time_value`` is its attached TIMEX3 value."""
     if _performative(trigger):
         return "occurred"
+    if _awaited(trigger) and not (time_value and published and time_value[:10] < published[: len(time_value[:10])]):
+        return "planned"
     for modifier in trigger.children:
         if modifier.dep_ == "amod" and modifier.lower_ in PROSPECT_MODIFIERS:
             return PROSPECT_MODIFIERS[modifier.lower_]
@@ -68,6 +72,21 @@ def _performative(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children)
         and not any(c.dep_ in ("aux", "neg") for c in children)
     )
+
+
+def _awaited(trigger: Token) -> bool:
+    """ "weeks before a summit", "ahead of talks": the news comes before the event."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ in AWAITING_HEADS:
+        prep = prep.head
+    elif prep.lower_ not in AWAITING_PREPS:
+        return False
+    clause = prep.head
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    # a past clause "ahead of the meeting" may well be history by now; "weeks before a summit" is not
+    return not past or any(c.dep_ == "npadvmod" for c in prep.children)
 
 
 def _governor_marker(node: Token, trigger: Token) -> str | None:

@@ -268,3 +268,7 @@ INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 ACCEPTING = frozenset("accept agree approve endorse recognize recognise sign".split())
 # Participles that give a phrase's name ("the coalition known as X", "a group called X").
 NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+# Prepositions (and heads of "X of") before an event still to come: "before a summit", "ahead of
+# the talks", "in the run-up to the vote".
+AWAITING_PREPS = frozenset({"before", "until", "pending"})
+AWAITING_HEADS = frozenset({"ahead", "advance", "run-up", "eve"})
