@@ -74,18 +74,32 @@ class GenericAgents:
         if head.lemma_.lower() in PLACE_NOUNS or _individual(head):
             return None
         words = _name_words(head)
-        sector = None
-        for start in range(len(words)):  # "security forces", else "forces"
-            sector = self.kb.agent_sector(" ".join(w.lower_ for w in words[start:]))
-            if sector is not None:
-                break
-        if sector is None or sector in VAGUE_SECTORS:
+        sector = self._sector(words)
+        if sector is None and words[0].i > 0 and self.kb.agent_sector(head.lemma_.lower()) in VAGUE_SECTORS:
+            before = self.doc[words[0].i - 1]  # "militant groups": the modifier says what the group is
+            if before.head == head and before.dep_ in ("amod", "compound") and self.kb.agent_sector(before.lower_):
+                words = [before, *words]
+                sector = self._sector(words)
+        if sector is None:
             return None
         span = self.doc[words[0].i : head.i + 1]
         country = self._own_country(span)
         if placed and country is None:
             return None
         return self._actor(span, head, sector, country or self._origin(head))
+
+    def _sector(self, words: list[Token]) -> str | None:
+        """The sector of the longest agent noun ending the phrase ("security forces", "forces"),
+        else of a modifier when the head is vague ("militant groups", "opposition members")."""
+        assert self.kb is not None
+        for start in range(len(words)):
+            sector = self.kb.agent_sector(" ".join(w.lower_ for w in words[start:]))
+            if sector is not None:
+                break
+        if sector in VAGUE_SECTORS:
+            modifiers = [w for w in reversed(words[:-1]) if w.pos_ in ("NOUN", "ADJ") and not w.text[:1].isupper()]
+            sector = next((found for w in modifiers if (found := self.kb.agent_sector(w.lower_)) is not None), None)
+        return None if sector in VAGUE_SECTORS else sector
 
     def _actor(self, span: Span, head: Token, sector: str, country: str | None) -> Actor:
         key = span.text.lower()

@@ -193,7 +193,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Quantity words read through to the noun after "of" ("hundreds of protesters").
 QUANTITY_HEADS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
-    "number numbers band bands gang gangs unit units contingent contingents".split()
+    "number numbers band bands gang gangs unit units contingent contingents member members".split()
 )
 # Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
