@@ -181,7 +181,8 @@ def test_an_event_the_news_comes_before_is_planned(run):
 
 def test_a_vague_group_is_read_through_its_members_and_its_modifier(run):
     analysis = run(
-        "Around 100 members of a Chilean rebel group attacked a Peruvian army post. Several militant groups attacked Peru."
+        "Around 100 members of a Chilean rebel group attacked a Peruvian army post. "
+        "Several militant groups attacked Peru."
     )
     assert [e[2] for e in coded(analysis)] == [
         [("Chilean rebel group", "CHL", "REB")],
