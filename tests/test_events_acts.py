@@ -188,3 +188,8 @@ def test_a_vague_group_is_read_through_its_members_and_its_modifier(run):
         [("Chilean rebel group", "CHL", "REB")],
         [("militant groups", None, "REB")],
     ]
+
+
+def test_violence_by_demonstrators_is_a_protest_riot(run):
+    analysis = run("Hundreds of Chilean protesters stormed the Peruvian embassy in Santiago on Saturday.")
+    assert [(e.type, e.mode, e.cameo) for e in analysis.events] == [("PROTEST", "riot", "145")]

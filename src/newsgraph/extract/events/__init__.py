@@ -36,7 +36,7 @@ from newsgraph.extract.events.anchors import (
     identified_time,
     near_publication,
 )
-from newsgraph.extract.events.lexicon import Sense, generic_sense
+from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
@@ -47,7 +47,17 @@ from newsgraph.extract.events.roles import (
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import ACCEPTING, DEPLOYING, FORCE_SECTORS, RECIPROCALS, REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.lang.en.events import (
+    ACCEPTING,
+    DEPLOYING,
+    FORCE_SECTORS,
+    PROTESTERS,
+    RECIPROCALS,
+    REJECTED_DEPS,
+    REPLY_OBJECTS,
+    RIOT_CAMEO,
+    VIOLENT,
+)
 from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
@@ -85,8 +95,8 @@ def extract_events(
     for token in triggers:
         if no_act(token, senses, actors):
             continue
-        sense = senses[token.i]
-        for roles in _reciprocal(token, _roles(token, sense, anchors, finder, found)):
+        for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found)):
+            sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
                 _agent_in_text(roles, sense) and finder.agents.worth_an_event(roles.source, roles.target)
             ):
@@ -111,6 +121,15 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
         roles.target = [a for a in roles.target if not (finder.agents.is_generic(a) and a.sector in FORCE_SECTORS)]
     roles.target = other_side(roles)
     return roles
+
+
+def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
+    """ "Protesters stormed the parliament": violence by demonstrators is a PROTEST riot (PLOVER:
+    all civilian collective action carried out as protest)."""
+    if sense.type in VIOLENT and any(finder.agents.head_of(a) in PROTESTERS for a in roles.source):
+        known = cameo_table()[RIOT_CAMEO]
+        return Sense(type="PROTEST", mode=known["mode"], cameo=RIOT_CAMEO, goldstein=known["goldstein"])
+    return sense
 
 
 def _agent_in_text(roles: Roles, sense: Sense) -> bool:

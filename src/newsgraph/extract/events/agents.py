@@ -36,6 +36,11 @@ class GenericAgents:
         self.kb = kb
         self.by_name: dict[str, Actor] = {}
         self.by_noun: dict[str, Actor] = {}  # head lemma -> the last agent with that head
+        self.heads: dict[str, str] = {}  # actor id -> head lemma
+
+    def head_of(self, actor: Actor) -> str | None:
+        """The head noun of a generic agent ("protester"), None for a named actor."""
+        return self.heads.get(actor.id) if self.is_generic(actor) else None
 
     def is_generic(self, actor: Actor) -> bool:
         return any(a is actor for a in self.by_name.values())
@@ -114,6 +119,7 @@ class GenericAgents:
         if not any(m.start == span.start_char for m in actor.mentions):
             actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
         self.by_noun[head.lemma_.lower()] = actor
+        self.heads.setdefault(actor.id, head.lemma_.lower())
         return actor
 
     def _own_country(self, span: Span) -> str | None:

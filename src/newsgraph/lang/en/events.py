@@ -272,3 +272,7 @@ NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
 # the talks", "in the run-up to the vote".
 AWAITING_PREPS = frozenset({"before", "until", "pending"})
 AWAITING_HEADS = frozenset({"ahead", "advance", "run-up", "eve"})
+# Violence by demonstrators is a PROTEST riot (CAMEO 145): the types and the demonstrators' nouns.
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+PROTESTERS = frozenset("protester protestor demonstrator rioter crowd marcher mob".split())
+RIOT_CAMEO = "145"
