@@ -193,3 +193,9 @@ def test_a_vague_group_is_read_through_its_members_and_its_modifier(run):
 def test_violence_by_demonstrators_is_a_protest_riot(run):
     analysis = run("Hundreds of Chilean protesters stormed the Peruvian embassy in Santiago on Saturday.")
     assert [(e.type, e.mode, e.cameo) for e in analysis.events] == [("PROTEST", "riot", "145")]
+
+
+def test_what_is_sent_is_no_target_and_police_deployments_are_mobilizations(run):
+    analysis = run("France is sending a company of 250 troops to Estonia. Chile deployed police against protesters.")
+    assert [(e.type, e.mode) for e in analysis.events] == [("MOBILIZE", "troops"), ("MOBILIZE", "police")]
+    assert coded(analysis)[0][3] == ["Estonia"] and coded(analysis)[1][3] == ["protesters"]

@@ -117,8 +117,16 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
     roles = trigger_roles(finder, token, sense.type in SYMMETRIC, anchors.places)
     _inherit_target(token, roles, found)
-    if sense.type in DEPLOYING:  # "deployed troops": the troops are the deployer's, not a target
-        roles.target = [a for a in roles.target if not (finder.agents.is_generic(a) and a.sector in FORCE_SECTORS)]
+    if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target
+        sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+        roles.target = [
+            a
+            for a in roles.target
+            if not finder.agents.is_generic(a)
+            or not (
+                a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
+            )
+        ]
     roles.target = other_side(roles)
     return roles
 
