@@ -199,3 +199,19 @@ def test_what_is_sent_is_no_target_and_police_deployments_are_mobilizations(run)
     analysis = run("France is sending a company of 250 troops to Estonia. Chile deployed police against protesters.")
     assert [(e.type, e.mode) for e in analysis.events] == [("MOBILIZE", "troops"), ("MOBILIZE", "police")]
     assert coded(analysis)[0][3] == ["Estonia"] and coded(analysis)[1][3] == ["protesters"]
+
+
+def test_a_prisoner_exchange_is_a_release_each_way_and_a_pardon_is_a_concession(run):
+    analysis = run("Russia and Ukraine exchanged 300 prisoners on Friday.")
+    assert [(e[0], e[1], e[2][0][0], e[3]) for e in coded(analysis)] == [
+        ("RETREAT", "occurred", "Russia", ["Ukraine"]),
+        ("RETREAT", "occurred", "Ukraine", ["Russia"]),
+    ]
+    agreed = run("Russia and Ukraine agreed to a prisoner swap.")
+    assert [(e.type, e.status) for e in agreed.events] == [
+        ("AGREE", "occurred"),
+        ("RETREAT", "planned"),
+        ("RETREAT", "planned"),
+    ]
+    pardon = run("Ukrainian President Petro Doroshenko pardoned two Russian soldiers.")
+    assert [(e.type, e.status) for e in pardon.events] == [("CONCEDE", "occurred")]

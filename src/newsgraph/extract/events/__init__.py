@@ -51,6 +51,7 @@ from newsgraph.lang.en.events import (
     ACCEPTING,
     DEPLOYING,
     FORCE_SECTORS,
+    MUTUAL_ACTS,
     PROTESTERS,
     RECIPROCALS,
     REJECTED_DEPS,
@@ -95,7 +96,7 @@ def extract_events(
     for token in triggers:
         if no_act(token, senses, actors):
             continue
-        for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found)):
+        for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
                 _agent_in_text(roles, sense) and finder.agents.worth_an_event(roles.source, roles.target)
@@ -115,7 +116,8 @@ def extract_events(
 
 def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
-    roles = trigger_roles(finder, token, sense.type in SYMMETRIC, anchors.places)
+    mutual = sense.type in SYMMETRIC or token.lemma_.lower() in MUTUAL_ACTS  # "X and Y agreed to a swap"
+    roles = trigger_roles(finder, token, mutual, anchors.places)
     _inherit_target(token, roles, found)
     if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target
         sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
@@ -147,8 +149,12 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
     return bool(roles.source) or sense.type in SYMMETRIC or any(source for source, _ in roles.unnamed)
 
 
-def _reciprocal(token: Token, roles: Roles) -> list[Roles]:
-    """ "X and Y accuse each other": one event per side, against the others."""
+def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
+    """ "X and Y accuse each other", "X and Y exchanged prisoners", "a swap between X and Y": one
+    event per side, towards the others."""
+    sides = [a for a in roles.source + roles.target if not finder.agents.is_generic(a)]  # not the prisoners
+    if token.lemma_.lower() in MUTUAL_ACTS and len(sides) > 1:
+        return [Roles(source=[a], target=[b for b in sides if b is not a], tokens=roles.tokens) for a in sides]
     if roles.target or len(roles.source) < 2:
         return [roles]
     words = [t for t in token.subtree if t.i > token.i]

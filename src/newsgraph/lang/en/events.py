@@ -129,6 +129,10 @@ MEETING_WORDS = frozenset(
     "meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
     "visit trip conference consultation".split()
 )
+# Acts an agreement schedules ("agreed to a prisoner swap"): planned, like an agreed meeting.
+AGREED_ACTS = frozenset("exchange swap ceasefire truce release withdrawal handover".split())
+# Mutual acts: "X and Y exchanged prisoners" is X releasing to Y and Y releasing to X (PLOVER RETREAT).
+MUTUAL_ACTS = frozenset({"exchange", "swap"})
 # Subordinators of a condition ("if", "unless").
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Auxiliaries of the future ("will meet").
