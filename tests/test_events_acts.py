@@ -215,3 +215,13 @@ def test_a_prisoner_exchange_is_a_release_each_way_and_a_pardon_is_a_concession(
     ]
     pardon = run("Ukrainian President Petro Doroshenko pardoned two Russian soldiers.")
     assert [(e.type, e.status) for e in pardon.events] == [("CONCEDE", "occurred")]
+
+
+def test_a_lede_after_a_dateline_with_talks_measured_in_days(run):
+    analysis = run(
+        "ABU DHABI (Reuters) - Chilean and Peruvian negotiators concluded two days of talks in Abu Dhabi on "
+        "Thursday, officials said. Chile and Peru last met in Lima."
+    )
+    first = analysis.events[0]
+    assert coded(analysis)[0] == ("CONSULT", "occurred", [("Chile", "CHL", None)], ["Peru"])
+    assert (first.trigger, first.when.text, first.where.text) == ("talks", "Thursday", "Abu Dhabi")

@@ -30,6 +30,7 @@ from newsgraph.lang.en.events import (
     BYSTANDER_VERBS,
     FIRST_PERSON,
     LIGHT_VERBS,
+    MEASURE_NOUNS,
     NAMING_VERBS,
     OBJECT_CONTROL,
     PARTICIPANT_PREPS,
@@ -191,6 +192,7 @@ class RoleFinder:
         node = verb
         for _ in range(MAX_CLIMB):
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            subjects.sort(key=lambda c: c.i in self.datelines)  # "ABU DHABI (Reuters) - X met": X
             if subjects:
                 subject = subjects[0]
                 if subject.lower_ in RELATIVE and node.dep_ == "relcl":
@@ -334,10 +336,10 @@ def _clause_of(noun: Token) -> Token | None:
 
 
 def direct_under(noun: Token, clause: Token) -> bool:
-    """No other noun stands between a noun trigger and its clause (but "the idea of")."""
+    """No other noun stands between a noun trigger and its clause (but "the idea of", "two days of")."""
     node = noun.head
     while node != clause:
-        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in WILLINGNESS_NOUNS:
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in WILLINGNESS_NOUNS | MEASURE_NOUNS:
             return False
         node = node.head
     return True

@@ -73,6 +73,8 @@ PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # idea of talks with X"); any other noun between ("his call for talks", "prospects for a
 # meeting") makes the subject a bystander.
 WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
+# Measures of an event a noun between it and its clause may be ("concluded two days of talks").
+MEASURE_NOUNS = frozenset("day week month hour round series session kind sort type".split())
 # Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
 BYSTANDER_VERBS = frozenset(
     "criticize criticise condemn denounce welcome praise hail applaud slam boycott "
