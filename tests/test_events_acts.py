@@ -225,3 +225,10 @@ def test_a_lede_after_a_dateline_with_talks_measured_in_days(run):
     first = analysis.events[0]
     assert coded(analysis)[0] == ("CONSULT", "occurred", [("Chile", "CHL", None)], ["Peru"])
     assert (first.trigger, first.when.text, first.where.text) == ("talks", "Thursday", "Abu Dhabi")
+
+
+def test_a_coordinated_act_is_not_embedded_and_announced_talks_are_planned(run):
+    analysis = run("Chile proposed a ceasefire and imposed sanctions on Peru.")
+    assert ("SANCTION", "occurred") in [(e.type, e.status) for e in analysis.events]
+    analysis = run("Chile announced talks with Peru.")
+    assert [(e.type, e.status) for e in analysis.events] == [("CONSULT", "planned")]

@@ -59,7 +59,7 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
             return _tense_status(node, trigger, time_value, published)
         if node.dep_ not in STATUS_CLIMB_DEPS or node.head == node:
             break
-        embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
+        embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ not in ("advcl", "conj")
         node = node.head
     return _future_by_time(time_value, published) or "occurred"
 

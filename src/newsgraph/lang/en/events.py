@@ -109,8 +109,9 @@ NEGATING = frozenset(
 NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
 # Determiners that negate their noun ("no talks") or its clause ("no country sent troops").
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-# Collective decisions perform a policy ("agreed to impose sanctions") but schedule a meeting.
-DECIDING = frozenset("agree decide vote approve resolve".split())
+# Collective decisions and announcements perform a policy ("agreed to impose sanctions") but
+# schedule a meeting ("announced talks").
+DECIDING = frozenset("agree decide vote approve resolve announce".split())
 # Governors that make the event below them a proposal ("hopes for a summit", "open to talks").
 PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
