@@ -232,3 +232,11 @@ def test_a_coordinated_act_is_not_embedded_and_announced_talks_are_planned(run):
     assert ("SANCTION", "occurred") in [(e.type, e.status) for e in analysis.events]
     analysis = run("Chile announced talks with Peru.")
     assert [(e.type, e.status) for e in analysis.events] == [("CONSULT", "planned")]
+
+
+def test_a_persons_government_is_the_government_of_their_country(run):
+    analysis = run(
+        "Chilean President Elena Mora spoke on Monday. The Chilean government said Peru had lied. "
+        "Her government criticized Peru."
+    )
+    assert coded(analysis) == [("ACCUSE", "occurred", [("Government of Chile", "CHL", "GOV")], ["Peru"])]

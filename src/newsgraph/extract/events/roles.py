@@ -132,6 +132,9 @@ class RoleFinder:
         found: list[Actor] = []
         for child in _modifiers(token):
             actor = self.actors.actor_at(child) or self.country_of(child, state)
+            owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
+            if state and owner and actor is not None and actor.country in self.government:
+                actor = self.government[actor.country]  # "Castro's government", "his administration"
             if actor is not None and actor not in found:
                 found.append(actor)
         if not found and token.pos_ == "NOUN":
