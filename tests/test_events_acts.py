@@ -240,3 +240,12 @@ def test_a_persons_government_is_the_government_of_their_country(run):
         "Her government criticized Peru."
     )
     assert coded(analysis) == [("ACCUSE", "occurred", [("Government of Chile", "CHL", "GOV")], ["Peru"])]
+
+
+def test_a_restated_prospect_is_one_event_but_a_distinct_proposal_is_not(run):
+    analysis = run(
+        "Hopes for a summit between Chile and Peru faded on Tuesday. Analysts doubted the prospects of a "
+        "summit between Chile and Peru. Peru proposed talks with Chile in Lima."
+    )
+    consults = [(e.status, e.where.text if e.where else None, len(e.mentions)) for e in analysis.events]
+    assert consults == [("proposed", None, 1), ("proposed", "Lima", 0)]

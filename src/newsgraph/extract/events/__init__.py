@@ -343,17 +343,26 @@ def _same_event(kept: _Found, item: _Found) -> bool:
     first, later = kept.event, item.event
     if (first.type, first.status) != (later.type, later.status) or not (first.source or first.target):
         return False
+    return _same_sides(first, later) and _tied(first, later, item.trigger)
+
+
+def _same_sides(first: Event, later: Event) -> bool:
     if first.type in SYMMETRIC:
-        if set(first.source + first.target) != set(later.source + later.target):
-            return False
-    elif (set(first.source), set(first.target)) != (set(later.source), set(later.target)):
-        return False
+        return set(first.source + first.target) == set(later.source + later.target)
+    return (set(first.source), set(first.target)) == (set(later.source), set(later.target))
+
+
+def _tied(first: Event, later: Event, trigger: Token) -> bool:
+    """No time or place tells the two apart, and the text ties them: the same time or place, a
+    definite noun taking the first up, or a prospect restated with nothing new (past acts need a
+    tie: two attacks are two events)."""
     times = {e.when.value for e in (first, later) if e.when is not None and not e.when.assumed}
     places = {e.where.text for e in (first, later) if e.where is not None}
     if len(times) > 1 or len(places) > 1:
         return False
     own_time = first.when is not None and not first.when.assumed and later.when == first.when
-    return own_time or (len(places) == 1 and first.where == later.where) or _taken_up(item.trigger)
+    restated = first.status != "occurred" and (first.when, first.where) == (later.when, later.where)
+    return own_time or (len(places) == 1 and first.where == later.where) or _taken_up(trigger) or restated
 
 
 def _taken_up(trigger: Token) -> bool:
