@@ -249,3 +249,12 @@ def test_a_restated_prospect_is_one_event_but_a_distinct_proposal_is_not(run):
     )
     consults = [(e.status, e.where.text if e.where else None, len(e.mentions)) for e in analysis.events]
     assert consults == [("proposed", None, 1), ("proposed", "Lima", 0)]
+
+
+def test_emergencies_welcomed_refugees_and_pushing_someone(run):
+    analysis = run("The Chilean army declared a state of emergency in Arica on Saturday.")
+    assert [(e.type, e.mode, e.target) for e in analysis.events] == [("COERCE", "martial-law", [])]
+    analysis = run("Thousands of refugees were welcomed by Chile.")
+    assert [(e.type, e.cameo) for e in analysis.events] == [("AID", "073")]
+    analysis = run("Peru pushed Bolivia to release the prisoners.")
+    assert coded(analysis) == [("REQUEST", "occurred", [("Peru", "PER", None)], ["Bolivia"])]

@@ -256,10 +256,11 @@ DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 DEPLOYING = frozenset({"MOBILIZE"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
-# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders").
+# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
+# "a state of emergency").
 PLACE_NOUNS = frozenset(
     "border city town village province neighborhood neighbourhood capital region district prison hospital "
-    "school university camp port base".split()
+    "school university camp port base state".split()
 )
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
 RECIPROCALS = frozenset({"each other", "one another"})
