@@ -258,3 +258,14 @@ def test_emergencies_welcomed_refugees_and_pushing_someone(run):
     assert [(e.type, e.cameo) for e in analysis.events] == [("AID", "073")]
     analysis = run("Peru pushed Bolivia to release the prisoners.")
     assert coded(analysis) == [("REQUEST", "occurred", [("Peru", "PER", None)], ["Bolivia"])]
+
+
+def test_a_coordinated_meeting_noun_shares_the_possessor(run):
+    analysis = run(
+        "Chilean minister Elena Mora spoke after her talks with Peru's president Ana Ruiz in Lima and a meeting "
+        "with Bolivian President Luis Arce in La Paz."
+    )
+    assert [(e[2][0][0], e[3]) for e in coded(analysis)] == [
+        ("Elena Mora", ["Ana Ruiz"]),
+        ("Elena Mora", ["Luis Arce"]),
+    ]

@@ -168,12 +168,15 @@ def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
 
 
 def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
-    """ "X continues to label Y ... and demands changes": a coordinated verb shares the target."""
-    if roles.target or token.dep_ != "conj" or not found:
+    """ "X continues to label Y ... and demands changes": a coordinated verb shares the target;
+    "his talks with Y and a meeting with Z": a coordinated noun shares the source."""
+    if token.dep_ != "conj" or not found or found[-1].trigger != token.head:
         return
     previous = found[-1]
-    if previous.trigger == token.head and previous.roles.source == roles.source:
+    if not roles.target and previous.roles.source == roles.source:
         roles.target = previous.roles.target[:]
+    if not roles.source and token.pos_ == "NOUN" and previous.trigger.pos_ == "NOUN":
+        roles.source = [a for a in previous.roles.source if a not in roles.target]
 
 
 def _event(
