@@ -269,3 +269,9 @@ def test_a_coordinated_meeting_noun_shares_the_possessor(run):
         ("Elena Mora", ["Ana Ruiz"]),
         ("Elena Mora", ["Luis Arce"]),
     ]
+
+
+def test_a_lone_unplaced_generic_source_needs_someone_named_to_act_on(run):
+    assert run("Police are investigating 380 complaints.").events == []
+    analysis = run("The court convicted Germany's largest bank on Monday.")
+    assert [e[2] for e in coded(analysis)] == [[("court", None, "JUD")]]

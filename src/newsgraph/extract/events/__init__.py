@@ -99,7 +99,8 @@ def extract_events(
         for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
-                _agent_in_text(roles, sense) and finder.agents.worth_an_event(roles.source, roles.target)
+                _agent_in_text(roles, sense)
+                and finder.agents.worth_an_event(roles.source, roles.target, _named_patient(roles))
             ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
@@ -140,6 +141,14 @@ def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
         known = cameo_table()[RIOT_CAMEO]
         return Sense(type="PROTEST", mode=known["mode"], cameo=RIOT_CAMEO, goldstein=known["goldstein"])
     return sense
+
+
+def _named_patient(roles: Roles) -> bool:
+    """The event acts on someone the text names though no actor was found for it ("convicted
+    Germany's largest bank", "detained Boztepe"), not on "380 complaints"."""
+    return any(
+        not source and (t.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in t.lefts)) for source, t in roles.unnamed
+    )
 
 
 def _agent_in_text(roles: Roles, sense: Sense) -> bool:

@@ -45,11 +45,12 @@ class GenericAgents:
     def is_generic(self, actor: Actor) -> bool:
         return any(a is actor for a in self.by_name.values())
 
-    def worth_an_event(self, source: list[Actor], target: list[Actor]) -> bool:
-        """An event needs a named actor, two sides, or a generic source placed in a country: a lone
-        "police" or "people", or someone unnamed acting on "U.S. sailors", says too little to code."""
+    def worth_an_event(self, source: list[Actor], target: list[Actor], patient: bool = False) -> bool:
+        """An event needs a named actor, two sides, or a generic source placed in a country or
+        acting on someone the text names ("the court convicted the bank"): a lone "police are
+        investigating", or someone unnamed acting on "U.S. sailors", says too little to code."""
         named = any(not self.is_generic(a) for a in source + target)
-        return bool((source and target) or named or any(a.country for a in source))
+        return bool((source and target) or named or any(a.country or patient for a in source))
 
     def qualified(self, token: Token) -> Actor | None:
         """ "Russian troops", "Venezuela's opposition": an agent noun its own words place in a
