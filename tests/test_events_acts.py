@@ -275,3 +275,10 @@ def test_a_lone_unplaced_generic_source_needs_someone_named_to_act_on(run):
     assert run("Police are investigating 380 complaints.").events == []
     analysis = run("The court convicted Germany's largest bank on Monday.")
     assert [e[2] for e in coded(analysis)] == [[("court", None, "JUD")]]
+
+
+def test_a_bare_assent_and_a_yes_no_question_are_no_events(run):
+    analysis = run(
+        "Asked whether she would free them, Chilean President Elena Mora agreed. Chile and Peru agreed on Monday."
+    )
+    assert coded(analysis) == [("AGREE", "occurred", [("Chile", "CHL", None)], ["Peru"])]

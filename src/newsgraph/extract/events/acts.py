@@ -9,11 +9,14 @@ had to step down") is the demand's, a REQUEST, not the act demanded; what a purp
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from newsgraph.extract.actors import ActorIndex
 from newsgraph.extract.events.lexicon import Sense
 from newsgraph.lang.en.events import (
+    ASSENTING_VERBS,
     CLAIM_NOUNS,
     COMMENT_NOUNS,
     COMMENT_VERBS,
@@ -57,32 +60,59 @@ def _interview(token: Token, actors: ActorIndex) -> bool:
 
 
 def _reporting(token: Token) -> bool:
-    """Saying, publishing, giving only a comment, asking a question, denying a statement."""
+    """Saying, publishing, giving only a comment, asking a question, denying a statement,
+    assenting to nothing named, declining to comment."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return (
-        lemma in NOT_ACT_VERBS
-        or (lemma in PUBLISHING_VERBS and (not objects or any(o in COMMUNICATION_NOUNS for o in objects)))
-        or (lemma in GIVING_VERBS and bool(objects) and all(o in COMMENT_NOUNS for o in objects))
-        or (lemma in QUESTION_VERBS and _question(token))
-        or (lemma in DENYING_VERBS and _denial(token, objects))
-        or (
-            lemma in REFUSING_VERBS
-            and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
-        )
-    )
+    return lemma in NOT_ACT_VERBS or any(lemma in verbs and check(token, objects) for verbs, check in _CHECKS)
 
 
-def _question(token: Token) -> bool:
+def _publishing(token: Token, objects: list[str]) -> bool:
+    """ "released a statement", "published footage": a communication put out."""
+    return not objects or any(o in COMMUNICATION_NOUNS for o in objects)
+
+
+def _comment_only(token: Token, objects: list[str]) -> bool:
+    """ "did not offer comment", "gave no details"."""
+    return bool(objects) and all(o in COMMENT_NOUNS for o in objects)
+
+
+def _no_comment(token: Token, objects: list[str]) -> bool:
+    """ "declined to comment"."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in token.children)
+
+
+def _bare_assent(token: Token, objects: list[str]) -> bool:
+    """ "he agreed", "she promptly offered": one side assenting to nothing named is a reply, not
+    an agreement ("X and Y agreed", "agreed to talks", "agreed with Y" are)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    coordinated = any(c.dep_ == "conj" for s in subjects for c in s.children)
+    content = any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "attr") for c in token.children)
+    return bool(subjects) and not coordinated and not content
+
+
+def _question(token: Token, objects: list[str]) -> bool:
     """ "asked about X", "was asked whether": no complement saying what is asked for."""
-    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children)
+    asked_for = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")]
+    return all(any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children) for c in asked_for)
 
 
 def _denial(token: Token, objects: list[str]) -> bool:
     """ "denied the report", "denied that X": a statement is denied, not a thing refused."""
     return not objects or any(o in CLAIM_NOUNS for o in objects) or any(c.dep_ == "ccomp" for c in token.children)
+
+
+# Verbs that are no act when their check holds.
+_CHECKS: tuple[tuple[frozenset[str], Callable[[Token, list[str]], bool]], ...] = (
+    (PUBLISHING_VERBS, _publishing),
+    (GIVING_VERBS, _comment_only),
+    (QUESTION_VERBS, _question),
+    (DENYING_VERBS, _denial),
+    (ASSENTING_VERBS, _bare_assent),
+    (REFUSING_VERBS, _no_comment),
+)
 
 
 def _demanded(token: Token, senses: dict[int, Sense]) -> bool:

@@ -224,6 +224,8 @@ COMMUNICATION_NOUNS = frozenset(
 # Verbs that are an act only with what they ask for ("asked X to leave", "asked for aid"), not as
 # a question ("was asked about", "asked whether").
 QUESTION_VERBS = frozenset({"ask", "question"})
+# Verbs of assent that say nothing on their own ("he agreed", "she offered").
+ASSENTING_VERBS = frozenset("agree offer accept commit consent".split())
 # Denials of a statement ("denied the report", "denied that ..."): a statement, not a rejection.
 DENYING_VERBS = frozenset({"deny", "dismiss", "dispute", "contest"})
 CLAIM_NOUNS = frozenset(
