@@ -282,3 +282,8 @@ def test_a_bare_assent_and_a_yes_no_question_are_no_events(run):
         "Asked whether she would free them, Chilean President Elena Mora agreed. Chile and Peru agreed on Monday."
     )
     assert coded(analysis) == [("AGREE", "occurred", [("Chile", "CHL", None)], ["Peru"])]
+
+
+def test_a_sending_in_the_present_progressive_is_arranged(run):
+    analysis = run("France is sending 250 troops to Estonia. Chile is attacking Peru.")
+    assert [(e.type, e.status) for e in analysis.events] == [("MOBILIZE", "planned"), ("ASSAULT", "ongoing")]

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from newsgraph.lang.en.events import (
     ADJUNCT_PREPS,
     AGREED_ACTS,
+    ARRANGED,
     AWAITING_HEADS,
     AWAITING_PREPS,
     CONDITION_MARKS,
@@ -177,10 +178,10 @@ def _habitual(verb: Token) -> bool:
 
 
 def _present_status(verb: Token, trigger: Token) -> str:
-    """A present progressive is a travel or meeting arranged ("is flying to X for talks"), or
-    under way; a simple present is ongoing."""
+    """A present progressive is a travel, sending or meeting arranged ("is flying to X for talks",
+    "is sending 250 troops"), or under way; a simple present is ongoing."""
     if verb.tag_ == "VBG":
-        return "planned" if trigger != verb else "ongoing"
+        return "planned" if trigger != verb or verb.lemma_.lower() in ARRANGED else "ongoing"
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
     return "occurred"

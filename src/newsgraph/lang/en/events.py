@@ -286,3 +286,5 @@ AWAITING_HEADS = frozenset({"ahead", "advance", "run-up", "eve"})
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 PROTESTERS = frozenset("protester protestor demonstrator rioter crowd marcher mob".split())
 RIOT_CAMEO = "145"
+# Verbs whose present progressive is an arrangement ("is sending troops", "is flying to X").
+ARRANGED = frozenset("send deploy dispatch head travel go fly come arrive return visit".split())
