@@ -121,6 +121,7 @@ class Event:
     where: Place | None = None
     cameo: str | None = None
     goldstein: float | None = None
+    mentions: list[Evidence] = field(default_factory=list)  # later statements of the same event
 
 
 @dataclass

@@ -59,6 +59,14 @@ class ActorIndex:
         say whom "I"/"we" in a quotation mean."""
         return resolver.resolve(self, token, speaking, voices, coordinated)
 
+    def head_actor(self, token: Token, voices: Iterable[resolver.Voice] = ()) -> Actor | None:
+        """The actor the head word ``token`` itself names (no modifiers, no conjuncts)."""
+        return resolver.head_actor(self, token, voices)
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The head words of the phrase headed by ``token`` and of those coordinated with it."""
+        return resolver.conjuncts(self, token)
+
     def recent_organization(self, token: Token) -> Actor | None:
         """The organisation "it" (or "a statement") at ``token`` stands for."""
         return resolver.recent_organization(self, token)

@@ -112,6 +112,9 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
     found: list[Actor] = []
     for child in _modifier_words(token):
         actor = index.actor_at(child) or country_actor(index, child, state)
+        owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
+        if state and owner and actor is not None and actor.country in index.government:
+            actor = index.government[actor.country]  # "Castro's government", "his administration"
         if actor is not None and actor not in found:
             found.append(actor)
     if not found and token.pos_ == "NOUN":

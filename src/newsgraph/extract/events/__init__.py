@@ -25,15 +25,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.events.acts import no_act
 from newsgraph.extract.events.anchors import (
     Anchors,
     anchors_of,
     assumed_time,
     attached_time,
+    dateline_place,
     event_place,
     identified_time,
+    near_publication,
 )
-from newsgraph.extract.events.lexicon import Sense
+from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
@@ -44,7 +47,18 @@ from newsgraph.extract.events.roles import (
 from newsgraph.extract.events.status import event_status
 from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.events import REJECTED_DEPS, REPLY_OBJECTS
+from newsgraph.lang.en.events import (
+    ACCEPTING,
+    DEPLOYING,
+    FORCE_SECTORS,
+    MUTUAL_ACTS,
+    PROTESTERS,
+    RECIPROCALS,
+    REJECTED_DEPS,
+    REPLY_OBJECTS,
+    RIOT_CAMEO,
+    VIOLENT,
+)
 from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
@@ -80,14 +94,19 @@ def extract_events(
     anchors = anchors_of(doc, times, actors.places, senses)
     found: list[_Found] = []
     for token in triggers:
-        sense = senses[token.i]
-        roles = _roles(token, sense, anchors, finder, found)
-        if roles.source or roles.target or keep_unresolved:
-            event = _event(token, sense, roles, anchors, senses, finder, published)
-            found.append(_Found(token, roles, event))
+        if no_act(token, senses, actors):
+            continue
+        for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
+            sense = _protest(senses[token.i], roles, finder)
+            if keep_unresolved or (
+                _agent_in_text(roles, sense)
+                and finder.agents.worth_an_event(roles.source, roles.target, _named_patient(roles))
+            ):
+                event = _event(token, sense, roles, anchors, senses, finder, published)
+                found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
     found = [f for f in found if not _restated_rejection(f, senses)]
-    events = [f.event for f in _deduplicate(found)]
+    events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
     return events
@@ -98,19 +117,75 @@ def extract_events(
 
 def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
-    roles = trigger_roles(finder, token, sense.type in SYMMETRIC, anchors.places)
+    mutual = sense.type in SYMMETRIC or token.lemma_.lower() in MUTUAL_ACTS  # "X and Y agreed to a swap"
+    roles = trigger_roles(finder, token, mutual, anchors.places)
     _inherit_target(token, roles, found)
+    if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target
+        sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+        roles.target = [
+            a
+            for a in roles.target
+            if not finder.agents.is_generic(a)
+            or not (
+                a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
+            )
+        ]
     roles.target = other_side(roles)
     return roles
 
 
+def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
+    """ "Protesters stormed the parliament": violence by demonstrators is a PROTEST riot (PLOVER:
+    all civilian collective action carried out as protest)."""
+    if sense.type in VIOLENT and any(finder.agents.head_of(a) in PROTESTERS for a in roles.source):
+        known = cameo_table()[RIOT_CAMEO]
+        return Sense(type="PROTEST", mode=known["mode"], cameo=RIOT_CAMEO, goldstein=known["goldstein"])
+    return sense
+
+
+def _named_patient(roles: Roles) -> bool:
+    """The event acts on someone the text names though no actor was found for it ("convicted
+    Germany's largest bank", "detained Boztepe"), not on "380 complaints"."""
+    return any(
+        not source and (t.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in t.lefts)) for source, t in roles.unnamed
+    )
+
+
+def _agent_in_text(roles: Roles, sense: Sense) -> bool:
+    """The text says who acted: a source, or a subject or agent phrase that names nobody known
+    ("he"); "X was attacked" and "airstrikes against X" name no one, and PLOVER codes no event
+    without a source (a meeting's sides are interchangeable)."""
+    return bool(roles.source) or sense.type in SYMMETRIC or any(source for source, _ in roles.unnamed)
+
+
+def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
+    """ "X and Y accuse each other", "X and Y exchanged prisoners", "a swap between X and Y": one
+    event per side, towards the others."""
+    sides = [a for a in roles.source + roles.target if not finder.agents.is_generic(a)]  # not the prisoners
+    if token.lemma_.lower() in MUTUAL_ACTS and len(sides) > 1:
+        return [Roles(source=[a], target=[b for b in sides if b is not a], tokens=roles.tokens) for a in sides]
+    if roles.target or len(roles.source) < 2:
+        return [roles]
+    words = [t for t in token.subtree if t.i > token.i]
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(words, words[1:], strict=False)}
+    if not pairs & RECIPROCALS:
+        return [roles]
+    return [
+        Roles(source=[actor], target=[a for a in roles.source if a is not actor], tokens=roles.tokens)
+        for actor in roles.source
+    ]
+
+
 def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
-    """ "X continues to label Y ... and demands changes": a coordinated verb shares the target."""
-    if roles.target or token.dep_ != "conj" or not found:
+    """ "X continues to label Y ... and demands changes": a coordinated verb shares the target;
+    "his talks with Y and a meeting with Z": a coordinated noun shares the source."""
+    if token.dep_ != "conj" or not found or found[-1].trigger != token.head:
         return
     previous = found[-1]
-    if previous.trigger == token.head and previous.roles.source == roles.source:
+    if not roles.target and previous.roles.source == roles.source:
         roles.target = previous.roles.target[:]
+    if not roles.source and token.pos_ == "NOUN" and previous.trigger.pos_ == "NOUN":
+        roles.source = [a for a in previous.roles.source if a not in roles.target]
 
 
 def _event(
@@ -124,10 +199,15 @@ def _event(
 ) -> Event:
     """The event of one trigger, with its time, status, place and mode."""
     when = attached_time(token, anchors, senses)
+    if when is None and token.dep_ == "conj" and token.pos_ == "VERB":  # "met on Saturday and condemned X"
+        when = attached_time(token.head, anchors, senses)
     status = event_status(token, when.value if when else None, published.isoformat() if published else None)
+    sense, status = _refusal(token, sense, status)
     if when is None and status == "occurred":
         when = identified_time(token, anchors) or assumed_time(published)
     where = event_place(token, anchors, finder)
+    if where is None and status in ("occurred", "ongoing") and near_publication(when, published):
+        where = dateline_place(anchors, finder.datelines)
     event = Event(
         id="",
         type=sense.type,
@@ -145,6 +225,14 @@ def _event(
     if sense.type == "CONSULT" and event.mode is None:
         event.mode = _consult_mode(token, roles, where)
     return event
+
+
+def _refusal(token: Token, sense: Sense, status: str) -> tuple[Sense, str]:
+    """ "X does not accept Y's proposal", "we won't accept the ruling": a refusal, coded as an
+    occurred REJECT (PLOVER), not as a negated agreement."""
+    if sense.type == "AGREE" and status == "negated" and token.lemma_.lower() in ACCEPTING:
+        return generic_sense("REJECT"), "occurred"
+    return sense, status
 
 
 def _trigger_text(token: Token) -> str:
@@ -231,12 +319,66 @@ def _sentences_between(first: Token, second: Token) -> int:
 def _deduplicate(found: list[_Found]) -> list[_Found]:
     """One event per (sentence, type, participants, status): "X met Y for talks" is one."""
     kept: list[_Found] = []
-    seen: set[tuple[int, str, frozenset[str], str]] = set()
+    seen: set[tuple[int, str, frozenset[str], frozenset[str], str]] = set()
     for item in found:
         event = item.event
-        key = (item.trigger.sent.start, event.type, frozenset(event.source + event.target), event.status)
+        sides: tuple[frozenset[str], frozenset[str]] = (frozenset(event.source + event.target), frozenset())
+        if event.type not in SYMMETRIC:  # "X and Y accuse each other": two events
+            sides = (frozenset(event.source), frozenset(event.target))
+        key = (item.trigger.sent.start, event.type, *sides, event.status)
         if key in seen and (event.source or event.target):
             continue
         seen.add(key)
         kept.append(item)
     return kept
+
+
+def _merge_mentions(found: list[_Found]) -> list[Event]:
+    """One event per real-world event: a later statement of the same type, sides and status that
+    the text ties to the first (the same time or place, or "the talks" taking it up) becomes a
+    further mention of it."""
+    kept: list[_Found] = []
+    for item in found:
+        same = next((k for k in kept if _same_event(k, item)), None)
+        if same is None:
+            kept.append(item)
+            continue
+        first, later = same.event, item.event
+        first.mentions.append(later.evidence)
+        if first.when is None or (first.when.assumed and later.when is not None and not later.when.assumed):
+            first.when = later.when
+        first.where = first.where or later.where
+    return [k.event for k in kept]
+
+
+def _same_event(kept: _Found, item: _Found) -> bool:
+    first, later = kept.event, item.event
+    if (first.type, first.status) != (later.type, later.status) or not (first.source or first.target):
+        return False
+    return _same_sides(first, later) and _tied(first, later, item.trigger)
+
+
+def _same_sides(first: Event, later: Event) -> bool:
+    if first.type in SYMMETRIC:
+        return set(first.source + first.target) == set(later.source + later.target)
+    return (set(first.source), set(first.target)) == (set(later.source), set(later.target))
+
+
+def _tied(first: Event, later: Event, trigger: Token) -> bool:
+    """No time or place tells the two apart, and the text ties them: the same time or place, a
+    definite noun taking the first up, or a prospect restated with nothing new (past acts need a
+    tie: two attacks are two events)."""
+    times = {e.when.value for e in (first, later) if e.when is not None and not e.when.assumed}
+    places = {e.where.text for e in (first, later) if e.where is not None}
+    if len(times) > 1 or len(places) > 1:
+        return False
+    own_time = first.when is not None and not first.when.assumed and later.when == first.when
+    restated = first.status != "occurred" and (first.when, first.where) == (later.when, later.where)
+    return own_time or (len(places) == 1 and first.where == later.where) or _taken_up(trigger) or restated
+
+
+def _taken_up(trigger: Token) -> bool:
+    """ "the talks", "their meeting": a definite noun that refers back to an event."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "no") for c in trigger.children
+    )

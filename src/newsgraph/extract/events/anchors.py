@@ -99,6 +99,26 @@ def event_place(token: Token, anchors: Anchors, finder: RoleFinder) -> Place | N
     return _listed_place(token, anchors, hosts) or _named_place(hosts, finder)
 
 
+def dateline_place(anchors: Anchors, datelines: set[int]) -> Place | None:
+    """The place of the article's dateline ("ABU DHABI (Reuters) -"), where its news happens."""
+    for place, span in anchors.places:
+        if span is not None and span.start in datelines:
+            return Place(text=place.text, country=place.country)
+    return None
+
+
+def near_publication(when: When | None, published: dt.date | None, days: int = 7) -> bool:
+    """The event is the article's news: no time of its own, or one within ``days`` of publication."""
+    if when is None or when.assumed:
+        return True
+    if published is None or len(when.value) < 10:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(when.value[:10]) - published).days) <= days
+    except ValueError:
+        return False
+
+
 def _place_hosts(token: Token) -> set[Token]:
     """The words a place phrase of the event may hang off: the trigger, its clause's verb, its
     partners ("met with X"), objects and conjuncts, and their appositions."""
@@ -132,12 +152,17 @@ def _places_event(token: Token, place: Token, hosts: set[Token]) -> bool:
 
 
 def _named_place(hosts: set[Token], finder: RoleFinder) -> Place | None:
-    """A place the NER names in a locative phrase of a host, that names no actor."""
+    """A place the NER names in a locative phrase of a host, that names no actor but a country."""
     for host in hosts:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS and not finder.actors.actor_at(pobj):
+                if pobj.dep_ != "pobj" or pobj.ent_type_ not in PLACE_LABELS:
+                    continue
+                actor = finder.actors.actor_at(pobj)
+                if actor is None:
                     return finder.place_of(pobj)
+                if actor.kind == "country":  # "met in Turkey": the country as a place
+                    return Place(text=finder.place_of(pobj).text, country=actor.country)
     return None

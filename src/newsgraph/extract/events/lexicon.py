@@ -132,13 +132,16 @@ def sense_of(token: Token, names_actor: NamesActor) -> Sense | None:
 
 
 def _objects(token: Token) -> list[Token]:
-    """What a trigger acts on: a noun's modifiers and "of" objects, a verb's objects with their conjuncts."""
+    """What a trigger acts on: a noun's modifiers and "of" objects, a verb's objects with their
+    conjuncts and "of" objects."""
     if token.pos_ == "NOUN":
         return [c for c in token.children if c.dep_ in NOUN_MODIFIER_DEPS] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
         ]
     objs = [c for c in token.children if c.dep_ in VERB_OBJECT_DEPS]
-    return objs + [g for o in objs for g in o.children if g.dep_ == "conj"]
+    objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
+    # "sent a company of 250 troops", "a shipment of aid": what the measure is of
+    return objs + [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 def _governor(token: Token) -> Token | None:

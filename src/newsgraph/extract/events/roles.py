@@ -19,12 +19,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention
+from newsgraph.extract.events.agents import GenericAgents
+from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
+from newsgraph.extract.quotes.state import dateline_tokens
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
     LIGHT_VERBS,
+    MEASURE_NOUNS,
+    NAMING_VERBS,
     OBJECT_CONTROL,
     PARTICIPANT_PREPS,
     PROPOSERS,
@@ -49,6 +54,7 @@ class Roles:
     target: list[Actor] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     explicit: bool = False  # a participant phrase was present, resolved or not
+    unnamed: list[tuple[bool, Token]] = field(default_factory=list)  # (source side?, phrase) naming no actor
 
 
 class RoleFinder:
@@ -58,6 +64,8 @@ class RoleFinder:
         self.doc = doc
         self.actors = actors
         self.kb = kb
+        self.agents = GenericAgents(doc, actors, kb)
+        self.datelines = dateline_tokens(layout_of(doc))  # "ABU DHABI (Reuters) -" names no actor
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
         self.by_country = actors.by_country
@@ -86,6 +94,8 @@ class RoleFinder:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not passive and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+            passive = self.subjects(verb)  # "X ended up being detained": X is detained
         if passive:
             self._add(roles.source, agents, roles)
             self._add(roles.target, passive, roles)
@@ -104,6 +114,7 @@ class RoleFinder:
         node = verb
         for _ in range(MAX_CLIMB):
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            subjects.sort(key=lambda c: c.i in self.datelines)  # "ABU DHABI (Reuters) - X met": X
             if subjects:
                 subject = subjects[0]
                 if subject.lower_ in RELATIVE and node.dep_ == "relcl":
@@ -125,8 +136,8 @@ class RoleFinder:
         roles = Roles()
         children = list(noun.children)
         for child in children:
-            if child.dep_ == "poss":
-                self._add(roles.source, [child], roles)
+            if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
+                self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
                 roles.explicit = True
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
@@ -193,13 +204,41 @@ class RoleFinder:
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         added = False
-        for token in tokens:
-            for actor in self.resolve(token):
+        for token in outside_dateline(tokens, self.datelines):
+            named = self.actors.head_actor(token, voices=self.quotes)
+            qualified = self.agents.of_phrase(self.actors.conjuncts(token), placed=True) if named is None else []
+            actors = qualified or self.resolve(token)
+            if not actors:
+                roles.unnamed.append((side is roles.source, token))
+            for actor in actors:
                 if actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
                     added = True
         return added
+
+
+def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
+    """The tokens, a dateline the parser made a subject ("GENEVA - X and Y met") replaced by the
+    names coordinated under it."""
+    found = []
+    for token in tokens:
+        if token.i not in datelines:
+            found.append(_known_as(token) or token)
+            continue
+        found.extend(t for t in token.subtree if t.i not in datelines and t.head.i in datelines)
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _known_as(token: Token) -> Token | None:
+    """ "the rebel coalition known as the HNC", "a group called X": the name it is known by."""
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+        for child in acl.children:
+            if child.dep_ == "oprd":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -219,13 +258,17 @@ def _clause_of(noun: Token) -> Token | None:
 
 
 def direct_under(noun: Token, clause: Token) -> bool:
-    """No other noun stands between a noun trigger and its clause (but "the idea of")."""
+    """No other noun stands between a noun trigger and its clause (but "the idea of", "two days of")."""
     node = noun.head
     while node != clause:
-        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in WILLINGNESS_NOUNS:
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in WILLINGNESS_NOUNS | MEASURE_NOUNS:
             return False
         node = node.head
     return True
+
+
+def _by_agent(noun: Token) -> bool:
+    return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in noun.children)
 
 
 def _light(noun: Token) -> bool:
@@ -251,10 +294,24 @@ def trigger_roles(
     """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
     met") the first participant is the source, and a trip's destination may be the target."""
     roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
+    _generic_sides(finder, roles)
     if symmetric:
         _split_symmetric(roles)
     _destination(trigger, roles, places, finder)
     return roles
+
+
+def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
+    """A side no phrase named an actor on takes the generic agents of its phrases ("protesters");
+    a named side keeps its actors ("sent troops to X": X, not the troops)."""
+    for source_side, side in ((True, roles.source), (False, roles.target)):
+        if side:
+            continue
+        for token in (t for is_source, t in roles.unnamed if is_source == source_side):
+            for actor in finder.agents.of_phrase(finder.actors.conjuncts(token)):
+                if actor not in side:
+                    side.append(actor)
+                    roles.tokens.append(token)
 
 
 def _split_symmetric(roles: Roles) -> None:

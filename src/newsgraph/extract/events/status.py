@@ -14,6 +14,10 @@ from spacy.tokens import Token
 
 from newsgraph.lang.en.events import (
     ADJUNCT_PREPS,
+    AGREED_ACTS,
+    ARRANGED,
+    AWAITING_HEADS,
+    AWAITING_PREPS,
     CONDITION_MARKS,
     CONDITIONAL,
     CONTINUING,
@@ -25,6 +29,7 @@ from newsgraph.lang.en.events import (
     NEGATING,
     NEGATING_PARTICLE,
     NEGATIVE_DETERMINERS,
+    PERFORMATIVE_VERBS,
     PLANNING,
     PROPOSING,
     PROSPECT_MODIFIERS,
@@ -38,6 +43,10 @@ MAX_CLIMB = 8
 
 def event_status(trigger: Token, time_value: str | None, published: str | None) -> str:
     """The status of the event ``trigger`` denotes; ``time_value`` is its attached TIMEX3 value."""
+    if _performative(trigger):
+        return "occurred"
+    if _awaited(trigger) and not (time_value and published and time_value[:10] < published[: len(time_value[:10])]):
+        return "planned"
     for modifier in trigger.children:
         if modifier.dep_ == "amod" and modifier.lower_ in PROSPECT_MODIFIERS:
             return PROSPECT_MODIFIERS[modifier.lower_]
@@ -51,15 +60,41 @@ def event_status(trigger: Token, time_value: str | None, published: str | None) 
             return _tense_status(node, trigger, time_value, published)
         if node.dep_ not in STATUS_CLIMB_DEPS or node.head == node:
             break
-        embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ != "advcl"
+        embedded = not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS) and node.dep_ not in ("advcl", "conj")
         node = node.head
     return _future_by_time(time_value, published) or "occurred"
+
+
+def _performative(verb: Token) -> bool:
+    """ "We urge X", "I condemn Y": a first-person present speech act is done by saying it."""
+    children = list(verb.children)
+    return (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.lemma_.lower() in PERFORMATIVE_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children)
+        and not any(c.dep_ in ("aux", "neg") for c in children)
+    )
+
+
+def _awaited(trigger: Token) -> bool:
+    """ "weeks before a summit", "ahead of talks": the news comes before the event."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ in AWAITING_HEADS:
+        prep = prep.head
+    elif prep.lower_ not in AWAITING_PREPS:
+        return False
+    clause = prep.head
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    # a past clause "ahead of the meeting" may well be history by now; "weeks before a summit" is not
+    return not past or any(c.dep_ == "npadvmod" for c in prep.children)
 
 
 def _governor_marker(node: Token, trigger: Token) -> str | None:
     """What a governing word says about the event below it."""
     lemma = node.lemma_.lower()
-    if lemma in DECIDING and _is_meeting(trigger):
+    if lemma in DECIDING and (_is_meeting(trigger) or trigger.lemma_.lower() in AGREED_ACTS):
         return "planned" if not _negated(node) else "negated"
     particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
     if lemma in NEGATING or NEGATING_PARTICLE.get(lemma) in particles:
@@ -143,10 +178,10 @@ def _habitual(verb: Token) -> bool:
 
 
 def _present_status(verb: Token, trigger: Token) -> str:
-    """A present progressive is a travel or meeting arranged ("is flying to X for talks"), or
-    under way; a simple present is ongoing."""
+    """A present progressive is a travel, sending or meeting arranged ("is flying to X for talks",
+    "is sending 250 troops"), or under way; a simple present is ongoing."""
     if verb.tag_ == "VBG":
-        return "planned" if trigger != verb else "ongoing"
+        return "planned" if trigger != verb or verb.lemma_.lower() in ARRANGED else "ongoing"
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
     return "occurred"

@@ -17,6 +17,7 @@ from newsgraph.extract.events.classifier import proposals
 from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens
 from newsgraph.extract.events.roles import RoleFinder
 from newsgraph.extract.layout import layout_of
+from newsgraph.lang.en.events import MUTUAL_ACTS
 from newsgraph.model import Quote
 
 # Characters before a trigger searched for "so-called".
@@ -55,8 +56,9 @@ def _scare_quoted(doc: Doc, quotes: Sequence[Quote], triggers: list[Token]) -> s
 
 
 def _restates(token: Token, sense: Sense, senses: dict[int, Sense]) -> bool:
-    """A non-meeting noun that is the object of another trigger ("signed a deal")."""
-    if token.pos_ != "NOUN" or sense.type == "CONSULT":
+    """A noun that is the object of another trigger ("signed a deal"); not a meeting nor a mutual
+    act ("agreed to a prisoner swap": the swap is an act of its own)."""
+    if token.pos_ != "NOUN" or sense.type == "CONSULT" or token.lemma_.lower() in MUTUAL_ACTS:
         return False
     head = token.head
     if head.dep_ == "prep" and token.dep_ == "pobj":

@@ -73,6 +73,8 @@ PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # idea of talks with X"); any other noun between ("his call for talks", "prospects for a
 # meeting") makes the subject a bystander.
 WILLINGNESS_NOUNS = frozenset("idea possibility option notion".split())
+# Measures of an event a noun between it and its clause may be ("concluded two days of talks").
+MEASURE_NOUNS = frozenset("day week month hour round series session kind sort type".split())
 # Verbs whose subject comments on a meeting rather than attends it ("criticized the summit").
 BYSTANDER_VERBS = frozenset(
     "criticize criticise condemn denounce welcome praise hail applaud slam boycott "
@@ -107,8 +109,9 @@ NEGATING = frozenset(
 NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
 # Determiners that negate their noun ("no talks") or its clause ("no country sent troops").
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-# Collective decisions perform a policy ("agreed to impose sanctions") but schedule a meeting.
-DECIDING = frozenset("agree decide vote approve resolve".split())
+# Collective decisions and announcements perform a policy ("agreed to impose sanctions") but
+# schedule a meeting ("announced talks").
+DECIDING = frozenset("agree decide vote approve resolve announce".split())
 # Governors that make the event below them a proposal ("hopes for a summit", "open to talks").
 PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
@@ -118,7 +121,7 @@ PROPOSING = frozenset(
 )
 # Governors that make the event below them planned ("scheduled for a meeting", "due to meet").
 PLANNING = frozenset(
-    "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda".split()
+    "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda about".split()
 )
 # Governors that leave the event conditional: threats, warnings, likelihood.
 CONDITIONAL = frozenset("threaten warn threat ultimatum likely unlikely".split())
@@ -129,6 +132,10 @@ MEETING_WORDS = frozenset(
     "meet talk negotiate discuss visit host meeting summit talks negotiation discussion "
     "visit trip conference consultation".split()
 )
+# Acts an agreement schedules ("agreed to a prisoner swap"): planned, like an agreed meeting.
+AGREED_ACTS = frozenset("exchange swap ceasefire truce release withdrawal handover".split())
+# Mutual acts: "X and Y exchanged prisoners" is X releasing to Y and Y releasing to X (PLOVER RETREAT).
+MUTUAL_ACTS = frozenset({"exchange", "swap"})
 # Subordinators of a condition ("if", "unless").
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Auxiliaries of the future ("will meet").
@@ -187,3 +194,97 @@ TIME_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound"
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# -- generic agents ------------------------------------------------------------------------------
+
+# Quantity words read through to the noun after "of" ("hundreds of protesters").
+QUANTITY_HEADS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
+    "number numbers band bands gang gangs unit units contingent contingents member members".split()
+)
+# Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
+AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
+# Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
+VAGUE_SECTORS = frozenset({"UNK", "JNK"})
+
+# -- words that are no act ---------------------------------------------------------------------
+
+# Verbs of saying, posting and repeating: a report of an act, never an act themselves.
+NOT_ACT_VERBS = frozenset(
+    "say tell write post tweet add note state remark comment insist repeat reiterate explain mention "
+    "describe quote recall reply respond answer mark".split()
+)
+# Verbs of putting out a communication ("released a statement"), no act when that is their object.
+PUBLISHING_VERBS = frozenset("release publish issue post air broadcast circulate distribute show".split())
+# What a publishing verb puts out.
+COMMUNICATION_NOUNS = frozenset(
+    "statement footage video image photo photograph picture recording report transcript document "
+    "communique communiqué letter figure data list clip audio tape message text readout".split()
+)
+# Verbs that are an act only with what they ask for ("asked X to leave", "asked for aid"), not as
+# a question ("was asked about", "asked whether").
+QUESTION_VERBS = frozenset({"ask", "question"})
+# Verbs of assent that say nothing on their own ("he agreed", "she offered").
+ASSENTING_VERBS = frozenset("agree offer accept commit consent".split())
+# Denials of a statement ("denied the report", "denied that ..."): a statement, not a rejection.
+DENYING_VERBS = frozenset({"deny", "dismiss", "dispute", "contest"})
+CLAIM_NOUNS = frozenset(
+    "report allegation claim charge accusation involvement responsibility wrongdoing suggestion rumor rumour "
+    "story account".split()
+)
+# Speaking to the media is an interview, not a consultation ("spoke to the AP", "told a TV channel").
+INTERVIEW_VERBS = frozenset({"speak", "talk"})
+MEDIA_NOUNS = frozenset(
+    "reporter journalist press media channel network newspaper paper agency television tv radio broadcaster "
+    "station outlet magazine website interviewer correspondent".split()
+)
+MEDIA_SECTORS = frozenset({"MED", "JRN"})
+# Refusals that only withhold a comment ("declined to comment").
+REFUSING_VERBS = frozenset("decline refuse".split())
+COMMENT_VERBS = frozenset("comment say elaborate speak confirm discuss identify answer respond detail".split())
+# Verbs of giving whose object may only be a comment ("did not offer comment", "gave no details").
+GIVING_VERBS = frozenset("offer give provide make issue".split())
+COMMENT_NOUNS = frozenset("comment detail explanation response reaction reply statement answer".split())
+# Verbs whose complement is only aimed at ("to ensure X does not attack", "to prevent a war").
+PURPOSE_VERBS = frozenset("ensure prevent avoid guarantee stop deter discourage".split())
+# Modals and semi-modals of obligation: "X must withdraw" is a demand, not a withdrawal.
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+# Clause dependencies a purpose verb reaches down to its content.
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl", "acl"})
+# Clause dependencies a demand reaches down to the demanded act ("urged X to Y", "asked that X Y").
+DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+# PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
+DEPLOYING = frozenset({"MOBILIZE"})
+# Sectors of a source's own forces.
+FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
+# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
+# "a state of emergency").
+PLACE_NOUNS = frozenset(
+    "border city town village province neighborhood neighbourhood capital region district prison hospital "
+    "school university camp port base state".split()
+)
+# Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
+RECIPROCALS = frozenset({"each other", "one another"})
+# Speech-act verbs that perform the act in the first person present ("we urge", "I condemn").
+PERFORMATIVE_VERBS = frozenset(
+    "urge call demand ask appeal condemn reject deny accuse welcome support thank praise warn promise pledge "
+    "agree accept refuse apologize apologise propose invite request insist".split()
+)
+# Endings of a singular noun for one person ("a soldier", "the commander", "a policeman"): a
+# person's role, not a group; plurals and collectives ("police", "the army") are groups.
+INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# Verbs of accepting: refusing to accept is a rejection ("does not accept the proposal").
+ACCEPTING = frozenset("accept agree approve endorse recognize recognise sign".split())
+# Participles that give a phrase's name ("the coalition known as X", "a group called X").
+NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+# Prepositions (and heads of "X of") before an event still to come: "before a summit", "ahead of
+# the talks", "in the run-up to the vote".
+AWAITING_PREPS = frozenset({"before", "until", "pending"})
+AWAITING_HEADS = frozenset({"ahead", "advance", "run-up", "eve"})
+# Violence by demonstrators is a PROTEST riot (CAMEO 145): the types and the demonstrators' nouns.
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+PROTESTERS = frozenset("protester protestor demonstrator rioter crowd marcher mob".split())
+RIOT_CAMEO = "145"
+# Verbs whose present progressive is an arrangement ("is sending troops", "is flying to X").
+ARRANGED = frozenset("send deploy dispatch head travel go fly come arrive return visit".split())
