@@ -39,6 +39,7 @@ from newsgraph.render import print_analysis_table
 from newsgraph.store import MAX_LIMIT, schema
 from newsgraph.store.engine import MIGRATIONS, database_url
 from newsgraph.store.queries import QueryError
+from newsgraph.store.reader import stored_analysis
 
 POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
 
@@ -204,9 +205,9 @@ def test_migrations_create_exactly_the_declared_schema(corpus: Corpus):
     with corpus.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include})
         assert compare_metadata(context, schema.metadata) == []
-        assert context.get_current_revision() == "0004"
+        assert context.get_current_revision() == "0005"
         versions = conn.execute(select(schema.schema_version).order_by(schema.schema_version.c.version)).all()
-    assert [v.version for v in versions] == ["0001", "0002", "0003", "0004"]
+    assert [v.version for v in versions] == ["0001", "0002", "0003", "0004", "0005"]
     assert "articles" in versions[0].description and "hyphens" in versions[1].description
 
 
@@ -591,3 +592,18 @@ def test_ingest_killed_midway_then_rerun_equals_a_clean_run(db_url: str, tmp_pat
         assert rerun.exit_code == 0, rerun.stderr
         assert f"already stored {len(half['articles']) + 1}" in rerun.stderr
         assert rows(db) == expected
+
+
+def test_an_event_told_again_keeps_every_statement_through_the_store(corpus: Corpus):
+    text = "Norway and Chile signed a fishing pact. The pact was signed in Oslo on Monday."
+    actors = [
+        Actor(f"A{n}", name, "country", None, None, None, [], []) for n, name in enumerate(["Norway", "Chile"], 1)
+    ]
+    again = Evidence(text.index("The pact"), len(text), text[text.index("The pact") :])
+    event = Event("E1", "AGREE", "occurred", ["A1"], ["A2"], "signed", Evidence(0, 39, text[:39]), mentions=[again])
+    corpus.ingest([Analysis(Article("pact", text, published="2025-03-03"), actors=actors, events=[event])])
+    with corpus.engine.connect() as conn:
+        stored = stored_analysis(conn, "pact")
+    assert stored is not None
+    (read,) = stored.analysis.events
+    assert read.mentions == [again] and read.evidence == event.evidence

@@ -14,7 +14,7 @@ from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, 
 from newsgraph.store import schema
 
 a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
-qs = schema.quote_speakers
+qs, em = schema.quote_speakers, schema.event_mentions
 article_actors, mentions, times = schema.article_actors, schema.mentions, schema.times
 
 
@@ -72,6 +72,9 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
     for s in conn.execute(select(ea).where(where(ea)).order_by(ea.c.actor_id)):
         if s.actor_id in local:
             sides[s.event_id, s.side].append(local[s.actor_id])
+    restated: dict[str, list[Evidence]] = defaultdict(list)
+    for m in conn.execute(select(em).where(where(em)).order_by(em.c.event_id, em.c.seq)):
+        restated[m.event_id].append(Evidence(m.start, m.end, m.text))
     voices: dict[str, list[str]] = defaultdict(list)
     for v in conn.execute(select(qs).where(where(qs)).order_by(qs.c.quote_id, qs.c.seq)):
         if v.actor_id in local:
@@ -115,7 +118,7 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
             for r in sorted(conn.execute(select(q).where(where(q))), key=lambda r: local_order(r.local_id))
         ],
         events=[
-            _event(r, sides)
+            _event(r, sides, restated[r.local_id])
             for r in sorted(conn.execute(select(e).where(where(e))), key=lambda r: local_order(r.local_id))
         ],
         times=[
@@ -128,7 +131,7 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
     )
 
 
-def _event(r: Any, sides: dict[tuple[str, str], list[str]]) -> Event:
+def _event(r: Any, sides: dict[tuple[str, str], list[str]], mentions: list[Evidence]) -> Event:
     return Event(
         id=r.local_id,
         type=r.type,
@@ -142,4 +145,5 @@ def _event(r: Any, sides: dict[tuple[str, str], list[str]]) -> Event:
         evidence=Evidence(r.evidence_start, r.evidence_end, r.evidence_text),
         cameo=r.cameo,
         goldstein=r.goldstein,
+        mentions=mentions,
     )

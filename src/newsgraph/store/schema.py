@@ -191,6 +191,18 @@ event_actors = Table(
     Index("ix_event_actors_actor", "actor_id"),
 )
 
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("event_id", String(), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
+)
+
 times = Table(
     "times",
     metadata,
@@ -213,5 +225,6 @@ CORPUS_TABLES = (
     quote_speakers,
     events,
     event_actors,
+    event_mentions,
     times,
 )

@@ -170,6 +170,11 @@ def _analysis_rows(
             {"article_id": article_id, "event_id": event_id, "side": side, "actor_id": actor}
             for event_id, side, actor in sorted(sides)
         ],
+        "event_mentions": [
+            {"article_id": article_id, "event_id": e.id, "seq": seq, "start": m.start, "end": m.end, "text": m.text}
+            for e in analysis.events
+            for seq, m in enumerate(e.mentions)
+        ],
         "times": [
             {"article_id": article_id, "seq": seq, "text": t.text, "start": t.start, "end": t.end, "value": t.value}
             for seq, t in enumerate(analysis.times)

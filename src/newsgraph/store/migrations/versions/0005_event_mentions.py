@@ -1,0 +1,48 @@
+"""Later statements of one event: ``event_mentions`` keeps each event's further evidence spans
+(``Event.mentions``: the same talks told again later in the article). Existing events have none.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+DESCRIPTION = "event_mentions: further evidence spans of one event"
+
+
+def upgrade() -> None:
+    op.create_table(
+        "event_mentions",
+        sa.Column("article_id", sa.String(), primary_key=True),
+        sa.Column("event_id", sa.String(), primary_key=True),
+        sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"
+        ),
+    )
+    op.bulk_insert(
+        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
+        [
+            {
+                "version": revision,
+                "description": DESCRIPTION,
+                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        ],
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("event_mentions")
+    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
