@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsgraph.kb import gazetteer
+
 __all__ = [
     "Office",
     "KBPerson",
@@ -341,6 +343,13 @@ class KnowledgeBase:
         if key not in self._seat_key:
             return None
         return self._seat_sectors.get(key, "GOV")
+
+    def place_country(self, name: str, min_population: int = 0) -> str | None:
+        """ISO3 of the country of a place: a country, capital or seat, else a city or US state of
+        the gazetteer (``min_population`` or more people) ("Goma" -> COD)."""
+        key = normalize(name)
+        iso3 = self._country_key.get(key) or self._seat_key.get(key)
+        return iso3 or gazetteer.place_country(name, min_population)
 
     def organization(self, name: str) -> KBOrganization | None:
         """Organisation by id, name or alias ("U.N." -> United Nations)."""

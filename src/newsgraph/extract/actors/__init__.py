@@ -25,7 +25,9 @@ earlier one took:
 12. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
 13. `references.person_descriptions`: "the analyst said" -> the person just named;
 14. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
-15. `clusters.merge_same_kb` again, for KB links the later steps made.
+15. `coding.unnamed_agents`: subjects named by a coded role or group noun only ("Ukrainian farmers");
+16. `clusters.merge_same_kb` again, for KB links the later steps made;
+17. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
+from newsgraph.extract.actors.coding import code_actors, unnamed_agents
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.mentions import (
     given_name_persons,
@@ -73,7 +76,9 @@ STEPS = (
     organization_descriptions,
     person_descriptions,
     pronouns,
+    unnamed_agents,
     merge_same_kb,
+    code_actors,
 )
 
 

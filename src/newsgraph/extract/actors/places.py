@@ -7,11 +7,16 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
+from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
     INSTITUTIONS,
+    NOT_PLACE_WORDS,
+    PERSON_LABELS,
+    PERSON_PLACE_POPULATION,
     PLACE_LABELS,
     PLACE_VERBS,
+    PLATFORMS,
     PLURAL_COUNTRY_ENDINGS,
     ROLE_NOUNS,
     SPOKESPERSON_NOUNS,
@@ -20,7 +25,10 @@ from newsgraph.lang.en.actors import (
 
 
 def place_or_government(state: State, start: int, end: int, text: str) -> bool:
-    """Countries, capitals and seats of government; True when the span was consumed."""
+    """Countries, capitals and seats of government, cities and regions, platforms (no actors) and
+    acronyms of agencies; True when the span was consumed."""
+    if text.lower() in PLATFORMS:
+        return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
     if country is not None and text.lower() in (d.lower() for d in country.demonyms):
         return False
@@ -48,10 +56,42 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         elif not modifies_role_noun(state.doc[start:end].root):
             state.places.append(state.place(start, end, seat.iso3))
         return True
-    if state.doc[start].ent_type_ in PLACE_LABELS:
-        state.places.append(state.place(start, end, None))
+    label = state.doc[start].ent_type_
+    if label in PLACE_LABELS or gazetteer_place(state, start, end, text):
+        state.places.append(state.place(start, end, state.kb.place_country(text)))
+        return True
+    if label in PERSON_LABELS and is_acronym(text):
+        organization(state, start, end, text)  # "EUCOM said": an agency or a command, not a person
         return True
     return False
+
+
+def gazetteer_place(state: State, start: int, end: int, text: str) -> bool:
+    """A name the NER called a person that is a large city or region of the gazetteer
+    ("Zaporizhzhia said"), or any gazetteer place the article uses as a place elsewhere; unless
+    the KB knows it as an organisation, it is a common word, or the article uses it as part of a
+    longer person's name ("Lamar Jackson" ... "Jackson")."""
+    if state.kb.organization(text) is not None or text.lower() in NOT_PLACE_WORDS:
+        return False
+    if any(t.is_stop or state.kb.agent_sector(t.lower_) is not None for t in state.doc[start:end]):
+        return False
+    if text in state.place_names:
+        large = 0
+    elif state.doc[start].ent_type_ in PERSON_LABELS:
+        large = PERSON_PLACE_POPULATION
+    else:
+        return False
+    if state.kb.place_country(text, large) is None:
+        return False
+    return not any(
+        ent.label_ in PERSON_LABELS and len(ent) > end - start and ent.text.endswith(f" {text}")
+        for ent in state.doc.ents
+    )
+
+
+def is_acronym(text: str) -> bool:
+    """An upper-case word of letters ("EUCOM", "DEA")."""
+    return len(text) > 1 and text.isalpha() and text.isupper()
 
 
 def acts_as_agent(token: Token) -> bool:
@@ -79,25 +119,44 @@ def institutions(state: State) -> None:
     for chunk in state.noun_chunks:
         head = chunk.root
         key = head_phrase(chunk, INSTITUTIONS)
-        if key is None or head.tag_ in {"NNS", "NNPS"} or state.by_token.get(head.i) is not None:
+        held = state.by_token.get(head.i)
+        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(held, key):
             continue
         country = state.chunk_country(chunk)
         if country is None:
             continue
         start = chunk.start + (1 if state.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
         if any(
-            state.by_token.get(i) is not None and state.by_token[i].kind != "country" for i in range(start, head.i + 1)
+            state.by_token.get(i) is not None and state.by_token[i].kind != "country" and state.by_token[i] is not held
+            for i in range(start, head.i + 1)
         ):
             continue
-        name, sector = INSTITUTIONS[key]
-        kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{key}"
-        place = with_article(country.name)
-        label = f"Government of {place}" if key == "government" else f"{name} of {place}"
-        cluster = state.find("organization", kb_id=kb_id) or Cluster(
-            "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
-        )
+        cluster = institution_cluster(state, key, country)
         state.release(start, head.i + 1)
         state.add(cluster, start, head.i + 1)
+
+
+def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
+    """The cluster of a state institution: the KB's body of that name ("Ministry of Defence of
+    Russia"), else one keyed by its canonical name, so that spellings of one body are one actor."""
+    name, sector = INSTITUTIONS[key]
+    place = with_article(country.name)
+    label = f"Government of {place}" if key == "government" else f"{name} of {place}"
+    org = state.kb.organization(label)
+    if org is not None:
+        return state.find("organization", kb_id=org.id) or Cluster(
+            "organization", org.name, kb_id=org.id, country=org.country or country.iso3, sector=org.sector or sector
+        )
+    slug = name.lower().replace(" ", "-")
+    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{slug}"
+    return state.find("organization", kb_id=kb_id) or Cluster(
+        "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
+    )
+
+
+def names_institution(cluster: Cluster, key: str) -> bool:
+    """An organisation of no KB named by the institution noun alone ("Defense Ministry")."""
+    return cluster.kind == "organization" and cluster.kb_id is None and cluster.name.lower() == key
 
 
 def with_article(country: str) -> str:

@@ -1,0 +1,151 @@
+"""Actor coding as event data codes actors: every actor gets a country (ISO 3166 alpha-3, or an IGO
+code) and a PLOVER/CAMEO sector (GOV, MIL, COP, REB, CVL ...).
+
+Two steps:
+
+- `unnamed_agents`: a subject named only by a role or group noun the agent dictionary codes
+  ("Ukrainian farmers", "Kyiv police", "the defense minister" nobody could resolve) is an actor
+  of its own, coded from the noun and its modifiers;
+- `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
+  a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
+  head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
+  nouns, and a KB person's offices (held on the date, else held before: ELI, a former official).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.state import Cluster, State
+from newsgraph.kb.loader import KBPerson
+from newsgraph.lang.en.actors import (
+    AGENT_PREPOSITIONS,
+    COLLECTIVE_NOUNS,
+    CODING_DEPS,
+    FORMER_OFFICIAL_SECTOR,
+    NOT_NAMES,
+    ORGANIZATION_HEAD_SECTORS,
+    PERSON_PLACE_POPULATION,
+    SPOKESPERSON_NOUNS,
+)
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def unnamed_agents(state: State) -> None:
+    """Subjects, objects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
+    for chunk in state.noun_chunks:
+        head = chunk.root
+        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES:
+            continue
+        noun, sector = coded_noun(state, chunk)
+        if noun is None or sector is None:
+            continue
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        end = max(chunk.end, noun.i + 1)
+        if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
+            continue
+        plural = noun.tag_ in {"NNS", "NNPS"} or head.lower_ in COLLECTIVE_NOUNS
+        country = state.chunk_country(state.doc[start : noun.i + 1])
+        cluster = Cluster("group" if plural else "person", state.doc[start:end].text, sector=sector)
+        cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
+        state.release(start, end)
+        state.add(cluster, start, end)
+
+
+def acts(head: Token) -> bool:
+    """A subject, a direct object, or the object of "by", "against", "with", "between"."""
+    if head.dep_ in CODING_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in AGENT_PREPOSITIONS
+
+
+def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
+    """The noun that codes a chunk (its head, or after "a group of" the group's members) and its sector."""
+    head = chunk.root
+    if head.lower_ in COLLECTIVE_NOUNS:
+        objects = [o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not objects:
+            return None, None
+        head = objects[0]
+    if head.lower_ in SPOKESPERSON_NOUNS or head.pos_ not in {"NOUN", "PROPN"}:
+        return None, None
+    if head.i > 0:
+        two = state.kb.agent_sector(f"{state.doc[head.i - 1].lower_} {head.lower_}")
+        if two is not None:
+            return head, two
+    return head, state.kb.agent_sector(head.lower_)
+
+
+def code_actors(state: State) -> None:
+    """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
+    for cluster in state.clusters:
+        if cluster.kind == "country" or not cluster.spans:
+            continue
+        if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
+            cluster.sector = person_sector(state, cluster.kb_person)
+        if cluster.country is None:
+            cluster.country = mention_country(state, cluster)
+        if cluster.sector is None:
+            cluster.sector = name_sector(state, cluster)
+
+
+def person_sector(state: State, person: KBPerson) -> str | None:
+    """The sector of a KB person's office on the date, else "former official" if one ended before."""
+    held = state.kb.roles_on(person, state.published)
+    if held:
+        return held[0].sector
+    if state.published is None:
+        return None
+    ended = [o for o in person.offices if o.end is not None and not o.held_on(state.published)]
+    return FORMER_OFFICIAL_SECTOR if ended else None
+
+
+def mention_country(state: State, cluster: Cluster) -> str | None:
+    """A country word, seat of government or place among a mention's words and modifiers."""
+    for start, end in cluster.spans:
+        span = state.doc[start:end]
+        words = [t for t in span if t.i != span.root.i or len(span) == 1]
+        words += [c for c in span.root.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < start]
+        for token in words:
+            if token.is_title or token.is_upper:
+                country = state.country_of_text(token.text)
+                if country is not None:
+                    return country.iso3
+        found = place_country(state, span)
+        if found is not None:
+            return found
+    if cluster.kind == "organization":  # "Sumy said": the city's authorities
+        return state.kb.place_country(cluster.name, PERSON_PLACE_POPULATION)
+    return None
+
+
+def place_country(state: State, span: Span) -> str | None:
+    """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start - 1 or ent.start >= span.end or ent.label_ not in {"GPE", "LOC", "NORP"}:
+            continue
+        country = state.country_of_text(ent.text)
+        if country is not None:
+            return country.iso3
+        found = state.kb.place_country(ent.text)
+        if found is not None:
+            return found
+    return None
+
+
+def name_sector(state: State, cluster: Cluster) -> str | None:
+    """The sector the words of an organisation's name or a person's roles give."""
+    if cluster.kind == "person":
+        for role in cluster.roles:
+            words = role.lower().split()
+            sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
+            if sector is not None:
+                return sector
+        return None
+    words = cluster.name.lower().replace("-", " ").split()
+    for i in range(len(words) - 1, -1, -1):
+        for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
+            if key in ORGANIZATION_HEAD_SECTORS:
+                return ORGANIZATION_HEAD_SECTORS[key]
+    return None
