@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.roles import is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import (
@@ -26,6 +27,7 @@ from newsgraph.lang.en.actors import (
     NOT_NAMES,
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
+    PLACE_LABELS,
     SPOKESPERSON_NOUNS,
 )
 
@@ -36,7 +38,7 @@ def unnamed_agents(state: State) -> None:
     """Subjects, objects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
     for chunk in state.noun_chunks:
         head = chunk.root
-        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES:
+        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
             continue
         noun, sector = coded_noun(state, chunk)
         if noun is None or sector is None:
@@ -45,9 +47,10 @@ def unnamed_agents(state: State) -> None:
         end = max(chunk.end, noun.i + 1)
         if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
             continue
-        plural = noun.tag_ in {"NNS", "NNPS"} or head.lower_ in COLLECTIVE_NOUNS
+        one = noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS
+        kind = "person" if one and is_person_noun(state, noun.lower_) else "group"
         country = state.chunk_country(state.doc[start : noun.i + 1])
-        cluster = Cluster("group" if plural else "person", state.doc[start:end].text, sector=sector)
+        cluster = Cluster(kind, state.doc[start:end].text, sector=sector)
         cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
         state.release(start, end)
         state.add(cluster, start, end)
@@ -79,15 +82,32 @@ def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
 
 def code_actors(state: State) -> None:
     """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
-    for cluster in state.clusters:
+    for cluster in sorted(state.clusters, key=lambda c: c.kind == "person"):  # persons after bodies
         if cluster.kind == "country" or not cluster.spans:
             continue
+        body = body_of(state, cluster)
+        if body is not None:  # "the president of the Riigikogu"
+            cluster.country = cluster.country or body.country
         if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
             cluster.sector = person_sector(state, cluster.kb_person)
         if cluster.country is None:
             cluster.country = mention_country(state, cluster)
         if cluster.sector is None:
             cluster.sector = name_sector(state, cluster)
+
+
+def body_of(state: State, cluster: Cluster) -> Cluster | None:
+    """The organisation or country an unnamed role belongs to: "president of the European Council"."""
+    if cluster.kind != "person" or cluster.kb_person is not None:
+        return None
+    for start, end in cluster.spans:
+        head = state.doc[start:end].root
+        for prep in head.children:
+            objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "of" else []
+            held = [state.by_token[o.i] for o in objects if o.i in state.by_token]
+            if held and held[0] is not cluster:
+                return held[0]
+    return None
 
 
 def person_sector(state: State, person: KBPerson) -> str | None:
@@ -123,12 +143,12 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
 def place_country(state: State, span: Span) -> str | None:
     """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
     for ent in span.doc.ents:
-        if ent.end <= span.start - 1 or ent.start >= span.end or ent.label_ not in {"GPE", "LOC", "NORP"}:
+        if ent.end <= span.start - 1 or ent.start >= span.end:
             continue
         country = state.country_of_text(ent.text)
         if country is not None:
             return country.iso3
-        found = state.kb.place_country(ent.text)
+        found = state.kb.place_country(ent.text) if ent.label_ in PLACE_LABELS else None
         if found is not None:
             return found
     return None
