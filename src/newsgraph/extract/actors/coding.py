@@ -21,8 +21,8 @@ from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
-    COLLECTIVE_NOUNS,
     CODING_DEPS,
+    COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
     NOT_NAMES,
     ORGANIZATION_HEAD_SECTORS,

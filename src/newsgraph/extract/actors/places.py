@@ -120,7 +120,7 @@ def institutions(state: State) -> None:
         head = chunk.root
         key = head_phrase(chunk, INSTITUTIONS)
         held = state.by_token.get(head.i)
-        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(held, key):
+        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(state, held, key):
             continue
         country = state.chunk_country(chunk)
         if country is None:
@@ -147,16 +147,21 @@ def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
         return state.find("organization", kb_id=org.id) or Cluster(
             "organization", org.name, kb_id=org.id, country=org.country or country.iso3, sector=org.sector or sector
         )
-    slug = name.lower().replace(" ", "-")
-    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{slug}"
+    first = next(k for k, (n, _) in INSTITUTIONS.items() if n == name)  # "defense ministry" -> "defence ministry"
+    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{first}"
     return state.find("organization", kb_id=kb_id) or Cluster(
         "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
     )
 
 
-def names_institution(cluster: Cluster, key: str) -> bool:
-    """An organisation of no KB named by the institution noun alone ("Defense Ministry")."""
-    return cluster.kind == "organization" and cluster.kb_id is None and cluster.name.lower() == key
+def names_institution(state: State, cluster: Cluster, key: str) -> bool:
+    """An organisation of no KB named by the institution noun, alone or after a country word
+    ("Defense Ministry", "Peruvian Defence Ministry")."""
+    if cluster.kind != "organization" or cluster.kb_id is not None:
+        return False
+    name = cluster.name.lower()
+    prefix = name[: -len(key)].strip() if name.endswith(key) else None
+    return prefix is not None and (not prefix or state.country_of_text(prefix) is not None)
 
 
 def with_article(country: str) -> str:
