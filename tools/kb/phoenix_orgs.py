@@ -104,17 +104,22 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def merge(curated: list[dict], phoenix: list[dict], person_names: set[str], norm: Callable[[str], str]) -> list[dict]:
-    """Curated organisations first; a Phoenix name already taken (by an organisation or a
-    person) is dropped, an entry left with no name is dropped."""
-    taken = {norm(n) for o in curated for n in [o["name"], *o["aliases"]]} | person_names
-    ids = {o["id"] for o in curated}
-    out = list(curated)
-    for entry in phoenix:
-        names = [n for n in [entry["name"], *entry["aliases"]] if norm(n) not in taken]
-        if not names or entry["id"] in ids:
-            continue
-        taken.update(norm(n) for n in names)
-        ids.add(entry["id"])
-        out.append({**entry, "name": names[0], "aliases": names[1:]})
+def merge(curated: list[dict], extra: list[dict], person_names: set[str], norm: Callable[[str], str]) -> list[dict]:
+    """Curated organisations first; an extra entry sharing a name with one already in is the same
+    body (its other names become aliases there); a name of a person is dropped."""
+    out = [dict(o, aliases=list(o["aliases"])) for o in curated]
+    owner = {norm(n): o for o in out for n in [o["name"], *o["aliases"]]}
+    ids = {o["id"] for o in out}
+    for entry in extra:
+        names = [n for n in [entry["name"], *entry["aliases"]] if norm(n) not in person_names]
+        same = next((owner[norm(n)] for n in names if norm(n) in owner), None)
+        free = [n for n in names if norm(n) not in owner]
+        if same is not None:
+            same["aliases"].extend(free)
+        elif free and entry["id"] not in ids:
+            same = {**entry, "name": free[0], "aliases": free[1:]}
+            out.append(same)
+            ids.add(entry["id"])
+        for n in free:
+            owner[norm(n)] = same
     return sorted(out, key=lambda o: o["id"])

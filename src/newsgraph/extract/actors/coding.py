@@ -25,6 +25,7 @@ from newsgraph.lang.en.actors import (
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
     NOT_NAMES,
+    ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
@@ -35,7 +36,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def unnamed_agents(state: State) -> None:
-    """Subjects, objects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
+    """Subjects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
     for chunk in state.noun_chunks:
         head = chunk.root
         if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
@@ -45,6 +46,8 @@ def unnamed_agents(state: State) -> None:
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = max(chunk.end, noun.i + 1)
+        if noun.lower_ in ORG_NOUNS and end - start == 1:
+            continue  # "the diocese said": an organisation named elsewhere, or none
         if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
             continue
         one = noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS
@@ -57,7 +60,7 @@ def unnamed_agents(state: State) -> None:
 
 
 def acts(head: Token) -> bool:
-    """A subject, a direct object, or the object of "by", "against", "with", "between"."""
+    """A subject or the agent of a passive ("by gunmen")."""
     if head.dep_ in CODING_DEPS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ in AGENT_PREPOSITIONS

@@ -225,9 +225,9 @@ PERSON_PLACE_POPULATION = 100_000
 # -- actor coding ------------------------------------------------------------------------------
 
 # Positions in which an unnamed role or group noun acts ("Ukrainian farmers said", "attacked by gunmen").
-CODING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Prepositions whose object takes part in what is done ("attacked by gunmen", "talks with farmers").
-AGENT_PREPOSITIONS = frozenset("by against with between".split())
+CODING_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions whose object acts ("attacked by gunmen").
+AGENT_PREPOSITIONS = frozenset({"by"})
 # Nouns for a collection of people: the people after "of" code it ("a group of tourists").
 COLLECTIVE_NOUNS = frozenset("group team members member crowd band gang unit several dozens hundreds thousands".split())
 # Sector of a former office holder (PLOVER/CAMEO "elite").
