@@ -27,11 +27,11 @@ def test_police_of_a_city_are_coded_with_the_city_country(run):
     assert (police.country, police.sector) == ("CHN", "COP")
 
 
-def test_a_bare_role_keeps_its_sector_without_a_country(run):
-    minister = actor_at(run("The interior minister said nothing about the raid."), "interior minister")
-    assert minister.country is None and minister.sector == "GOV"
-    leader = actor_at(run("Peruvian Prime Minister met the delegates."), "Peruvian Prime Minister")
-    assert (leader.country, leader.sector) == ("PER", "GOV")
+def test_a_role_subject_is_the_office_holder(run):
+    analysis = run("Armenian Prime Minister said the border talks would resume.", published="2024-06-01")
+    leader = actor_at(analysis, "Armenian Prime Minister")
+    assert (leader.name, leader.country, leader.sector) == ("Nikol Pashinyan", "ARM", "GOV")
+    assert not any(a.kind == "person" for a in run("The interior minister said nothing.").actors)
 
 
 def test_members_of_a_group_code_it(run):

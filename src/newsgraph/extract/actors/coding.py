@@ -3,9 +3,10 @@ code) and a PLOVER/CAMEO sector (GOV, MIL, COP, REB, CVL ...).
 
 Two steps:
 
-- `unnamed_agents`: a subject named only by a role or group noun the agent dictionary codes
-  ("Ukrainian farmers", "Kyiv police", "the defense minister" nobody could resolve) is an actor
-  of its own, coded from the noun and its modifiers;
+- `unnamed_agents`: a subject named only by a group noun the agent dictionary codes
+  ("Ukrainian farmers", "Kyiv police") is an actor of its own, coded from the noun and its
+  modifiers; a role noun ("Armenian Prime Minister said") is the office holder the document or
+  the KB knows, else no actor;
 - `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
   a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
   head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.actors.roles import is_person_noun
-from newsgraph.extract.actors.state import Cluster, State
+from newsgraph.extract.actors.roles import is_person_noun, resolve_role
+from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
@@ -29,6 +30,7 @@ from newsgraph.lang.en.actors import (
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
+    ROLE_NOUNS,
     SPOKESPERSON_NOUNS,
 )
 
@@ -51,9 +53,15 @@ def unnamed_agents(state: State) -> None:
         if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
             continue
         one = noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS
-        kind = "person" if one and is_person_noun(state, noun.lower_) else "group"
         country = state.chunk_country(state.doc[start : noun.i + 1])
-        cluster = Cluster(kind, state.doc[start:end].text, sector=sector)
+        if one and is_person_noun(state, noun.lower_):
+            role = head_phrase(chunk, ROLE_NOUNS)  # "U.S. President said": the holder, if known
+            holder = resolve_role(state, role, country, chunk.start) if role else None
+            if holder is not None:
+                state.release(start, end)
+                state.add(holder, start, end)
+            continue  # an unnamed person is no actor of its own
+        cluster = Cluster("group", state.doc[start:end].text, sector=sector)
         cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
         state.release(start, end)
         state.add(cluster, start, end)
