@@ -1,7 +1,8 @@
 """Organisations of the Phoenix actor dictionaries (petrarch2, MIT) with their country and sector.
 
 ``Phoenix.MilNonState.actors.txt``: armed non-state groups ("BOKO_HARAM [NGAREB]");
-``Phoenix.International.actors.txt``: IGOs, NGOs, companies, media ("[IGO...]", "[MNC...]");
+``Phoenix.International.actors.txt``: IGOs, NGOs and media ("[IGO...]", "[NGO...]"; companies are
+left out: their blocks join subsidiaries under one name);
 ``Phoenix.Countries.actors.txt``: state institutions ("SHIN_BET [ISRSPY]", "KNESSET [ISRGOVLEG]"),
 only blocks whose first name reads as an institution and whose codes carry no dates (persons do).
 A code is a country (ISO3) and a sector, or an international sector alone.
@@ -17,7 +18,7 @@ SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB OPP CVL BUS MED NGO IGO CRM SPY EDU REF LAB AGR REL HLH ELI UAF SOC".split()
 )
 # Codes without a country: the sector they stand for.
-INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "MED": "MED", "IMG": "REB"}
+INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "MED": "MED", "IMG": "REB"}
 # Words of a Phoenix.Countries name that make it an institution, not a person or a place.
 INSTITUTION_WORDS = frozenset(
     """army force forces guard guards corps party council ministry department service services bank
@@ -62,9 +63,9 @@ def decode(code: str, countries: set[str]) -> tuple[str | None, str | None]:
 
 
 def readable(name: str) -> str:
-    """ "BOKO_HARAM_" -> "Boko Haram"; acronyms ("FDLR") stay upper-case."""
+    """ "BOKO_HARAM_" -> "Boko Haram"; acronyms ("FDLR", "U.S.") stay upper-case."""
     words = name.replace("_", " ").split()
-    return " ".join(w if len(w) <= 5 and w.isupper() and len(words) == 1 else w.capitalize() for w in words)
+    return " ".join(w if "." in w or len(w) <= 5 and len(words) == 1 else w.capitalize() for w in words)
 
 
 def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], str]) -> list[dict]:

@@ -98,8 +98,11 @@ friday saturday sunday
 def normalize(text: str) -> str:
     """Lookup key: casefold, strip accents, ’→', drop periods, hyphens→spaces, collapse spaces,
     drop a leading "the " and a trailing "'s"/"'"."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # the common case: no accents to strip
+        text = text.lower().replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace(".", "").replace("-", " ")
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):

@@ -34,6 +34,8 @@ from newsgraph.lang.en.actors import (
     SPOKESPERSON_NOUNS,
 )
 
+# A group's phrase takes at most this many words after its noun chunk.
+_MAX_TAIL = 6
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -47,7 +49,7 @@ def unnamed_agents(state: State) -> None:
         if noun is None or sector is None:
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
-        end = max(chunk.end, noun.i + 1)
+        end = phrase_end(state, chunk, noun)
         if noun.lower_ in ORG_NOUNS and end - start == 1:
             continue  # "the diocese said": an organisation named elsewhere, or none
         if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
@@ -65,6 +67,17 @@ def unnamed_agents(state: State) -> None:
         cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
         state.release(start, end)
         state.add(cluster, start, end)
+
+
+def phrase_end(state: State, chunk: Span, noun: Token) -> int:
+    """Where a group's phrase ends: with its coordinated nouns and a short modifier after it
+    ("lawyers and experts", "people arrested last week"), never past a comma or a quotation."""
+    end = max(chunk.end, noun.i + 1)
+    right = chunk.root.right_edge.i + 1
+    tail = state.doc[end:right]
+    if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
+        return right
+    return end
 
 
 def acts(head: Token) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.actors.clusters import organization
+from newsgraph.extract.actors.roles import is_person_noun
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
@@ -60,7 +61,7 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
     if label in PLACE_LABELS or gazetteer_place(state, start, end, text):
         state.places.append(state.place(start, end, state.kb.place_country(text)))
         return True
-    if label in PERSON_LABELS and is_acronym(text):
+    if label in PERSON_LABELS and is_acronym(text) and not is_person_noun(state, text.lower()):
         organization(state, start, end, text)  # "EUCOM said": an agency or a command, not a person
         return True
     return False
