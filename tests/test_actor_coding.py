@@ -82,3 +82,13 @@ def test_platforms_are_not_actors(run):
 def test_acronym_tagged_as_person_is_an_organisation(run):
     analysis = run("AFRICOM said the strike killed two militants.")
     assert not any(a.kind == "person" for a in analysis.actors if a.name == "AFRICOM")
+
+
+def test_group_of_an_organisation_takes_its_country(run):
+    lawmakers = actor_at(run("European Union lawmakers approved the budget on Thursday."), "European Union lawmakers")
+    assert (lawmakers.kind, lawmakers.country, lawmakers.sector) == ("group", "EUR", "LEG")
+
+
+def test_organisation_named_by_a_group_noun_gets_its_sector(run):
+    unit = actor_at(run("The Estonian Soldiers marched to the border."), "Estonian Soldiers")
+    assert (unit.country, unit.sector) == ("EST", "MIL")

@@ -25,6 +25,7 @@ from newsgraph.lang.en.actors import (
     CODING_DEPS,
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
+    NO_ACTOR_SECTORS,
     NOT_NAMES,
     ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
@@ -52,7 +53,9 @@ def unnamed_agents(state: State) -> None:
         end = phrase_end(state, chunk, noun)
         if noun.lower_ in ORG_NOUNS and end - start == 1:
             continue  # "the diocese said": an organisation named elsewhere, or none
-        if any(state.by_token[i].kind != "country" for i in range(start, end) if i in state.by_token):
+        held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
+        bodies = [c for c in held.values() if c.kind == "organization"]
+        if any(c.kind not in {"country", "organization"} for c in held.values()) or noun.i in state.by_token:
             continue
         one = noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS
         country = state.chunk_country(state.doc[start : noun.i + 1])
@@ -65,6 +68,7 @@ def unnamed_agents(state: State) -> None:
             continue  # an unnamed person is no actor of its own
         cluster = Cluster("group", state.doc[start:end].text, sector=sector)
         cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
+        cluster.country = cluster.country or next((b.country for b in bodies if b.country), None)
         state.release(start, end)
         state.add(cluster, start, end)
 
@@ -99,9 +103,10 @@ def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
         return None, None
     if head.i > 0:
         two = state.kb.agent_sector(f"{state.doc[head.i - 1].lower_} {head.lower_}")
-        if two is not None:
+        if two is not None and two not in NO_ACTOR_SECTORS:
             return head, two
-    return head, state.kb.agent_sector(head.lower_)
+    sector = state.kb.agent_sector(head.lower_)
+    return head, sector if sector not in NO_ACTOR_SECTORS else None
 
 
 def code_actors(state: State) -> None:
@@ -192,4 +197,5 @@ def name_sector(state: State, cluster: Cluster) -> str | None:
         for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
             if key in ORGANIZATION_HEAD_SECTORS:
                 return ORGANIZATION_HEAD_SECTORS[key]
-    return None
+    last = state.kb.agent_sector(words[-1]) if len(words) > 1 else None  # "Slovak Soldiers"
+    return last if last not in NO_ACTOR_SECTORS else None

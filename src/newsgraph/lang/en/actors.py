@@ -230,6 +230,8 @@ CODING_DEPS = frozenset({"nsubj", "nsubjpass"})
 AGENT_PREPOSITIONS = frozenset({"by"})
 # Nouns for a collection of people: the people after "of" code it ("a group of tourists").
 COLLECTIVE_NOUNS = frozenset("group team members member crowd band gang unit several dozens hundreds thousands".split())
+# Agent-dictionary codes that mark a word as no actor (junk, none).
+NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
 # Sector of a former office holder (PLOVER/CAMEO "elite").
 FORMER_OFFICIAL_SECTOR = "ELI"
 # Sectors of organisations by the last noun (or two words) of their name ("Northern Fleet", "Congress Party").
