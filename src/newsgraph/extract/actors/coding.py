@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
-from newsgraph.kb.loader import KBPerson
+from newsgraph.kb.loader import KBCountry, KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
     CODING_DEPS,
@@ -51,26 +51,38 @@ def unnamed_agents(state: State) -> None:
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = phrase_end(state, chunk, noun)
-        if noun.lower_ in ORG_NOUNS and end - start == 1:
-            continue  # "the diocese said": an organisation named elsewhere, or none
-        held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
-        bodies = [c for c in held.values() if c.kind == "organization"]
-        if any(c.kind not in {"country", "organization"} for c in held.values()) or noun.i in state.by_token:
-            continue
-        one = noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS
+        bodies = held_bodies(state, start, end, noun)
+        if bodies is None or noun.lower_ in ORG_NOUNS and end - start == 1:
+            continue  # a named actor's words; "the diocese said": an organisation named elsewhere
         country = state.chunk_country(state.doc[start : noun.i + 1])
-        if one and is_person_noun(state, noun.lower_):
-            role = head_phrase(chunk, ROLE_NOUNS)  # "U.S. President said": the holder, if known
-            holder = resolve_role(state, role, country, chunk.start) if role else None
-            if holder is not None:
-                state.release(start, end)
-                state.add(holder, start, end)
-            continue  # an unnamed person is no actor of its own
+        if noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS:
+            if is_person_noun(state, noun.lower_):
+                role_holder(state, chunk, country, end)
+                continue  # an unnamed person is no actor of its own
         cluster = Cluster("group", state.doc[start:end].text, sector=sector)
         cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
         cluster.country = cluster.country or next((b.country for b in bodies if b.country), None)
         state.release(start, end)
         state.add(cluster, start, end)
+
+
+def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:
+    """The organisations named inside a group's phrase ("European Union lawmakers"); None when
+    the phrase holds a person or its noun is taken."""
+    held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
+    if noun.i in state.by_token or any(c.kind not in {"country", "organization"} for c in held.values()):
+        return None
+    return [c for c in held.values() if c.kind == "organization"]
+
+
+def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
+    """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
+    role = head_phrase(chunk, ROLE_NOUNS)
+    holder = resolve_role(state, role, country, chunk.start) if role else None
+    if holder is not None:
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        state.release(start, end)
+        state.add(holder, start, end)
 
 
 def phrase_end(state: State, chunk: Span, noun: Token) -> int:

@@ -143,13 +143,14 @@ def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
     name, sector = INSTITUTIONS[key]
     place = with_article(country.name)
     label = f"Government of {place}" if key == "government" else f"{name} of {place}"
-    org = state.kb.organization(label)
+    org = state.kb.organization(label) if key != "government" else None  # one id for a government
     if org is not None:
         return state.find("organization", kb_id=org.id) or Cluster(
             "organization", org.name, kb_id=org.id, country=org.country or country.iso3, sector=org.sector or sector
         )
     first = next(k for k, (n, _) in INSTITUTIONS.items() if n == name)  # "defense ministry" -> "defence ministry"
-    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{first}"
+    slug = first.replace(" ", "-")  # the KB's form: institution/rus/defence-ministry
+    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3.lower()}/{slug}"
     return state.find("organization", kb_id=kb_id) or Cluster(
         "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
     )
