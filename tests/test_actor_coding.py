@@ -92,3 +92,10 @@ def test_group_of_an_organisation_takes_its_country(run):
 def test_organisation_named_by_a_group_noun_gets_its_sector(run):
     unit = actor_at(run("The Estonian Soldiers marched to the border."), "Estonian Soldiers")
     assert (unit.country, unit.sector) == ("EST", "MIL")
+
+
+def test_title_words_alone_are_no_person_and_an_institution_is_an_organisation(run):
+    analysis = run("Vice President told the assembly that the plan stood. The General Staff reported heavy losses.")
+    assert not any(a.kind == "person" for a in analysis.actors)
+    staff = actor_at(run("Moldova's General Staff reported heavy losses."), "Moldova")
+    assert (staff.kind, staff.country, staff.sector) == ("organization", "MDA", "MIL")

@@ -23,7 +23,7 @@ def institutions(countries: list[dict]) -> list[dict]:
     templates = json.loads(TEMPLATES.read_text(encoding="utf-8"))["institutions"]
     out = []
     for country in countries:
-        names = [country["name"], *(a for a in country.get("aliases", ())[:3] if len(a) > 3)]
+        names = [country["name"]]  # aliases hold dependencies and parts ("Anguilla", "England")
         demonyms = [d for d in country.get("demonyms", ()) if not d.endswith("s") or d.endswith("ss")][:2]
         for inst in templates:
             canonical = f"{inst['name']} of {with_article(country['name'])}"

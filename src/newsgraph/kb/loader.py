@@ -15,6 +15,7 @@ day the successor took over).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -78,7 +79,6 @@ _SPECIAL = str.maketrans(
     }
 )
 _POSSESSIVE = re.compile(r"'s?$")
-_SPACES = re.compile(r"\s+")
 # Countries whose names put the family name first (Xi Jinping -> "Xi", Wang Yi -> "Wang").
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
 _FAR_FUTURE = date(9999, 12, 31)
@@ -103,8 +103,7 @@ def normalize(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace(".", "").replace("-", " ")
-    text = _SPACES.sub(" ", text).strip()
+    text = " ".join(text.replace(".", "").replace("-", " ").split())
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s") or text.endswith("s'"):
@@ -237,8 +236,19 @@ class KnowledgeBase:
 
         User files are always validated with the JSON Schema (``kb.schema.json``). The shipped
         files are validated when generated (``tools/kb/build_kb.py``) and by the test suite;
-        pass ``validate_shipped=True`` to validate them here too (slower).
+        pass ``validate_shipped=True`` to validate them here too (slower). The cyclic garbage
+        collector pauses meanwhile: tens of thousands of new objects, no cycles to collect.
         """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load(extra, validate_shipped)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, extra: Iterable[Path | str], validate_shipped: bool) -> KnowledgeBase:
         persons: dict[str, KBPerson] = {}
         countries: dict[str, KBCountry] = {}
         orgs: dict[str, KBOrganization] = {}

@@ -1,8 +1,10 @@
 """Actor coding as event data codes actors: every actor gets a country (ISO 3166 alpha-3, or an IGO
 code) and a PLOVER/CAMEO sector (GOV, MIL, COP, REB, CVL ...).
 
-Two steps:
+Three steps:
 
+- `title_only_persons`: a "person" named by title words only ("Vice President") is none, one
+  named by a state institution ("General Staff") is an organisation;
 - `unnamed_agents`: a subject named only by a group noun the agent dictionary codes
   ("Ukrainian farmers", "Kyiv police") is an actor of its own, coded from the noun and its
   modifiers; a role noun ("Armenian Prime Minister said") is the office holder the document or
@@ -25,6 +27,7 @@ from newsgraph.lang.en.actors import (
     CODING_DEPS,
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
+    INSTITUTIONS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
     ORG_NOUNS,
@@ -32,12 +35,29 @@ from newsgraph.lang.en.actors import (
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
     ROLE_NOUNS,
+    ROLE_QUALIFIERS,
     SPOKESPERSON_NOUNS,
+    TITLE_ONLY_WORDS,
 )
 
 # A group's phrase takes at most this many words after its noun chunk.
 _MAX_TAIL = 6
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def title_only_persons(state: State) -> None:
+    """ "Vice President said", "the General Staff said": a "person" of the KB-less name sweeps
+    named by title words only is none; one named by an institution is an organisation."""
+    for cluster in state.clusters:
+        if cluster.kind != "person" or cluster.kb_id is not None or not cluster.spans:
+            continue
+        words = [t for s, e in cluster.spans for t in state.doc[s:e]]
+        if cluster.name.lower() in INSTITUTIONS:
+            cluster.kind, cluster.sector = "organization", INSTITUTIONS[cluster.name.lower()][1]
+            cluster.roles, cluster.role_words = [], set()
+        elif all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in words):
+            for start, end in list(cluster.spans):
+                state.release(start, end)
 
 
 def unnamed_agents(state: State) -> None:
@@ -78,6 +98,9 @@ def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
     """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
     role = head_phrase(chunk, ROLE_NOUNS)
+    before = chunk.root.i - len(role.split()) if role else -1
+    if before >= chunk.start and state.doc[before].lower_ in ROLE_QUALIFIERS:
+        return  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.roles import is_person_noun
@@ -22,13 +22,14 @@ from newsgraph.lang.en.actors import (
     ROLE_NOUNS,
     SPOKESPERSON_NOUNS,
     THE_COUNTRY_WORDS,
+    TITLE_ONLY_WORDS,
 )
 
 
 def place_or_government(state: State, start: int, end: int, text: str) -> bool:
     """Countries, capitals and seats of government, cities and regions, platforms (no actors) and
     acronyms of agencies; True when the span was consumed."""
-    if text.lower() in PLATFORMS:
+    if text.lower() in PLATFORMS or title_or_institution(state, start, end, text):
         return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
     if country is not None and text.lower() in (d.lower() for d in country.demonyms):
@@ -41,22 +42,33 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         return True
     seat = state.kb.seat_of_government(text)
     if seat is not None:
-        root = state.doc[start:end].root
-        speaks_for = root.head.lower_ in SPOKESPERSON_NOUNS or not modifies_role_noun(root)
-        if root.dep_ in {"compound", "amod"} and state.kb.organization(text) is not None and speaks_for:
-            organization(state, start, end, text)  # "a State Department spokesperson"
-        elif acts_as_agent(root):
-            cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
-                "organization",
-                f"Government of {with_article(seat.name)}",
-                kb_id=f"government/{seat.iso3}",
-                country=seat.iso3,
-                sector="GOV",
-            )
-            state.add(cluster, start, end)
-        elif not modifies_role_noun(state.doc[start:end].root):
-            state.places.append(state.place(start, end, seat.iso3))
+        seat_of_government(state, start, end, text, seat)
         return True
+    return other_place_or_agency(state, start, end, text)
+
+
+def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCountry) -> None:
+    """A capital or seat: the body it names ("a State Department spokesperson"), the government
+    when it acts ("Kyiv rejected"), else a place."""
+    root = state.doc[start:end].root
+    speaks_for = root.head.lower_ in SPOKESPERSON_NOUNS or not modifies_role_noun(root)
+    if root.dep_ in {"compound", "amod"} and state.kb.organization(text) is not None and speaks_for:
+        organization(state, start, end, text)  # "a State Department spokesperson"
+    elif acts_as_agent(root):
+        cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
+            "organization",
+            f"Government of {with_article(seat.name)}",
+            kb_id=f"government/{seat.iso3}",
+            country=seat.iso3,
+            sector="GOV",
+        )
+        state.add(cluster, start, end)
+    elif not modifies_role_noun(root):
+        state.places.append(state.place(start, end, seat.iso3))
+
+
+def other_place_or_agency(state: State, start: int, end: int, text: str) -> bool:
+    """A place of the NER or the gazetteer, or an acronym the NER took for a person ("EUCOM")."""
     label = state.doc[start].ent_type_
     if label in PLACE_LABELS or gazetteer_place(state, start, end, text):
         state.places.append(state.place(start, end, state.kb.place_country(text)))
@@ -65,6 +77,30 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         organization(state, start, end, text)  # "EUCOM said": an agency or a command, not a person
         return True
     return False
+
+
+def title_or_institution(state: State, start: int, end: int, text: str) -> bool:
+    """A "person" that is a state institution ("General Staff": an organisation) or only title
+    words ("Vice President": no actor), unless the article uses it as the end of a longer name."""
+    span = state.doc[start:end]
+    if (
+        span.label_ not in PERSON_LABELS
+        and state.doc[start].ent_type_ not in PERSON_LABELS
+        or part_of_name(state, span)
+    ):
+        return False
+    if text.lower() in INSTITUTIONS:
+        organization(state, start, end, text)
+        return True
+    return all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in span)
+
+
+def part_of_name(state: State, span: Span) -> bool:
+    """The last words of a longer person's name in the article ("Lamar Jackson" ... "Jackson")."""
+    return any(
+        ent.label_ in PERSON_LABELS and len(ent) > len(span) and ent.text.endswith(f" {span.text}")
+        for ent in state.doc.ents
+    )
 
 
 def gazetteer_place(state: State, start: int, end: int, text: str) -> bool:
@@ -84,10 +120,7 @@ def gazetteer_place(state: State, start: int, end: int, text: str) -> bool:
         return False
     if state.kb.place_country(text, large) is None:
         return False
-    return not any(
-        ent.label_ in PERSON_LABELS and len(ent) > end - start and ent.text.endswith(f" {text}")
-        for ent in state.doc.ents
-    )
+    return not part_of_name(state, state.doc[start:end])
 
 
 def is_acronym(text: str) -> bool:
@@ -158,10 +191,12 @@ def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
 
 def names_institution(state: State, cluster: Cluster, key: str) -> bool:
     """An organisation of no KB named by the institution noun, alone or after a country word
-    ("Defense Ministry", "Peruvian Defence Ministry")."""
-    if cluster.kind != "organization" or cluster.kb_id is not None:
+    ("Defense Ministry", "Peruvian Defence Ministry"), or a "person" named by its last words."""
+    if cluster.kind not in {"organization", "person"} or cluster.kb_id is not None:
         return False
     name = cluster.name.lower()
+    if cluster.kind == "person":  # "Staff" the name sweep took from "Ukraine's General Staff"
+        return key.endswith(name)
     prefix = name[: -len(key)].strip() if name.endswith(key) else None
     return prefix is not None and (not prefix or state.country_of_text(prefix) is not None)
 

@@ -158,6 +158,7 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "justice ministry": ("Ministry of Justice", "GOV"),
     "health ministry": ("Ministry of Health", "GOV"),
     "economy ministry": ("Ministry of Economy", "GOV"),
+    "general staff": ("General Staff", "MIL"),
     "army": ("Armed Forces", "MIL"),
     "military": ("Armed Forces", "MIL"),
     "armed forces": ("Armed Forces", "MIL"),
@@ -230,6 +231,16 @@ CODING_DEPS = frozenset({"nsubj", "nsubjpass"})
 AGENT_PREPOSITIONS = frozenset({"by"})
 # Nouns for a collection of people: the people after "of" code it ("a group of tourists").
 COLLECTIVE_NOUNS = frozenset("group team members member crowd band gang unit several dozens hundreds thousands".split())
+# Words before a role noun that make it another office ("Vice President" is not the president).
+ROLE_QUALIFIERS = frozenset("vice deputy former acting ex assistant under".split())
+# Words that alone name no person: a name of only these is a title ("Vice President").
+TITLE_ONLY_WORDS = (
+    frozenset(w for role in ROLE_NOUNS for w in role.replace("-", " ").split())
+    | TITLE_WORDS
+    | RANK_WORDS
+    | ROLE_QUALIFIERS
+    | {"prime", "foreign", "defence", "defense", "interior", "finance", "state", "secretary"}
+)
 # Agent-dictionary codes that mark a word as no actor (junk, none).
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
 # Sector of a former office holder (PLOVER/CAMEO "elite").
