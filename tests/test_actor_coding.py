@@ -99,3 +99,10 @@ def test_title_words_alone_are_no_person_and_an_institution_is_an_organisation(r
     assert not any(a.kind == "person" for a in analysis.actors)
     staff = actor_at(run("Moldova's General Staff reported heavy losses."), "Moldova")
     assert (staff.kind, staff.country, staff.sector) == ("organization", "MDA", "MIL")
+
+
+def test_a_city_in_a_title_gives_the_country_and_after_in_is_a_place(run):
+    governor = actor_at(run("Kharkiv Governor Oleh Syniehubov visited the site."), "Oleh Syniehubov")
+    assert governor.country == "UKR"
+    analysis = run("Officials in Dnipro reported damage to a school.")
+    assert not any(a.name == "Dnipro" for a in analysis.actors)

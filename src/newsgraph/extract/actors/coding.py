@@ -42,6 +42,8 @@ from newsgraph.lang.en.actors import (
 
 # A group's phrase takes at most this many words after its noun chunk.
 _MAX_TAIL = 6
+# Dependencies of the words of a title before a name ("Russian Foreign Minister", "Kyiv's mayor").
+TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -190,18 +192,26 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
     for start, end in cluster.spans:
         span = state.doc[start:end]
         words = [t for t in span if t.i != span.root.i or len(span) == 1]
-        words += [c for c in span.root.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < start]
+        words += [t for t in state.doc[span.root.left_edge.i : start] if t.dep_ in TITLE_DEPS]
         for token in words:
             if token.is_title or token.is_upper:
                 country = state.country_of_text(token.text)
-                if country is not None:
-                    return country.iso3
+                found = country.iso3 if country is not None else title_place(state, token)
+                if found is not None:
+                    return found
         found = place_country(state, span)
         if found is not None:
             return found
     if cluster.kind == "organization":  # "Sumy said": the city's authorities
         return state.kb.place_country(cluster.name, PERSON_PLACE_POPULATION)
     return None
+
+
+def title_place(state: State, token: Token) -> str | None:
+    """The country of a large city named in a title ("Zaporizhzhia Governor Ivan Fedorov")."""
+    if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
+        return None
+    return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
 def place_country(state: State, span: Span) -> str | None:

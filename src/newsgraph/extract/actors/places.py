@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.roles import is_person_noun
-from newsgraph.extract.actors.state import Cluster, State, head_phrase
+from newsgraph.extract.actors.state import Cluster, State, head_phrase, located_in
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
@@ -112,8 +112,8 @@ def gazetteer_place(state: State, start: int, end: int, text: str) -> bool:
         return False
     if any(t.is_stop or state.kb.agent_sector(t.lower_) is not None for t in state.doc[start:end]):
         return False
-    if text in state.place_names:
-        large = 0
+    if text in state.place_names or located_in(state.doc[start:end].root):
+        large = 0  # "officials in Sumy"
     elif state.doc[start].ent_type_ in PERSON_LABELS:
         large = PERSON_PLACE_POPULATION
     else:
