@@ -200,3 +200,13 @@ def test_a_title_before_a_name_is_no_organisation_but_names_the_one_it_begins_wi
     analysis = run("AU Trade and Industry Commissioner Samuel Osei said on Friday that tariffs would fall.")
     assert {a.name for a in analysis.actors if a.kind == "organization"} == {"African Union"}
     assert actor_named(analysis, "Samuel Osei").kind == "person"
+
+
+def test_the_government_is_no_person_description(run):
+    text = (
+        "Several critics are in jail, notably the activist Marta Ruiz, who was sentenced in 2021. "
+        "The government denies it holds political prisoners."
+    )
+    analysis = run(text)
+    ruiz = next(a for a in analysis.actors if a.name == "Marta Ruiz")
+    assert [m.text for m in ruiz.mentions] == ["Marta Ruiz"]

@@ -315,3 +315,111 @@ def test_a_cue_coordinated_with_the_reported_clause_is_the_reporters(run):
     text = "Anna Keller said that Austria backed the mission and called it “a duty.”"
     called = [q for q in run(text).quotes if q.cue == "called"]
     assert [q.speaker_name for q in called] == ["Austria"]  # with "that" the clause keeps its subject
+
+
+def test_coordinated_subjects_speak_together(run):
+    analysis = run("Brazil, Argentina and Chile argue that the tariff breaks the trade pact.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert names[quote.speaker] == "Brazil"
+    assert [names[i] for i in quote.speakers] == ["Brazil", "Argentina", "Chile"]
+
+
+def test_one_speaker_is_the_only_speaker(run):
+    analysis = run("Maria Costa, the former mayor and party chair, said the vote was rigged.")
+    assert [q.speakers for q in analysis.quotes] == [[analysis.quotes[0].speaker]]
+
+
+def speaker_names(analysis: Analysis) -> list[str | None]:
+    names = {a.id: a.name for a in analysis.actors}
+    return [names.get(q.speaker) if q.speaker else None for q in analysis.quotes]
+
+
+def test_the_official_is_the_body_the_sentence_names(run):
+    analysis = run("The Health Ministry confirmed the strike on Tuesday, and the official said three people died.")
+    assert speaker_names(analysis) == ["Health Ministry"]
+
+
+def test_the_official_is_no_body_when_the_sentence_names_two(run):
+    text = "The Health Ministry and the Red Cross confirmed the strike, and the official said three people died."
+    assert speaker_names(run(text))[-1] is None
+
+
+def test_officials_are_not_the_place_or_the_hearer_a_sentence_names(run):
+    text = (
+        "Rescue teams reached the flooded village of Marnow on Friday, and officials said two people were missing.\n"
+        "The Interior Ministry warned local officials that more rain was coming."
+    )
+    analysis = run(text)
+    assert analysis.quotes[0].speaker is None
+    assert analysis.quotes[0].speaker_name == "officials"
+    assert all(q.addressee is None for q in analysis.quotes)
+
+
+def test_national_officials_are_their_government(run):
+    text = "Tehran rejected the proposal on Monday. Iranian officials said the sailors were safe."
+    assert speaker_names(run(text))[-1] == "Government of Iran"
+
+
+def test_an_official_is_not_the_subject_of_his_job(run):
+    text = "A Danish government official involved in Greenland policy said the talks would resume in May."
+    assert speaker_names(run(text)) == [None]
+
+
+def test_officials_of_a_named_body_before_its_country(run):
+    analysis = run("U.S. State Department officials said the embassy would reopen.")
+    assert speaker_names(analysis) == ["United States Department of State"]
+
+
+def test_pronoun_after_a_paragraph_break_follows_the_last_speaker_of_its_gender(run):
+    text = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak has financed three new schools.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(text)) == ["Andriy Koval", "Andriy Koval"]
+
+
+def test_pronoun_keeps_a_closer_person_who_spoke(run):
+    text = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak told reporters it was overdue.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(text))[-1] == "Peter Novak"
+
+
+def test_pronoun_keeps_a_closer_person_of_the_main_clause_or_another_gender(run):
+    main_clause = (
+        "Andriy Koval said on Wednesday that the talks would resume next month.\n"
+        "Peter Novak has financed three new schools in Warsaw.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(main_clause))[-1] == "Peter Novak"
+    other_gender = (
+        "Olena Koval said on Wednesday that the talks would resume next month.\n"
+        "The plan was welcomed in Warsaw, where the banker Peter Novak has financed three new schools.\n"
+        "He said in an evening address that Ukraine would not give up its land."
+    )
+    assert speaker_names(run(other_gender))[-1] == "Peter Novak"
+
+
+def test_coordinated_speakers_after_the_quotation(run):
+    analysis = run("“We will not sign this treaty,” said Anna Berg and Tomas Lind.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [[names[i] for i in q.speakers] for q in analysis.quotes] == [["Anna Berg", "Tomas Lind"]]
+
+
+def test_a_country_s_official_or_statement_speaks_for_its_government(run):
+    text = (
+        "Washington rejected the proposal on Monday.\n"
+        "A U.S. defence official said the frigate would stay in port.\n"
+        "A U.S. statement added that talks would go on."
+    )
+    government = "Government of the United States"
+    assert speaker_names(run(text))[-2:] == [government, government]
+
+
+def test_a_country_s_official_is_the_country_without_a_government_named(run):
+    assert speaker_names(run("A U.S. defence official said the frigate would stay in port.")) == ["United States"]

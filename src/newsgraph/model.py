@@ -66,6 +66,7 @@ class Quote:
     text: str
     start: int
     end: int
+    speakers: list[str] = field(default_factory=list)  # ids of all who speak together, ``speaker`` first
 
 
 @dataclass

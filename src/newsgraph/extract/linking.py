@@ -1,5 +1,5 @@
-"""Linking mention texts to knowledge-base entries (persons by name and date, organisations,
-countries by one sense per article)."""
+"""Linking mention texts to knowledge-base entries (persons by name, spelling and date,
+organisations, countries by one sense per article)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsgraph.kb.loader import KBCountry, KBOrganization, KBPerson, KnowledgeBase, normalize
+from newsgraph.namekey import persons_keyed
 
 
 def strip_possessive(text: str) -> str:
@@ -30,9 +31,10 @@ def link_person(name: str, kb: KnowledgeBase, on: date | None, *, surname_only: 
 
     A full name links when exactly one KB person carries it (or, among several, exactly one
     held an office on the date). A bare surname links only when exactly one KB person with that surname held an
-    office on the publication date: "Trump" in 2025 is Donald Trump.
+    office on the publication date: "Trump" in 2025 is Donald Trump. A spelling the KB does not
+    list links through the name key ("Kiril Dmitriyev", "V. Putin": :func:`persons_keyed`).
     """
-    candidates = kb.persons_named(name)
+    candidates = kb.persons_named(name) or persons_keyed(name, kb)
     if len(candidates) > 1 or surname_only:
         candidates = [p for p in candidates if _held_on(p, kb, on)]
     return candidates[0] if len(candidates) == 1 else None

@@ -1,9 +1,11 @@
-"""Actor identity across articles and name matching (case- and accent-insensitive)."""
+"""Actor names: the aliases stored for an actor and name matching (case- and accent-insensitive).
+Which stored actor an analysed one is: `identity.py`."""
 
 from __future__ import annotations
 
 from newsgraph.kb.loader import KnowledgeBase, normalize
 from newsgraph.model import Actor
+from newsgraph.namekey import display_name
 
 PRONOUNS = frozenset("i me my we us our you your he him his she her hers it its they them their this that".split())
 NAME_PARTICLES = frozenset("of the and de del der di du la le van von bin al el da dos".split())
@@ -12,11 +14,6 @@ NAME_PARTICLES = frozenset("of the and de del der di du la le van von bin al el 
 def fold(name: str) -> str:
     """The form names are compared in: casefolded, accents stripped, "the" and "'s" dropped."""
     return normalize(name)
-
-
-def actor_key(actor: Actor) -> str:
-    """The global actor id: ``kb:<kb_id>`` when linked, else ``<kind>:<folded name>``."""
-    return f"kb:{actor.kb_id}" if actor.kb_id else f"{actor.kind}:{fold(actor.name)}"
 
 
 def is_name(text: str) -> bool:
@@ -28,7 +25,7 @@ def is_name(text: str) -> bool:
 def aliases(actor: Actor, kb: KnowledgeBase | None) -> list[str]:
     """Every distinct name this actor goes by: its name, its name-like mentions, its KB names."""
     names = [actor.name, *(m.text for m in actor.mentions if is_name(m.text)), *kb_names(kb, actor.kb_id)]
-    return list(dict.fromkeys(n.strip() for n in names if fold(n)))
+    return list(dict.fromkeys(shown for n in names if fold(shown := display_name(n))))
 
 
 def kb_names(kb: KnowledgeBase | None, kb_id: str | None) -> tuple[str, ...]:

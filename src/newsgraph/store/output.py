@@ -53,6 +53,7 @@ COLUMNS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {
         ("mentions", lambda r: r.mentions),
         ("quotes", lambda r: r.quotes),
         ("events", lambda r: r.events),
+        ("spellings", lambda r: r.spellings[:4]),
         ("aliases", lambda r: r.aliases[:4]),
     ],
     ArticleRecord: [
@@ -112,6 +113,9 @@ def results_table(results: Results, title: str) -> Table:
         table.add_column(name, overflow="fold")
     for record in results:
         table.add_row(
-            *(cell(get(record), 60 if name in ("article", "title", "aliases") else 120) for name, get in columns)
+            *(
+                cell(get(record), 60 if name in ("article", "title", "aliases", "spellings") else 120)
+                for name, get in columns
+            )
         )
     return table

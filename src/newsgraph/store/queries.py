@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -42,8 +42,9 @@ from sqlalchemy import (
     tuple_,
 )
 
+from newsgraph.namekey import bare_name
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
-from newsgraph.store.names import fold, like_word
+from newsgraph.store.names import fold, is_name, like_word
 from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
 from newsgraph.store.schema import POSTGRES_SEARCH_CONFIG, dehyphenated
 
@@ -53,7 +54,7 @@ NAME_VARIANT_SIMILARITY = 80  # rapidfuzz ratio (0-100) between a searched word 
 MIN_NAME_WORD = 4  # shorter searched words are not expanded to name variants
 
 a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
-actors, aliases, mentions = schema.actors, schema.actor_aliases, schema.mentions
+actors, aliases, mentions, merges = schema.actors, schema.actor_aliases, schema.mentions, schema.actor_merges
 
 
 class QueryError(ValueError):
@@ -221,7 +222,13 @@ def quotes_select(
     )
     conditions = _range(q.c.published, since, until)
     if speaker is not None:
-        conditions.append(q.c.speaker_id.in_(named(speaker)))
+        voices = schema.quote_speakers
+        says = select(voices.c.article_id).where(
+            voices.c.article_id == q.c.article_id,
+            voices.c.quote_id == q.c.local_id,
+            voices.c.actor_id.in_(named(speaker)),
+        )
+        conditions.append(or_(q.c.speaker_id.in_(named(speaker)), says.exists()))  # co-speakers say it too
     if about is not None:
         ids, inner = named(about), q.alias("inner_quote")
         naming = (
@@ -315,7 +322,7 @@ def actors_select(_conn: Connection, *, search: str | None = None) -> Select:
     n_mentions = _count(func.count(), mentions.c.actor_id).label("mentions")
     event_key = ea.c.article_id + literal(" ", String) + ea.c.event_id
     stmt = select(
-        *actors.c,
+        *(c for c in actors.c if c.name != "name_key"),
         _count(func.count(), schema.article_actors.c.actor_id).label("articles"),
         n_mentions,
         _count(func.count(), q.c.speaker_id).label("quotes"),
@@ -331,15 +338,53 @@ def _count(counter: ColumnElement, actor_column: ColumnElement) -> Any:
 
 def _actor_records(conn: Connection, rows: list[Row]) -> list[ActorRecord]:
     names: dict[str, list[str]] = defaultdict(list)
+    ids = [r.id for r in rows]
     if rows:
         query = (
             select(aliases.c.actor_id, aliases.c.alias)
-            .where(aliases.c.actor_id.in_([r.id for r in rows]))
+            .where(aliases.c.actor_id.in_(ids))
             .order_by(aliases.c.actor_id, aliases.c.alias)
         )
         for actor_id, alias in conn.execute(query):
             names[actor_id].append(alias)
-    return [ActorRecord(**row._mapping, aliases=names[row.id]) for row in rows]
+    seen, merged = spellings(conn, ids), merged_ids(conn, ids)
+    return [
+        ActorRecord(**row._mapping, aliases=names[row.id], spellings=seen[row.id], merged_from=merged[row.id])
+        for row in rows
+    ]
+
+
+def spellings(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """Actor id -> the names its mentions use in the articles ("Zelenskyy", "Zelenskiy"), most used first:
+    the spellings the store took for one actor."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    if ids:
+        query = (
+            select(mentions.c.actor_id, mentions.c.text, func.count())
+            .where(mentions.c.actor_id.in_(ids))
+            .group_by(mentions.c.actor_id, mentions.c.text)
+        )
+        for actor_id, text, n in conn.execute(query):
+            if is_name(text):
+                counts[actor_id][bare_name(text)] += n
+    return defaultdict(
+        list, {i: [name for name, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))] for i, c in counts.items()}
+    )
+
+
+def merged_ids(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """Actor id -> the ids of actors merged into it when the store unified identities (migration 0003)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    if ids:
+        query = select(merges.c.actor_id, merges.c.old_id).where(merges.c.actor_id.in_(ids)).order_by(merges.c.old_id)
+        for actor_id, old_id in conn.execute(query):
+            found[actor_id].append(old_id)
+    return found
+
+
+def merged_into(conn: Connection, actor_id: str) -> str | None:
+    """The actor an old id was merged into, if it was."""
+    return conn.execute(select(merges.c.actor_id).where(merges.c.old_id == actor_id)).scalar()
 
 
 # ---- articles --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, 
 from newsgraph.store import schema
 
 a, q, e, ea = schema.articles, schema.quotes, schema.events, schema.event_actors
+qs = schema.quote_speakers
 article_actors, mentions, times = schema.article_actors, schema.mentions, schema.times
 
 
@@ -71,6 +72,10 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
     for s in conn.execute(select(ea).where(where(ea)).order_by(ea.c.actor_id)):
         if s.actor_id in local:
             sides[s.event_id, s.side].append(local[s.actor_id])
+    voices: dict[str, list[str]] = defaultdict(list)
+    for v in conn.execute(select(qs).where(where(qs)).order_by(qs.c.quote_id, qs.c.seq)):
+        if v.actor_id in local:
+            voices[v.quote_id].append(local[v.actor_id])
     analysis = Analysis(
         article=Article(
             id=row.id,
@@ -105,6 +110,7 @@ def stored_analysis(conn: Connection, article_id: str) -> StoredAnalysis | None:
                 text=r.text,
                 start=r.start,
                 end=r.end,
+                speakers=voices[r.local_id],
             )
             for r in sorted(conn.execute(select(q).where(where(q))), key=lambda r: local_order(r.local_id))
         ],

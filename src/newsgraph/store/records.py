@@ -56,7 +56,8 @@ class EventRecord:
 
 @dataclass
 class ActorRecord:
-    """A global actor, its names, and how often the corpus mentions, quotes and involves it."""
+    """A global actor, its names (KB and article aliases; the spellings articles used), and how often the corpus
+    mentions, quotes and involves it."""
 
     id: str
     name: str
@@ -69,6 +70,8 @@ class ActorRecord:
     mentions: int
     quotes: int
     events: int
+    spellings: list[str]  # the names its mentions use in the articles, most used first
+    merged_from: list[str]  # ids of stored actors merged into this one (store/identity.py)
 
 
 @dataclass

@@ -68,13 +68,26 @@ articles = Table(
 actors = Table(
     "actors",
     metadata,
-    Column("id", String(), primary_key=True),  # "kb:<kb_id>" or "<kind>:<normalised name>"
+    Column("id", String(), primary_key=True),  # "kb:<kb_id>" or "<kind>:<normalised name>" (store/identity.py)
     Column("name", Text, nullable=False),
     Column("kind", String(), nullable=False),
     Column("kb_id", String()),
     Column("country", String()),
     Column("sector", String()),
+    Column("name_key", Text),  # unlinked persons: the name key (newsgraph.namekey) that spellings share
     Index("ix_actors_country", "country"),
+    Index("ix_actors_name_key", "name_key"),
+)
+
+# Actors merged into another by a migration (one identity per person): the old id stays findable.
+actor_merges = Table(
+    "actor_merges",
+    metadata,
+    Column("old_id", String(), primary_key=True),
+    Column("actor_id", String(), ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("old_name", Text, nullable=False),
+    Column("old_kind", String(), nullable=False),
+    Index("ix_actor_merges_actor", "actor_id"),
 )
 
 actor_aliases = Table(
@@ -131,6 +144,17 @@ quotes = Table(
     Index("ix_quotes_published", "published"),
 )
 
+quote_speakers = Table(
+    "quote_speakers",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("quote_id", String(), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # 0 is the quote's speaker
+    Column("actor_id", String(), ForeignKey("actors.id"), nullable=False),
+    ForeignKeyConstraint(["article_id", "quote_id"], ["quotes.article_id", "quotes.local_id"], ondelete="CASCADE"),
+    Index("ix_quote_speakers_actor", "actor_id"),
+)
+
 events = Table(
     "events",
     metadata,
@@ -179,4 +203,15 @@ times = Table(
 )
 
 # Every table whose rows come from ingesting articles, parents first.
-CORPUS_TABLES = (articles, actors, actor_aliases, article_actors, mentions, quotes, events, event_actors, times)
+CORPUS_TABLES = (
+    articles,
+    actors,
+    actor_aliases,
+    article_actors,
+    mentions,
+    quotes,
+    quote_speakers,
+    events,
+    event_actors,
+    times,
+)

@@ -11,9 +11,11 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Analysis, Article
+from newsgraph.model import Analysis, Article, Quote
+from newsgraph.namekey import display_name
 from newsgraph.store import schema
-from newsgraph.store.names import actor_key, aliases, fold
+from newsgraph.store.identity import Identities, person_key
+from newsgraph.store.names import aliases, fold
 
 
 @dataclass
@@ -30,8 +32,9 @@ def write(conn: Connection, items: list[StoredArticle], kb: KnowledgeBase | None
     """Insert the articles and all their analysis rows, table by table (parents first);
     global actors and aliases are inserted only where absent."""
     merged: dict[str, list[dict]] = defaultdict(list)
+    identities = Identities(conn)
     for item in items:
-        for name, table_rows in rows(item, kb).items():
+        for name, table_rows in rows(item, kb, identities).items():
             merged[name].extend(table_rows)
     for table in schema.CORPUS_TABLES:
         if table in (schema.actors, schema.actor_aliases):
@@ -40,8 +43,8 @@ def write(conn: Connection, items: list[StoredArticle], kb: KnowledgeBase | None
             conn.execute(insert(table), merged[table.name])
 
 
-def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]:
-    """The rows of one article, by table name."""
+def rows(item: StoredArticle, kb: KnowledgeBase | None, identities: Identities) -> dict[str, list[dict]]:
+    """The rows of one article, by table name; actors get their stored ids from ``identities``."""
     article = item.article
     published = article.published[:10] if article.published else None
     result = {
@@ -62,13 +65,15 @@ def rows(item: StoredArticle, kb: KnowledgeBase | None) -> dict[str, list[dict]]
         ]
     }
     if item.analysis is not None:
-        result.update(_analysis_rows(item.analysis, published, kb))
+        result.update(_analysis_rows(item.analysis, published, kb, identities))
     return result
 
 
-def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase | None) -> dict[str, list[dict]]:
+def _analysis_rows(
+    analysis: Analysis, published: str | None, kb: KnowledgeBase | None, identities: Identities
+) -> dict[str, list[dict]]:
     article_id = analysis.article.id
-    keys = {actor.id: actor_key(actor) for actor in analysis.actors}
+    keys = {actor.id: identities.id_of(actor) for actor in analysis.actors}
     sides = {
         (e.id, side, keys[local])
         for e in analysis.events
@@ -80,11 +85,12 @@ def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase 
         "actors": [
             {
                 "id": keys[a.id],
-                "name": a.name,
+                "name": display_name(a.name),
                 "kind": a.kind,
                 "kb_id": a.kb_id,
                 "country": a.country,
                 "sector": a.sector,
+                "name_key": None if a.kb_id else person_key(a.kind, a.name),
             }
             for a in analysis.actors
         ],
@@ -132,6 +138,11 @@ def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase 
             }
             for q in analysis.quotes
         ],
+        "quote_speakers": [
+            {"article_id": article_id, "quote_id": q.id, "seq": seq, "actor_id": actor}
+            for q in analysis.quotes
+            for seq, actor in enumerate(_speaker_ids(q, keys))
+        ],
         "events": [
             {
                 "article_id": article_id,
@@ -164,6 +175,12 @@ def _analysis_rows(analysis: Analysis, published: str | None, kb: KnowledgeBase 
             for seq, t in enumerate(analysis.times)
         ],
     }
+
+
+def _speaker_ids(quote: Quote, keys: dict[str, str]) -> list[str]:
+    """The stored ids of everyone who says ``quote``, its speaker first, each once."""
+    local = quote.speakers or ([quote.speaker] if quote.speaker else [])
+    return list(dict.fromkeys(keys[a] for a in local if a in keys))
 
 
 def first_day(value: str | None) -> str | None:

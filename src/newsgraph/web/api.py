@@ -246,6 +246,7 @@ def get_actor(actor_id: ActorId, conn: Conn) -> dict:
     found = data.actor(conn, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
+    actor_id = found.id  # an id merged into another actor answers for that one
     return {
         "actor": found,
         "roles": data.actor_roles(conn, actor_id),

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, exists, func, or_, select, tuple_
 
 from newsgraph.store import schema
-from newsgraph.store.queries import QUERIES, actors_select, day, events_select, page_of, quotes_select
+from newsgraph.store.queries import QUERIES, actors_select, day, events_select, merged_into, page_of, quotes_select
 from newsgraph.store.reader import stored_analysis
 from newsgraph.store.records import ActorRecord, EventRecord, QuoteRecord, Results
 from newsgraph.web.plover import COOPERATIVE
@@ -47,7 +47,8 @@ def article_record(conn: Connection, article_id: str) -> dict[str, Any] | None:
 
 
 def actor(conn: Connection, actor_id: str) -> ActorRecord | None:
-    """One global actor with its aliases and counts."""
+    """One global actor with its aliases and counts; an id merged into another actor finds that one."""
+    actor_id = merged_into(conn, actor_id) or actor_id
     rows = list(conn.execute(actors_select(conn).where(actors.c.id == actor_id)))
     records = QUERIES["actors"].records(conn, rows)
     return records[0] if records else None

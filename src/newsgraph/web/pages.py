@@ -125,6 +125,7 @@ def actor_page(request: Request, actor_id: str, conn: Conn) -> HTMLResponse:
     found = data.actor(conn, actor_id)
     if found is None:
         raise HTTPException(404, f"No actor {actor_id!r} in this corpus.")
+    actor_id = found.id  # an id merged into another actor shows that one
     kb = default_kb()
     events = data.events_of(conn, actor_id, limit=500)
     others = data.counterparts(conn, actor_id)

@@ -115,4 +115,4 @@ def actor_index(state: State) -> ActorIndex:
         actors.append(actor)
         by_cluster[id(cluster)] = actor
     by_token = {i: by_cluster[id(c)] for i, c in state.by_token.items() if id(c) in by_cluster}
-    return ActorIndex(actors, by_token, state.places, state.named_countries)
+    return ActorIndex(actors, by_token, state.places, state.named_countries, state.kb)

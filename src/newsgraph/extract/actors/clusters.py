@@ -1,17 +1,24 @@
-"""Which cluster a name joins: persons by full, sur- or first name and KB person, organisations by
+"""Which cluster a name joins: persons by the name key (`newsgraph.namekey`: any spelling) of their
+full, sur- or first name and by KB person, organisations by
 KB id, name without legal suffix or a unique short name; clusters of one KB id merged."""
 
 from __future__ import annotations
+
+from rapidfuzz import fuzz
 
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import gender_of_first_name
 from newsgraph.extract.linking import link_organization, link_person, strip_possessive
 from newsgraph.kb.loader import KBPerson
 from newsgraph.lang.en.actors import GENERIC_NAME_WORDS, LEADER_TYPES, LEGAL_SUFFIXES, ROLE_NOUNS
+from newsgraph.lang.en.names import SURNAME_SPELLING_SIMILARITY
+from newsgraph.namekey import display_name, name_key, person_keys, same_name, surname_key
 
 
 def person(state: State, start: int, end: int, text: str) -> None:
-    """Tokens ``start:end`` (``text``) mention a person: the one of the document it names, else a new one."""
+    """Tokens ``start:end`` (``text``) mention a person: the one of the document it names, else a new one.
+    Editorial brackets leave the name ("[President Vladimir] Putin" names Vladimir Putin)."""
+    text = display_name(text)
     if len(text.split()) == 1:
         cluster = person_with_surname(state, text, start) or latest_person_with_first_name(state, text)
         if cluster is None:
@@ -20,7 +27,7 @@ def person(state: State, start: int, end: int, text: str) -> None:
             if kb_person is not None:
                 attach_kb(state, cluster, kb_person)
     else:
-        cluster = state.find("person", name=text) or person_with_full_name(state, text)
+        cluster = person_named(state, text) or person_with_full_name(state, text)
         if cluster is None:
             kb_person = link_person(text, state.kb, state.published, surname_only=False)
             cluster = state.find("person", kb_id=kb_person.id) if kb_person else None
@@ -33,20 +40,57 @@ def person(state: State, start: int, end: int, text: str) -> None:
     state.add(cluster, start, end)
 
 
-def known_person(state: State, text: str) -> Cluster | None:
-    """A person of the document this (non-person) entity text names: full, sur- or first name."""
-    lowered = strip_possessive(text).lower()
+def name_keys(cluster: Cluster) -> tuple[str, ...]:
+    """The name keys a person cluster answers to: its name's and, when linked, its KB names'."""
+    own = name_key(cluster.name)
+    return (own, *person_keys(cluster.kb_person)) if cluster.kb_person is not None else (own,)
+
+
+def surname_keys(cluster: Cluster) -> set[str]:
+    """The surname keys of a person cluster's names: its own, a one-word KB alias ("Lula"), and the
+    last word of a KB alias spelt like its own ("Lukashenka"; not "Sweden" of "Carl XVI Gustaf of Sweden")."""
+    own = name_key(cluster.name)
+    if not own:
+        return set()
+    surname = own.rsplit(" ", 1)[-1]
+    found = {surname}
+    for key in name_keys(cluster)[1:]:
+        last = key.rsplit(" ", 1)[-1]
+        if " " not in key or fuzz.ratio(last, surname) >= SURNAME_SPELLING_SIMILARITY:
+            found.add(last)
+    return found
+
+
+def person_named(state: State, text: str) -> Cluster | None:
+    """The first person of the document whose full name is a spelling of this one ("Vladimir
+    Zelenskiy" after "Volodymyr Zelenskyy", "V. Putin" after "Vladimir Putin")."""
+    key = name_key(text)
     for cluster in state.clusters:
-        if cluster.kind == "person" and (cluster.name.lower() == lowered or cluster.surname == lowered):
+        if cluster.kind == "person" and any(" " in k and same_name(key, k) for k in name_keys(cluster)):
             return cluster
-    return latest_person_with_first_name(state, lowered) if " " not in lowered else None
+    return None
+
+
+def known_person(state: State, text: str) -> Cluster | None:
+    """A person of the document this (non-person) entity text names: full, sur- or first name, in any spelling."""
+    key = name_key(strip_possessive(text))
+    if not key:
+        return None
+    for cluster in state.clusters:
+        if cluster.kind == "person" and (
+            key in name_keys(cluster) or (" " not in key and key in surname_keys(cluster))
+        ):
+            return cluster
+    if " " in key:
+        return person_named(state, text)
+    return latest_person_with_first_name(state, key)
 
 
 def person_with_full_name(state: State, text: str) -> Cluster | None:
     """An earlier cluster this full name extends ("Putin" seen first, then "Vladimir Putin")."""
-    surname = text.split()[-1].lower()
+    surname = surname_key(text)
     for cluster in reversed(state.clusters):
-        if cluster.kind == "person" and cluster.surname == surname and len(cluster.name.split()) == 1:
+        if cluster.kind == "person" and len(cluster.name.split()) == 1 and surname in surname_keys(cluster):
             if cluster.kb_person is None:
                 cluster.name = text
             return cluster
@@ -54,21 +98,13 @@ def person_with_full_name(state: State, text: str) -> Cluster | None:
 
 
 def person_with_surname(state: State, word: str, at: int) -> Cluster | None:
-    """The person a bare surname refers to.
+    """The person a bare surname, in any spelling, refers to.
 
     With several persons of that surname (a family), the one named in the same paragraph
     wins, else the first one the article introduced (its main subject).
     """
-    word = word.lower()
-    matches = [
-        c
-        for c in state.clusters
-        if c.kind == "person"
-        and (
-            c.surname == word
-            or (c.kb_person is not None and any(alias.split()[-1].lower() == word for alias in c.kb_person.aliases))
-        )
-    ]
+    key = name_key(word)
+    matches = [c for c in state.clusters if c.kind == "person" and key in surname_keys(c)]
     if len(matches) <= 1:
         return matches[0] if matches else None
     para = state.layout.paragraph_of(state.doc[at].idx)
@@ -82,11 +118,12 @@ def person_with_surname(state: State, word: str, at: int) -> Cluster | None:
 
 
 def latest_person_with_first_name(state: State, word: str) -> Cluster | None:
-    """The one person of the document with this first name."""
+    """The one person of the document with this first name (in any spelling)."""
+    key = name_key(word)
     matches = [
         c
         for c in state.clusters
-        if c.kind == "person" and len(c.name.split()) > 1 and c.name.split()[0].lower() == word.lower()
+        if c.kind == "person" and len(c.name.split()) > 1 and name_key(c.name).split()[0] == key
     ]
     return matches[-1] if len(matches) == 1 else None
 

@@ -1,11 +1,15 @@
-"""What the other extractors consult: the actors of a document and which token belongs to which."""
+"""What the other extractors consult: the actors of a document, which token belongs to which, and
+`ActorIndex.resolve`, the one answer to "which actor does this phrase mean" (rules in `resolver.py`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors import resolver
+from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.model import Actor
 
 
@@ -27,7 +31,38 @@ class ActorIndex:
     by_token: dict[int, Actor]
     places: list[PlaceMention]
     named_countries: frozenset[str] = frozenset()  # ISO3 of the countries named unambiguously
+    kb: KnowledgeBase | None = None
+    government: dict[str, Actor] = field(init=False)  # ISO3 -> the article's government of that country
+    by_country: dict[str, Actor] = field(init=False)  # ISO3 -> the country's actor, else its government
+
+    def __post_init__(self) -> None:
+        self.government = {}
+        for actor in self.actors:
+            if actor.country and actor.kind == "organization" and actor.sector == "GOV":
+                self.government.setdefault(actor.country, actor)
+        self.by_country = {}
+        for actor in self.actors:
+            if actor.country and actor.kind == "country":
+                self.by_country.setdefault(actor.country, actor)
+        for country, actor in self.government.items():
+            self.by_country.setdefault(country, actor)
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""
         return self.by_token.get(token.i)
+
+    def resolve(
+        self, token: Token, speaking: bool = False, voices: Iterable[resolver.Voice] = (), coordinated: bool = True
+    ) -> list[Actor]:
+        """The actors the noun phrase headed by ``token`` names, one per conjunct (only the head's
+        unless ``coordinated``): as a party to an event, or (``speaking``) as who speaks; ``voices``
+        say whom "I"/"we" in a quotation mean."""
+        return resolver.resolve(self, token, speaking, voices, coordinated)
+
+    def recent_organization(self, token: Token) -> Actor | None:
+        """The organisation "it" (or "a statement") at ``token`` stands for."""
+        return resolver.recent_organization(self, token)
+
+    def plural_antecedent(self, token: Token) -> Token | None:
+        """The plural noun phrase "they" at ``token`` stands for."""
+        return resolver.plural_antecedent(token)

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors.clusters import known_person, organization, person, person_with_surname
+from newsgraph.extract.actors.clusters import known_person, organization, person, person_with_surname, surname_keys
 from newsgraph.extract.actors.places import place_or_government
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import is_given_name
@@ -27,6 +27,7 @@ from newsgraph.lang.en.actors import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from newsgraph.namekey import name_key
 
 
 def named_mentions(state: State) -> None:
@@ -70,7 +71,8 @@ def person_entity(state: State, start: int, end: int, text: str) -> None:
     if names_a_group(state.doc[start:end], state.kb):
         return  # "Hutu extremists": a people, not a person
     named_as_org = start > 0 and state.doc[start - 1].lower_ in ORG_NOUNS  # "the aid group Gatsby"
-    if state.kb.organization(text) is not None or looks_like_organization(text) or named_as_org:
+    as_org = state.kb.organization(text) is not None or looks_like_organization(text) or named_as_org
+    if as_org and not kb_person_named(state, text):  # a KB person's alias is that person
         organization(state, start, end, text)
     else:
         start = name_after_title(state.doc, start, end) or start
@@ -251,14 +253,19 @@ def missed_name_end(state: State, first: Token) -> int:
 
 
 def surname_mentions(state: State) -> None:
-    """Bare surnames of known persons that the NER missed ("…,” Sinclair states)."""
-    surnames = {c.surname: c for c in state.clusters if c.kind == "person" and len(c.name.split()) > 1}
+    """Bare surnames of known persons, in any spelling, that the NER missed ("…,” Sinclair states;
+    "Zelenskiy said" after "Volodymyr Zelenskyy")."""
+    surnames = {
+        key: c for c in state.clusters if c.kind == "person" and len(c.name.split()) > 1 for key in surname_keys(c)
+    }
     for token in state.doc:
         if token.i in state.by_token or token.i in state.heading_tokens or not token.is_title:
             continue
         if token.ent_type_ in NOT_NAMES or token.tag_ not in {"NNP", "NNPS", "NN", "NNS"}:
             continue
-        cluster = surnames.get(token.lower_)
+        if not token.text[:1].isupper():
+            continue
+        cluster = surnames.get(name_key(token.text))
         if cluster is not None:
             state.add(person_with_surname(state, token.text, token.i) or cluster, token.i, token.i + 1)
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.resolver import RECENT_ORGANIZATION_PARAGRAPHS, main_clause_subject
 from newsgraph.extract.actors.roles import introduced_unnamed, is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import CLAUSE_DEPS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRONOUN_GENDER, SUBJECT_DEPS
+from newsgraph.lang.en.quotes import SPEECH_VERBS, WH_TAGS
 
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
 GOVERNING_CLIMB = 6  # how many clauses up a pronoun may find its governing subject
+MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis"})  # a main clause's verb ("he said", "…, he added")
 
 
 def capitalised_org_descriptions(state: State) -> None:
@@ -39,8 +42,8 @@ def organization_descriptions(state: State) -> None:
 
 def most_recent_organization(state: State, before: int, noun: str) -> Cluster | None:
     """The organisation "the <noun>" refers to: the last one named whose name holds the noun
-    ("the commission"); for a generic noun ("the company") the last one named within the
-    previous two paragraphs."""
+    ("the commission"); for a generic noun ("the company") the last one named as a main-clause
+    subject, else the last one named, within RECENT_ORGANIZATION_PARAGRAPHS paragraphs."""
     para = state.layout.paragraph_of(state.doc[before].idx)
     fallback = None
     subject = None
@@ -55,7 +58,7 @@ def most_recent_organization(state: State, before: int, noun: str) -> Cluster | 
             continue
         if noun in cluster.name.lower().split() or cluster.kb_id and cluster.kb_id.endswith(f"/{noun}"):
             return cluster
-        near = para - state.layout.paragraph_of(state.doc[i].idx) <= 2
+        near = para - state.layout.paragraph_of(state.doc[i].idx) <= RECENT_ORGANIZATION_PARAGRAPHS
         if noun in GENERIC_ORG_NOUNS and near:
             fallback = fallback or cluster
             subject = subject or (cluster if main_clause_subject(state.doc[i]) else None)
@@ -71,8 +74,8 @@ def person_descriptions(state: State) -> None:
             continue
         if state.doc[chunk.start].lower_ != "the" or any(t.i in state.by_token for t in chunk):
             continue
-        if not (head.ent_type_ == "NORP" or is_person_noun(state, head.lower_)):
-            continue
+        if head.lower_ in ORG_NOUNS or not (head.ent_type_ == "NORP" or is_person_noun(state, head.lower_)):
+            continue  # "the government denies …" is no person ("-ent" reads as "president")
         if introduced_unnamed(state, head):
             continue  # "the spokesperson" after "a State Department spokesperson": that one, unnamed
         cluster = previous_sentence_person(state, head.sent, None)
@@ -111,7 +114,53 @@ def resolve_pronoun(state: State, token: Token, gender: str) -> Cluster | None:
             and not state.in_quotation(earlier)
         ):
             return state.by_token[earlier.i]
-    return previous_sentence_person(state, sentence, gender)
+    closer = previous_sentence_person(state, sentence, gender)
+    if closer is not None and speaks(token) and token.head.dep_ in MAIN_DEPS and in_background(state, closer, token):
+        return returning_speaker(state, token, gender, closer)
+    return closer
+
+
+def speaks(token: Token) -> bool:
+    """The subject of a speech verb ("he said", "she told reporters")."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def speaker_cluster(state: State, subject: Token) -> Cluster | None:
+    """The person a speaking subject names, itself or by apposition ("the banker Peter Novak told")."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return next((c for w in words if (c := state.by_token.get(w.i)) is not None and c.kind == "person"), None)
+
+
+def antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("Y, who has called for …"), else the subject itself."""
+    return subject.head.head if subject.tag_ in WH_TAGS and subject.head.dep_ == "relcl" else subject
+
+
+def in_background(state: State, cluster: Cluster, token: Token) -> bool:
+    """The cluster is named in an earlier paragraph than ``token`` and there, in its last sentence
+    naming it, not as the subject of the main clause ("…, where the banker Y works")."""
+    last = max((s for s, _e in cluster.spans if s < token.i), default=None)
+    if last is None:
+        return False
+    layout = state.layout
+    if layout.paragraph_of(state.doc[last].idx) == layout.paragraph_of(token.idx):
+        return False
+    sentence = state.doc[last].sent
+    return not any(main_clause_subject(state.doc[s]) for s, _e in cluster.spans if sentence.start <= s < sentence.end)
+
+
+def returning_speaker(state: State, token: Token, gender: str, closer: Cluster) -> Cluster:
+    """ "He said …" in a new paragraph: the last person of that gender who spoke before, when the
+    closer person, in the background, never spoke ("X said …" / "…, where Y works." / "He said …")."""
+    spoke = [
+        cluster
+        for t in state.doc[: token.i]
+        if speaks(t) and not state.in_quotation(t)
+        if (cluster := speaker_cluster(state, antecedent(t))) is not None
+    ]
+    if closer in spoke:
+        return closer
+    return next((c for c in reversed(spoke) if c.gender == gender), closer)
 
 
 def governing_subject(state: State, token: Token) -> Cluster | None:
@@ -173,13 +222,3 @@ def sentence_person(persons: list[tuple[Token, Cluster]], before: int) -> Cluste
     if not subjects:
         return persons[0][1]
     return max(subjects, key=lambda c: sum(1 for s, _e in c.spans if s < before))
-
-
-def main_clause_subject(token: Token) -> bool:
-    """The subject (or a word of it) of its sentence's main verb ("Google said …")."""
-    while token.dep_ in {"compound", "amod", "nmod", "conj", "appos"} and token.head.i != token.i:
-        token = token.head
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"

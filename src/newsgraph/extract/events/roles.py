@@ -22,17 +22,14 @@ from newsgraph.extract.actors import ActorIndex, PlaceMention
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
-    ACTOR_MODIFIER_DEPS,
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
-    FIRST_PERSON,
     LIGHT_VERBS,
     OBJECT_CONTROL,
     PARTICIPANT_PREPS,
     PROPOSERS,
     RELATIVE,
     ROLE_CLIMB_DEPS,
-    STATE_NOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
     TRAVEL,
@@ -63,87 +60,12 @@ class RoleFinder:
         self.kb = kb
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
-        self.by_country: dict[str, Actor] = {}
-        self.government: dict[str, Actor] = {}
-        for actor in actors.actors:
-            if actor.country and actor.kind == "organization" and actor.sector == "GOV":
-                self.government.setdefault(actor.country, actor)
-        for actor in actors.actors:
-            if actor.country and actor.kind == "country":
-                self.by_country.setdefault(actor.country, actor)
-        for country, actor in self.government.items():
-            self.by_country.setdefault(country, actor)
+        self.by_country = actors.by_country
 
     # -- noun phrases ------------------------------------------------------------------
     def resolve(self, token: Token) -> list[Actor]:
         """Actors named by the noun phrase headed by ``token``, with its conjuncts."""
-        found: list[Actor] = []
-        for head in self.conjuncts(token):
-            named = self.head_actor(head)
-            for actor in [named] if named is not None else self.modifier_actors(head):
-                if actor not in found:
-                    found.append(actor)
-        return found
-
-    def conjuncts(self, token: Token) -> list[Token]:
-        """The token and its conjuncts, also those the parser hung on another word of the same
-        name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic")."""
-        found = _conjuncts(token)
-        for word in self.name_around(token):
-            found.extend(c for c in _conjuncts(word)[1:] if c not in found)
-        return found
-
-    def name_around(self, token: Token) -> list[Token]:
-        """The other words of the actor mention ``token`` is part of."""
-        actor = self.actors.actor_at(token)
-        if actor is None:
-            return []
-        start, end = token.i, token.i + 1
-        while start > 0 and self.actors.actor_at(self.doc[start - 1]) is actor:
-            start -= 1
-        while end < len(self.doc) and self.actors.actor_at(self.doc[end]) is actor:
-            end += 1
-        return [t for t in self.doc[start:end] if t.i != token.i]
-
-    def head_actor(self, token: Token) -> Actor | None:
-        actor = self.actors.actor_at(token)
-        if actor is None and token.lower_ in FIRST_PERSON:
-            actor = next((s for start, end, s in self.quotes if start <= token.idx < end), None)
-        if actor is None:
-            actor = next(
-                (self.actors.actor_at(c) for c in token.children if c.dep_ == "appos" and self.actors.actor_at(c)), None
-            )
-        if actor is None and token.pos_ == "PROPN" and self.kb is not None:  # "talks with Kyiv"
-            seat = self.kb.seat_of_government(token.text)
-            actor = self.government.get(seat.iso3) if seat is not None else None
-        return actor
-
-    def modifier_actors(self, token: Token) -> list[Actor]:
-        """ "Kyiv's leadership", "NATO chiefs", "U.S. and Philippine officials", "the government of X"."""
-        state = token.lemma_.lower() in STATE_NOUNS
-        found: list[Actor] = []
-        for child in _modifiers(token):
-            actor = self.actors.actor_at(child) or self.country_of(child, state)
-            if actor is not None and actor not in found:
-                found.append(actor)
-        if not found and token.pos_ == "NOUN":
-            for pobj in _prep_objects(token, ("of",)):
-                actor = self.actors.actor_at(pobj)
-                if actor is not None:
-                    found.append(actor)
-        return found
-
-    def country_of(self, token: Token, state: bool = False) -> Actor | None:
-        """A demonym or country name modifier -> the article's actor for that country (its
-        government when the head is a state noun: "Belarusian officials")."""
-        if self.kb is None or not token.text[:1].isupper():
-            return None
-        country = link_country(token.text, self.kb, self.actors.named_countries)
-        if country is None:
-            return None
-        if state and country.iso3 in self.government:
-            return self.government[country.iso3]
-        return self.by_country.get(country.iso3)
+        return self.actors.resolve(token, voices=self.quotes)
 
     def place_of(self, token: Token) -> Place:
         """A named place the actor layer did not list, with its country from the KB."""
@@ -309,27 +231,6 @@ def direct_under(noun: Token, clause: Token) -> bool:
 def _light(noun: Token) -> bool:
     """A noun event performed by its clause's subject: the object of a light verb."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
-
-
-def _modifiers(token: Token) -> list[Token]:
-    """Pre-modifiers of a noun phrase head, nested ("Chinese coast guard ships") and
-    coordinated ("U.S. and Philippine officials")."""
-    found = []
-    for child in token.lefts:
-        if child.dep_ in ACTOR_MODIFIER_DEPS:
-            found.append(child)
-            found.extend(_modifiers(child))
-            found.extend(c for c in child.children if c.dep_ == "conj")
-    return found
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and its conjuncts (not a misattached possessor: "X and Y's Z")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and not any(c.dep_ == "case" for c in child.children):
-            found.extend(_conjuncts(child))
-    return found
 
 
 def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:

@@ -17,7 +17,8 @@ Five passes over one parsed document, in this order; each adds to the quotes fou
 5. `direct.posts`: social-media posts embedded with an author signature.
 
 A quotation attached to nothing (a scare quote such as a “buffer zone”) is not a quote. Who
-speaks is `speakers.speaker`; the quotes' character ranges come from `spans`.
+speaks is `speakers.speaker`, with everyone a coordinated subject names ("X, Y and Z argue")
+as the quote's ``speakers``; the quotes' character ranges come from `spans`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from newsgraph.extract.quotes.direct import direct_quotes, posts, standalone_quo
 from newsgraph.extract.quotes.fragments import governed_fragments
 from newsgraph.extract.quotes.reported import reported_clauses
 from newsgraph.extract.quotes.spans import word_bounds
-from newsgraph.extract.quotes.state import State
-from newsgraph.model import Quote
+from newsgraph.extract.quotes.state import Found, State
+from newsgraph.model import Actor, Quote
 
 PASSES = (direct_quotes, reported_clauses, governed_fragments, standalone_quotations, posts)
 
@@ -42,6 +43,15 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     for find in PASSES:
         find(state)
     return quotes(state)
+
+
+def together(state: State, found: Found) -> list[Actor]:
+    """Everyone who says a quote: the coordinated subject of its cue ("X, Y and Z argue …") when
+    the speaker heads it, else the speaker alone."""
+    group = state.groups.get(found.cue.i, []) if found.cue is not None else []
+    if found.speaker is not None and group[:1] == [found.speaker]:
+        return group
+    return [found.speaker] if found.speaker is not None else []
 
 
 def quotes(state: State) -> list[Quote]:
@@ -60,6 +70,7 @@ def quotes(state: State) -> list[Quote]:
                 text=state.text[found.start : found.end],
                 start=found.start,
                 end=found.end,
+                speakers=[a.id for a in together(state, found)],
             )
         )
     return result

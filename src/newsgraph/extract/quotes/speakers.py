@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors.references import main_clause_subject
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.extract.quotes.cues import is_cue
 from newsgraph.extract.quotes.state import Found, State
@@ -15,7 +14,6 @@ from newsgraph.lang.en.quotes import (
     DOCUMENT_NOUNS,
     PARTITIVES,
     SUBJECT_DEPS,
-    VOICE_NOUNS,
     WH_TAGS,
 )
 from newsgraph.model import Actor
@@ -25,42 +23,8 @@ Speaker = tuple[Actor | None, str | None]
 
 
 def resolve(state: State, token: Token) -> Actor | None:
-    """The actor a noun phrase headed by ``token`` names: the head, else an appositive name,
-    else a modifier ("a State Department spokesperson"), else, for a statement or spokesperson,
-    whoever it is from ("a statement from the ministry")."""
-    actor = state.actors.actor_at(token)
-    if actor is None:
-        actor = _appositive_actor(state, token)
-    if actor is None:
-        actor = _named_inside(state, token)
-    return actor
-
-
-def _appositive_actor(state: State, token: Token) -> Actor | None:
-    """A person or organisation named beside the noun ("His father, Joseph Spindler, said")."""
-    for child in token.children:
-        named = state.actors.actor_at(child) if child.dep_ == "appos" else None
-        if named is not None and named.kind in {"person", "organization"}:
-            return named  # "the aid group Gatsby", "the UN mission in Congo, MONUSCO,"
-    return None
-
-
-def _named_inside(state: State, token: Token) -> Actor | None:
-    """An actor named before the noun inside its phrase, a person first ("WHL commissioner Ron
-    Robison"); for a voice noun anywhere in it ("a statement from the ministry")."""
-    voice = token.lemma_.lower() in VOICE_NOUNS or token.lower_ in VOICE_NOUNS
-    # A possessor is not the speaker ("Norman's lawyers said"), except for whom a voice speaks.
-    owners = set() if voice else {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    named = [
-        a
-        for t in token.subtree
-        if (voice or t.i < token.i) and t.i not in owners
-        if (a := state.actors.actor_at(t)) is not None
-    ]
-    persons = [a for a in named if a.kind == "person"]
-    if persons:
-        return persons[-1]  # "WHL commissioner Ron Robison": the name, not the employer
-    return named[0] if named else None
+    """The actor who speaks in the noun phrase headed by ``token`` (`ActorIndex.resolve`)."""
+    return next(iter(state.actors.resolve(token, speaking=True, coordinated=False)), None)
 
 
 def speaker(state: State, cue: Token) -> Speaker:
@@ -107,11 +71,19 @@ def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token
         if referred is not None:
             return referred
     if actor is not None:
+        _remember_group(state, cue, subject, actor)
         return actor, phrase(subject)
     main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
     if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
         return None, phrase(subject)
     return None
+
+
+def _remember_group(state: State, cue: Token, subject: Token, actor: Actor) -> None:
+    """ "Russia, Syria and Iran argue …": a coordinated subject headed by the speaker speaks together."""
+    group = state.actors.resolve(subject, speaking=True)
+    if len(group) > 1 and group[0] is actor:
+        state.groups[cue.i] = group
 
 
 def _named_subject(state: State, verb: Token, subjects: list[Token]) -> tuple[Token, Actor | None]:
@@ -127,10 +99,10 @@ def _referred_speaker(state: State, subject: Token) -> Speaker | None:
     """A cue's own subject that stands for someone named before: "it said" and "a statement said"
     (the organisation named last), "they say" (the plural noun before)."""
     if subject.lower_ == "it" or _document_voice(subject):
-        actor = recent_organization(state, subject)
+        actor = state.actors.recent_organization(subject)
         return (actor, phrase(subject)) if actor is not None else None
     if subject.lower_ == "they":
-        group = plural_antecedent(state, subject)  # "The Conservatives believe …; they say …"
+        group = state.actors.plural_antecedent(subject)  # "The Conservatives believe …; they say …"
         if group is not None:
             return resolve(state, group), phrase(group)
     return None
@@ -169,28 +141,6 @@ def described_person(state: State, subject: Token) -> Actor | None:
     return holders[0] if len(holders) == 1 else None
 
 
-def plural_antecedent(state: State, pronoun: Token) -> Token | None:
-    """The plural noun "they" stands for: the nearest plural subject or possessor before it
-    in its sentence or the one before, outside quotations."""
-    doc, layout = state.doc, state.layout
-    sentence = pronoun.sent
-    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    if layout.paragraph_of(doc[start].idx) != layout.paragraph_of(pronoun.idx):
-        start = sentence.start
-    verb = pronoun.head
-    reported = {t.i for t in verb.head.subtree} if verb.dep_ == "parataxis" else set()  # "X, they say, …"
-    for token in reversed(doc[start : pronoun.i]):
-        if token.i in reported:
-            continue
-        if (
-            token.tag_ in {"NNS", "NNPS"}
-            and token.dep_ in SUBJECT_DEPS | {"poss"}
-            and not state.inside_quotation(token)
-        ):
-            return token
-    return None
-
-
 def earlier_introduction(state: State, subject: Token) -> Found | None:
     """ "the person said" after "A person familiar with the talks said", "the spokesperson added"
     after "A State Department spokesperson said": the quote that introduced that unnamed speaker."""
@@ -203,22 +153,6 @@ def earlier_introduction(state: State, subject: Token) -> Found | None:
             if subject.lower_ in words[1:4]:
                 return found
     return None
-
-
-def recent_organization(state: State, token: Token) -> Actor | None:
-    """ "it said": the organisation last named as a main-clause subject in this or the previous
-    paragraph, else the one named most recently before, outside quotations."""
-    layout = state.layout
-    here = layout.paragraph_of(token.idx)
-    latest = None
-    for earlier in reversed(state.doc[max(0, token.i - 200) : token.i]):
-        actor = state.actors.actor_at(earlier)
-        if actor is None or actor.kind != "organization" or state.inside_quotation(earlier):
-            continue
-        latest = latest or actor
-        if main_clause_subject(earlier) and here - layout.paragraph_of(earlier.idx) <= 1:
-            return actor
-    return latest
 
 
 def phrase(head: Token) -> str:
@@ -267,9 +201,12 @@ def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
             continue  # "…” on Twitter, writing": a place of publication, not the speaker
         actor = state.actors.actor_at(token)
         if actor is None and token.lower_ == "it" and token in between:
-            actor = recent_organization(state, token)
+            actor = state.actors.recent_organization(token)
         if actor is not None:
-            return resolve(state, _noun_head(token)) or actor, None  # "said MaRS director Adam Jagelewski"
+            head = _noun_head(token)
+            actor = resolve(state, head) or actor  # "said MaRS director Adam Jagelewski"
+            _remember_group(state, cue, head, actor)  # "…,” said X and Y
+            return actor, None
     return None, None
 
 

@@ -39,6 +39,7 @@ class State:
         self.quotations = self.layout.quotations
         self.heading_tokens = self.layout.heading_tokens
         self.found: list[Found] = []
+        self.groups: dict[int, list[Actor]] = {}  # cue token -> the actors of a coordinated subject
         self.datelines = dateline_tokens(self.layout)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
