@@ -23,6 +23,10 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from institutions import institutions  # noqa: E402
+from phoenix_orgs import merge, phoenix_organizations  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = ROOT.parent / "shared" / "kb-sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "kb" / "data"
@@ -867,6 +871,9 @@ def main(argv: list[str] | None = None) -> int:
     orgs = build_organizations(args.sources, cur)
     agents = build_agents(args.sources, cur)
     persons = build_persons(args.sources, cur, countries, orgs)
+    person_names = {norm(n) for p in persons for n in [p["name"], *p.get("aliases", ())]}
+    phoenix = phoenix_organizations(args.sources, {c["iso3"] for c in countries}, norm)
+    orgs = merge(orgs, institutions(countries) + phoenix, person_names, norm)
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "countries.json", "countries", countries, cur)
     write(args.out / "organizations.json", "organizations", orgs, cur)

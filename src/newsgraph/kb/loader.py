@@ -15,6 +15,7 @@ day the successor took over).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
@@ -24,6 +25,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from newsgraph.kb import gazetteer
 
 __all__ = [
     "Office",
@@ -76,7 +79,6 @@ _SPECIAL = str.maketrans(
     }
 )
 _POSSESSIVE = re.compile(r"'s?$")
-_SPACES = re.compile(r"\s+")
 # Countries whose names put the family name first (Xi Jinping -> "Xi", Wang Yi -> "Wang").
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
 _FAR_FUTURE = date(9999, 12, 31)
@@ -96,10 +98,12 @@ friday saturday sunday
 def normalize(text: str) -> str:
     """Lookup key: casefold, strip accents, ’→', drop periods, hyphens→spaces, collapse spaces,
     drop a leading "the " and a trailing "'s"/"'"."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace(".", "").replace("-", " ")
-    text = _SPACES.sub(" ", text).strip()
+    if text.isascii():  # the common case: no accents to strip
+        text = text.lower().replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.replace(".", "").replace("-", " ").split())
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s") or text.endswith("s'"):
@@ -232,8 +236,19 @@ class KnowledgeBase:
 
         User files are always validated with the JSON Schema (``kb.schema.json``). The shipped
         files are validated when generated (``tools/kb/build_kb.py``) and by the test suite;
-        pass ``validate_shipped=True`` to validate them here too (slower).
+        pass ``validate_shipped=True`` to validate them here too (slower). The cyclic garbage
+        collector pauses meanwhile: tens of thousands of new objects, no cycles to collect.
         """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load(extra, validate_shipped)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, extra: Iterable[Path | str], validate_shipped: bool) -> KnowledgeBase:
         persons: dict[str, KBPerson] = {}
         countries: dict[str, KBCountry] = {}
         orgs: dict[str, KBOrganization] = {}
@@ -341,6 +356,13 @@ class KnowledgeBase:
         if key not in self._seat_key:
             return None
         return self._seat_sectors.get(key, "GOV")
+
+    def place_country(self, name: str, min_population: int = 0) -> str | None:
+        """ISO3 of the country of a place: a country, capital or seat, else a city or US state of
+        the gazetteer (``min_population`` or more people) ("Goma" -> COD)."""
+        key = normalize(name)
+        iso3 = self._country_key.get(key) or self._seat_key.get(key)
+        return iso3 or gazetteer.place_country(name, min_population)
 
     def organization(self, name: str) -> KBOrganization | None:
         """Organisation by id, name or alias ("U.N." -> United Nations)."""

@@ -48,6 +48,7 @@ COLUMNS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {
         ("name", lambda r: r.name),
         ("kind", lambda r: r.kind),
         ("country", lambda r: r.country),
+        ("sector", lambda r: r.sector),
         ("articles", lambda r: r.articles),
         ("mentions", lambda r: r.mentions),
         ("quotes", lambda r: r.quotes),

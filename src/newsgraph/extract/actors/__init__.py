@@ -18,14 +18,17 @@ earlier one took:
 5. `mentions.settle_kinds`: a one-word "person" the NER mostly calls an organisation is one;
 6. `mentions.organization_mentions`: one-word organisation names the NER missed;
 7. `mentions.heading_mentions`: in headings, names the body established;
-8. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
-9. `places.institutions`: state institutions ("Belarus's foreign ministry");
-10. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
-11. `references.capitalised_org_descriptions`: "Army spokesman" -> the army named before;
-12. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
-13. `references.person_descriptions`: "the analyst said" -> the person just named;
-14. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
-15. `clusters.merge_same_kb` again, for KB links the later steps made.
+8. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
+9. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
+10. `places.institutions`: state institutions ("Belarus's foreign ministry");
+11. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
+12. `references.capitalised_org_descriptions`: "Army spokesman" -> the army named before;
+13. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
+14. `references.person_descriptions`: "the analyst said" -> the person just named;
+15. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
+16. `coding.unnamed_agents`: subjects named by a coded role or group noun only ("Ukrainian farmers");
+17. `clusters.merge_same_kb` again, for KB links the later steps made;
+18. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
+from newsgraph.extract.actors.coding import code_actors, title_only_persons, unnamed_agents
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.mentions import (
     given_name_persons,
@@ -66,6 +70,7 @@ STEPS = (
     settle_kinds,
     organization_mentions,
     heading_mentions,
+    title_only_persons,
     text_roles,
     institutions,
     role_descriptions,
@@ -73,7 +78,9 @@ STEPS = (
     organization_descriptions,
     person_descriptions,
     pronouns,
+    unnamed_agents,
     merge_same_kb,
+    code_actors,
 )
 
 

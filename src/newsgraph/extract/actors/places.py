@@ -3,24 +3,34 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import organization
-from newsgraph.extract.actors.state import Cluster, State, head_phrase
+from newsgraph.extract.actors.roles import is_person_noun
+from newsgraph.extract.actors.state import Cluster, State, head_phrase, located_in
+from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
     INSTITUTIONS,
+    NOT_PLACE_WORDS,
+    PERSON_LABELS,
+    PERSON_PLACE_POPULATION,
     PLACE_LABELS,
     PLACE_VERBS,
+    PLATFORMS,
     PLURAL_COUNTRY_ENDINGS,
     ROLE_NOUNS,
     SPOKESPERSON_NOUNS,
     THE_COUNTRY_WORDS,
+    TITLE_ONLY_WORDS,
 )
 
 
 def place_or_government(state: State, start: int, end: int, text: str) -> bool:
-    """Countries, capitals and seats of government; True when the span was consumed."""
+    """Countries, capitals and seats of government, cities and regions, platforms (no actors) and
+    acronyms of agencies; True when the span was consumed."""
+    if text.lower() in PLATFORMS or title_or_institution(state, start, end, text):
+        return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
     if country is not None and text.lower() in (d.lower() for d in country.demonyms):
         return False
@@ -32,26 +42,90 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         return True
     seat = state.kb.seat_of_government(text)
     if seat is not None:
-        root = state.doc[start:end].root
-        speaks_for = root.head.lower_ in SPOKESPERSON_NOUNS or not modifies_role_noun(root)
-        if root.dep_ in {"compound", "amod"} and state.kb.organization(text) is not None and speaks_for:
-            organization(state, start, end, text)  # "a State Department spokesperson"
-        elif acts_as_agent(root):
-            cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
-                "organization",
-                f"Government of {with_article(seat.name)}",
-                kb_id=f"government/{seat.iso3}",
-                country=seat.iso3,
-                sector="GOV",
-            )
-            state.add(cluster, start, end)
-        elif not modifies_role_noun(state.doc[start:end].root):
-            state.places.append(state.place(start, end, seat.iso3))
+        seat_of_government(state, start, end, text, seat)
         return True
-    if state.doc[start].ent_type_ in PLACE_LABELS:
-        state.places.append(state.place(start, end, None))
+    return other_place_or_agency(state, start, end, text)
+
+
+def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCountry) -> None:
+    """A capital or seat: the body it names ("a State Department spokesperson"), the government
+    when it acts ("Kyiv rejected"), else a place."""
+    root = state.doc[start:end].root
+    speaks_for = root.head.lower_ in SPOKESPERSON_NOUNS or not modifies_role_noun(root)
+    if root.dep_ in {"compound", "amod"} and state.kb.organization(text) is not None and speaks_for:
+        organization(state, start, end, text)  # "a State Department spokesperson"
+    elif acts_as_agent(root):
+        cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
+            "organization",
+            f"Government of {with_article(seat.name)}",
+            kb_id=f"government/{seat.iso3}",
+            country=seat.iso3,
+            sector="GOV",
+        )
+        state.add(cluster, start, end)
+    elif not modifies_role_noun(root):
+        state.places.append(state.place(start, end, seat.iso3))
+
+
+def other_place_or_agency(state: State, start: int, end: int, text: str) -> bool:
+    """A place of the NER or the gazetteer, or an acronym the NER took for a person ("EUCOM")."""
+    label = state.doc[start].ent_type_
+    if label in PLACE_LABELS or gazetteer_place(state, start, end, text):
+        state.places.append(state.place(start, end, state.kb.place_country(text)))
+        return True
+    if label in PERSON_LABELS and is_acronym(text) and not is_person_noun(state, text.lower()):
+        organization(state, start, end, text)  # "EUCOM said": an agency or a command, not a person
         return True
     return False
+
+
+def title_or_institution(state: State, start: int, end: int, text: str) -> bool:
+    """A "person" that is a state institution ("General Staff": an organisation) or only title
+    words ("Vice President": no actor), unless the article uses it as the end of a longer name."""
+    span = state.doc[start:end]
+    if (
+        span.label_ not in PERSON_LABELS
+        and state.doc[start].ent_type_ not in PERSON_LABELS
+        or part_of_name(state, span)
+    ):
+        return False
+    if text.lower() in INSTITUTIONS:
+        organization(state, start, end, text)
+        return True
+    return all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in span)
+
+
+def part_of_name(state: State, span: Span) -> bool:
+    """The last words of a longer person's name in the article ("Lamar Jackson" ... "Jackson")."""
+    return any(
+        ent.label_ in PERSON_LABELS and len(ent) > len(span) and ent.text.endswith(f" {span.text}")
+        for ent in state.doc.ents
+    )
+
+
+def gazetteer_place(state: State, start: int, end: int, text: str) -> bool:
+    """A name the NER called a person that is a large city or region of the gazetteer
+    ("Zaporizhzhia said"), or any gazetteer place the article uses as a place elsewhere; unless
+    the KB knows it as an organisation, it is a common word, or the article uses it as part of a
+    longer person's name ("Lamar Jackson" ... "Jackson")."""
+    if state.kb.organization(text) is not None or text.lower() in NOT_PLACE_WORDS:
+        return False
+    if any(t.is_stop or state.kb.agent_sector(t.lower_) is not None for t in state.doc[start:end]):
+        return False
+    if text in state.place_names or located_in(state.doc[start:end].root):
+        large = 0  # "officials in Sumy"
+    elif state.doc[start].ent_type_ in PERSON_LABELS:
+        large = PERSON_PLACE_POPULATION
+    else:
+        return False
+    if state.kb.place_country(text, large) is None:
+        return False
+    return not part_of_name(state, state.doc[start:end])
+
+
+def is_acronym(text: str) -> bool:
+    """An upper-case word of letters ("EUCOM", "DEA")."""
+    return len(text) > 1 and text.isalpha() and text.isupper()
 
 
 def acts_as_agent(token: Token) -> bool:
@@ -79,25 +153,52 @@ def institutions(state: State) -> None:
     for chunk in state.noun_chunks:
         head = chunk.root
         key = head_phrase(chunk, INSTITUTIONS)
-        if key is None or head.tag_ in {"NNS", "NNPS"} or state.by_token.get(head.i) is not None:
+        held = state.by_token.get(head.i)
+        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(state, held, key):
             continue
         country = state.chunk_country(chunk)
         if country is None:
             continue
         start = chunk.start + (1 if state.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
         if any(
-            state.by_token.get(i) is not None and state.by_token[i].kind != "country" for i in range(start, head.i + 1)
+            state.by_token.get(i) is not None and state.by_token[i].kind != "country" and state.by_token[i] is not held
+            for i in range(start, head.i + 1)
         ):
             continue
-        name, sector = INSTITUTIONS[key]
-        kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3}/{key}"
-        place = with_article(country.name)
-        label = f"Government of {place}" if key == "government" else f"{name} of {place}"
-        cluster = state.find("organization", kb_id=kb_id) or Cluster(
-            "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
-        )
+        cluster = institution_cluster(state, key, country)
         state.release(start, head.i + 1)
         state.add(cluster, start, head.i + 1)
+
+
+def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
+    """The cluster of a state institution: the KB's body of that name ("Ministry of Defence of
+    Russia"), else one keyed by its canonical name, so that spellings of one body are one actor."""
+    name, sector = INSTITUTIONS[key]
+    place = with_article(country.name)
+    label = f"Government of {place}" if key == "government" else f"{name} of {place}"
+    org = state.kb.organization(label) if key != "government" else None  # one id for a government
+    if org is not None:
+        return state.find("organization", kb_id=org.id) or Cluster(
+            "organization", org.name, kb_id=org.id, country=org.country or country.iso3, sector=org.sector or sector
+        )
+    first = next(k for k, (n, _) in INSTITUTIONS.items() if n == name)  # "defense ministry" -> "defence ministry"
+    slug = first.replace(" ", "-")  # the KB's form: institution/rus/defence-ministry
+    kb_id = f"government/{country.iso3}" if key == "government" else f"institution/{country.iso3.lower()}/{slug}"
+    return state.find("organization", kb_id=kb_id) or Cluster(
+        "organization", label, kb_id=kb_id, country=country.iso3, sector=sector
+    )
+
+
+def names_institution(state: State, cluster: Cluster, key: str) -> bool:
+    """An organisation of no KB named by the institution noun, alone or after a country word
+    ("Defense Ministry", "Peruvian Defence Ministry"), or a "person" named by its last words."""
+    if cluster.kind not in {"organization", "person"} or cluster.kb_id is not None:
+        return False
+    name = cluster.name.lower()
+    if cluster.kind == "person":  # "Staff" the name sweep took from "Ukraine's General Staff"
+        return key.endswith(name)
+    prefix = name[: -len(key)].strip() if name.endswith(key) else None
+    return prefix is not None and (not prefix or state.country_of_text(prefix) is not None)
 
 
 def with_article(country: str) -> str:

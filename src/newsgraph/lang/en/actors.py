@@ -151,13 +151,14 @@ GENERIC_NAME_WORDS = frozenset(
 INSTITUTIONS: dict[str, tuple[str, str]] = {
     "foreign ministry": ("Ministry of Foreign Affairs", "GOV"),
     "foreign office": ("Ministry of Foreign Affairs", "GOV"),
-    "defence ministry": ("Ministry of Defence", "MIL"),
-    "defense ministry": ("Ministry of Defence", "MIL"),
+    "defence ministry": ("Ministry of Defence", "GOV"),
+    "defense ministry": ("Ministry of Defence", "GOV"),
     "interior ministry": ("Ministry of Internal Affairs", "GOV"),
     "finance ministry": ("Ministry of Finance", "GOV"),
     "justice ministry": ("Ministry of Justice", "GOV"),
     "health ministry": ("Ministry of Health", "GOV"),
     "economy ministry": ("Ministry of Economy", "GOV"),
+    "general staff": ("General Staff", "MIL"),
     "army": ("Armed Forces", "MIL"),
     "military": ("Armed Forces", "MIL"),
     "armed forces": ("Armed Forces", "MIL"),
@@ -208,3 +209,93 @@ PLACE_WORDS = frozenset(
 COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Prepositions whose object is a place ("in Goma", "near Goma").
 PLACE_PREPOSITIONS = frozenset("in near outside inside around into across towards toward".split())
+
+# -- places from the gazetteer and things that are no actors -----------------------------------
+
+# Social networks and messaging platforms: where something was said, not who said it.
+PLATFORMS = frozenset(
+    "x twitter telegram facebook instagram youtube tiktok whatsapp threads bluesky vk vkontakte "
+    "weibo wechat signal linkedin reddit snapchat".split()
+    + ["truth social"]
+)
+# Capitalised words that are city names somewhere but, alone, mean something else.
+NOT_PLACE_WORDS = frozenset("police army navy government president minister parliament congress senate".split())
+# A name the NER calls a person is taken for a gazetteer city only if the city is this large.
+PERSON_PLACE_POPULATION = 100_000
+
+# -- actor coding ------------------------------------------------------------------------------
+
+# Positions in which an unnamed role or group noun acts ("Ukrainian farmers said", "attacked by gunmen").
+CODING_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions whose object acts ("attacked by gunmen").
+AGENT_PREPOSITIONS = frozenset({"by"})
+# Nouns for a collection of people: the people after "of" code it ("a group of tourists").
+COLLECTIVE_NOUNS = frozenset("group team members member crowd band gang unit several dozens hundreds thousands".split())
+# Words before a role noun that make it another office ("Vice President" is not the president).
+ROLE_QUALIFIERS = frozenset("vice deputy former acting ex assistant under".split())
+# Words that alone name no person: a name of only these is a title ("Vice President").
+TITLE_ONLY_WORDS = (
+    frozenset(w for role in ROLE_NOUNS for w in role.replace("-", " ").split())
+    | TITLE_WORDS
+    | RANK_WORDS
+    | ROLE_QUALIFIERS
+    | {"prime", "foreign", "defence", "defense", "interior", "finance", "state", "secretary"}
+)
+# Agent-dictionary codes that mark a word as no actor (junk, none).
+NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
+# Sector of a former office holder (PLOVER/CAMEO "elite").
+FORMER_OFFICIAL_SECTOR = "ELI"
+# Sectors of organisations by the last noun (or two words) of their name ("Northern Fleet", "Congress Party").
+ORGANIZATION_HEAD_SECTORS: dict[str, str] = {
+    "security service": "SPY",
+    "intelligence service": "SPY",
+    "intelligence agency": "SPY",
+    "news agency": "MED",
+    "fleet": "MIL",
+    "force": "MIL",
+    "forces": "MIL",
+    "army": "MIL",
+    "navy": "MIL",
+    "guard": "MIL",
+    "guards": "MIL",
+    "corps": "MIL",
+    "brigade": "MIL",
+    "command": "MIL",
+    "regiment": "MIL",
+    "division": "MIL",
+    "police": "COP",
+    "gendarmerie": "COP",
+    "party": "PTY",
+    "ministry": "GOV",
+    "government": "GOV",
+    "administration": "GOV",
+    "parliament": "LEG",
+    "assembly": "LEG",
+    "senate": "LEG",
+    "congress": "LEG",
+    "court": "JUD",
+    "tribunal": "JUD",
+    "university": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "institute": "EDU",
+    "academy": "EDU",
+    "bank": "BUS",
+    "company": "BUS",
+    "corporation": "BUS",
+    "airlines": "BUS",
+    "airline": "BUS",
+    "union": "LAB",
+    "unions": "LAB",
+    "church": "REL",
+    "hospital": "MED",
+    "alliance": "NGO",
+    "league": "NGO",
+    "foundation": "NGO",
+    "cartel": "CRM",
+    "service": "GOV",
+    "agency": "GOV",
+    "news": "MED",
+    "times": "MED",
+    "post": "MED",
+}

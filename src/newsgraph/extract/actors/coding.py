@@ -1,0 +1,246 @@
+"""Actor coding as event data codes actors: every actor gets a country (ISO 3166 alpha-3, or an IGO
+code) and a PLOVER/CAMEO sector (GOV, MIL, COP, REB, CVL ...).
+
+Three steps:
+
+- `title_only_persons`: a "person" named by title words only ("Vice President") is none, one
+  named by a state institution ("General Staff") is an organisation;
+- `unnamed_agents`: a subject named only by a group noun the agent dictionary codes
+  ("Ukrainian farmers", "Kyiv police") is an actor of its own, coded from the noun and its
+  modifiers; a role noun ("Armenian Prime Minister said") is the office holder the document or
+  the KB knows, else no actor;
+- `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
+  a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
+  head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
+  nouns, and a KB person's offices (held on the date, else held before: ELI, a former official).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.roles import is_person_noun, resolve_role
+from newsgraph.extract.actors.state import Cluster, State, head_phrase
+from newsgraph.kb.loader import KBCountry, KBPerson
+from newsgraph.lang.en.actors import (
+    AGENT_PREPOSITIONS,
+    CODING_DEPS,
+    COLLECTIVE_NOUNS,
+    FORMER_OFFICIAL_SECTOR,
+    INSTITUTIONS,
+    NO_ACTOR_SECTORS,
+    NOT_NAMES,
+    ORG_NOUNS,
+    ORGANIZATION_HEAD_SECTORS,
+    PERSON_PLACE_POPULATION,
+    PLACE_LABELS,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    SPOKESPERSON_NOUNS,
+    TITLE_ONLY_WORDS,
+)
+
+# A group's phrase takes at most this many words after its noun chunk.
+_MAX_TAIL = 6
+# Dependencies of the words of a title before a name ("Russian Foreign Minister", "Kyiv's mayor").
+TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def title_only_persons(state: State) -> None:
+    """ "Vice President said", "the General Staff said": a "person" of the KB-less name sweeps
+    named by title words only is none; one named by an institution is an organisation."""
+    for cluster in state.clusters:
+        if cluster.kind != "person" or cluster.kb_id is not None or not cluster.spans:
+            continue
+        words = [t for s, e in cluster.spans for t in state.doc[s:e]]
+        if cluster.name.lower() in INSTITUTIONS:
+            cluster.kind, cluster.sector = "organization", INSTITUTIONS[cluster.name.lower()][1]
+            cluster.roles, cluster.role_words = [], set()
+        elif all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in words):
+            for start, end in list(cluster.spans):
+                state.release(start, end)
+
+
+def unnamed_agents(state: State) -> None:
+    """Subjects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
+    for chunk in state.noun_chunks:
+        head = chunk.root
+        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
+            continue
+        noun, sector = coded_noun(state, chunk)
+        if noun is None or sector is None:
+            continue
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        end = phrase_end(state, chunk, noun)
+        bodies = held_bodies(state, start, end, noun)
+        if bodies is None or noun.lower_ in ORG_NOUNS and end - start == 1:
+            continue  # a named actor's words; "the diocese said": an organisation named elsewhere
+        country = state.chunk_country(state.doc[start : noun.i + 1])
+        if noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS:
+            if is_person_noun(state, noun.lower_):
+                role_holder(state, chunk, country, end)
+                continue  # an unnamed person is no actor of its own
+        cluster = Cluster("group", state.doc[start:end].text, sector=sector)
+        cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
+        cluster.country = cluster.country or next((b.country for b in bodies if b.country), None)
+        state.release(start, end)
+        state.add(cluster, start, end)
+
+
+def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:
+    """The organisations named inside a group's phrase ("European Union lawmakers"); None when
+    the phrase holds a person or its noun is taken."""
+    held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
+    if noun.i in state.by_token or any(c.kind not in {"country", "organization"} for c in held.values()):
+        return None
+    return [c for c in held.values() if c.kind == "organization"]
+
+
+def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
+    """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
+    role = head_phrase(chunk, ROLE_NOUNS)
+    before = chunk.root.i - len(role.split()) if role else -1
+    if before >= chunk.start and state.doc[before].lower_ in ROLE_QUALIFIERS:
+        return  # "Vice President" is not the president
+    holder = resolve_role(state, role, country, chunk.start) if role else None
+    if holder is not None:
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        state.release(start, end)
+        state.add(holder, start, end)
+
+
+def phrase_end(state: State, chunk: Span, noun: Token) -> int:
+    """Where a group's phrase ends: with its coordinated nouns and a short modifier after it
+    ("lawyers and experts", "people arrested last week"), never past a comma or a quotation."""
+    end = max(chunk.end, noun.i + 1)
+    right = chunk.root.right_edge.i + 1
+    tail = state.doc[end:right]
+    if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
+        return right
+    return end
+
+
+def acts(head: Token) -> bool:
+    """A subject or the agent of a passive ("by gunmen")."""
+    if head.dep_ in CODING_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in AGENT_PREPOSITIONS
+
+
+def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
+    """The noun that codes a chunk (its head, or after "a group of" the group's members) and its sector."""
+    head = chunk.root
+    if head.lower_ in COLLECTIVE_NOUNS:
+        objects = [o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not objects:
+            return None, None
+        head = objects[0]
+    if head.lower_ in SPOKESPERSON_NOUNS or head.pos_ not in {"NOUN", "PROPN"}:
+        return None, None
+    if head.i > 0:
+        two = state.kb.agent_sector(f"{state.doc[head.i - 1].lower_} {head.lower_}")
+        if two is not None and two not in NO_ACTOR_SECTORS:
+            return head, two
+    sector = state.kb.agent_sector(head.lower_)
+    return head, sector if sector not in NO_ACTOR_SECTORS else None
+
+
+def code_actors(state: State) -> None:
+    """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
+    for cluster in sorted(state.clusters, key=lambda c: c.kind == "person"):  # persons after bodies
+        if cluster.kind == "country" or not cluster.spans:
+            continue
+        body = body_of(state, cluster)
+        if body is not None:  # "the president of the Riigikogu"
+            cluster.country = cluster.country or body.country
+        if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
+            cluster.sector = person_sector(state, cluster.kb_person)
+        if cluster.country is None:
+            cluster.country = mention_country(state, cluster)
+        if cluster.sector is None:
+            cluster.sector = name_sector(state, cluster)
+
+
+def body_of(state: State, cluster: Cluster) -> Cluster | None:
+    """The organisation or country an unnamed role belongs to: "president of the European Council"."""
+    if cluster.kind != "person" or cluster.kb_person is not None:
+        return None
+    for start, end in cluster.spans:
+        head = state.doc[start:end].root
+        for prep in head.children:
+            objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "of" else []
+            held = [state.by_token[o.i] for o in objects if o.i in state.by_token]
+            if held and held[0] is not cluster:
+                return held[0]
+    return None
+
+
+def person_sector(state: State, person: KBPerson) -> str | None:
+    """The sector of a KB person's office on the date, else "former official" if one ended before."""
+    held = state.kb.roles_on(person, state.published)
+    if held:
+        return held[0].sector
+    if state.published is None:
+        return None
+    ended = [o for o in person.offices if o.end is not None and not o.held_on(state.published)]
+    return FORMER_OFFICIAL_SECTOR if ended else None
+
+
+def mention_country(state: State, cluster: Cluster) -> str | None:
+    """A country word, seat of government or place among a mention's words and modifiers."""
+    for start, end in cluster.spans:
+        span = state.doc[start:end]
+        words = [t for t in span if t.i != span.root.i or len(span) == 1]
+        words += [t for t in state.doc[span.root.left_edge.i : start] if t.dep_ in TITLE_DEPS]
+        for token in words:
+            if token.is_title or token.is_upper:
+                country = state.country_of_text(token.text)
+                found = country.iso3 if country is not None else title_place(state, token)
+                if found is not None:
+                    return found
+        found = place_country(state, span)
+        if found is not None:
+            return found
+    if cluster.kind == "organization":  # "Sumy said": the city's authorities
+        return state.kb.place_country(cluster.name, PERSON_PLACE_POPULATION)
+    return None
+
+
+def title_place(state: State, token: Token) -> str | None:
+    """The country of a large city named in a title ("Zaporizhzhia Governor Ivan Fedorov")."""
+    if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
+        return None
+    return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+
+
+def place_country(state: State, span: Span) -> str | None:
+    """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start - 1 or ent.start >= span.end:
+            continue
+        country = state.country_of_text(ent.text)
+        if country is not None:
+            return country.iso3
+        found = state.kb.place_country(ent.text) if ent.label_ in PLACE_LABELS else None
+        if found is not None:
+            return found
+    return None
+
+
+def name_sector(state: State, cluster: Cluster) -> str | None:
+    """The sector the words of an organisation's name or a person's roles give."""
+    if cluster.kind == "person":
+        for role in cluster.roles:
+            words = role.lower().split()
+            sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
+            if sector is not None:
+                return sector
+        return None
+    words = cluster.name.lower().replace("-", " ").split()
+    for i in range(len(words) - 1, -1, -1):
+        for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
+            if key in ORGANIZATION_HEAD_SECTORS:
+                return ORGANIZATION_HEAD_SECTORS[key]
+    last = state.kb.agent_sector(words[-1]) if len(words) > 1 else None  # "Slovak Soldiers"
+    return last if last not in NO_ACTOR_SECTORS else None

@@ -1,0 +1,108 @@
+"""Actor coding (country and sector for every actor), gazetteer places, platforms and acronyms,
+on sentences written for these tests."""
+
+from newsgraph.kb import default_kb
+from newsgraph.kb.gazetteer import place_country
+from newsgraph.model import Analysis
+
+
+def actor_at(analysis: Analysis, text: str):
+    """The actor one of whose mentions starts with ``text``."""
+    for actor in analysis.actors:
+        if any(m.text.startswith(text) for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {text!r} in {[a.name for a in analysis.actors]}")
+
+
+def test_unnamed_group_gets_country_from_its_demonym_and_sector_from_its_noun(run):
+    analysis = run("Bolivian nurses blocked the highway on Tuesday.")
+    nurses = actor_at(analysis, "Bolivian nurses")
+    assert (nurses.kind, nurses.country, nurses.sector) == ("group", "BOL", "MED")
+
+
+def test_police_of_a_city_are_coded_with_the_city_country(run):
+    police = actor_at(run("Lviv police detained two men."), "Lviv police")
+    assert (police.country, police.sector) == ("UKR", "COP")
+    police = actor_at(run("Guangzhou police arrested a suspect."), "Guangzhou police")
+    assert (police.country, police.sector) == ("CHN", "COP")
+
+
+def test_a_role_subject_is_the_office_holder(run):
+    analysis = run("Armenian Prime Minister said the border talks would resume.", published="2024-06-01")
+    leader = actor_at(analysis, "Armenian Prime Minister")
+    assert (leader.name, leader.country, leader.sector) == ("Nikol Pashinyan", "ARM", "GOV")
+    assert not any(a.kind == "person" for a in run("The interior minister said nothing.").actors)
+
+
+def test_members_of_a_group_code_it(run):
+    team = actor_at(run("A group of soldiers entered the village."), "group of soldiers")
+    assert team.kind == "group" and team.sector == "MIL"
+
+
+def test_organisation_name_head_gives_the_sector_and_a_demonym_the_country(run):
+    guard = actor_at(run("The Chilean National Guard patrolled the border."), "Chilean National Guard")
+    assert (guard.country, guard.sector) == ("CHL", "MIL")
+    party = actor_at(run("The Green Party of Utopia said it would vote no."), "Green Party")
+    assert party.sector == "PTY"
+
+
+def test_non_state_armed_group_from_the_phoenix_dictionary(run):
+    group = actor_at(run("Boko Haram claimed the attack on the convoy."), "Boko Haram")
+    assert (group.country, group.sector) == ("NGA", "REB")
+
+
+def test_institution_spellings_are_one_body(run):
+    text = "Peru's Defense Ministry denied the report. The Peruvian Defence Ministry later issued a statement."
+    analysis = run(text)
+    bodies = [a for a in analysis.actors if a.kind == "organization"]
+    assert len(bodies) == 1 and bodies[0].country == "PER" and bodies[0].sector == "GOV"
+
+
+def test_former_office_holder_is_elite(run):
+    biden = actor_at(run("Joe Biden spoke at a dinner in Delaware.", published="2025-09-01"), "Joe Biden")
+    assert (biden.country, biden.sector) == ("USA", "ELI")
+
+
+def test_large_city_the_ner_calls_a_person_is_a_place(run):
+    analysis = run("Kharkiv said on Friday that the power was back.\nThe mayor of Kharkiv thanked the engineers.")
+    assert not any(a.kind == "person" and a.name == "Kharkiv" for a in analysis.actors)
+
+
+def test_surname_of_a_longer_name_stays_a_person():
+    kb = default_kb()
+    assert kb.place_country("Dnipro") == "UKR" and kb.place_country("Kremlin") == "RUS"
+    assert place_country("Rubio", 100_000) is None  # a small town, not taken for a person's name
+
+
+def test_platforms_are_not_actors(run):
+    analysis = run("The minister posted the video on Telegram and later on X.")
+    assert not any(a.name in {"Telegram", "X"} for a in analysis.actors)
+
+
+def test_acronym_tagged_as_person_is_an_organisation(run):
+    analysis = run("AFRICOM said the strike killed two militants.")
+    assert not any(a.kind == "person" for a in analysis.actors if a.name == "AFRICOM")
+
+
+def test_group_of_an_organisation_takes_its_country(run):
+    lawmakers = actor_at(run("European Union lawmakers approved the budget on Thursday."), "European Union lawmakers")
+    assert (lawmakers.kind, lawmakers.country, lawmakers.sector) == ("group", "EUR", "LEG")
+
+
+def test_organisation_named_by_a_group_noun_gets_its_sector(run):
+    unit = actor_at(run("The Estonian Soldiers marched to the border."), "Estonian Soldiers")
+    assert (unit.country, unit.sector) == ("EST", "MIL")
+
+
+def test_title_words_alone_are_no_person_and_an_institution_is_an_organisation(run):
+    analysis = run("Vice President told the assembly that the plan stood. The General Staff reported heavy losses.")
+    assert not any(a.kind == "person" for a in analysis.actors)
+    staff = actor_at(run("Moldova's General Staff reported heavy losses."), "Moldova")
+    assert (staff.kind, staff.country, staff.sector) == ("organization", "MDA", "MIL")
+
+
+def test_a_city_in_a_title_gives_the_country_and_after_in_is_a_place(run):
+    governor = actor_at(run("Kharkiv Governor Oleh Syniehubov visited the site."), "Oleh Syniehubov")
+    assert governor.country == "UKR"
+    analysis = run("Officials in Dnipro reported damage to a school.")
+    assert not any(a.name == "Dnipro" for a in analysis.actors)
