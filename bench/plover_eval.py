@@ -140,11 +140,11 @@ def arguments() -> argparse.Namespace:
 
 
 def training_rows(args: argparse.Namespace, pipeline: Pipeline) -> list[Row]:
-    read, with_text = reader(pipeline), args.events == "fast"
-    rows = plv_rows(read, args.tsv, with_text)
-    rows += title_rows(read, args.titles, with_text) if args.titles else []
-    rows += gsr_rows(read, args.gsr, with_text) if args.gsr else []
-    return rows + (gold_rows(read, args.gold, with_text) if args.gold else [])
+    read = reader(pipeline)
+    rows = plv_rows(read, args.tsv)
+    rows += title_rows(read, args.titles) if args.titles else []
+    rows += gsr_rows(read, args.gsr) if args.gsr else []
+    return rows + (gold_rows(read, args.gold) if args.gold else [])
 
 
 def predict_fold(pipeline: Pipeline, records: list[dict]) -> list[dict]:

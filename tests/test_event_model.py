@@ -25,7 +25,7 @@ def typed(pipeline: Pipeline, mode: str, text: str) -> str:
     doc = pipeline.nlp(text)
     model = load_model(mode=mode)
     word = anchors(doc, {})[0]
-    row = model.probabilities([reading(word, model.with_text)])[0]
+    row = model.probabilities([reading(word)])[0]
     return model.labels[int(row.argmax())]
 
 
@@ -44,9 +44,7 @@ def test_each_model_covers_every_plover_type_and_no_event(mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_both_modes_run_through_the_product_pipeline(mode):
-    analysis = Pipeline(Settings(events=mode)).analyze(
-        Article(id="m", text="Ethiopia bombed Eritrea on Monday.")
-    )
+    analysis = Pipeline(Settings(events=mode)).analyze(Article(id="m", text="Ethiopia bombed Eritrea on Monday."))
     assert [e.type for e in analysis.events] == ["ASSAULT"]
 
 

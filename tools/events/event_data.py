@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze import Pipeline
 from newsgraph.extract.actors import extract_actors
-from newsgraph.extract.events.classifier import NONE, TEXT_PREFIXES, Reading, anchors, reading
+from newsgraph.extract.events.classifier import NONE, Reading, anchors, reading
 from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens
 from newsgraph.extract.events.roles import RoleFinder
 from newsgraph.extract.events.status import event_status
@@ -108,7 +108,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand") if 0 <= start < end else None
 
 
-def plv_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
+def plv_rows(read: Reader, path: Path) -> list[Row]:
     with path.open(encoding="utf-8") as handle:
         records = list(csv.DictReader(handle, delimiter="\t"))
     marked = [marked_spans(r["marked_sentence"]) for r in records]
@@ -119,11 +119,11 @@ def plv_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
         gold = record["gold_root"]
         if gold == "REJECT" and event_status(token, None, None) == "negated":
             continue
-        rows.append(Row(reading(token, with_text), GROUPS.get(gold, (gold,)), "plv", record["sentence_id"]))
+        rows.append(Row(reading(token), GROUPS.get(gold, (gold,)), "plv", record["sentence_id"]))
     return rows
 
 
-def title_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
+def title_rows(read: Reader, path: Path) -> list[Row]:
     with path.open(encoding="utf-8") as handle:
         titles = sorted({(r["title"], r["label"]) for r in csv.DictReader(handle) if r["label"] in LABELS})
     texts = []
@@ -134,11 +134,11 @@ def title_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
     rows = []
     for number, ((_, label), (doc, senses)) in enumerate(zip(titles, read(texts), strict=True)):
         token = anchor_in(doc, senses, next(doc.sents))
-        rows.append(Row(reading(token, with_text), (label,), "title", str(number)))
+        rows.append(Row(reading(token), (label,), "title", str(number)))
     return rows
 
 
-def gsr_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
+def gsr_rows(read: Reader, path: Path) -> list[Row]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [r for r in records if r["event"] in LABELS and "(EVT: " in (r["markup"] or "")]
     plain = [EVENT_MARK.sub(r"\2", r["markup"]) for r in records]
@@ -148,13 +148,11 @@ def gsr_rows(read: Reader, path: Path, with_text: bool) -> list[Row]:
         start = text.find(found.group(2)) if found else -1
         span = _span(doc, start, start + len(found.group(2))) if found else None
         if span is not None:
-            rows.append(
-                Row(reading(anchor_in(doc, senses, span.root.sent), with_text), (record["event"],), "gsr", record["id"])
-            )
+            rows.append(Row(reading(anchor_in(doc, senses, span.root.sent)), (record["event"],), "gsr", record["id"]))
     return rows
 
 
-def gold_rows(read: Reader, folders: list[Path], with_text: bool) -> list[Row]:
+def gold_rows(read: Reader, folders: list[Path]) -> list[Row]:
     files = sorted(p for folder in folders for p in folder.glob("*.json"))
     articles = [json.loads(p.read_text(encoding="utf-8")) for p in files]
     rows = []
@@ -168,21 +166,8 @@ def gold_rows(read: Reader, folders: list[Path], with_text: bool) -> list[Row]:
             covered.update(t.sent.start for t in span)
             inside = [doc[i] for i in senses if span.start <= i < span.end]
             token = min(inside, key=lambda t: sum(1 for _ in t.ancestors)) if inside else span.root
-            rows.append(Row(reading(token, with_text), (event["type"],), "gold", f"{path.stem}:{number}"))
+            rows.append(Row(reading(token), (event["type"],), "gold", f"{path.stem}:{number}"))
         for token in anchors(doc, senses):
             if token.sent.start not in covered:
-                rows.append(Row(reading(token, with_text), (NONE,), "gold", f"{path.stem}:none{token.i}"))
+                rows.append(Row(reading(token), (NONE,), "gold", f"{path.stem}:none{token.i}"))
     return rows
-
-
-def without_text(rows: list[Row]) -> list[Row]:
-    """The rows with only the parse features in their sparse part (the accurate model's reading)."""
-    return [
-        Row(
-            Reading(r.reading.text, [f for f in r.reading.sparse if not f.startswith(TEXT_PREFIXES)]),
-            r.labels,
-            r.source,
-            r.key,
-        )
-        for r in rows
-    ]

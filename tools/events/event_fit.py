@@ -51,8 +51,9 @@ def _class_weights(rows: list[Row]) -> dict[tuple[str, ...], float]:
     return {labels: min(3.0, total / (len(counts) * n)) for labels, n in counts.items()}
 
 
-def fit(rows: list[Row], mode: str, l2: float, embeddings: Embeddings | None) -> dict[str, Any]:
-    """The weights file's content for a model fitted on ``rows``."""
+def fit(rows: list[Row], mode: str, l2: float, embeddings: Embeddings | None, scale: float = 1.0) -> dict[str, Any]:
+    """The weights file's content for a model fitted on ``rows``; the embedding's features are
+    multiplied by ``scale`` (less regularised than the sparse ones), folded into its weights."""
     df = Counter(f for r in rows for f in set(r.reading.sparse))
     vocabulary = sorted(f for f, n in df.items() if n >= MIN_COUNT)
     idf = np.array([math.log((1 + len(rows)) / (1 + df[f])) + 1 for f in vocabulary])
@@ -66,7 +67,7 @@ def fit(rows: list[Row], mode: str, l2: float, embeddings: Embeddings | None) ->
         pointers.append(len(indices))
     x = csr_matrix((data, indices, pointers), shape=(len(rows), len(vocabulary)))
     if embeddings is not None:
-        x = hstack([x, csr_matrix(embeddings.of([r.reading.text for r in rows]))]).tocsr()
+        x = hstack([x, csr_matrix(scale * embeddings.of([r.reading.text for r in rows]))]).tocsr()
     allowed = np.zeros((len(rows), len(LABELS)))
     for number, row in enumerate(rows):
         allowed[number, [LABELS.index(label) for label in row.labels]] = 1.0
@@ -80,7 +81,7 @@ def fit(rows: list[Row], mode: str, l2: float, embeddings: Embeddings | None) ->
         "bias": [round(float(b), DIGITS) for b in params[-1]],
         "idf": {f: round(float(v), DIGITS) for f, v in zip(vocabulary, idf, strict=True)},
         "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, sparse, strict=True)},
-        "dense": [[round(float(w), DIGITS) for w in row] for row in dense] if embeddings is not None else None,
+        "dense": [[round(float(scale * w), DIGITS) for w in row] for row in dense] if embeddings is not None else None,
     }
 
 

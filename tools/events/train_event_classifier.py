@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from event_data import Row, gold_rows, gsr_rows, plv_rows, reader, title_rows, without_text  # noqa: E402
+from event_data import Row, gold_rows, gsr_rows, plv_rows, reader, title_rows  # noqa: E402
 from event_fit import Embeddings, fit, folds, macro_f1  # noqa: E402
 
 from newsgraph.analyze import Pipeline, Settings  # noqa: E402
@@ -41,21 +41,21 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--gold", type=Path, action="append", default=[], help="folder of newsgraph-gold files")
     parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
     parser.add_argument("--cv", type=int, default=5, help="folds for model selection (0: no selection)")
-    parser.add_argument("--l2", type=float, help="L2 strength (skips the selection)")
+    parser.add_argument("--l2", type=float, help="L2 strength (cross-validated alone instead of the grid)")
     parser.add_argument("--out", type=Path, default=OUT, help="folder the weights files are written to")
     return parser.parse_args()
 
 
-def training_rows(args: argparse.Namespace, pipeline: Pipeline, with_text: bool) -> list[Row]:
+def training_rows(args: argparse.Namespace, pipeline: Pipeline) -> list[Row]:
     """Every source's rows (PLV first)."""
     read = reader(pipeline)
-    rows = plv_rows(read, args.plv, with_text)
+    rows = plv_rows(read, args.plv)
     if args.titles:
-        rows += title_rows(read, args.titles, with_text)
+        rows += title_rows(read, args.titles)
     if args.gsr:
-        rows += gsr_rows(read, args.gsr, with_text)
+        rows += gsr_rows(read, args.gsr)
     if args.gold:
-        rows += gold_rows(read, args.gold, with_text)
+        rows += gold_rows(read, args.gold)
     return rows
 
 
@@ -76,16 +76,17 @@ def cross_validate(rows: list[Row], mode: str, l2: float, k: int, embeddings: Em
 
 def main() -> int:
     args = arguments()
-    every = training_rows(args, Pipeline(Settings(events="fast")), with_text=True)  # only its parser and KB are used
+    rows = training_rows(args, Pipeline(Settings(events="fast")))  # only its parser and KB are used
     for mode in MODES if args.mode == "both" else (args.mode,):
         embeddings = Embeddings() if mode == "accurate" else None
-        rows = every if mode == "fast" else without_text(every)
         counts = {s: sum(r.source == s for r in rows) for s in ("plv", "title", "gsr", "gold")}
         counts["none"] = sum(r.labels == ("NONE",) for r in rows)
         print(f"{mode}: rows {counts}")
         l2 = args.l2
-        if l2 is None and args.cv:
-            scores = {value: cross_validate(rows, mode, value, args.cv, embeddings) for value in L2_GRID}
+        if args.cv:
+            scores = {
+                value: cross_validate(rows, mode, value, args.cv, embeddings) for value in ([l2] if l2 else L2_GRID)
+            }
             for value, score in scores.items():
                 print(f"{mode}: l2 {value}: {args.cv}-fold root macro-F1 {100 * score['macro_f1']:.1f}")
             l2 = max(scores, key=lambda v: scores[v]["macro_f1"])

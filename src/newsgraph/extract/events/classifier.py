@@ -1,15 +1,15 @@
 """A trained PLOVER event-type model over the sentence around a sentence's main event word.
 
-Each sentence gets one anchor: its shallowest lexicon trigger, else its main verb. The model
-reads the anchor's sentence with the anchor's subject and object marked (``<s>``/``<t>``) and the
-trigger phrase appended, plus sparse features of the anchor's parse. A sentence without a
+Each sentence gets one anchor: its main verb when the lexicon reads it or nothing in the sentence,
+else its shallowest lexicon trigger. The model reads the anchor's sentence with the anchor's
+subject and object marked (``<s>``/``<t>``) and the trigger phrase appended, as TF-IDF of its words
+and word pairs plus sparse features of the anchor's parse. A sentence without a
 lexicon trigger gets an event at its main verb when the model is confident of its type; a
 lexicon trigger is retyped when the model is confident of another type.
 
-Two models (``--events``): ``fast``, logistic regression over TF-IDF of the text's words and word
-pairs and the parse features; ``accurate`` (the default), logistic regression over frozen MiniLM
-sentence embeddings (``encoder``) and the same sparse features, the anchors of a document encoded
-in one batch. Weights: ``data/event_classifier_{fast,accurate}.json``, built by
+Two models (``--events``): ``fast``, logistic regression over those sparse features; ``accurate``
+(the default), logistic regression over them and the frozen MiniLM sentence embedding of the
+marked text (``encoder``), the anchors of a document encoded in length-sorted batches. Weights: ``data/event_classifier_{fast,accurate}.json``, built by
 ``tools/events/train_event_classifier.py``.
 """
 
@@ -106,9 +106,6 @@ def text_features(text: str) -> list[str]:
     return [f"w:{w}" for w in words] + [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-TEXT_PREFIXES = ("w:", "b:")
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the model sees of an anchor word."""
@@ -117,9 +114,10 @@ class Reading:
     sparse: list[str]
 
 
-def reading(token: Token, with_text: bool) -> Reading:
+def reading(token: Token) -> Reading:
+    """The marked text of ``token``'s sentence, and the sparse features of its parse and text."""
     text = marked_text(token)
-    return Reading(text, features(token) + (text_features(text) if with_text else []))
+    return Reading(text, features(token) + text_features(text))
 
 
 @dataclass(frozen=True)
@@ -133,10 +131,6 @@ class Model:
     weights: np.ndarray  # sparse features x labels
     dense: np.ndarray | None  # embedding dimensions x labels
     bias: np.ndarray
-
-    @property
-    def with_text(self) -> bool:
-        return self.dense is None
 
     def vector(self, names: list[str]) -> tuple[list[int], np.ndarray]:
         """Columns and TF-IDF values (sublinear counts, unit length) of feature ``names``."""
@@ -220,12 +214,13 @@ def using(path: str | None, mode: str) -> Iterator[Model]:
 
 
 def anchors(doc: Doc, senses: dict[int, Sense]) -> list[Token]:
-    """Per sentence, its main verb, else its shallowest word with a lexicon sense (if any)."""
+    """Per sentence, its main verb if the lexicon reads it or no word is read, else its shallowest
+    word the lexicon reads ("hold talks": the talks)."""
     found = []
     for sentence in doc.sents:
         triggers = [doc[i] for i in senses if sentence.start <= i < sentence.end]
         verb = main_verb(sentence)
-        if verb is not None:
+        if verb is not None and (verb.i in senses or not triggers):
             found.append(verb)
         elif triggers:
             found.append(min(triggers, key=lambda t: (sum(1 for _ in t.ancestors), t.i)))
@@ -233,14 +228,14 @@ def anchors(doc: Doc, senses: dict[int, Sense]) -> list[Token]:
 
 
 def proposals(doc: Doc, senses: dict[int, Sense]) -> dict[int, Sense]:
-    """New senses by token index: an event at each sentence's main verb that the lexicon does not
-    read when the model is confident of its type, and a lexicon trigger's new type when the model
-    is confident of another (the model's NONE: no event)."""
+    """New senses by token index: an event at the main verb of a sentence the lexicon reads nothing
+    in when the model is confident of its type, and a lexicon trigger's new type when the model is
+    confident of another (the model's NONE: no event)."""
     words = anchors(doc, senses)
     if not words:
         return {}
     model = cached_model(*_ACTIVE.get())
-    probabilities = model.probabilities([reading(w, model.with_text) for w in words])
+    probabilities = model.probabilities([reading(w) for w in words])
     found: dict[int, Sense] = {}
     for word, row in zip(words, probabilities, strict=True):
         best = int(row.argmax())

@@ -27,6 +27,7 @@ PACKAGE = "all_minilm_l6_v2"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LAYERS, HEADS, HIDDEN = 6, 12, 384
 MAX_TOKENS = 128
+BATCH = 16  # sentences run together, sorted by length
 EPSILON = 1e-12
 OPSET = 17
 IR_VERSION = 8  # what onnxruntime reads (onnx writes a newer one by default)
@@ -91,8 +92,19 @@ class _Graph:
         return output
 
     def linear(self, x: str, prefix: str) -> str:
-        weight = self.const(f"{prefix}.w", self.tensors[f"{prefix}.weight"].T)
-        return self.op("Add", self.op("MatMul", x, weight), self.const(f"{prefix}.b", self.tensors[f"{prefix}.bias"]))
+        """``x @ W.T + b`` with W as int8 (a scale per output column), the input quantised on the fly."""
+        weight = self.tensors[f"{prefix}.weight"].T
+        scale = np.maximum(np.abs(weight).max(axis=0), 1e-8) / 127.0
+        quantised = np.clip(np.round(weight / scale), -127, 127).astype(np.int8)
+        return self.op(
+            "DynamicQuantizeMatMul",
+            x,
+            self.const(f"{prefix}.w", quantised),
+            self.const(f"{prefix}.scale", scale.astype(np.float32)),
+            self.const(f"{prefix}.zero", np.zeros(scale.shape, np.int8)),
+            self.const(f"{prefix}.b", self.tensors[f"{prefix}.bias"]),
+            domain="com.microsoft",
+        )
 
     def norm(self, x: str, prefix: str) -> str:
         scale = self.const(f"{prefix}.g", self.tensors[f"{prefix}.weight"])
@@ -152,7 +164,8 @@ class _Graph:
         seen = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"])
         out = helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "tokens", HIDDEN])
         graph = helper.make_graph(self.nodes, "minilm", [ids, seen], [out], self.initializers)
-        return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR_VERSION)
+        opsets = [helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)]
+        return helper.make_model(graph, opset_imports=opsets, ir_version=IR_VERSION)
 
 
 class Encoder:
@@ -170,12 +183,17 @@ class Encoder:
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, HIDDEN), np.float32)
-        encoded = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encoded], np.int64)
-        mask = np.array([e.attention_mask for e in encoded], np.int64)
-        hidden = self.session.run(["hidden"], {"input_ids": ids, "attention_mask": mask})[0]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        """Embeddings of ``texts``, run in batches of similar length (little padding)."""
+        out = np.zeros((len(texts), HIDDEN), np.float32)
+        encoded = self.tokenizer.encode_batch(texts) if texts else []
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        for start in range(0, len(order), BATCH):
+            chosen = order[start : start + BATCH]
+            longest = max(sum(encoded[i].attention_mask) for i in chosen)
+            ids = np.array([encoded[i].ids[:longest] for i in chosen], np.int64)
+            mask = np.array([encoded[i].attention_mask[:longest] for i in chosen], np.int64)
+            hidden = self.session.run(["hidden"], {"input_ids": ids, "attention_mask": mask})[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[chosen] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return out
