@@ -9,7 +9,8 @@ lexicon trigger is retyped when the model is confident of another type.
 
 Two models (``--events``): ``fast``, logistic regression over those sparse features; ``accurate``
 (the default), logistic regression over them and the frozen MiniLM sentence embedding of the
-marked text (``encoder``), the anchors of a document encoded in length-sorted batches. Weights: ``data/event_classifier_{fast,accurate}.json``, built by
+marked text (``encoder``), the anchors of a document encoded in length-sorted batches.
+Weights: ``data/event_classifier_{fast,accurate}.json``, built by
 ``tools/events/train_event_classifier.py``.
 """
 
@@ -44,7 +45,9 @@ from newsgraph.lang.en.events import (
 MODES = ("accurate", "fast")
 NONE = "NONE"  # the model's label for a word that denotes no event
 PROPOSE_MIN = 0.35  # probability at which a sentence with no trigger gets an event at its main verb
-RETYPE_MIN = 0.6  # probability at which the model's type replaces a lexicon trigger's
+# The model's type replaces a lexicon trigger's only when near certain: PLV's annotators and the
+# PLOVER manual (which the lexicon follows) disagree on some readings (sanctions: COERCE or SANCTION).
+RETYPE_MIN = 0.9
 ANCESTORS = 2  # governors above the head whose lemmas are features
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
