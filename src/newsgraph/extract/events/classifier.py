@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +41,9 @@ from newsgraph.lang.en.events import (
     PREP_DEPS,
     REPORTING_VERBS,
 )
+
+if TYPE_CHECKING:
+    from newsgraph.extract.events.encoder import Encoder
 
 MODES = ("accurate", "fast")
 NONE = "NONE"  # the model's label for a word that denotes no event
@@ -187,8 +190,9 @@ def model_from(data: dict[str, Any]) -> Model:
 
 
 @lru_cache(maxsize=1)
-def encoder():  # noqa: ANN201 - imported lazily: the fast mode needs neither onnxruntime nor the weights
-    """The MiniLM encoder (loaded once per process)."""
+def encoder() -> Encoder:
+    """The MiniLM encoder (loaded once per process; imported here, as the fast mode needs neither
+    onnxruntime nor the weights)."""
     from newsgraph.extract.events.encoder import Encoder, EncoderError
 
     try:
