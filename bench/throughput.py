@@ -86,33 +86,35 @@ def spacy_run(nlp: spacy.Language, texts: Sequence[str], jobs: int, batch_size: 
     return run
 
 
-def newsgraph_run(articles: Sequence[Article], jobs: int) -> Callable[[], int]:
+def newsgraph_run(articles: Sequence[Article], jobs: int, settings: ng_analyze.Settings) -> Callable[[], int]:
     """A run of ``analyze_many`` that consumes every analysis and returns their number."""
 
     def run() -> int:
-        return sum(1 for _ in ng_analyze.analyze_many(articles, jobs=jobs))
+        return sum(1 for _ in ng_analyze.analyze_many(articles, jobs=jobs, settings=settings))
 
     return run
 
 
-def warm_up(articles: Sequence[Article]) -> tuple[spacy.Language, spacy.Language]:
+def warm_up(articles: Sequence[Article], settings: ng_analyze.Settings) -> tuple[spacy.Language, spacy.Language]:
     """Load both spaCy pipelines and newsgraph's pipeline (KB included) before any timing."""
     plain = spacy.load(ng_nlp.model_name())
     ours = ng_nlp.load()
     sample = list(articles[:2])
     list(plain.pipe(a.text for a in sample))
-    list(ng_analyze.analyze_many(sample, jobs=1))
+    list(ng_analyze.analyze_many(sample, jobs=1, settings=settings))
     return plain, ours
 
 
-def measure(articles: Sequence[Article], jobs_values: Sequence[int], repeat: int, batch_size: int) -> list[Measurement]:
+def measure(
+    articles: Sequence[Article], jobs_values: Sequence[int], repeat: int, batch_size: int, settings: ng_analyze.Settings
+) -> list[Measurement]:
     """Time plain spaCy (1 process), spaCy as newsgraph loads it and newsgraph, per jobs value."""
     texts = [a.text for a in articles]
-    plain, ours = warm_up(articles)
+    plain, ours = warm_up(articles, settings)
     plans: list[tuple[str, int, Callable[[], int]]] = [("spacy-plain", 1, spacy_run(plain, texts, 1, batch_size))]
     for jobs in jobs_values:
         plans.append(("spacy", jobs, spacy_run(ours, texts, jobs, batch_size)))
-        plans.append(("newsgraph", jobs, newsgraph_run(articles, jobs)))
+        plans.append(("newsgraph", jobs, newsgraph_run(articles, jobs, settings)))
     results = []
     for system, jobs, run in plans:
         console.print(f"[dim]timing {system} jobs={jobs} …[/dim]")
@@ -186,12 +188,12 @@ def report(
     }
 
 
-def profile(articles: Sequence[Article], top: int = 25) -> None:
+def profile(articles: Sequence[Article], settings: ng_analyze.Settings, top: int = 25) -> None:
     """cProfile newsgraph (one process) over the articles; print its own top functions."""
-    warm_up(articles)
+    warm_up(articles, settings)
     profiler = cProfile.Profile()
     profiler.enable()
-    for _ in ng_analyze.analyze_many(articles, jobs=1):
+    for _ in ng_analyze.analyze_many(articles, jobs=1, settings=settings):
         pass
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative")
@@ -228,6 +230,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=ng_analyze.BATCH_SIZE, help="nlp.pipe batch size")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--profile", action="store_true", help="cProfile newsgraph in-process instead of timing")
+    parser.add_argument(
+        "--events", choices=("accurate", "fast"), default="accurate", help="newsgraph's event-type model"
+    )
     return parser.parse_args(argv)
 
 
@@ -238,10 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print("[red]no articles found[/red]")
         return 2
     if args.profile:
-        profile(articles)
+        profile(articles, ng_analyze.Settings(events=args.events))
         return 0
     load_before = os.getloadavg()
-    results = measure(articles, args.jobs, max(1, args.repeat), args.batch_size)
+    results = measure(
+        articles, args.jobs, max(1, args.repeat), args.batch_size, ng_analyze.Settings(events=args.events)
+    )
     load_after = os.getloadavg()
     over, over_cpu = overheads(results), overheads(results, cpu=True)
     render(results, over, over_cpu, sum(len(a.text) for a in articles))

@@ -152,17 +152,6 @@ def test_classifier_leaves_lexicon_sentences_and_non_events_alone(run):
     assert run("The weather in Lima was mild on Monday.").events == []
 
 
-def test_classifier_model_covers_every_plover_type():
-    from newsgraph.extract.events.classifier import classifier
-    from newsgraph.extract.events.lexicon import GENERIC_CAMEO, generic_sense
-
-    model = classifier()
-    assert sorted(model.labels) == sorted(GENERIC_CAMEO)
-    probabilities = model.probabilities(["l:pardon", "unseen feature"])
-    assert abs(probabilities.sum() - 1.0) < 1e-9 and len(probabilities) == 16
-    assert all(generic_sense(t).type == t for t in model.labels)
-
-
 def test_a_country_named_in_full_and_coordinated_takes_part_in_the_agreement(run):
     analysis = run("The Democratic Republic of Congo and Zambia agreed on Monday to reopen the border.")
     agree = only(analysis, "AGREE")

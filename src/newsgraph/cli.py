@@ -32,6 +32,11 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+class EventModel(StrEnum):
+    accurate = "accurate"
+    fast = "fast"
+
+
 class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -49,14 +54,20 @@ TimeLimitOption = Annotated[
 MemoryLimitOption = Annotated[
     int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
 ]
+EventsOption = Annotated[
+    EventModel,
+    typer.Option(
+        "--events", help="event-type model: accurate (MiniLM embeddings) or fast (linear, within 25% of spaCy)"
+    ),
+]
 DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without importing spaCy for --help
 DEFAULT_MEMORY_LIMIT_MB = 2048  # newsgraph.analyze.DEFAULT_MEMORY_LIMIT in MiB
 
 
-def _settings(model: str | None, kb: list[Path] | None) -> Settings:
+def _settings(model: str | None, kb: list[Path] | None, events: EventModel = EventModel.accurate) -> Settings:
     from newsgraph.analyze import Settings
 
-    return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
+    return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()), events=events.value)
 
 
 def limits(time_limit: float, memory_limit_mb: int) -> Limits:
@@ -86,9 +97,11 @@ def analyze(
     memory_limit: MemoryLimitOption = DEFAULT_MEMORY_LIMIT_MB,
     model: ModelOption = None,
     kb: KBOption = None,
+    events: EventsOption = EventModel.accurate,
 ) -> None:
     """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
     from newsgraph.analyze import analyze_many
+    from newsgraph.extract.events.classifier import ModelError
     from newsgraph.ingest.dates import normalise_published
     from newsgraph.ingest.files import read_inputs
     from newsgraph.nlp import ModelNotInstalled
@@ -112,7 +125,7 @@ def analyze(
     count = 0
     try:
         for outcome in analyze_many(
-            articles(), jobs=jobs, settings=_settings(model, kb), limits=limits(time_limit, memory_limit)
+            articles(), jobs=jobs, settings=_settings(model, kb, events), limits=limits(time_limit, memory_limit)
         ):
             if isinstance(outcome, Problem):
                 problems.append(outcome)
@@ -120,7 +133,7 @@ def analyze(
                 continue
             count += 1
             _write(outcome, output, out)
-    except (ModelNotInstalled, KBError) as exc:
+    except (ModelNotInstalled, KBError, ModelError) as exc:
         _fail(str(exc))
     sys.stdout.flush()
     if problems:
@@ -150,9 +163,11 @@ def evaluate(
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     model: ModelOption = None,
     kb: KBOption = None,
+    events: EventsOption = EventModel.accurate,
 ) -> None:
     """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
     from newsgraph.analyze import analyze_many
+    from newsgraph.extract.events.classifier import ModelError
     from newsgraph.nlp import ModelNotInstalled
     from newsgraph.problems import Problem
 
@@ -166,14 +181,14 @@ def evaluate(
     total = Report("TOTAL")
     reports = []
     try:
-        analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb))
+        analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb, events))
         for path, gold, analysis in zip(files, golds, analyses, strict=True):
             if isinstance(analysis, Problem):
                 _fail(f"{path}: {analysis.reason}")
             report = score_article(gold, analysis, path.stem)
             reports.append(report)
             total.add(report)
-    except (ModelNotInstalled, KBError) as exc:
+    except (ModelNotInstalled, KBError, ModelError) as exc:
         _fail(str(exc))
     if as_json:
         data = {"files": {r.name: r.as_dict() for r in reports}, "total": total.as_dict()}

@@ -28,7 +28,7 @@ component adds the ones it needs before it when they are missing::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from newsgraph import nlp as nlp_loader
 from newsgraph.extract.actors import extract_actors
 from newsgraph.extract.events import extract_events
+from newsgraph.extract.events.classifier import cached_model, using
 from newsgraph.extract.gender import load_names
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.quotes import extract_quotes
@@ -57,16 +58,23 @@ for _name in ("published", "actors", "quotes", "times", "events"):
 
 @dataclass(frozen=True)
 class Settings:
-    """What builds a pipeline (also in a worker process): model name and user KB files."""
+    """What builds a pipeline (also in a worker process): model name, user KB files, the event-type
+    model (``events``: "accurate" or "fast") and, to use other weights than the shipped ones, the
+    path of an event-type weights file."""
 
     model: str | None = None
     kb_files: tuple[str, ...] = ()
+    events: str = "accurate"
+    event_weights: str | None = None
 
 
 def make_nlp(settings: Settings = Settings()) -> Language:
     """A new spaCy pipeline: the model with ``newsgraph_paragraphs``, then the analysis components."""
     nlp = nlp_loader.load(settings.model)
-    configs = {"newsgraph_actors": {"kb_files": list(settings.kb_files)}}
+    configs: dict[str, dict[str, Any]] = {
+        "newsgraph_actors": {"kb_files": list(settings.kb_files)},
+        "newsgraph_events": {"mode": settings.events, "weights": settings.event_weights},
+    }
     for name in ANALYSIS_COMPONENTS:
         nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
@@ -118,13 +126,17 @@ class TimesComponent:
 
 
 class EventsComponent:
-    """Sets ``doc._.events`` from the actors, quotes and times, with the actors component's KB."""
+    """Sets ``doc._.events`` from the actors, quotes and times, with the actors component's KB and
+    the event-type model of ``mode`` (or the weights file ``weights``), loaded now."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, mode: str, weights: str | None):
         self.kb = kb
+        self.model = (weights, mode)
+        cached_model(weights, mode)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = extract_events(doc, doc._.actors, doc._.times, doc._.published, doc._.quotes, self.kb)
+        with using(*self.model):
+            doc._.events = extract_events(doc, doc._.actors, doc._.times, doc._.published, doc._.quotes, self.kb)
         return doc
 
 
@@ -149,12 +161,16 @@ def make_times(nlp: Language, name: str) -> TimesComponent:
 
 
 @Language.factory(
-    "newsgraph_events", requires=["doc._.actors", "doc._.quotes", "doc._.times"], assigns=["doc._.events"]
+    "newsgraph_events",
+    default_config={"mode": "accurate", "weights": None},
+    requires=["doc._.actors", "doc._.quotes", "doc._.times"],
+    assigns=["doc._.events"],
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    """The events component; adds the actors, quotes and times components before it when missing."""
+def make_events(nlp: Language, name: str, mode: str, weights: str | None) -> EventsComponent:
+    """The events component (event-type model ``mode``, "accurate" or "fast"); adds the actors,
+    quotes and times components before it when missing."""
     _add_missing(nlp, ("newsgraph_actors", "newsgraph_quotes", "newsgraph_times"))
-    return EventsComponent(knowledge_base(nlp))
+    return EventsComponent(knowledge_base(nlp), mode, weights)
 
 
 def knowledge_base(nlp: Language) -> KnowledgeBase:

@@ -1,251 +1,102 @@
 #!/usr/bin/env python3
-"""Train newsgraph's PLOVER event-type classifier (src/newsgraph/extract/events/data/event_classifier.json).
+"""Train newsgraph's PLOVER event-type models (src/newsgraph/extract/events/data/event_classifier_*.json).
 
-Run by hand, never at run time::
+Run by hand, never at run time (the data stays where it is; only the fitted weights are written)::
 
-    .venv/bin/python tools/events/train_event_classifier.py [--data ../shared/eval/plover] [--cv 5]
+    PYTHONPATH=src .venv/bin/python tools/events/train_event_classifier.py \\
+        --plv ../shared/eval/plover/PLV_train.tsv \\
+        --titles ../shared/eval/plover/ngec/gpt_synthetic_events_2023-10-19_19.csv \\
+        --gsr ../shared/eval/plover/plover_gsr_v0.8_dev.jsonl \\
+        --gold ../shared/eval/gold --gold ../shared/eval/gold-news-dev [--mode fast|accurate|both] [--cv 5]
 
-Examples, each a trigger token of a parsed sentence with its PLOVER type:
-- the "dev" rows of ``PLV_train.tsv`` (ids in ``bench/plover_split.json``; the "test" rows are
-  never read): the main verb of the marked sentence (the word newsgraph proposes an event at),
-  labelled with the gold root type (YIELD means CONCEDE or RETREAT; a refusal the status layer
-  already reads as negated is left out);
-- the NGEC synthetic stories: the shallowest lexicon trigger of the first sentence (else its
-  root), labelled with the story's type;
-- the PLOVER gold-standard records: the root of the marked event phrase.
-Features are those of ``newsgraph.extract.events.classifier.features``; the model is an
-L2-regularised softmax regression fitted with L-BFGS (deterministic). ``--cv K`` reports the
-macro-F1 of K-fold cross-validation over the dev rows (trained on the other folds and the
-other sources) instead of writing the model.
+Training rows: ``event_data``. For each mode, the L2 strength is chosen by K-fold cross-validation
+over all PLV rows (each fold trained on the other folds plus every other source; seeded folds);
+the figure printed is the root macro-F1 of the model's type at the anchor (CONCEDE and RETREAT
+count as YIELD). The model written is then fitted on every row.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from scipy.optimize import minimize
-from scipy.sparse import csr_matrix
-from spacy.tokens import Doc, Token
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from event_data import Row, gold_rows, gsr_rows, plv_rows, reader, title_rows  # noqa: E402
+from event_fit import Embeddings, fit, folds, macro_f1  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-from newsgraph.analyze import Pipeline  # noqa: E402
-from newsgraph.extract.actors import extract_actors  # noqa: E402
-from newsgraph.extract.events.classifier import features, main_verb  # noqa: E402
-from newsgraph.extract.events.lexicon import Sense, sense_of, trigger_tokens  # noqa: E402
-from newsgraph.extract.events.roles import RoleFinder  # noqa: E402
-from newsgraph.extract.events.status import event_status  # noqa: E402
-from plover_eval import gold_spans  # noqa: E402  (the bench's reading of the marked sentences)
+from newsgraph.analyze import Pipeline, Settings  # noqa: E402
+from newsgraph.extract.events.classifier import MODES, model_from  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "plover"
-OUT = ROOT / "src" / "newsgraph" / "extract" / "events" / "data" / "event_classifier.json"
-DIGITS = 4  # decimals kept of each weight
-SPLIT = ROOT / "bench" / "plover_split.json"
-LABELS = (
-    "ACCUSE",
-    "AGREE",
-    "AID",
-    "ASSAULT",
-    "COERCE",
-    "CONCEDE",
-    "CONSULT",
-    "COOPERATE",
-    "MOBILIZE",
-    "PROTEST",
-    "REJECT",
-    "REQUEST",
-    "RETREAT",
-    "SANCTION",
-    "SUPPORT",
-    "THREATEN",
-)
-GROUPS = {"YIELD": ("CONCEDE", "RETREAT")}
-WEIGHTS = {"plv": 1.0, "synthetic": 0.05, "gsr": 1.0}  # per-example weight of each source
-L2 = 1.0
-MIN_COUNT = 2
-FIRST_PARAGRAPH_CHARS = 600
-EVENT_MARK = re.compile(r"\((SRC|TAR|SRC/TAR|EVT): ([^)]*)\)")
+OUT = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "extract" / "events" / "data"
+L2_GRID = (0.03, 0.1, 0.3, 1.0)
 
 
-@dataclass
-class Example:
-    features: list[str]
-    labels: tuple[str, ...]
-    source: str
-    key: str
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plv", type=Path, required=True, help="PLV_train.tsv")
+    parser.add_argument("--titles", type=Path, help="NGEC synthetic stories CSV (only their titles are read)")
+    parser.add_argument("--gsr", type=Path, help="PLOVER gold-standard records (JSONL)")
+    parser.add_argument("--gold", type=Path, action="append", default=[], help="folder of newsgraph-gold files")
+    parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
+    parser.add_argument("--cv", type=int, default=5, help="folds for model selection (0: no selection)")
+    parser.add_argument("--l2", type=float, help="L2 strength (cross-validated alone instead of the grid)")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder the weights files are written to")
+    return parser.parse_args()
 
 
-def _reader(pipeline: Pipeline):
-    """(doc, sense_of_token) for each text: the lexicon read with the document's actors."""
-
-    def read(texts: list[str]):
-        for doc in pipeline.parse(texts, batch_size=64):
-            finder = RoleFinder(doc, extract_actors(doc, pipeline.kb, None), pipeline.kb, [])
-            yield doc, lambda token, f=finder: sense_of(token, f.names_actor)
-
-    return read
-
-
-def _main_word(doc: Doc, target: tuple[int, int] | None) -> Token:
-    """The word newsgraph would read the event at: the main verb of the target's sentence."""
-    span = doc.char_span(*target, alignment_mode="expand") if target else None
-    sentence = span.root.sent if span is not None else next(doc.sents)
-    return main_verb(sentence) or sentence.root
+def training_rows(args: argparse.Namespace, pipeline: Pipeline) -> list[Row]:
+    """Every source's rows (PLV first)."""
+    read = reader(pipeline)
+    rows = plv_rows(read, args.plv)
+    if args.titles:
+        rows += title_rows(read, args.titles)
+    if args.gsr:
+        rows += gsr_rows(read, args.gsr)
+    if args.gold:
+        rows += gold_rows(read, args.gold)
+    return rows
 
 
-def plv_examples(read, path: Path) -> list[Example]:
-    dev = set(json.loads(SPLIT.read_text(encoding="utf-8"))["dev"])
-    with path.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["sentence_id"] in dev]
-    marked = [gold_spans(r["marked_sentence"]) for r in rows]
-    examples = []
-    for row, (_, _, target), (doc, _sense) in zip(rows, marked, read([m[0] for m in marked]), strict=True):
-        token = _main_word(doc, target)
-        gold = row["gold_root"]
-        if gold == "REJECT" and event_status(token, None, None) == "negated":
-            continue
-        examples.append(Example(features(token), GROUPS.get(gold, (gold,)), "plv", row["sentence_id"]))
-    return examples
-
-
-def _shallowest(doc: Doc, sense) -> tuple[Token, Sense | None]:
-    sentence = next(doc.sents)
-    readings = [
-        (sum(1 for _ in t.ancestors), t.i, t, s)
-        for t in trigger_tokens(doc)
-        if t.sent == sentence and (s := sense(t)) is not None
-    ]
-    if readings:
-        _, _, token, found = min(readings, key=lambda r: r[:2])
-        return token, found
-    return sentence.root, None
-
-
-def synthetic_examples(read, path: Path) -> list[Example]:
-    with path.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["label"] in LABELS]
-    texts = [r["text"].strip().split("\n")[0][:FIRST_PARAGRAPH_CHARS] for r in rows]
-    examples = []
-    for number, (row, (doc, sense)) in enumerate(zip(rows, read(texts), strict=True)):
-        token, found = _shallowest(doc, sense)
-        examples.append(Example(features(token), (row["label"],), "synthetic", str(number)))
-    return examples
-
-
-def gsr_examples(read, path: Path) -> list[Example]:
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [r for r in records if r["event"] in LABELS and "(EVT: " in (r["markup"] or "")]
-    plain = [EVENT_MARK.sub(r"\2", r["markup"]) for r in records]
-    examples = []
-    for record, text, (doc, _sense) in zip(records, plain, read(plain), strict=True):
-        phrase = EVENT_MARK.search(record["markup"][record["markup"].index("(EVT: ") :]).group(2)
-        start = text.find(phrase)
-        span = doc.char_span(start, start + len(phrase), alignment_mode="expand") if start >= 0 else None
-        if span is not None:
-            examples.append(Example(features(span.root), (record["event"],), "gsr", record["id"]))
-    return examples
-
-
-def fit(examples: list[Example]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Vocabulary (features seen MIN_COUNT times), weights (features x labels), bias."""
-    counts = Counter(f for e in examples for f in set(e.features))
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(vocabulary)}
-    rows, cols = [], []
-    for row, example in enumerate(examples):
-        for col in sorted({index[f] for f in example.features if f in index}):
-            rows.append(row)
-            cols.append(col)
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocabulary)))
-    allowed = np.zeros((len(examples), len(LABELS)))
-    for row, example in enumerate(examples):
-        allowed[row, [LABELS.index(label) for label in example.labels]] = 1.0
-    weight = np.array([WEIGHTS[e.source] for e in examples])
-    shape = (len(vocabulary) + 1, len(LABELS))
-
-    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
-        params = flat.reshape(shape)
-        logits = x @ params[:-1] + params[-1]
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        mass = (p * allowed).sum(axis=1)
-        q = p * allowed / mass[:, None]  # the label set's posterior: partial labels like YIELD
-        grad_logits = weight[:, None] * (p - q)
-        grad = np.vstack([x.T @ grad_logits, grad_logits.sum(axis=0)])
-        grad[:-1] += L2 * params[:-1]
-        value = -(weight * np.log(mass + 1e-12)).sum() + 0.5 * L2 * (params[:-1] ** 2).sum()
-        return value, grad.ravel()
-
-    result = minimize(loss, np.zeros(shape).ravel(), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    params = result.x.reshape(shape)
-    return vocabulary, params[:-1], params[-1]
-
-
-def predict(model: tuple[list[str], np.ndarray, np.ndarray], names: list[str]) -> str:
-    vocabulary, weights, bias = model
-    index = {f: i for i, f in enumerate(vocabulary)}
-    rows = sorted({index[n] for n in names if n in index})
-    return LABELS[int((bias + weights[rows].sum(axis=0)).argmax())]
-
-
-def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    """Macro-F1 over the gold labels (CONCEDE and RETREAT count as YIELD)."""
-    merged = [(g, "YIELD" if p in GROUPS["YIELD"] else p) for g, p in pairs]
-    scores = []
-    for label in sorted({g for g, _ in merged}):
-        tp = sum(g == p == label for g, p in merged)
-        fp = sum(p == label != g for g, p in merged)
-        fn = sum(g == label != p for g, p in merged)
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
-
-
-def cross_validate(examples: list[Example], folds: int) -> float:
-    plv = [e for e in examples if e.source == "plv"]
-    others = [e for e in examples if e.source != "plv"]
+def cross_validate(rows: list[Row], mode: str, l2: float, k: int, embeddings: Embeddings | None) -> dict:
+    """Root macro-F1 (and per label) of K-fold cross-validation over the PLV rows."""
+    plv = [r for r in rows if r.source == "plv"]
+    fold = folds([r.key for r in plv], k)
     pairs = []
-    for fold in range(folds):
-        held = [e for e in plv if int(e.key) % folds == fold]
-        model = fit(others + [e for e in plv if int(e.key) % folds != fold])
-        gold = [("YIELD" if e.labels == GROUPS["YIELD"] else e.labels[0]) for e in held]
-        pairs += [(g, predict(model, e.features)) for g, e in zip(gold, held, strict=True)]
-    return macro_f1(pairs)
+    for number in range(k):
+        held = [r for r in plv if fold[r.key] == number]
+        trained = [r for r in rows if r.source != "plv" or fold[r.key] != number]
+        model = model_from(fit(trained, mode, l2, embeddings))
+        probabilities = model.probabilities([r.reading for r in held])
+        pairs += [(r.labels[0], model.labels[int(p.argmax())]) for r, p in zip(held, probabilities, strict=True)]
+    macro, per = macro_f1(pairs)
+    return {"macro_f1": macro, "per_label": per}
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--cv", type=int, help="report K-fold cross-validation over the dev rows; write nothing")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    read = _reader(Pipeline())
-    examples = (
-        plv_examples(read, args.data / "PLV_train.tsv")
-        + synthetic_examples(read, args.data / "ngec" / "gpt_synthetic_events_2023-10-19_19.csv")
-        + gsr_examples(read, args.data / "plover_gsr_v0.8_dev.jsonl")
-    )
-    print(Counter(e.source for e in examples))
-    if args.cv:
-        score = 100 * cross_validate(examples, args.cv)
-        print(f"{args.cv}-fold cross-validated macro-F1 over PLV dev rows: {score:.1f}")
-        return 0
-    vocabulary, weights, bias = fit(examples)
-    model = {
-        "labels": list(LABELS),
-        "bias": [round(float(b), DIGITS) for b in bias],
-        "weights": {f: [round(float(w), DIGITS) for w in row] for f, row in zip(vocabulary, weights, strict=True)},
-    }
-    args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(vocabulary)} features x {len(LABELS)} types")
+    args = arguments()
+    rows = training_rows(args, Pipeline(Settings(events="fast")))  # only its parser and KB are used
+    for mode in MODES if args.mode == "both" else (args.mode,):
+        embeddings = Embeddings() if mode == "accurate" else None
+        counts = {s: sum(r.source == s for r in rows) for s in ("plv", "title", "gsr", "gold")}
+        counts["none"] = sum(r.labels == ("NONE",) for r in rows)
+        print(f"{mode}: rows {counts}")
+        l2 = args.l2
+        if args.cv:
+            scores = {
+                value: cross_validate(rows, mode, value, args.cv, embeddings) for value in ([l2] if l2 else L2_GRID)
+            }
+            for value, score in scores.items():
+                print(f"{mode}: l2 {value}: {args.cv}-fold root macro-F1 {100 * score['macro_f1']:.1f}")
+            l2 = max(scores, key=lambda v: scores[v]["macro_f1"])
+            per = " ".join(f"{k} {100 * v:.0f}" for k, v in scores[l2]["per_label"].items())
+            print(f"{mode}: chosen l2 {l2}; per label: {per}")
+        weights = fit(rows, mode, l2 if l2 is not None else 1.0, embeddings)
+        weights["l2"] = l2
+        path = args.out / f"event_classifier_{mode}.json"
+        path.write_text(json.dumps(weights, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        print(f"{mode}: wrote {path} ({len(weights['weights'])} sparse features)")
     return 0
 
 
