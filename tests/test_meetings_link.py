@@ -1,0 +1,87 @@
+"""The linking rules of ``newsgraph.meetings.link`` on hand-made mentions (no database, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.meetings.link import Mention, dates_agree, kind_of, link
+
+
+def mention(
+    article: str,
+    published: str,
+    status: str,
+    when: str | None = None,
+    place: str | None = None,
+    participants: tuple[str, ...] = ("FRA", "DEU"),
+) -> Mention:
+    return Mention(article, "E1", published, status, when, place, None, frozenset(participants))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("2026-03-20", "2026-03-20", True),
+        ("2026-03-20", "2026-03-21", True),
+        ("2026-03-20", "2026-03-25", False),
+        ("2026-03", "2026-03-20", True),
+        ("2026-04", "2026-03-20", False),
+        (None, "2026-03-20", True),
+    ],
+)
+def test_dates_agree_as_far_as_both_are_precise(a, b, agree):
+    assert dates_agree(a, b) is agree
+
+
+def test_proposal_plan_and_meeting_are_one_and_a_later_round_elsewhere_is_another():
+    threads = []
+    link(threads, [mention("a", "2026-03-02", "proposed", when="2026-03-02")])
+    link(threads, [mention("b", "2026-03-09", "planned", "2026-03-20", "Geneva")])
+    link(threads, [mention("c", "2026-03-21", "occurred", "2026-03-20", "Geneva")])
+    link(threads, [mention("d", "2026-04-15", "occurred", "2026-04-14", "Vienna")])
+    assert [[s for _, s in t.mentions] for t in threads] == [["proposed", "planned", "occurred"], ["occurred"]]
+    assert (threads[0].place, threads[0].date, threads[0].status) == ("Geneva", "2026-03-20", "occurred")
+
+
+def test_a_plan_made_after_the_meeting_took_place_is_a_new_meeting():
+    threads = []
+    link(threads, [mention("a", "2026-03-21", "occurred", "2026-03-20", "Geneva")])
+    link(threads, [mention("b", "2026-03-30", "proposed")])
+    assert len(threads) == 2
+
+
+def test_participants_must_agree_and_a_subset_joins():
+    threads = []
+    link(threads, [mention("a", "2026-03-02", "proposed")])
+    link(threads, [mention("b", "2026-03-03", "proposed", participants=("DEU",))])
+    link(threads, [mention("c", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
+    assert [len(t.mentions) for t in threads] == [2, 1]
+
+
+def test_a_negated_meeting_is_cancelled_once_planned_else_rejected():
+    planned: list = []
+    link(planned, [mention("a", "2026-03-02", "planned", "2026-03-20")])
+    link(planned, [mention("b", "2026-03-10", "negated")])
+    refused: list = []
+    link(refused, [mention("c", "2026-03-02", "negated")])
+    assert planned[0].status == "cancelled" and refused[0].status == "rejected"
+
+
+def test_an_undated_mention_months_later_starts_a_new_meeting():
+    threads: list = []
+    link(threads, [mention("a", "2026-01-02", "proposed")])
+    link(threads, [mention("b", "2026-06-02", "proposed")])
+    assert len(threads) == 2
+
+
+def test_a_mention_without_participants_is_not_linked():
+    threads: list = []
+    assert link(threads, [mention("a", "2026-01-02", "occurred", participants=())]) == [] and threads == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("met for a summit", "summit"), ("spoke by phone", "phone call"), ("held talks", "talks"), ("met", "meeting")],
+)
+def test_kind_from_the_words_of_the_evidence(text, kind):
+    assert kind_of(text) == kind
