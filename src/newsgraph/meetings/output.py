@@ -27,8 +27,9 @@ def history(record: MeetingRecord) -> str:
     return " → ".join(statuses)
 
 
-def print_meetings(records: list[MeetingRecord], fmt: str, out: TextIO = sys.stdout) -> None:
-    """Write ``records`` in ``fmt`` (table, json, jsonl, csv)."""
+def print_meetings(records: list[MeetingRecord], fmt: str, out: TextIO | None = None) -> None:
+    """Write ``records`` in ``fmt`` (table, json, jsonl, csv) to ``out`` (standard output)."""
+    out = out or sys.stdout
     if fmt == "json":
         out.write(json.dumps(document(records), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
