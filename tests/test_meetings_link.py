@@ -67,6 +67,21 @@ def test_a_negated_meeting_is_cancelled_once_planned_else_rejected():
     assert planned[0].status == "cancelled" and refused[0].status == "rejected"
 
 
+@pytest.mark.parametrize(
+    ("status", "when", "date"),
+    [
+        ("planned", "2026-03-20", "2026-03-20"),
+        ("planned", "2026-03-01", None),  # the day the plan was announced
+        ("proposed", "2026-03-10", None),  # "proposed talks on Tuesday": the proposal's day
+        ("negated", "2026-03-09", None),  # "was cancelled on Monday"
+        ("negated", "2026-03-20", "2026-03-20"),  # "will not meet on March 20"
+        ("occurred", "2026-03-09", "2026-03-09"),
+    ],
+)
+def test_the_date_of_a_mention_is_the_meetings_not_the_statements(status, when, date):
+    assert mention("a", "2026-03-10", status, when=when).date == date
+
+
 def test_an_undated_mention_months_later_starts_a_new_meeting():
     threads: list = []
     link(threads, [mention("a", "2026-01-02", "proposed")])

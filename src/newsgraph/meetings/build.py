@@ -113,17 +113,19 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
     ]
 
 
-def label(thread: Thread) -> str:
-    """ "FRA–DEU meeting, Geneva, 2026-03-20": participants, kind, place and date as far as known."""
-    sides = "–".join(sorted(thread.participants, key=lambda c: (":" in c, c)))
+def label(thread: Thread, names: dict[str, str]) -> str:
+    """ "DEU–FRA meeting, Geneva, 2026-03-20": participants (codes, else actor names), kind, place and date."""
+    sides = "–".join(names.get(c, c) for c in sorted(thread.participants, key=lambda c: (c in names, c)))
     return ", ".join(p for p in (f"{sides} {thread.kind}", thread.place, thread.date) if p)
 
 
 def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
     """Write the changed threads: their meeting rows, participants and new mentions."""
+    ids = sorted({c for t in threads for c in t.participants})
+    names = dict(conn.execute(select(actors.c.id, actors.c.name).where(actors.c.id.in_(ids))).all()) if ids else {}
     for thread in threads:
         row = {
-            "label": label(thread),
+            "label": label(thread, names),
             "kind": thread.kind,
             "place": thread.place,
             "place_country": thread.place_country,

@@ -36,13 +36,14 @@ class Mention:
 
     @property
     def date(self) -> str | None:
-        """The meeting's date as this mention tells it: a plan's date on or before its own publication day is
-        the day the plan was made, not the meeting's."""
+        """The meeting's date as this mention tells it: the date of a plan, proposal or refusal that lies before
+        its publication (a proposal or refusal: on or before) is the day it was made, not the meeting's."""
         if not self.when or not self.when[:4].isdigit():
             return None
-        if self.status in FUTURE and self.published and self.when[:10] < self.published[:10]:
+        told = self.published[:10] if self.published else None
+        if told and self.status in (*FUTURE, "negated") and self.when[:10] < told:
             return None
-        if self.status == "proposed" and self.published and self.when[:10] == self.published[:10]:
+        if told and self.status in ("proposed", "negated") and self.when[:10] == told:
             return None
         return self.when
 
