@@ -147,5 +147,8 @@ def test_json_api_and_pages(tmp_path, analyses):
         assert "Macron met German Chancellor Friedrich Merz" in page
         vienna = client.get("/meetings").text
         assert "Second round in Vienna <b>" not in vienna  # titles are escaped wherever shown
+        merz = next(p for p in client.get("/api/actors", params={"search": "Merz"}).json()["items"])
+        actor_page = client.get(f"/actors/{merz['id']}").text
+        assert actor_page.count('href="/meetings/m-') == 2
         vienna_id = next(m["id"] for m in listed["items"] if m["place"] == "Vienna")
         assert "Second round in Vienna &lt;b&gt;" in client.get(f"/meetings/{vienna_id}").text

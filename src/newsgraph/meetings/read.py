@@ -21,6 +21,7 @@ from newsgraph.store.records import MeetingMention, MeetingRecord, Results
 m, mp, mm = schema.meetings, schema.meeting_participants, schema.meeting_mentions
 e, ea, actors, articles = schema.events, schema.event_actors, schema.actors, schema.articles
 CODE = re.compile(r"^[A-Z]{2,4}$")  # a participant code as typed: RUS, UN, EU, NATO
+PAGE = 50  # meetings listed on an actor's page
 STATUSES = ("proposed", "planned", "ongoing", "occurred", "cancelled", "rejected", "hypothetical")
 
 
@@ -65,6 +66,21 @@ def every_meeting(conn: Connection, **filters: str | None) -> Iterator[MeetingRe
         if not page.more:
             return
         offset += len(page)
+
+
+def meetings_of(conn: Connection, actor_id: str, limit: int = PAGE) -> Results[MeetingRecord]:
+    """The meetings a stored actor takes part in (on one of their events, or as a participant), latest first."""
+    on_event = exists().where(
+        mm.c.meeting_id == m.c.id,
+        ea.c.article_id == mm.c.article_id,
+        ea.c.event_id == mm.c.event_id,
+        ea.c.actor_id == actor_id,
+    )
+    by_code = exists().where(mp.c.meeting_id == m.c.id, mp.c.code == actor_id)
+    stmt = select(m).where(or_(on_event, by_code)).order_by(m.c.day.desc().nulls_last(), m.c.id)
+    rows = list(conn.execute(stmt.limit(limit + 1)))
+    total = len(rows) if len(rows) <= limit else None
+    return Results(meeting_records(conn, rows[:limit]), MeetingRecord, total=total)
 
 
 def meeting(conn: Connection, meeting_id: str) -> MeetingRecord | None:

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection, func, select
 
 from newsgraph.kb.loader import default_kb
+from newsgraph.meetings.read import meetings_of
 from newsgraph.model import EVENT_STATUSES
 from newsgraph.store import queries, schema
 from newsgraph.web import charts, data
@@ -140,6 +141,7 @@ def actor_page(request: Request, actor_id: str, conn: Conn) -> HTMLResponse:
         said=data.quotes_by(conn, actor_id, limit=50),
         about=data.quotes_about(conn, actor_id, limit=30),
         events=events,
+        meetings=meetings_of(conn, actor_id),
         counterparts=others,
         timeline=charts.timeline(events) if events else None,
         network=charts.network(found.name, others) if others else None,
