@@ -140,6 +140,9 @@ def test_json_api_and_pages(tmp_path, analyses):
         assert one == geneva and [x["status"] for x in one["mentions"]] == ["proposed", "planned", "occurred"]
         assert client.get("/api/meetings/m-0").status_code == 404
         assert client.get("/api/meetings", params={"status": "maybe"}).status_code == 422
+        empty_form = client.get("/meetings", params={"actor": "", "status": "", "since": "", "until": ""})
+        assert empty_form.status_code == 200 and empty_form.text.count('href="/meetings/m-') == 2
+        assert client.get("/meetings", params={"status": "maybe"}).status_code == 400
         timeline = client.get("/meetings", params={"status": "occurred"})
         assert timeline.status_code == 200 and f'href="/meetings/{geneva["id"]}"' in timeline.text
         page = client.get(f"/meetings/{geneva['id']}").text

@@ -15,7 +15,7 @@ from newsgraph.meetings.output import history
 from newsgraph.store.queries import QueryError
 from newsgraph.store.records import MeetingRecord, Results
 from newsgraph.web.api import DEFAULT_PAGE, Actor, Conn, Day, Limit, Offset, Page, PlainText, page
-from newsgraph.web.pages import render
+from newsgraph.web.pages import Field, clean, render
 
 Status = Annotated[Literal[read.STATUSES] | None, Query(description="latest status")]  # type: ignore[valid-type]
 MeetingId = Annotated[str, PlainText, Path(max_length=100, description="meeting id (as `/api/meetings` lists it)")]
@@ -64,10 +64,14 @@ def get_meeting(meeting_id: MeetingId, conn: Conn) -> dict[str, Any]:
 
 @page_router.get("/meetings", response_class=HTMLResponse)
 def meetings_page(
-    request: Request, conn: Conn, actor: Actor = None, status: Status = None, since: Day = None, until: Day = None
+    request: Request, conn: Conn, actor: Field = None, status: Field = None, since: Field = None, until: Field = None
 ) -> HTMLResponse:
-    """A timeline of meetings, latest first, filterable by participant, status and day."""
-    results = _meetings(conn, PAGE_MEETINGS, 0, actor=actor or None, status=status, since=since, until=until)
+    """A timeline of meetings, latest first, filterable by participant, status and day (the form sends empty
+    fields for "any")."""
+    actor, status, since, until = (clean(v) for v in (actor, status, since, until))
+    if status is not None and status not in read.STATUSES:
+        raise HTTPException(400, f"no status {status!r}: one of {', '.join(read.STATUSES)}")
+    results = _meetings(conn, PAGE_MEETINGS, 0, actor=actor, status=status, since=since, until=until)
     return render(
         request,
         "meetings.html",

@@ -28,7 +28,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
-def _clean(value: str | None) -> str | None:
+def clean(value: str | None) -> str | None:
+    """A form field stripped; empty (the form's "any") is None."""
     return value.strip() or None if value is not None else None
 
 
@@ -52,7 +53,7 @@ def search_page(
 ) -> HTMLResponse:
     """Quotes (and articles, events, actors) by full text, speaker, actor, dates, event type and status."""
     form = {
-        name: _clean(value)
+        name: clean(value)
         for name, value in (
             ("q", q),
             ("speaker", speaker),
@@ -171,7 +172,7 @@ def overview_page(request: Request, conn: Conn, since: Field = None, until: Fiel
     """Events per day, week, month or year (by the range) by quad class, the most quoted speakers and the most
     active actor pairs in a date range."""
     first, last = data.date_bounds(conn)
-    since, until = _clean(since) or first, _clean(until) or last
+    since, until = clean(since) or first, clean(until) or last
     context: dict[str, Any] = {
         "since": since,
         "until": until,
