@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.meetings.link import Mention, dates_agree, kind_of, link
+from newsgraph.meetings.link import Mention, after, dates_agree, kind_of, link
 
 
 def mention(
@@ -16,6 +16,14 @@ def mention(
     participants: tuple[str, ...] = ("FRA", "DEU"),
 ) -> Mention:
     return Mention(article, "E1", published, status, when, place, None, frozenset(participants))
+
+
+@pytest.mark.parametrize(
+    ("value", "is_after"),
+    [("2026-05-20", True), ("2026-05-04", False), ("2026-05", False), ("2026-06", True), ("2026-W30", False)],
+)
+def test_after_the_publication_day(value, is_after):
+    assert after(value, "2026-05-04") is is_after
 
 
 @pytest.mark.parametrize(
@@ -58,6 +66,29 @@ def test_participants_must_agree_and_a_subset_joins():
     assert [len(t.mentions) for t in threads] == [2, 1]
 
 
+def test_a_participant_without_a_country_does_not_keep_mentions_apart():
+    threads: list = []
+    link(threads, [mention("a", "2026-06-02", "planned", "2026-07", "Mombasa", ("KEN", "organization:ministry"))])
+    link(threads, [mention("b", "2026-06-10", "negated", None, "Mombasa", ("KEN", "TZA"))])
+    assert len(threads) == 1 and threads[0].status == "cancelled"
+
+
+def test_a_refusal_after_the_meeting_took_place_is_about_another_meeting():
+    threads: list = []
+    link(threads, [mention("a", "2026-03-21", "occurred", "2026-03-20")])
+    link(threads, [mention("b", "2026-03-30", "negated")])
+    assert [t.status for t in threads] == ["occurred", "rejected"]
+
+
+def test_a_meeting_dated_after_the_article_has_not_occurred_as_of_it():
+    threads: list = []
+    sides = ("KEN", "TZA")
+    headline = mention("a", "2026-05-04", "occurred", participants=sides)  # "… to hold talks", read as held
+    link(threads, [headline, Mention("a", "E2", "2026-05-04", "planned", "2026-05-20", None, None, frozenset({"KEN"}))])
+    link(threads, [mention("b", "2026-05-21", "occurred", "2026-05-20", participants=sides)])
+    assert [s for _, s in threads[0].mentions] == ["planned", "planned", "occurred"] and len(threads) == 1
+
+
 def test_a_negated_meeting_is_cancelled_once_planned_else_rejected():
     planned: list = []
     link(planned, [mention("a", "2026-03-02", "planned", "2026-03-20")])
@@ -96,7 +127,13 @@ def test_a_mention_without_participants_is_not_linked():
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("met for a summit", "summit"), ("spoke by phone", "phone call"), ("held talks", "talks"), ("met", "meeting")],
+    [
+        ("met for a summit", "summit"),
+        ("spoke by phone", "phone call"),
+        ("called off the talks", "talks"),
+        ("held talks", "talks"),
+        ("met", "meeting"),
+    ],
 )
 def test_kind_from_the_words_of_the_evidence(text, kind):
     assert kind_of(text) == kind

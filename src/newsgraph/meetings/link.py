@@ -48,9 +48,9 @@ class Mention:
         return self.when
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        """Linking order: publication date, article, event."""
-        return (self.published or "", self.article_id, self.event_id)
+    def key(self) -> tuple[str, str, bool, str]:
+        """Linking order: publication date, article, those with a date first, event."""
+        return (self.published or "", self.article_id, self.date is None, self.event_id)
 
 
 @dataclass
@@ -110,10 +110,19 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def participants_agree(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """One set holds the other, compared by country codes where both name a country (an actor without one,
+    "the foreign ministry", does not keep two mentions apart), else by everyone."""
+    codes_a, codes_b = {c for c in a if ":" not in c}, {c for c in b if ":" not in c}
+    if codes_a and codes_b:
+        a, b = codes_a, codes_b
+    smaller, larger = sorted((a, b), key=len)
+    return bool(smaller) and smaller <= larger
+
+
 def agrees(thread: Thread, mention: Mention) -> bool:
     """Whether ``mention`` may be a mention of ``thread``."""
-    smaller, larger = sorted((mention.participants, thread.participants), key=len)
-    if not smaller or not smaller <= larger:
+    if not participants_agree(thread.participants, mention.participants):
         return False
     if thread.place and mention.place and thread.place.casefold() != mention.place.casefold():
         return False
@@ -121,7 +130,12 @@ def agrees(thread: Thread, mention: Mention) -> bool:
         return False
     if not dates_agree(thread.date, mention.date):
         return False
-    if mention.status in FUTURE and thread.occurred_by and mention.published and thread.occurred_by < mention.published:
+    if (
+        mention.status in (*FUTURE, "negated")
+        and thread.occurred_by
+        and mention.published
+        and thread.occurred_by < mention.published
+    ):
         return False
     if mention.date is None and thread.date is None:
         last, now = _day(thread.last_published), _day(mention.published)
@@ -140,10 +154,20 @@ def _fit(thread: Thread, mention: Mention) -> tuple:
     )
 
 
+def after(value: str | None, published: str | None) -> bool:
+    """Whether a TIMEX date, year or month lies wholly after the publication day."""
+    if not value or not published or not value[:4].isdigit() or (len(value) > 4 and not value[5:6].isdigit()):
+        return False
+    return value[:10] > published[:10] and not published.startswith(value)
+
+
 def meeting_status(mention: Mention, thread: Thread) -> str:
-    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned, else rejected."""
+    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned, else rejected; a
+    meeting dated after the article has not taken place as of it (a headline's "to hold talks" read as held)."""
     if mention.status == "negated":
         return "cancelled" if thread.status in ("planned", "ongoing") else "rejected"
+    if mention.status in ("occurred", "ongoing") and after(thread.date or mention.date, mention.published):
+        return "planned"
     return mention.status
 
 

@@ -2,7 +2,7 @@
 
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("summit", ("summit",)),
-    ("phone call", ("phone", "call", "called", "calls", "phoned", "telephone")),
+    ("phone call", ("phone", "phoned", "telephone", "telephoned")),
     ("negotiation session", ("negotiation", "negotiations", "negotiate", "negotiated", "negotiating")),
     ("talks", ("talks", "round")),
     ("meeting", ("meet", "meets", "met", "meeting", "meetings")),
