@@ -40,7 +40,8 @@ from fastapi.testclient import TestClient
 corpus = newsgraph.open(sys.argv[1])
 for token in (None, "a-token-of-sixteen-characters"):
     client = TestClient(create_app(corpus, ingest_token=token))
-    for path in ("/", "/?q=talks", "/api/quotes", "/api/articles/none", "/overview", "/docs", "/openapi.json"):
+    for path in ("/", "/?q=talks", "/api/quotes", "/api/articles/none", "/overview", "/docs", "/openapi.json",
+                 "/meetings", "/api/meetings", "/meetings/m-0"):
         assert client.get(path).status_code in (200, 404), path
 """
 
@@ -93,6 +94,8 @@ def test_the_web_app_and_its_pages_do_not_import_spacy(db: str) -> None:
     [
         ["query", "quotes", "--format", "json"],
         ["query", "actors"],
+        ["meetings", "--format", "json"],
+        ["meetings", "--rebuild"],
         ["export", "{db}.csv", "--table", "events", "--format", "csv"],
     ],
 )

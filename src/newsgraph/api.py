@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsgraph.meetings import read
 from newsgraph.store import DEFAULT_LIMIT, queries
 from newsgraph.store import engine as engines
-from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, QuoteRecord, Results
+from newsgraph.store.records import ActorRecord, ArticleRecord, EventRecord, MeetingRecord, QuoteRecord, Results
 
 if TYPE_CHECKING:  # ingesting loads spaCy; querying must not
     from newsgraph.analyze import Limits, Settings
@@ -64,6 +65,33 @@ class Corpus:
             since=since,
             until=until,
         )
+
+    def meetings(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        status: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Results[MeetingRecord]:
+        """Meetings by participant (code or actor name), day and latest status, each with its mentions."""
+        with self.engine.connect() as conn:
+            return read.meetings(conn, limit=limit, offset=offset, actor=actor, since=since, until=until, status=status)
+
+    def meeting(self, meeting_id: str) -> MeetingRecord | None:
+        """One meeting by id, or None."""
+        with self.engine.connect() as conn:
+            return read.meeting(conn, meeting_id)
+
+    def rebuild_meetings(self) -> int:
+        """Link every stored meeting mention again (``newsgraph meetings --rebuild``); returns the meeting count."""
+        from newsgraph.meetings.build import rebuild
+        from newsgraph.store.engine import write_transaction
+
+        with write_transaction(self.engine) as conn:
+            return rebuild(conn)
 
     def actors(self, *, search: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Results[ActorRecord]:
         """Global actors (by name, alias or country code) with their counts."""

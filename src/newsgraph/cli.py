@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from newsgraph.cli_corpus import register as register_corpus
+from newsgraph.cli_meetings import register as register_meetings
 from newsgraph.cli_web import register as register_web
 from newsgraph.evaluate import GoldError, Report, check_thresholds, gold_article, gold_files, load_gold, score_article
 from newsgraph.kb.loader import KBError
@@ -204,6 +205,7 @@ def evaluate(
 
 
 register_corpus(app)
+register_meetings(app)
 register_web(app)
 
 

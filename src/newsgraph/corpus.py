@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsgraph.analyze import BadArticle, Limits, Settings, analyze_many, parse_published
 from newsgraph.ingest.dedup import NearDuplicateIndex
 from newsgraph.kb.loader import KnowledgeBase, default_kb
+from newsgraph.meetings.build import link_articles
 from newsgraph.model import Analysis, Article
 from newsgraph.problems import Problem
 from newsgraph.store import schema
@@ -190,6 +191,7 @@ class Ingestor:
         try:
             with write_transaction(self.engine) as conn:
                 write(conn, batch, kb)
+                link_articles(conn, [item.article.id for item in batch if item.analysis is not None])
             stored = batch
         except SQLAlchemyError:
             stored = []
@@ -198,6 +200,7 @@ class Ingestor:
                     try:
                         with conn.begin_nested():
                             write(conn, [item], kb)
+                            link_articles(conn, [item.article.id] if item.analysis is not None else [])
                     except SQLAlchemyError as exc:
                         reason = getattr(exc, "orig", None) or exc
                         self.report.failed.append(Problem(f"article {item.article.id}", f"not stored: {reason}"))

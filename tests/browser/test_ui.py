@@ -279,3 +279,37 @@ def test_docs_page_renders_without_rst_backticks(base_url: str, watched: Watched
     assert all(url.startswith(base_url) for url in watched.requests)
     _shot(page, "docs")
     assert not watched.errors and not watched.dialogs
+
+
+@pytest.fixture(scope="module")
+def meetings_url(tmp_path_factory) -> Iterator[str]:
+    """A live server over the invented summit articles (tests/fixtures/meetings)."""
+    corpus = newsgraph.open(tmp_path_factory.mktemp("meetings") / "corpus.db")
+    assert corpus.ingest(read_inputs([str(ROOT / "tests" / "fixtures" / "meetings" / "summit.jsonl")])).ok
+    with serving(corpus) as url:
+        yield url
+    corpus.close()
+
+
+def test_meetings_timeline_filters_and_a_meeting_shows_its_history_with_evidence(
+    meetings_url: str, watched: Watched
+) -> None:
+    page = watched.page
+    page.goto(meetings_url + "/meetings")
+    assert page.locator("ol.meetings li").count() == 2
+    page.select_option("select[name=status]", "occurred")
+    page.fill("input[name=actor]", "Merz")
+    page.fill("input[name=until]", "2026-03-31")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/meetings?*until=2026-03-31*")
+    assert page.locator("ol.meetings li").count() == 1
+    _shot(page, "meetings")
+    page.locator("ol.meetings li a").first.click()
+    page.wait_for_url("**/meetings/m-*")
+    assert "proposed → planned → occurred" in page.locator("main").text_content()
+    assert page.locator("ol.mentions li").count() == 3
+    _shot(page, "meeting")
+    page.locator("ol.mentions li a", has_text="Leaders meet in Geneva").click()
+    page.wait_for_url("**/articles/summit-held#E1")
+    assert page.locator("span.event#E1").is_visible()
+    assert not watched.errors and not watched.dialogs

@@ -156,7 +156,8 @@ def day(value: str | None, label: str) -> str | None:
         raise QueryError(f"--{label} {value!r} is not a date YYYY-MM-DD") from exc
 
 
-def _range(col: ColumnElement, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+def date_range(col: ColumnElement, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Conditions keeping ``col`` (a YYYY-MM-DD string) between ``since`` and ``until``, both checked."""
     since, until = day(since, "since"), day(until, "until")
     return [c for c in (col >= since if since else None, col <= until if until else None) if c is not None]
 
@@ -174,7 +175,8 @@ def checked(name: str, value: Any) -> Any:
     return value
 
 
-def _page(limit: int, offset: int) -> tuple[int, int]:
+def page_bounds(limit: int, offset: int) -> tuple[int, int]:
+    """``limit`` and ``offset``, checked against ``MAX_LIMIT``."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
     if offset < 0:
@@ -220,7 +222,7 @@ def quotes_select(
         )
         .order_by(q.c.published.desc().nulls_last(), q.c.article_id, q.c.start)
     )
-    conditions = _range(q.c.published, since, until)
+    conditions = date_range(q.c.published, since, until)
     if speaker is not None:
         voices = schema.quote_speakers
         says = select(voices.c.article_id).where(
@@ -272,7 +274,7 @@ def events_select(
     stmt = select(e.c.article_id, e.c.local_id.label("event_id"), *cols).order_by(
         e.c.day.desc().nulls_last(), e.c.article_id, e.c.evidence_start
     )
-    conditions = _range(e.c.day, since, until)
+    conditions = date_range(e.c.day, since, until)
     for name, side in ((actor, None), (source, "source"), (target, "target")):
         if name is not None:
             involved = exists().where(
@@ -395,7 +397,7 @@ def articles_select(
 ) -> Select:
     """Articles, newest first."""
     stmt = select(*(c for c in a.c if c.name != "signature")).order_by(a.c.published.desc().nulls_last(), a.c.id)
-    conditions = _range(a.c.published, since, until)
+    conditions = date_range(a.c.published, since, until)
     if search is not None:
         conditions.append(full_text(conn, "articles", search))
     return stmt.where(and_(*conditions)) if conditions else stmt
@@ -434,7 +436,7 @@ def page_of(conn: Connection, kind: str, stmt: Select, *, limit: int, offset: in
     """One page of ``stmt`` (built by the ``kind`` builder, perhaps with more conditions) and its ``total``: counted
     with one COUNT query unless this page shows it is the last."""
     query = QUERIES[kind]
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     records = query.records(conn, list(conn.execute(stmt.limit(limit).offset(offset))))
     last_page = 0 < len(records) < limit or (offset == 0 and len(records) < limit)
     total = offset + len(records) if last_page else _total(conn, stmt)

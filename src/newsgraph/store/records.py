@@ -90,7 +90,42 @@ class ArticleRecord:
     text: str
 
 
-Record = TypeVar("Record", QuoteRecord, EventRecord, ActorRecord, ArticleRecord)
+@dataclass
+class MeetingMention:
+    """One article's statement about a meeting: the meeting's status as of that article, with its evidence."""
+
+    article: str
+    event: str
+    published: str | None
+    status: str
+    start: str | None
+    end: str | None
+    place: str | None
+    text: str
+    text_start: int
+    text_end: int
+    title: str | None
+
+
+@dataclass
+class MeetingRecord:
+    """A meeting followed across articles (``newsgraph.meetings/1``); ``status`` is as of the latest article."""
+
+    id: str
+    label: str
+    kind: str
+    participants: list[str]  # country codes (ISO3, IGO), else actor ids
+    people: list[str]
+    place: str | None
+    start: str | None
+    end: str | None
+    process: str
+    status: str
+    outcomes: list[str]
+    mentions: list[MeetingMention]
+
+
+Record = TypeVar("Record", QuoteRecord, EventRecord, ActorRecord, ArticleRecord, MeetingRecord)
 
 
 class Results(list, Generic[Record]):

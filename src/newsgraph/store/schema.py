@@ -214,6 +214,51 @@ times = Table(
     Column("value", String(), nullable=False),
 )
 
+# Meetings (newsgraph.meetings): built from the CONSULT events at ingest and by ``newsgraph meetings --rebuild``.
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", String(), primary_key=True),  # "m-" + a digest of the mention that started it
+    Column("label", Text, nullable=False),
+    Column("kind", String(), nullable=False),
+    Column("place", Text),
+    Column("place_country", String()),
+    Column("start", String()),  # TIMEX3 value, as precise as the articles tell it
+    Column("end", String()),
+    Column("status", String(), nullable=False),  # as of the latest article
+    Column("occurred_by", String()),  # earliest day it is known to have taken place
+    Column("first_published", String()),
+    Column("last_published", String()),
+    Column("day", String()),  # first day of start, else the last publication date: for --since/--until
+    Index("ix_meetings_day", "day"),
+    Index("ix_meetings_status", "status"),
+)
+
+meeting_participants = Table(
+    "meeting_participants",
+    metadata,
+    Column("meeting_id", String(), ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("code", String(), primary_key=True),  # a country code (ISO3, IGO) or, for an actor without one, its id
+    Index("ix_meeting_participants_code", "code"),
+)
+
+meeting_mentions = Table(
+    "meeting_mentions",
+    metadata,
+    Column("article_id", String(), primary_key=True),
+    Column("event_id", String(), primary_key=True),
+    Column("meeting_id", String(), ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
+    Column("published", String()),
+    Column("status", String(), nullable=False),  # the meeting's status as of this mention
+    Column("start", String()),
+    Column("end", String()),
+    Column("place", Text),
+    ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
+    Index("ix_meeting_mentions_meeting", "meeting_id"),
+)
+
+MEETING_TABLES = (meetings, meeting_participants, meeting_mentions)
+
 # Every table whose rows come from ingesting articles, parents first.
 CORPUS_TABLES = (
     articles,

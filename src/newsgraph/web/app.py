@@ -20,11 +20,11 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from newsgraph.api import Corpus
-from newsgraph.web import api, pages
+from newsgraph.web import api, meetings, pages
 from newsgraph.web.plover import quad
 from newsgraph.web.posting import posting_router
 from newsgraph.web.security import Guard
-from newsgraph.web.urls import actor_url, article_url, external_url
+from newsgraph.web.urls import actor_url, article_url, external_url, meeting_url
 
 HERE = Path(__file__).parent
 PLOTLY_PATH = "/static/plotly.min.js"
@@ -52,7 +52,9 @@ def create_app(corpus: Corpus, *, ingest_token: str | None = None) -> FastAPI:
     if ingest_token:
         app.include_router(posting_router(ingest_token))
     app.include_router(api.router)
+    app.include_router(meetings.api_router)
     app.include_router(pages.router)
+    app.include_router(meetings.page_router)
     writable = frozenset({("POST", "/api/articles")}) if ingest_token else frozenset()
     app.add_middleware(Guard, writable=writable)
     return app
@@ -67,6 +69,7 @@ def _environment() -> Environment:
         actor_url=actor_url,
         article_url=article_url,
         external_url=external_url,
+        meeting_url=meeting_url,
         quad=quad,
         plotly_src=f"{PLOTLY_PATH}?v={plotly.__version__}",
     )

@@ -123,7 +123,11 @@ def _events(record: dict[str, Any]) -> list[Span]:
         slug = (quad(ev["type"]) or "other").replace(" ", "-")
         spans.append(
             Span(
-                at, at + len(ev["trigger"]), "span", {"class": f"event {slug}", "data-event": ev["id"], "title": title}
+                at,
+                at + len(ev["trigger"]),
+                "span",
+                {"class": f"event {slug}", "data-event": ev["id"], "title": title},
+                anchor=ev["id"],
             )
         )
     return spans

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection, func, select
 
 from newsgraph.kb.loader import default_kb
+from newsgraph.meetings.read import meetings_of
 from newsgraph.model import EVENT_STATUSES
 from newsgraph.store import queries, schema
 from newsgraph.web import charts, data
@@ -27,7 +28,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
-def _clean(value: str | None) -> str | None:
+def clean(value: str | None) -> str | None:
+    """A form field stripped; empty (the form's "any") is None."""
     return value.strip() or None if value is not None else None
 
 
@@ -51,7 +53,7 @@ def search_page(
 ) -> HTMLResponse:
     """Quotes (and articles, events, actors) by full text, speaker, actor, dates, event type and status."""
     form = {
-        name: _clean(value)
+        name: clean(value)
         for name, value in (
             ("q", q),
             ("speaker", speaker),
@@ -140,6 +142,7 @@ def actor_page(request: Request, actor_id: str, conn: Conn) -> HTMLResponse:
         said=data.quotes_by(conn, actor_id, limit=50),
         about=data.quotes_about(conn, actor_id, limit=30),
         events=events,
+        meetings=meetings_of(conn, actor_id),
         counterparts=others,
         timeline=charts.timeline(events) if events else None,
         network=charts.network(found.name, others) if others else None,
@@ -169,7 +172,7 @@ def overview_page(request: Request, conn: Conn, since: Field = None, until: Fiel
     """Events per day, week, month or year (by the range) by quad class, the most quoted speakers and the most
     active actor pairs in a date range."""
     first, last = data.date_bounds(conn)
-    since, until = _clean(since) or first, _clean(until) or last
+    since, until = clean(since) or first, clean(until) or last
     context: dict[str, Any] = {
         "since": since,
         "until": until,

@@ -1,4 +1,4 @@
-"""Links to the pages of actors and articles (ids are data: colons, spaces and slashes are quoted)."""
+"""Links to the pages of actors, articles and meetings (ids are data: colons, spaces and slashes are quoted)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ def actor_url(actor_id: str) -> str:
 def article_url(article_id: str, fragment: str | None = None) -> str:
     """The page of an article, optionally at one of its quotes (``#Q1``)."""
     return "/articles/" + quote(article_id, safe="") + (f"#{quote(fragment, safe='')}" if fragment else "")
+
+
+def meeting_url(meeting_id: str) -> str:
+    """The page of a meeting."""
+    return "/meetings/" + quote(meeting_id, safe="")
 
 
 def external_url(url: str | None) -> str | None:

@@ -1,0 +1,162 @@
+"""Building the meeting tables from the stored CONSULT events: incrementally after an ingest, or all again.
+
+Incremental linking gives the same meetings as a rebuild: articles are linked in publication order, and an
+article published before one already linked makes the whole store relink (``link_articles``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, desc, func, insert, select, update
+
+from newsgraph.meetings.link import Mention, Thread, kind_of, link
+from newsgraph.store import schema
+from newsgraph.store.writer import first_day
+
+MEETING_TYPES = ("CONSULT",)  # event types that are mentions of a meeting
+e, ea, actors = schema.events, schema.event_actors, schema.actors
+m, mp, mm = schema.meetings, schema.meeting_participants, schema.meeting_mentions
+
+
+def link_articles(conn: Connection, article_ids: Iterable[str]) -> None:
+    """Link the meeting mentions of newly stored articles into the meetings (inside the caller's transaction)."""
+    new = [x for x in _mentions(conn, sorted(set(article_ids))) if not _linked(conn, x)]
+    if not new:
+        return
+    last = conn.execute(
+        select(func.coalesce(mm.c.published, ""), mm.c.article_id)
+        .order_by(desc(func.coalesce(mm.c.published, "")), desc(mm.c.article_id))
+        .limit(1)
+    ).first()
+    if last is not None and tuple(last) > min(x.key for x in new)[:2]:
+        rebuild(conn)
+        return
+    threads = _threads(conn, {code for x in new for code in x.participants})
+    known = {t.id for t in threads}
+    _save(conn, link(threads, new), known)
+
+
+def rebuild(conn: Connection) -> int:
+    """Delete every meeting and link all stored mentions again; returns how many meetings there are."""
+    for table in (mm, mp, m):
+        conn.execute(delete(table))
+    threads: list[Thread] = []
+    _save(conn, link(threads, _mentions(conn, None)), set())
+    return len(threads)
+
+
+def _linked(conn: Connection, mention: Mention) -> bool:
+    found = select(mm.c.meeting_id).where(mm.c.article_id == mention.article_id, mm.c.event_id == mention.event_id)
+    return conn.execute(found).first() is not None
+
+
+def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
+    """The stored meeting events (of ``article_ids``, or all) as mentions, with their participants."""
+    where = [e.c.type.in_(MEETING_TYPES)]
+    if article_ids is not None:
+        where.append(e.c.article_id.in_(article_ids))
+    codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sides = (
+        select(ea.c.article_id, ea.c.event_id, actors.c.id, actors.c.country)
+        .join(actors, actors.c.id == ea.c.actor_id)
+        .join(e, (e.c.article_id == ea.c.article_id) & (e.c.local_id == ea.c.event_id))
+        .where(*where)
+    )
+    for article_id, event_id, actor_id, country in conn.execute(sides):
+        codes[article_id, event_id].add(country or actor_id)
+    rows = conn.execute(
+        select(
+            e.c.article_id, e.c.local_id, e.c.published, e.c.status, e.c.when_value, e.c.when_assumed,
+            e.c.where_text, e.c.where_country, e.c.trigger, e.c.evidence_text,
+        ).where(*where)
+    )  # fmt: skip
+    return [
+        Mention(
+            article_id=r.article_id,
+            event_id=r.local_id,
+            published=r.published,
+            status=r.status,
+            when=None if r.when_assumed else r.when_value,
+            place=r.where_text,
+            place_country=r.where_country,
+            participants=frozenset(codes[r.article_id, r.local_id]),
+            kind=kind_of(f"{r.trigger} {r.evidence_text}"),
+        )
+        for r in rows
+    ]
+
+
+def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
+    """The stored meetings that share a participant with ``codes``, as threads to link into."""
+    if not codes:
+        return []
+    ids = select(mp.c.meeting_id).where(mp.c.code.in_(sorted(codes)))
+    participants: dict[str, set[str]] = defaultdict(set)
+    for meeting_id, code in conn.execute(select(mp.c.meeting_id, mp.c.code).where(mp.c.meeting_id.in_(ids))):
+        participants[meeting_id].add(code)
+    return [
+        Thread(
+            id=r.id,
+            participants=participants[r.id],
+            place=r.place,
+            place_country=r.place_country,
+            date=r.start,
+            last_published=r.last_published,
+            occurred_by=r.occurred_by,
+            status=r.status,
+            kind=r.kind,
+            first_published=r.first_published,
+        )
+        for r in conn.execute(select(m).where(m.c.id.in_(ids)).order_by(m.c.id))
+    ]
+
+
+def label(thread: Thread, names: dict[str, str]) -> str:
+    """ "DEU–FRA meeting, Geneva, 2026-03-20": participants (codes, else actor names), kind, place and date."""
+    sides = "–".join(names.get(c, c) for c in sorted(thread.participants, key=lambda c: (c in names, c)))
+    return ", ".join(p for p in (f"{sides} {thread.kind}", thread.place, thread.date) if p)
+
+
+def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
+    """Write the changed threads: their meeting rows, participants and new mentions."""
+    ids = sorted({c for t in threads for c in t.participants})
+    names = dict(conn.execute(select(actors.c.id, actors.c.name).where(actors.c.id.in_(ids))).all()) if ids else {}
+    for thread in threads:
+        row = {
+            "label": label(thread, names),
+            "kind": thread.kind,
+            "place": thread.place,
+            "place_country": thread.place_country,
+            "start": thread.date,
+            "end": None,
+            "status": thread.status,
+            "occurred_by": thread.occurred_by,
+            "first_published": thread.first_published,
+            "last_published": thread.last_published,
+            "day": first_day(thread.date) or thread.last_published,
+        }
+        if thread.id in known:
+            conn.execute(update(m).where(m.c.id == thread.id).values(**row))
+            conn.execute(delete(mp).where(mp.c.meeting_id == thread.id))
+        else:
+            conn.execute(insert(m).values(id=thread.id, **row))
+        conn.execute(insert(mp), [{"meeting_id": thread.id, "code": c} for c in sorted(thread.participants)])
+        if thread.mentions:
+            conn.execute(
+                insert(mm),
+                [
+                    {
+                        "article_id": x.article_id,
+                        "event_id": x.event_id,
+                        "meeting_id": thread.id,
+                        "published": x.published,
+                        "status": status,
+                        "start": x.date,
+                        "end": None,
+                        "place": x.place,
+                    }
+                    for x, status in thread.mentions
+                ],
+            )

@@ -1,0 +1,209 @@
+"""Linking rules: which meeting a mention (one stored CONSULT event) belongs to, without any database.
+
+A mention joins a meeting when their participants agree (one set holds the other), their places do not
+differ, their dates do not differ (TIMEX values, one as precise as the other allows), and the mention is not
+a plan made after the meeting already took place; otherwise it starts a new meeting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.lang.en.meetings import DEFAULT_KIND, KIND_WORDS
+
+MAX_GAP_DAYS = 90  # a mention without a date joins only meetings last mentioned within this many days
+DAY_TOLERANCE = 1  # day dates this close are one meeting (a dateline's "Friday" against "March 20")
+FUTURE = ("proposed", "planned", "hypothetical")
+# The status an article gives a meeting when it tells several: the most settled one first.
+STATUS_RANK = ("occurred", "ongoing", "cancelled", "rejected", "planned", "proposed", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One CONSULT event read from the store, as linking sees it."""
+
+    article_id: str
+    event_id: str
+    published: str | None
+    status: str  # the event's status: occurred, ongoing, planned, proposed, hypothetical, negated
+    when: str | None  # the TIMEX3 value the clause gave (None when assumed from the publication date)
+    place: str | None
+    place_country: str | None
+    participants: frozenset[str]
+    kind: str = DEFAULT_KIND
+
+    @property
+    def date(self) -> str | None:
+        """The meeting's date as this mention tells it: the date of a plan, proposal or refusal that lies before
+        its publication (a proposal or refusal: on or before) is the day it was made, not the meeting's."""
+        if not self.when or not self.when[:4].isdigit():
+            return None
+        told = self.published[:10] if self.published else None
+        if told and self.status in (*FUTURE, "negated") and self.when[:10] < told:
+            return None
+        if told and self.status in ("proposed", "negated") and self.when[:10] == told:
+            return None
+        return self.when
+
+    @property
+    def key(self) -> tuple[str, str, bool, str]:
+        """Linking order: publication date, article, those with a date first, event."""
+        return (self.published or "", self.article_id, self.date is None, self.event_id)
+
+
+@dataclass
+class Thread:
+    """A meeting as linking builds it up."""
+
+    id: str
+    participants: set[str]
+    place: str | None = None
+    place_country: str | None = None
+    date: str | None = None
+    last_published: str | None = None
+    occurred_by: str | None = None  # the earliest day it is known to have taken place
+    status: str | None = None
+    kind: str | None = None
+    first_published: str | None = None
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, meeting status as of it)
+
+
+def rank(status: str) -> int:
+    """Where ``status`` stands in ``STATUS_RANK`` (an unknown one last)."""
+    return STATUS_RANK.index(status) if status in STATUS_RANK else len(STATUS_RANK)
+
+
+def kind_of(text: str) -> str:
+    """The kind of meeting ``text`` (an event's trigger and evidence) speaks of."""
+    words = {w.strip(".,;:!?\"'()").casefold() for w in text.split()}
+    return next((kind for kind, cues in KIND_WORDS if words & set(cues)), DEFAULT_KIND)
+
+
+def kind_rank(kind: str) -> int:
+    """More specific kinds first (``KIND_WORDS`` order), the default last."""
+    kinds = [k for k, _ in KIND_WORDS]
+    return kinds.index(kind) if kind in kinds else len(kinds)
+
+
+def meeting_id(mention: Mention) -> str:
+    """A stable id from the mention that started the meeting."""
+    digest = hashlib.sha1(f"{mention.article_id}\x00{mention.event_id}".encode()).hexdigest()
+    return f"m-{digest[:12]}"
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Unknown agrees with anything; else one value is a prefix of the other, or two days are a day apart."""
+    if not a or not b:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True
+    da, db = _day(a), _day(b)
+    return da is not None and db is not None and abs((da - db).days) <= DAY_TOLERANCE
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def participants_agree(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """One set holds the other, compared by country codes where both name a country (an actor without one,
+    "the foreign ministry", does not keep two mentions apart), else by everyone."""
+    codes_a, codes_b = {c for c in a if ":" not in c}, {c for c in b if ":" not in c}
+    if codes_a and codes_b:
+        a, b = codes_a, codes_b
+    smaller, larger = sorted((a, b), key=len)
+    return bool(smaller) and smaller <= larger
+
+
+def agrees(thread: Thread, mention: Mention) -> bool:
+    """Whether ``mention`` may be a mention of ``thread``."""
+    if not participants_agree(thread.participants, mention.participants):
+        return False
+    if thread.place and mention.place and thread.place.casefold() != mention.place.casefold():
+        return False
+    if thread.place_country and mention.place_country and thread.place_country != mention.place_country:
+        return False
+    if not dates_agree(thread.date, mention.date):
+        return False
+    if (
+        mention.status in (*FUTURE, "negated")
+        and thread.occurred_by
+        and mention.published
+        and thread.occurred_by < mention.published
+    ):
+        return False
+    if mention.date is None and thread.date is None:
+        last, now = _day(thread.last_published), _day(mention.published)
+        if last and now and abs((now - last).days) > MAX_GAP_DAYS:
+            return False
+    return True
+
+
+def _fit(thread: Thread, mention: Mention) -> tuple:
+    """How well ``mention`` fits an agreeing thread: same date, same place, same participants, most recent."""
+    return (
+        bool(thread.date and mention.date),
+        bool(thread.place and mention.place),
+        thread.participants == mention.participants,
+        thread.last_published or "",
+    )
+
+
+def after(value: str | None, published: str | None) -> bool:
+    """Whether a TIMEX date, year or month lies wholly after the publication day."""
+    if not value or not published or not value[:4].isdigit() or (len(value) > 4 and not value[5:6].isdigit()):
+        return False
+    return value[:10] > published[:10] and not published.startswith(value)
+
+
+def meeting_status(mention: Mention, thread: Thread) -> str:
+    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned, else rejected; a
+    meeting dated after the article has not taken place as of it (a headline's "to hold talks" read as held)."""
+    if mention.status == "negated":
+        return "cancelled" if thread.status in ("planned", "ongoing") else "rejected"
+    if mention.status in ("occurred", "ongoing") and after(thread.date or mention.date, mention.published):
+        return "planned"
+    return mention.status
+
+
+def link(threads: list[Thread], mentions: list[Mention]) -> list[Thread]:
+    """Add ``mentions`` (in linking order) to ``threads`` or to new ones; returns the threads that changed."""
+    changed: dict[str, Thread] = {}
+    for mention in sorted(mentions, key=lambda m: m.key):
+        if not mention.participants:
+            continue
+        candidates = [t for t in threads if agrees(t, mention)]
+        if candidates:
+            thread = max(candidates, key=lambda t: _fit(t, mention))
+        else:
+            thread = Thread(meeting_id(mention), set())
+            threads.append(thread)
+        add(thread, mention)
+        changed[thread.id] = thread
+    return list(changed.values())
+
+
+def add(thread: Thread, mention: Mention) -> None:
+    """Record ``mention`` in ``thread``: participants, place and date filled in, status as of this article."""
+    status = meeting_status(mention, thread)
+    thread.mentions.append((mention, status))
+    thread.participants |= mention.participants
+    thread.kind = min(filter(None, (thread.kind, mention.kind)), key=kind_rank)
+    thread.first_published = thread.first_published or mention.published
+    thread.place = thread.place or mention.place
+    thread.place_country = thread.place_country or mention.place_country
+    if mention.date and (not thread.date or len(mention.date) > len(thread.date)):
+        thread.date = mention.date
+    if status == "occurred":
+        day = mention.date if mention.date and mention.date[:4].isdigit() else mention.published
+        if day and (not thread.occurred_by or day < thread.occurred_by):
+            thread.occurred_by = day[:10]
+    if not thread.last_published or (mention.published or "") >= thread.last_published:
+        same_article = [s for m, s in thread.mentions if m.article_id == mention.article_id]
+        thread.status = min(same_article, key=rank)
+        thread.last_published = mention.published or thread.last_published

@@ -1,0 +1,139 @@
+"""The linking rules of ``newsgraph.meetings.link`` on hand-made mentions (no database, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.meetings.link import Mention, after, dates_agree, kind_of, link
+
+
+def mention(
+    article: str,
+    published: str,
+    status: str,
+    when: str | None = None,
+    place: str | None = None,
+    participants: tuple[str, ...] = ("FRA", "DEU"),
+) -> Mention:
+    return Mention(article, "E1", published, status, when, place, None, frozenset(participants))
+
+
+@pytest.mark.parametrize(
+    ("value", "is_after"),
+    [("2026-05-20", True), ("2026-05-04", False), ("2026-05", False), ("2026-06", True), ("2026-W30", False)],
+)
+def test_after_the_publication_day(value, is_after):
+    assert after(value, "2026-05-04") is is_after
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("2026-03-20", "2026-03-20", True),
+        ("2026-03-20", "2026-03-21", True),
+        ("2026-03-20", "2026-03-25", False),
+        ("2026-03", "2026-03-20", True),
+        ("2026-04", "2026-03-20", False),
+        (None, "2026-03-20", True),
+    ],
+)
+def test_dates_agree_as_far_as_both_are_precise(a, b, agree):
+    assert dates_agree(a, b) is agree
+
+
+def test_proposal_plan_and_meeting_are_one_and_a_later_round_elsewhere_is_another():
+    threads = []
+    link(threads, [mention("a", "2026-03-02", "proposed", when="2026-03-02")])
+    link(threads, [mention("b", "2026-03-09", "planned", "2026-03-20", "Geneva")])
+    link(threads, [mention("c", "2026-03-21", "occurred", "2026-03-20", "Geneva")])
+    link(threads, [mention("d", "2026-04-15", "occurred", "2026-04-14", "Vienna")])
+    assert [[s for _, s in t.mentions] for t in threads] == [["proposed", "planned", "occurred"], ["occurred"]]
+    assert (threads[0].place, threads[0].date, threads[0].status) == ("Geneva", "2026-03-20", "occurred")
+
+
+def test_a_plan_made_after_the_meeting_took_place_is_a_new_meeting():
+    threads = []
+    link(threads, [mention("a", "2026-03-21", "occurred", "2026-03-20", "Geneva")])
+    link(threads, [mention("b", "2026-03-30", "proposed")])
+    assert len(threads) == 2
+
+
+def test_participants_must_agree_and_a_subset_joins():
+    threads = []
+    link(threads, [mention("a", "2026-03-02", "proposed")])
+    link(threads, [mention("b", "2026-03-03", "proposed", participants=("DEU",))])
+    link(threads, [mention("c", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
+    assert [len(t.mentions) for t in threads] == [2, 1]
+
+
+def test_a_participant_without_a_country_does_not_keep_mentions_apart():
+    threads: list = []
+    link(threads, [mention("a", "2026-06-02", "planned", "2026-07", "Mombasa", ("KEN", "organization:ministry"))])
+    link(threads, [mention("b", "2026-06-10", "negated", None, "Mombasa", ("KEN", "TZA"))])
+    assert len(threads) == 1 and threads[0].status == "cancelled"
+
+
+def test_a_refusal_after_the_meeting_took_place_is_about_another_meeting():
+    threads: list = []
+    link(threads, [mention("a", "2026-03-21", "occurred", "2026-03-20")])
+    link(threads, [mention("b", "2026-03-30", "negated")])
+    assert [t.status for t in threads] == ["occurred", "rejected"]
+
+
+def test_a_meeting_dated_after_the_article_has_not_occurred_as_of_it():
+    threads: list = []
+    sides = ("KEN", "TZA")
+    headline = mention("a", "2026-05-04", "occurred", participants=sides)  # "… to hold talks", read as held
+    link(threads, [headline, Mention("a", "E2", "2026-05-04", "planned", "2026-05-20", None, None, frozenset({"KEN"}))])
+    link(threads, [mention("b", "2026-05-21", "occurred", "2026-05-20", participants=sides)])
+    assert [s for _, s in threads[0].mentions] == ["planned", "planned", "occurred"] and len(threads) == 1
+
+
+def test_a_negated_meeting_is_cancelled_once_planned_else_rejected():
+    planned: list = []
+    link(planned, [mention("a", "2026-03-02", "planned", "2026-03-20")])
+    link(planned, [mention("b", "2026-03-10", "negated")])
+    refused: list = []
+    link(refused, [mention("c", "2026-03-02", "negated")])
+    assert planned[0].status == "cancelled" and refused[0].status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("status", "when", "date"),
+    [
+        ("planned", "2026-03-20", "2026-03-20"),
+        ("planned", "2026-03-01", None),  # the day the plan was announced
+        ("proposed", "2026-03-10", None),  # "proposed talks on Tuesday": the proposal's day
+        ("negated", "2026-03-09", None),  # "was cancelled on Monday"
+        ("negated", "2026-03-20", "2026-03-20"),  # "will not meet on March 20"
+        ("occurred", "2026-03-09", "2026-03-09"),
+    ],
+)
+def test_the_date_of_a_mention_is_the_meetings_not_the_statements(status, when, date):
+    assert mention("a", "2026-03-10", status, when=when).date == date
+
+
+def test_an_undated_mention_months_later_starts_a_new_meeting():
+    threads: list = []
+    link(threads, [mention("a", "2026-01-02", "proposed")])
+    link(threads, [mention("b", "2026-06-02", "proposed")])
+    assert len(threads) == 2
+
+
+def test_a_mention_without_participants_is_not_linked():
+    threads: list = []
+    assert link(threads, [mention("a", "2026-01-02", "occurred", participants=())]) == [] and threads == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("met for a summit", "summit"),
+        ("spoke by phone", "phone call"),
+        ("called off the talks", "talks"),
+        ("held talks", "talks"),
+        ("met", "meeting"),
+    ],
+)
+def test_kind_from_the_words_of_the_evidence(text, kind):
+    assert kind_of(text) == kind
