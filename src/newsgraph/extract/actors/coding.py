@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -27,10 +28,10 @@ from newsgraph.lang.en.actors import (
     CODING_DEPS,
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
+    GROUP_DEPS,
     INSTITUTIONS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
-    ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
@@ -63,38 +64,31 @@ def title_only_persons(state: State) -> None:
 
 
 def unnamed_agents(state: State) -> None:
-    """Subjects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
+    """Phrases named by a coded group noun only ("Ukrainian farmers said", "detained two Danish
+    sailors") as group actors (`agents.py`); a role subject ("Armenian Prime Minister said") as
+    the office holder."""
+    agents = GroupAgents(state)
     for chunk in state.noun_chunks:
         head = chunk.root
-        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
+        if not takes_part(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
             continue
-        noun, sector = coded_noun(state, chunk)
-        if noun is None or sector is None:
+        noun = through_quantity(head)
+        if noun.lower_ in SPOKESPERSON_NOUNS:
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = phrase_end(state, chunk, noun)
-        bodies = held_bodies(state, start, end, noun)
-        if bodies is None or noun.lower_ in ORG_NOUNS and end - start == 1:
-            continue  # a named actor's words; "the diocese said": an organisation named elsewhere
-        country = state.chunk_country(state.doc[start : noun.i + 1])
-        if noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS:
-            if is_person_noun(state, noun.lower_):
-                role_holder(state, chunk, country, end)
-                continue  # an unnamed person is no actor of its own
-        cluster = Cluster("group", state.doc[start:end].text, sector=sector)
-        cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
-        cluster.country = cluster.country or next((b.country for b in bodies if b.country), None)
-        state.release(start, end)
-        state.add(cluster, start, end)
+        if one_person(state, head, noun):
+            if acts(head) and coded_noun(state, chunk)[1] and held_bodies(state, start, end, noun) is not None:
+                role_holder(state, chunk, state.chunk_country(state.doc[start : noun.i + 1]), end)
+            continue  # an unnamed person is no actor of its own
+        agents.add(noun, start, end)
 
 
-def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:
-    """The organisations named inside a group's phrase ("European Union lawmakers"); None when
-    the phrase holds a person or its noun is taken."""
-    held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
-    if noun.i in state.by_token or any(c.kind not in {"country", "organization"} for c in held.values()):
-        return None
-    return [c for c in held.values() if c.kind == "organization"]
+def one_person(state: State, head: Token, noun: Token) -> bool:
+    """A singular person noun ("the minister"), not a collective ("the team of inspectors")."""
+    return (
+        noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS and is_person_noun(state, noun.lower_)
+    )
 
 
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
@@ -119,6 +113,11 @@ def phrase_end(state: State, chunk: Span, noun: Token) -> int:
     if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
         return right
     return end
+
+
+def takes_part(head: Token) -> bool:
+    """A subject, object or prepositional object: a phrase that may be a party to an act."""
+    return acts(head) or head.dep_ in GROUP_DEPS
 
 
 def acts(head: Token) -> bool:
@@ -212,20 +211,6 @@ def title_place(state: State, token: Token) -> str | None:
     if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
         return None
     return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
-
-
-def place_country(state: State, span: Span) -> str | None:
-    """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
-    for ent in span.doc.ents:
-        if ent.end <= span.start - 1 or ent.start >= span.end:
-            continue
-        country = state.country_of_text(ent.text)
-        if country is not None:
-            return country.iso3
-        found = state.kb.place_country(ent.text) if ent.label_ in PLACE_LABELS else None
-        if found is not None:
-            return found
-    return None
 
 
 def name_sector(state: State, cluster: Cluster) -> str | None:

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorIndex, PlaceMention
-from newsgraph.extract.events.agents import GenericAgents
+from newsgraph.extract.actors import ActorIndex, PlaceMention, resolver
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.extract.quotes.state import dateline_tokens
@@ -35,6 +34,7 @@ from newsgraph.lang.en.events import (
     PROPOSERS,
     RELATIVE,
     ROLE_CLIMB_DEPS,
+    STATE_NOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
     TRAVEL,
@@ -64,7 +64,6 @@ class RoleFinder:
         self.doc = doc
         self.actors = actors
         self.kb = kb
-        self.agents = GenericAgents(doc, actors, kb)
         self.datelines = dateline_tokens(layout_of(doc))  # "ABU DHABI (Reuters) -" names no actor
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
@@ -202,12 +201,26 @@ class RoleFinder:
         else:
             roles.source = invitees
 
+    def party(self, token: Token) -> list[Actor]:
+        """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
+        officials its own words place ("Chilean and Peruvian negotiators") is those governments."""
+        found: list[Actor] = []
+        replaced: list[Actor] = []
+        for head in self.actors.conjuncts(token):
+            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False)
+            if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
+                governments = resolver.governments(self.actors, head)
+                replaced.extend(actors if governments else [])
+                actors = governments or actors
+            found.extend(a for a in actors if a not in found)
+        return [a for a in found if a not in replaced]
+
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
+        """Add the actors of the phrases to ``side``; a group no word places in a country
+        ("police") waits for `_generic_sides`."""
         added = False
         for token in outside_dateline(tokens, self.datelines):
-            named = self.actors.head_actor(token, voices=self.quotes)
-            qualified = self.agents.of_phrase(self.actors.conjuncts(token), placed=True) if named is None else []
-            actors = qualified or self.resolve(token)
+            actors = [a for a in self.party(token) if a.kind != "group" or a.country]
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
             for actor in actors:
@@ -308,8 +321,8 @@ def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
         if side:
             continue
         for token in (t for is_source, t in roles.unnamed if is_source == source_side):
-            for actor in finder.agents.of_phrase(finder.actors.conjuncts(token)):
-                if actor not in side:
+            for actor in finder.party(token):
+                if actor.kind == "group" and actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
 
