@@ -6,9 +6,10 @@ forces") is an agent noun of the KB (``kb.agent_sector``) is a ``group`` actor. 
 agent words only ("Police" for "Police in Nairobi", "Chilean rebel group" for "Around 100 members
 of a Chilean rebel group"); its sector is that noun's, its country that of a country word in the
 phrase ("Iraqi", "Venezuela's"), of a place it is in or from ("police in Lagos") or of an
-organisation it belongs to ("European Union lawmakers"). Quantity words are read through; vague
-nouns (sectors UNK, JNK: "man", "group") are no agents unless a modifier says what they are
-("militant groups"); a later bare mention of the same noun ("the rebels") is the same actor.
+organisation it belongs to ("European Union lawmakers"). Quantity words are read through. A
+vague noun (sector UNK: "men", "occupiers") is a group of that sector and a party to no event,
+unless a modifier says what it is ("militant groups"); JNK and NON nouns are none. A later bare
+mention of the same noun ("the rebels") is the same actor.
 """
 
 from __future__ import annotations
@@ -58,17 +59,20 @@ class GroupAgents:
         state.add(cluster, min(start, span.start), end)
 
     def agent_words(self, head: Token) -> tuple[list[Token], str] | None:
-        """The words naming the agent ``head`` denotes and its sector, or None when it is none."""
-        kb = self.state.kb
+        """The words naming the agent ``head`` denotes and its sector, or None when it is none;
+        a vague noun keeps sector UNK ("a group of men": coded, but no party to an event)."""
         if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in PLACE_NOUNS or _individual(head):
             return None
         words = name_words(head)
         sector = self.sector(words)
-        if sector is None and words[0].i > 0 and kb.agent_sector(head.lemma_.lower()) in _NO_AGENT:
-            before = head.doc[words[0].i - 1]  # "militant groups": the modifier says what the group is
-            if before.head == head and before.dep_ in ("amod", "compound") and kb.agent_sector(before.lower_):
-                words = [before, *words]
-                sector = self.sector(words)
+        while words[0].i > 0 and (sector is None or sector in VAGUE_SECTORS):
+            before = head.doc[words[0].i - 1]  # "paramilitary organization", "militant groups"
+            longer = (
+                self.sector([before, *words]) if before.head == head and before.dep_ in ("amod", "compound") else None
+            )
+            if longer is None:
+                break
+            words, sector = [before, *words], longer
         return None if sector is None else (words, sector)
 
     def sector(self, words: list[Token]) -> str | None:
@@ -82,8 +86,9 @@ class GroupAgents:
                 break
         if sector in _NO_AGENT:
             modifiers = [w for w in reversed(words[:-1]) if w.pos_ in ("NOUN", "ADJ") and not w.text[:1].isupper()]
-            sector = next((found for w in modifiers if (found := kb.agent_sector(w.lower_)) is not None), None)
-        return None if sector in _NO_AGENT else sector
+            found = next((found for w in modifiers if (found := kb.agent_sector(w.lower_)) not in _NO_AGENT), None)
+            sector = found or (sector if sector not in NO_ACTOR_SECTORS else None)
+        return sector
 
     def cluster(self, span: Span, head: Token, sector: str, country: str | None) -> Cluster:
         """The group named ``span``: one met before under this name, or as a bare later mention

@@ -23,6 +23,7 @@ from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.extract.quotes.state import dateline_tokens
 from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
@@ -203,7 +204,8 @@ class RoleFinder:
 
     def party(self, token: Token) -> list[Actor]:
         """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
-        officials its own words place ("Chilean and Peruvian negotiators") is those governments."""
+        officials its own words place ("Chilean and Peruvian negotiators") is those governments; a
+        vague group ("men") is none."""
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
@@ -213,7 +215,7 @@ class RoleFinder:
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
             found.extend(a for a in actors if a not in found)
-        return [a for a in found if a not in replaced]
+        return [a for a in found if a not in replaced and not (a.kind == "group" and a.sector in VAGUE_SECTORS)]
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         """Add the actors of the phrases to ``side``; a group no word places in a country
