@@ -14,6 +14,8 @@ mention of the same noun ("the rebels") is the same actor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.state import Cluster, State
@@ -61,18 +63,16 @@ class GroupAgents:
     def agent_words(self, head: Token) -> tuple[list[Token], str] | None:
         """The words naming the agent ``head`` denotes and its sector, or None when it is none;
         a vague noun keeps sector UNK ("a group of men": coded, but no party to an event)."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in PLACE_NOUNS or _individual(head):
+        kb = self.state.kb
+        if head.pos_ not in ("NOUN", "PROPN") or _individual(head) or _place(head):
             return None
-        words = name_words(head)
+        words = name_words(head, lambda phrase: kb.agent_sector(" ".join(w.lower_ for w in phrase)) is not None)
         sector = self.sector(words)
-        while words[0].i > 0 and (sector is None or sector in VAGUE_SECTORS):
-            before = head.doc[words[0].i - 1]  # "paramilitary organization", "militant groups"
-            longer = (
-                self.sector([before, *words]) if before.head == head and before.dep_ in ("amod", "compound") else None
-            )
-            if longer is None:
-                break
-            words, sector = [before, *words], longer
+        if (sector is None or sector in VAGUE_SECTORS) and words[0].i > 0:
+            before = head.doc[words[0].i - 1]  # "militant groups": the modifier says what the group is
+            if before.head == head and before.dep_ in ("amod", "compound") and kb.agent_sector(before.lower_):
+                words = [before, *words]
+                sector = self.sector(words)
         return None if sector is None else (words, sector)
 
     def sector(self, words: list[Token]) -> str | None:
@@ -165,16 +165,24 @@ def through_quantity(token: Token) -> Token:
     return token
 
 
+def _place(head: Token) -> bool:
+    """A noun for a place ("the border", "a state of emergency"), but not plural members of a
+    whole ("AU member states")."""
+    members = head.tag_ == "NNS" and any(c.dep_ == "compound" for c in head.lefts)
+    return head.lemma_.lower() in PLACE_NOUNS and not members
+
+
 def _individual(head: Token) -> bool:
     """A singular noun for one person ("Peru's president", "a soldier")."""
     lemma = head.lemma_.lower()
     return head.tag_ == "NN" and (lemma in ROLE_NOUNS or lemma in TITLE_WORDS or lemma.endswith(INDIVIDUAL_SUFFIXES))
 
 
-def name_words(head: Token) -> list[Token]:
+def name_words(head: Token, coded: Callable[[list[Token]], bool]) -> list[Token]:
     """The head and the contiguous modifiers before it that name what it is: compound nouns,
-    capitalised adjectives ("Iraqi") and hyphenated ones ("pro-government"), not evaluations
-    ("angry") nor determiners and numbers."""
+    capitalised adjectives ("Iraqi"), hyphenated ones ("pro-government") and those the agent
+    dictionary knows with the noun (``coded``: "foreign ministers"), not evaluations ("angry")
+    nor determiners and numbers."""
     words = [head]
     for child in reversed(list(head.lefts)):
         if child.right_edge.i != words[0].i - 1:
@@ -187,7 +195,7 @@ def name_words(head: Token) -> list[Token]:
         country_possessor = child.dep_ == "poss" and child.pos_ == "PROPN" and len(phrase) <= 2  # "Venezuela's"
         naming = (
             child.dep_ in ("compound", "nmod")
-            or (child.dep_ == "amod" and (capitalised or hyphenated))
+            or (child.dep_ == "amod" and (capitalised or hyphenated or coded([*phrase, *words])))
             or country_possessor
         )
         if not naming:
