@@ -26,6 +26,7 @@ from newsgraph.lang.en.actors import (
     NO_ACTOR_SECTORS,
     PLACE_LABELS,
     PLACE_NOUNS,
+    QUANTIFIERS,
     QUANTITY_HEADS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -68,11 +69,9 @@ class GroupAgents:
             return None
         words = name_words(head, lambda phrase: kb.agent_sector(" ".join(w.lower_ for w in phrase)) is not None)
         sector = self.sector(words)
-        if (sector is None or sector in VAGUE_SECTORS) and words[0].i > 0:
-            before = head.doc[words[0].i - 1]  # "militant groups": the modifier says what the group is
-            if before.head == head and before.dep_ in ("amod", "compound") and kb.agent_sector(before.lower_):
-                words = [before, *words]
-                sector = self.sector(words)
+        if sector in VAGUE_SECTORS:  # "a Philippine nationalist group": every modifier says what it is
+            words = name_words(head, lambda phrase: True)
+            sector = self.sector(words)
         return None if sector is None else (words, sector)
 
     def sector(self, words: list[Token]) -> str | None:
@@ -182,13 +181,13 @@ def name_words(head: Token, coded: Callable[[list[Token]], bool]) -> list[Token]
     """The head and the contiguous modifiers before it that name what it is: compound nouns,
     capitalised adjectives ("Iraqi"), hyphenated ones ("pro-government") and those the agent
     dictionary knows with the noun (``coded``: "foreign ministers"), not evaluations ("angry")
-    nor determiners and numbers."""
+    nor determiners, quantifiers ("Several") and numbers."""
     words = [head]
     for child in reversed(list(head.lefts)):
         if child.right_edge.i != words[0].i - 1:
             break
         phrase = list(head.doc[child.left_edge.i : child.right_edge.i + 1])
-        if any(t.dep_ in ("conj", "cc") for t in phrase):  # "ISIS and Russian warplanes"
+        if any(t.dep_ in ("conj", "cc") for t in phrase) or child.lower_ in QUANTIFIERS:  # "ISIS and Russian warplanes"
             break
         hyphenated = any(t.text == "-" for t in phrase)
         capitalised = child.text[:1].isupper()

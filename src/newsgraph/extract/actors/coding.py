@@ -108,7 +108,8 @@ def phrase_end(state: State, chunk: Span, noun: Token) -> int:
     """Where a group's phrase ends: with its coordinated nouns and a short modifier after it
     ("lawyers and experts", "people arrested last week"), never past a comma or a quotation."""
     end = max(chunk.end, noun.i + 1)
-    right = chunk.root.right_edge.i + 1
+    clauses = [c.left_edge.i for c in (chunk.root, noun) for c in c.children if c.dep_ == "relcl" and c.i >= end]
+    right = min([chunk.root.right_edge.i + 1, *clauses])  # not "who had called for ..."
     tail = state.doc[end:right]
     if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
         return right

@@ -205,7 +205,7 @@ class RoleFinder:
     def party(self, token: Token) -> list[Actor]:
         """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
         officials its own words place ("Chilean and Peruvian negotiators") is those governments; a
-        vague group ("men") is none."""
+        vague group no word places ("men") is none."""
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
@@ -215,7 +215,7 @@ class RoleFinder:
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
             found.extend(a for a in actors if a not in found)
-        return [a for a in found if a not in replaced and not (a.kind == "group" and a.sector in VAGUE_SECTORS)]
+        return [a for a in found if a not in replaced and not _vague(a)]
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         """Add the actors of the phrases to ``side``; a group no word places in a country
@@ -231,6 +231,11 @@ class RoleFinder:
                     roles.tokens.append(token)
                     added = True
         return added
+
+
+def _vague(actor: Actor) -> bool:
+    """A group that says neither what nor where it is ("a group of men")."""
+    return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
 
 
 def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:

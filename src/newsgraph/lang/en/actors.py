@@ -304,6 +304,8 @@ ORGANIZATION_HEAD_SECTORS: dict[str, str] = {
 
 # Dependencies of the phrases that may be group actors besides subjects and "by" agents.
 GROUP_DEPS = frozenset({"dobj", "dative", "pobj", "conj"})
+# Quantifiers before a group noun that say how many, not what the group is ("several militant groups").
+QUANTIFIERS = frozenset("several many few some other various numerous multiple all both most".split())
 # Quantity words read through to the noun after "of" ("hundreds of protesters").
 QUANTITY_HEADS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
