@@ -293,3 +293,13 @@ def test_a_vague_group_its_words_place_is_a_party_and_an_unplaced_one_is_none(ru
     placed = run("A Bolivian nationalist group attacked the Chilean embassy on Monday.")
     assert [e[2] for e in coded(placed)] == [[("Bolivian nationalist group", "BOL", "UNK")]]
     assert run("A group of men attacked the base.").events == []
+
+
+def test_officials_of_an_organisation_are_that_organisation_in_an_event(run):
+    analysis = run(
+        "Defence Secretary Anna Holm spoke at a meeting of NATO defence ministers on Monday. "
+        "NATO said it would respond."
+    )
+    assert [(e[2][0][0], e[3]) for e in coded(analysis) if e[0] == "CONSULT"] == [
+        ("Anna Holm", ["North Atlantic Treaty Organization"])
+    ]

@@ -117,4 +117,5 @@ def actor_index(state: State) -> ActorIndex:
         by_cluster[id(cluster)] = actor
     by_token = {i: by_cluster[id(c)] for i, c in state.by_token.items() if id(c) in by_cluster}
     heads = {by_cluster[id(c)].id: c.head for c in ordered if c.head is not None}
-    return ActorIndex(actors, by_token, state.places, state.named_countries, state.kb, heads)
+    bodies = {by_cluster[id(c)].id: by_cluster[id(c.body)] for c in ordered if c.body and id(c.body) in by_cluster}
+    return ActorIndex(actors, by_token, state.places, state.named_countries, state.kb, heads, bodies)

@@ -56,6 +56,7 @@ class GroupAgents:
         whole = state.doc[start:end]
         country = self.own_country(span) or self.origin(head) or place_country(state, whole)
         cluster = self.cluster(span, head, sector, country or next((b.country for b in bodies if b.country), None))
+        cluster.body = cluster.body or next(iter(bodies), None)
         state.release(min(start, span.start), head.i + 1)
         if any(i in state.by_token for i in range(head.i + 1, end)):  # a name after the noun keeps its tokens
             end = head.i + 1

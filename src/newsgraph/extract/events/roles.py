@@ -204,14 +204,16 @@ class RoleFinder:
 
     def party(self, token: Token) -> list[Actor]:
         """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
-        officials its own words place ("Chilean and Peruvian negotiators") is those governments; a
+        officials its own words place ("Chilean and Peruvian negotiators") is those governments,
+        one of an organisation ("NATO defence ministers") that organisation; a
         vague group no word places ("men") is none."""
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
             actors = self.actors.resolve(head, voices=self.quotes, coordinated=False)
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
-                governments = resolver.governments(self.actors, head)
+                body = self.actors.bodies.get(actors[0].id)
+                governments = resolver.governments(self.actors, head) or ([body] if body else [])
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
             found.extend(a for a in actors if a not in found)
