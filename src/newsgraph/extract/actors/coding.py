@@ -5,10 +5,11 @@ Three steps:
 
 - `title_only_persons`: a "person" named by title words only ("Vice President") is none, one
   named by a state institution ("General Staff") is an organisation;
-- `unnamed_agents`: a subject named only by a group noun the agent dictionary codes
-  ("Ukrainian farmers", "Kyiv police") is an actor of its own, coded from the noun and its
-  modifiers; a role noun ("Armenian Prime Minister said") is the office holder the document or
-  the KB knows, else no actor;
+- `unnamed_agents`: a subject, object or prepositional object named only by a group noun the
+  agent dictionary codes ("Ukrainian farmers", "Kyiv police") is a group actor of its own
+  (`agents.py`, the one generic-agent mechanism quotes and events read); a role subject
+  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else no
+  actor;
 - `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
   a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
   head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
