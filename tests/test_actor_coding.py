@@ -130,3 +130,11 @@ def test_a_vague_group_keeps_its_unknown_sector_and_a_placed_one_its_words(run):
     analysis = run("A Bolivian nationalist group marched to the embassy.")
     group = actor_at(analysis, "Bolivian nationalist group")
     assert (group.name, group.country, group.sector) == ("Bolivian nationalist group", "BOL", "UNK")
+
+
+def test_coordinated_group_nouns_are_two_groups(run):
+    analysis = run("Police and protesters clashed in Lima on Monday.")
+    assert [(a.name, a.sector) for a in analysis.actors if a.kind == "group"] == [
+        ("Police", "COP"),
+        ("protesters", "CVL"),
+    ]

@@ -46,6 +46,8 @@ from newsgraph.lang.en.actors import (
 _MAX_TAIL = 6
 # Dependencies of the words of a title before a name ("Russian Foreign Minister", "Kyiv's mayor").
 TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# Dependents after a group's noun that end its phrase.
+_STOP_DEPS = frozenset({"relcl", "cc", "conj"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -106,11 +108,12 @@ def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) 
 
 
 def phrase_end(state: State, chunk: Span, noun: Token) -> int:
-    """Where a group's phrase ends: with its coordinated nouns and a short modifier after it
-    ("lawyers and experts", "people arrested last week"), never past a comma or a quotation."""
+    """Where a group's phrase ends: with a short modifier after it ("people arrested last week"),
+    never past a comma, a quotation, a relative clause ("who had called for ...") or a coordinated
+    noun ("police and protesters" are two groups)."""
     end = max(chunk.end, noun.i + 1)
-    clauses = [c.left_edge.i for c in (chunk.root, noun) for c in c.children if c.dep_ == "relcl" and c.i >= end]
-    right = min([chunk.root.right_edge.i + 1, *clauses])  # not "who had called for ..."
+    stops = [c.left_edge.i for h in (chunk.root, noun) for c in h.children if c.dep_ in _STOP_DEPS and c.i >= end]
+    right = min([chunk.root.right_edge.i + 1, *stops])
     tail = state.doc[end:right]
     if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
         return right
