@@ -106,3 +106,35 @@ def test_a_city_in_a_title_gives_the_country_and_after_in_is_a_place(run):
     assert governor.country == "UKR"
     analysis = run("Officials in Dnipro reported damage to a school.")
     assert not any(a.name == "Dnipro" for a in analysis.actors)
+
+
+def test_group_named_by_its_agent_words_and_read_through_quantities(run):
+    analysis = run("Police in Nairobi detained hundreds of Kenyan students who had blocked a road.")
+    police = actor_at(analysis, "Police in Nairobi")
+    assert (police.name, police.kind, police.country, police.sector) == ("Police", "group", "KEN", "COP")
+    students = actor_at(analysis, "Kenyan students")
+    assert (students.name, students.country) == ("Kenyan students", "KEN")
+    assert all("who" not in m.text for m in students.mentions)
+
+
+def test_modifiers_the_agent_dictionary_knows_name_the_group(run):
+    unit = actor_at(run("A paramilitary organization said it would disarm."), "paramilitary organization")
+    assert (unit.name, unit.sector) == ("paramilitary organization", "PRM")
+    states = actor_at(run("The talks were welcomed by AU member states on Friday."), "AU member states")
+    assert states.kind == "group"
+
+
+def test_a_vague_group_keeps_its_unknown_sector_and_a_placed_one_its_words(run):
+    men = actor_at(run("A group of men said they saw the fire."), "group of men")
+    assert (men.name, men.sector) == ("men", "UNK")
+    analysis = run("A Bolivian nationalist group marched to the embassy.")
+    group = actor_at(analysis, "Bolivian nationalist group")
+    assert (group.name, group.country, group.sector) == ("Bolivian nationalist group", "BOL", "UNK")
+
+
+def test_coordinated_group_nouns_are_two_groups(run):
+    analysis = run("Police and protesters clashed in Lima on Monday.")
+    assert [(a.name, a.sector) for a in analysis.actors if a.kind == "group"] == [
+        ("Police", "COP"),
+        ("protesters", "CVL"),
+    ]

@@ -287,3 +287,19 @@ def test_a_bare_assent_and_a_yes_no_question_are_no_events(run):
 def test_a_sending_in_the_present_progressive_is_arranged(run):
     analysis = run("France is sending 250 troops to Estonia. Chile is attacking Peru.")
     assert [(e.type, e.status) for e in analysis.events] == [("MOBILIZE", "planned"), ("ASSAULT", "ongoing")]
+
+
+def test_a_vague_group_its_words_place_is_a_party_and_an_unplaced_one_is_none(run):
+    placed = run("A Bolivian nationalist group attacked the Chilean embassy on Monday.")
+    assert [e[2] for e in coded(placed)] == [[("Bolivian nationalist group", "BOL", "UNK")]]
+    assert run("A group of men attacked the base.").events == []
+
+
+def test_officials_of_an_organisation_are_that_organisation_in_an_event(run):
+    analysis = run(
+        "Defence Secretary Anna Holm spoke at a meeting of NATO defence ministers on Monday. "
+        "NATO said it would respond."
+    )
+    assert [(e[2][0][0], e[3]) for e in coded(analysis) if e[0] == "CONSULT"] == [
+        ("Anna Holm", ["North Atlantic Treaty Organization"])
+    ]

@@ -26,7 +26,8 @@ earlier one took:
 13. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
 14. `references.person_descriptions`: "the analyst said" -> the person just named;
 15. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
-16. `coding.unnamed_agents`: subjects named by a coded role or group noun only ("Ukrainian farmers");
+16. `coding.unnamed_agents`: phrases named by a coded group noun only ("Ukrainian farmers", "police in
+    Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 17. `clusters.merge_same_kb` again, for KB links the later steps made;
 18. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
@@ -115,4 +116,6 @@ def actor_index(state: State) -> ActorIndex:
         actors.append(actor)
         by_cluster[id(cluster)] = actor
     by_token = {i: by_cluster[id(c)] for i, c in state.by_token.items() if id(c) in by_cluster}
-    return ActorIndex(actors, by_token, state.places, state.named_countries, state.kb)
+    heads = {by_cluster[id(c)].id: c.head for c in ordered if c.head is not None}
+    bodies = {by_cluster[id(c)].id: by_cluster[id(c.body)] for c in ordered if c.body and id(c.body) in by_cluster}
+    return ActorIndex(actors, by_token, state.places, state.named_countries, state.kb, heads, bodies)

@@ -5,10 +5,11 @@ Three steps:
 
 - `title_only_persons`: a "person" named by title words only ("Vice President") is none, one
   named by a state institution ("General Staff") is an organisation;
-- `unnamed_agents`: a subject named only by a group noun the agent dictionary codes
-  ("Ukrainian farmers", "Kyiv police") is an actor of its own, coded from the noun and its
-  modifiers; a role noun ("Armenian Prime Minister said") is the office holder the document or
-  the KB knows, else no actor;
+- `unnamed_agents`: a subject, object or prepositional object named only by a group noun the
+  agent dictionary codes ("Ukrainian farmers", "Kyiv police") is a group actor of its own
+  (`agents.py`, the one generic-agent mechanism quotes and events read); a role subject
+  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else no
+  actor;
 - `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
   a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
   head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -27,10 +29,10 @@ from newsgraph.lang.en.actors import (
     CODING_DEPS,
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
+    GROUP_DEPS,
     INSTITUTIONS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
-    ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
@@ -44,6 +46,8 @@ from newsgraph.lang.en.actors import (
 _MAX_TAIL = 6
 # Dependencies of the words of a title before a name ("Russian Foreign Minister", "Kyiv's mayor").
 TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# Dependents after a group's noun that end its phrase.
+_STOP_DEPS = frozenset({"relcl", "cc", "conj"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -63,38 +67,31 @@ def title_only_persons(state: State) -> None:
 
 
 def unnamed_agents(state: State) -> None:
-    """Subjects and agents named by a coded role or group noun only ("Ukrainian farmers said")."""
+    """Phrases named by a coded group noun only ("Ukrainian farmers said", "detained two Danish
+    sailors") as group actors (`agents.py`); a role subject ("Armenian Prime Minister said") as
+    the office holder."""
+    agents = GroupAgents(state)
     for chunk in state.noun_chunks:
         head = chunk.root
-        if not acts(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
+        if not takes_part(head) or state.in_quotation(head) or head.ent_type_ in NOT_NAMES | PLACE_LABELS:
             continue
-        noun, sector = coded_noun(state, chunk)
-        if noun is None or sector is None:
+        noun = through_quantity(head)
+        if noun.lower_ in SPOKESPERSON_NOUNS:
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = phrase_end(state, chunk, noun)
-        bodies = held_bodies(state, start, end, noun)
-        if bodies is None or noun.lower_ in ORG_NOUNS and end - start == 1:
-            continue  # a named actor's words; "the diocese said": an organisation named elsewhere
-        country = state.chunk_country(state.doc[start : noun.i + 1])
-        if noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS:
-            if is_person_noun(state, noun.lower_):
-                role_holder(state, chunk, country, end)
-                continue  # an unnamed person is no actor of its own
-        cluster = Cluster("group", state.doc[start:end].text, sector=sector)
-        cluster.country = country.iso3 if country else place_country(state, state.doc[start:end])
-        cluster.country = cluster.country or next((b.country for b in bodies if b.country), None)
-        state.release(start, end)
-        state.add(cluster, start, end)
+        if one_person(state, head, noun):
+            if acts(head) and coded_noun(state, chunk)[1] and held_bodies(state, start, end, noun) is not None:
+                role_holder(state, chunk, state.chunk_country(state.doc[start : noun.i + 1]), end)
+            continue  # an unnamed person is no actor of its own
+        agents.add(noun, start, end)
 
 
-def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:
-    """The organisations named inside a group's phrase ("European Union lawmakers"); None when
-    the phrase holds a person or its noun is taken."""
-    held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
-    if noun.i in state.by_token or any(c.kind not in {"country", "organization"} for c in held.values()):
-        return None
-    return [c for c in held.values() if c.kind == "organization"]
+def one_person(state: State, head: Token, noun: Token) -> bool:
+    """A singular person noun ("the minister"), not a collective ("the team of inspectors")."""
+    return (
+        noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS and is_person_noun(state, noun.lower_)
+    )
 
 
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
@@ -111,14 +108,21 @@ def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) 
 
 
 def phrase_end(state: State, chunk: Span, noun: Token) -> int:
-    """Where a group's phrase ends: with its coordinated nouns and a short modifier after it
-    ("lawyers and experts", "people arrested last week"), never past a comma or a quotation."""
+    """Where a group's phrase ends: with a short modifier after it ("people arrested last week"),
+    never past a comma, a quotation, a relative clause ("who had called for ...") or a coordinated
+    noun ("police and protesters" are two groups)."""
     end = max(chunk.end, noun.i + 1)
-    right = chunk.root.right_edge.i + 1
+    stops = [c.left_edge.i for h in (chunk.root, noun) for c in h.children if c.dep_ in _STOP_DEPS and c.i >= end]
+    right = min([chunk.root.right_edge.i + 1, *stops])
     tail = state.doc[end:right]
     if right - end <= _MAX_TAIL and not any(t.is_punct or t.is_quote for t in tail):
         return right
     return end
+
+
+def takes_part(head: Token) -> bool:
+    """A subject, object or prepositional object: a phrase that may be a party to an act."""
+    return acts(head) or head.dep_ in GROUP_DEPS
 
 
 def acts(head: Token) -> bool:
@@ -212,20 +216,6 @@ def title_place(state: State, token: Token) -> str | None:
     if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
         return None
     return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
-
-
-def place_country(state: State, span: Span) -> str | None:
-    """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
-    for ent in span.doc.ents:
-        if ent.end <= span.start - 1 or ent.start >= span.end:
-            continue
-        country = state.country_of_text(ent.text)
-        if country is not None:
-            return country.iso3
-        found = state.kb.place_country(ent.text) if ent.label_ in PLACE_LABELS else None
-        if found is not None:
-            return found
-    return None
 
 
 def name_sector(state: State, cluster: Cluster) -> str | None:

@@ -32,6 +32,8 @@ class ActorIndex:
     places: list[PlaceMention]
     named_countries: frozenset[str] = frozenset()  # ISO3 of the countries named unambiguously
     kb: KnowledgeBase | None = None
+    heads: dict[str, str] = field(default_factory=dict)  # group actor id -> its agent noun ("protester")
+    bodies: dict[str, Actor] = field(default_factory=dict)  # group actor id -> the organisation it belongs to
     government: dict[str, Actor] = field(init=False)  # ISO3 -> the article's government of that country
     by_country: dict[str, Actor] = field(init=False)  # ISO3 -> the country's actor, else its government
 

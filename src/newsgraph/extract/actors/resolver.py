@@ -138,6 +138,16 @@ def _modifier_words(token: Token) -> list[Token]:
     return found
 
 
+def governments(index: ActorIndex, token: Token) -> list[Actor]:
+    """The governments (else countries) the demonyms and country names before a head name."""
+    found: list[Actor] = []
+    for child in _modifier_words(token):
+        actor = country_actor(index, child, state=True)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
 def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor | None:
     """A demonym or country name modifier -> the article's actor for that country (its
     government when the head is a state noun: "Belarusian officials")."""

@@ -31,6 +31,8 @@ class Cluster:
     role_words: set[str] = field(default_factory=set)  # lower-case role nouns from text and KB
     office_types: set[str] = field(default_factory=set)
     gender: str | None = None
+    head: str | None = None  # a group's agent noun, lemma ("protester")
+    body: Cluster | None = None  # the organisation a group belongs to ("EU lawmakers")
 
     @property
     def surname(self) -> str:

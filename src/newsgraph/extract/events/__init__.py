@@ -59,7 +59,7 @@ from newsgraph.lang.en.events import (
     RIOT_CAMEO,
     VIOLENT,
 )
-from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
+from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -99,8 +99,7 @@ def extract_events(
         for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
-                _agent_in_text(roles, sense)
-                and finder.agents.worth_an_event(roles.source, roles.target, _named_patient(roles))
+                _agent_in_text(roles, sense) and worth_an_event(roles.source, roles.target, _named_patient(roles))
             ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
@@ -125,7 +124,7 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
         roles.target = [
             a
             for a in roles.target
-            if not finder.agents.is_generic(a)
+            if a.kind != "group"
             or not (
                 a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
             )
@@ -137,10 +136,18 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
 def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
     """ "Protesters stormed the parliament": violence by demonstrators is a PROTEST riot (PLOVER:
     all civilian collective action carried out as protest)."""
-    if sense.type in VIOLENT and any(finder.agents.head_of(a) in PROTESTERS for a in roles.source):
+    if sense.type in VIOLENT and any(finder.actors.heads.get(a.id) in PROTESTERS for a in roles.source):
         known = cameo_table()[RIOT_CAMEO]
         return Sense(type="PROTEST", mode=known["mode"], cameo=RIOT_CAMEO, goldstein=known["goldstein"])
     return sense
+
+
+def worth_an_event(source: list[Actor], target: list[Actor], patient: bool = False) -> bool:
+    """An event needs a named actor, two sides, or a group source placed in a country or acting
+    on someone the text names ("the court convicted the bank"): a lone "police are
+    investigating", or someone unnamed acting on "U.S. sailors", says too little to code."""
+    named = any(a.kind != "group" for a in source + target)
+    return bool((source and target) or named or any(a.country or patient for a in source))
 
 
 def _named_patient(roles: Roles) -> bool:
@@ -161,7 +168,7 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
     """ "X and Y accuse each other", "X and Y exchanged prisoners", "a swap between X and Y": one
     event per side, towards the others."""
-    sides = [a for a in roles.source + roles.target if not finder.agents.is_generic(a)]  # not the prisoners
+    sides = [a for a in roles.source + roles.target if a.kind != "group"]  # not the prisoners
     if token.lemma_.lower() in MUTUAL_ACTS and len(sides) > 1:
         return [Roles(source=[a], target=[b for b in sides if b is not a], tokens=roles.tokens) for a in sides]
     if roles.target or len(roles.source) < 2:

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorIndex, PlaceMention
-from newsgraph.extract.events.agents import GenericAgents
+from newsgraph.extract.actors import ActorIndex, PlaceMention, resolver
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.extract.quotes.state import dateline_tokens
 from newsgraph.kb.loader import KnowledgeBase
+from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
@@ -35,6 +35,7 @@ from newsgraph.lang.en.events import (
     PROPOSERS,
     RELATIVE,
     ROLE_CLIMB_DEPS,
+    STATE_NOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
     TRAVEL,
@@ -64,7 +65,6 @@ class RoleFinder:
         self.doc = doc
         self.actors = actors
         self.kb = kb
-        self.agents = GenericAgents(doc, actors, kb)
         self.datelines = dateline_tokens(layout_of(doc))  # "ABU DHABI (Reuters) -" names no actor
         by_id = {a.id: a for a in actors.actors}
         self.quotes = [(q.start, q.end, by_id[q.speaker]) for q in quotes if q.speaker in by_id]
@@ -202,12 +202,29 @@ class RoleFinder:
         else:
             roles.source = invitees
 
+    def party(self, token: Token) -> list[Actor]:
+        """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
+        officials its own words place ("Chilean and Peruvian negotiators") is those governments,
+        one of an organisation ("NATO defence ministers") that organisation; a
+        vague group no word places ("men") is none."""
+        found: list[Actor] = []
+        replaced: list[Actor] = []
+        for head in self.actors.conjuncts(token):
+            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False)
+            if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
+                body = self.actors.bodies.get(actors[0].id)
+                governments = resolver.governments(self.actors, head) or ([body] if body else [])
+                replaced.extend(actors if governments else [])
+                actors = governments or actors
+            found.extend(a for a in actors if a not in found)
+        return [a for a in found if a not in replaced and not _vague(a)]
+
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
+        """Add the actors of the phrases to ``side``; a group no word places in a country
+        ("police") waits for `_generic_sides`."""
         added = False
         for token in outside_dateline(tokens, self.datelines):
-            named = self.actors.head_actor(token, voices=self.quotes)
-            qualified = self.agents.of_phrase(self.actors.conjuncts(token), placed=True) if named is None else []
-            actors = qualified or self.resolve(token)
+            actors = [a for a in self.party(token) if a.kind != "group" or a.country]
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
             for actor in actors:
@@ -216,6 +233,11 @@ class RoleFinder:
                     roles.tokens.append(token)
                     added = True
         return added
+
+
+def _vague(actor: Actor) -> bool:
+    """A group that says neither what nor where it is ("a group of men")."""
+    return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
 
 
 def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
@@ -308,8 +330,8 @@ def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
         if side:
             continue
         for token in (t for is_source, t in roles.unnamed if is_source == source_side):
-            for actor in finder.agents.of_phrase(finder.actors.conjuncts(token)):
-                if actor not in side:
+            for actor in finder.party(token):
+                if actor.kind == "group" and actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
 

@@ -299,3 +299,28 @@ ORGANIZATION_HEAD_SECTORS: dict[str, str] = {
     "times": "MED",
     "post": "MED",
 }
+
+# -- group actors (unnamed agents: "Hundreds of farmers", "police in Lagos") ----------------------
+
+# Dependencies of the phrases that may be group actors besides subjects and "by" agents.
+GROUP_DEPS = frozenset({"dobj", "dative", "pobj", "conj"})
+# Quantifiers before a group noun that say how many, not what the group is ("several militant groups").
+QUANTIFIERS = frozenset("several many few some other various numerous multiple all both most".split())
+# Quantity words read through to the noun after "of" ("hundreds of protesters").
+QUANTITY_HEADS = frozenset(
+    "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
+    "number numbers band bands gang gangs unit units contingent contingents member members".split()
+)
+# Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
+AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
+# Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
+VAGUE_SECTORS = frozenset({"UNK", "JNK"})
+# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
+# "a state of emergency").
+PLACE_NOUNS = frozenset(
+    "border city town village province neighborhood neighbourhood capital region district prison hospital "
+    "school university camp port base state".split()
+)
+# Endings of a singular noun for one person ("a soldier", "the commander", "a policeman"): a
+# person's role, not a group; plurals and collectives ("police", "the army") are groups.
+INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")

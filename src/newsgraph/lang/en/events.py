@@ -197,15 +197,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # -- generic agents ------------------------------------------------------------------------------
 
-# Quantity words read through to the noun after "of" ("hundreds of protesters").
-QUANTITY_HEADS = frozenset(
-    "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
-    "number numbers band bands gang gangs unit units contingent contingents member members".split()
-)
-# Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
-AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
-# Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
-VAGUE_SECTORS = frozenset({"UNK", "JNK"})
 
 # -- words that are no act ---------------------------------------------------------------------
 
@@ -258,12 +249,6 @@ DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 DEPLOYING = frozenset({"MOBILIZE"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
-# Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
-# "a state of emergency").
-PLACE_NOUNS = frozenset(
-    "border city town village province neighborhood neighbourhood capital region district prison hospital "
-    "school university camp port base state".split()
-)
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
 RECIPROCALS = frozenset({"each other", "one another"})
 # Speech-act verbs that perform the act in the first person present ("we urge", "I condemn").
@@ -271,9 +256,6 @@ PERFORMATIVE_VERBS = frozenset(
     "urge call demand ask appeal condemn reject deny accuse welcome support thank praise warn promise pledge "
     "agree accept refuse apologize apologise propose invite request insist".split()
 )
-# Endings of a singular noun for one person ("a soldier", "the commander", "a policeman"): a
-# person's role, not a group; plurals and collectives ("police", "the army") are groups.
-INDIVIDUAL_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 # Verbs of accepting: refusing to accept is a rejection ("does not accept the proposal").
 ACCEPTING = frozenset("accept agree approve endorse recognize recognise sign".split())
 # Participles that give a phrase's name ("the coalition known as X", "a group called X").

@@ -1,0 +1,204 @@
+"""Group actors: unnamed agents named by a coded role or group noun ("Peruvian farmers", "police in
+Nairobi", "Hundreds of protesters", "Chilean security forces").
+
+A noun phrase that names no actor but whose head (or head with its compound modifiers: "security
+forces") is an agent noun of the KB (``kb.agent_sector``) is a ``group`` actor. Its name is the
+agent words only ("Police" for "Police in Nairobi", "Chilean rebel group" for "Around 100 members
+of a Chilean rebel group"); its sector is that noun's, its country that of a country word in the
+phrase ("Iraqi", "Venezuela's"), of a place it is in or from ("police in Lagos") or of an
+organisation it belongs to ("European Union lawmakers"). Quantity words are read through. A
+vague noun (sector UNK: "men", "occupiers") is a group of that sector and a party to no event,
+unless a modifier says what it is ("militant groups"); JNK and NON nouns are none. A later bare
+mention of the same noun ("the rebels") is the same actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.state import Cluster, State
+from newsgraph.lang.en.actors import (
+    AGENT_ORIGIN_PREPS,
+    COLLECTIVE_NOUNS,
+    INDIVIDUAL_SUFFIXES,
+    NO_ACTOR_SECTORS,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    QUANTIFIERS,
+    QUANTITY_HEADS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    VAGUE_SECTORS,
+)
+
+_NO_AGENT = VAGUE_SECTORS | NO_ACTOR_SECTORS
+
+
+class GroupAgents:
+    """Makes and reuses the group actors of one document as clusters of the shared state."""
+
+    def __init__(self, state: State):
+        self.state = state
+        self.by_name: dict[str, Cluster] = {}
+        self.by_noun: dict[str, Cluster] = {}  # head lemma -> the last group with that head
+
+    def add(self, head: Token, start: int, end: int) -> None:
+        """Make the phrase ``start:end`` whose agent noun is ``head`` a group actor, if it names one."""
+        state = self.state
+        found = self.agent_words(head)
+        bodies = held_bodies(state, start, end, head)
+        if found is None or bodies is None:
+            return
+        words, sector = found
+        span = state.doc[words[0].i : head.i + 1]
+        whole = state.doc[start:end]
+        country = self.own_country(span) or self.origin(head) or place_country(state, whole)
+        cluster = self.cluster(span, head, sector, country or next((b.country for b in bodies if b.country), None))
+        cluster.body = cluster.body or next(iter(bodies), None)
+        state.release(min(start, span.start), head.i + 1)
+        if any(i in state.by_token for i in range(head.i + 1, end)):  # a name after the noun keeps its tokens
+            end = head.i + 1
+        state.add(cluster, min(start, span.start), end)
+
+    def agent_words(self, head: Token) -> tuple[list[Token], str] | None:
+        """The words naming the agent ``head`` denotes and its sector, or None when it is none;
+        a vague noun keeps sector UNK ("a group of men": coded, but no party to an event)."""
+        kb = self.state.kb
+        if head.pos_ not in ("NOUN", "PROPN") or _individual(head) or _place(head):
+            return None
+        words = name_words(head, lambda phrase: kb.agent_sector(" ".join(w.lower_ for w in phrase)) is not None)
+        sector = self.sector(words)
+        if sector in VAGUE_SECTORS:  # "a Philippine nationalist group": every modifier says what it is
+            words = name_words(head, lambda phrase: True)
+            sector = self.sector(words)
+        return None if sector is None else (words, sector)
+
+    def sector(self, words: list[Token]) -> str | None:
+        """The sector of the longest agent noun ending the phrase ("security forces", "forces"),
+        else of a modifier when the head is vague ("militant groups", "opposition members")."""
+        kb = self.state.kb
+        sector = None
+        for start in range(len(words)):
+            sector = kb.agent_sector(" ".join(w.lower_ for w in words[start:]))
+            if sector is not None:
+                break
+        if sector in _NO_AGENT:
+            modifiers = [w for w in reversed(words[:-1]) if w.pos_ in ("NOUN", "ADJ") and not w.text[:1].isupper()]
+            found = next((found for w in modifiers if (found := kb.agent_sector(w.lower_)) not in _NO_AGENT), None)
+            sector = found or (sector if sector not in NO_ACTOR_SECTORS else None)
+        return sector
+
+    def cluster(self, span: Span, head: Token, sector: str, country: str | None) -> Cluster:
+        """The group named ``span``: one met before under this name, or as a bare later mention
+        ("the rebels") the last group with this noun."""
+        key, lemma = span.text.lower(), head.lemma_.lower()
+        bare = len(span) == 1 and country is None
+        cluster = self.by_name.get(key) or (self.by_noun.get(lemma) if bare else None)
+        if cluster is None:
+            cluster = Cluster("group", span.text, country=country, sector=sector, head=lemma)
+            self.by_name[key] = cluster
+        self.by_noun[lemma] = cluster
+        return cluster
+
+    def own_country(self, span: Span) -> str | None:
+        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's")."""
+        state = self.state
+        for word in span[:-1]:
+            named = state.by_token.get(word.i)
+            if named is not None and named.kind == "country":
+                return named.country
+            country = state.link_country(word.text) if word.text[:1].isupper() else None
+            if country is not None:
+                return country.iso3
+        country = state.chunk_country(span)
+        return country.iso3 if country is not None else None
+
+    def origin(self, head: Token) -> str | None:
+        """The country of a place the agent is in or from ("police in Lagos")."""
+        state = self.state
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in AGENT_ORIGIN_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = state.by_token.get(pobj.i)
+                if named is not None and named.country and named.kind in ("country", "organization"):
+                    return named.country
+                place = next((p for p in state.places if p.start <= pobj.idx < p.end), None)
+                if place is not None and place.country:
+                    return place.country
+        return None
+
+
+def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:
+    """The organisations named inside a group's phrase ("European Union lawmakers"); None when
+    the phrase holds a person or its noun is taken."""
+    held = {id(state.by_token[i]): state.by_token[i] for i in range(start, end) if i in state.by_token}
+    if noun.i in state.by_token or any(c.kind not in {"country", "organization"} for c in held.values()):
+        return None
+    return [c for c in held.values() if c.kind == "organization"]
+
+
+def place_country(state: State, span: Span) -> str | None:
+    """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start - 1 or ent.start >= span.end:
+            continue
+        country = state.country_of_text(ent.text)
+        if country is not None:
+            return country.iso3
+        found = state.kb.place_country(ent.text) if ent.label_ in PLACE_LABELS else None
+        if found is not None:
+            return found
+    return None
+
+
+def through_quantity(token: Token) -> Token:
+    """ "hundreds of protesters", "a group of migrants": the noun after the quantity word."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS or token.lower_ in COLLECTIVE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return token
+
+
+def _place(head: Token) -> bool:
+    """A noun for a place ("the border", "a state of emergency"), but not plural members of a
+    whole ("AU member states")."""
+    members = head.tag_ == "NNS" and any(c.dep_ == "compound" for c in head.lefts)
+    return head.lemma_.lower() in PLACE_NOUNS and not members
+
+
+def _individual(head: Token) -> bool:
+    """A singular noun for one person ("Peru's president", "a soldier")."""
+    lemma = head.lemma_.lower()
+    return head.tag_ == "NN" and (lemma in ROLE_NOUNS or lemma in TITLE_WORDS or lemma.endswith(INDIVIDUAL_SUFFIXES))
+
+
+def name_words(head: Token, coded: Callable[[list[Token]], bool]) -> list[Token]:
+    """The head and the contiguous modifiers before it that name what it is: compound nouns,
+    capitalised adjectives ("Iraqi"), hyphenated ones ("pro-government") and those the agent
+    dictionary knows with the noun (``coded``: "foreign ministers"), not evaluations ("angry")
+    nor determiners, quantifiers ("Several") and numbers."""
+    words = [head]
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i != words[0].i - 1:
+            break
+        phrase = list(head.doc[child.left_edge.i : child.right_edge.i + 1])
+        if any(t.dep_ in ("conj", "cc") for t in phrase) or child.lower_ in QUANTIFIERS:  # "ISIS and Russian warplanes"
+            break
+        hyphenated = any(t.text == "-" for t in phrase)
+        capitalised = child.text[:1].isupper()
+        country_possessor = child.dep_ == "poss" and child.pos_ == "PROPN" and len(phrase) <= 2  # "Venezuela's"
+        naming = (
+            child.dep_ in ("compound", "nmod")
+            or (child.dep_ == "amod" and (capitalised or hyphenated or coded([*phrase, *words])))
+            or country_possessor
+        )
+        if not naming:
+            break
+        words[:0] = phrase
+    return words
