@@ -133,7 +133,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--titles", type=Path, help="NGEC synthetic stories CSV: their titles are extra training rows")
     parser.add_argument("--gsr", type=Path, help="PLOVER gold-standard records (JSONL): extra training rows")
     parser.add_argument("--gold", type=Path, action="append", default=[], help="newsgraph-gold folder: extra rows")
-    parser.add_argument("--events", choices=MODES, default="accurate", help="the product's event-type model")
+    parser.add_argument("--events", choices=MODES, default="fast", help="the product's event-type model")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write the scores and per-row predictions here")
     return parser.parse_args()

@@ -303,3 +303,11 @@ def test_officials_of_an_organisation_are_that_organisation_in_an_event(run):
     assert [(e[2][0][0], e[3]) for e in coded(analysis) if e[0] == "CONSULT"] == [
         ("Anna Holm", ["North Atlantic Treaty Organization"])
     ]
+
+
+def test_one_speaker_speaking_to_nobody_named_is_no_event_but_a_conversation_is(run):
+    assert run("The mayor of Arica spoke on Monday about the floods.").events == []
+    (call,) = run("Presidents Elena Mora and Pablo Ruiz spoke by phone on Monday.").events
+    assert call.type == "CONSULT" and len(call.source) + len(call.target) == 2
+    (talk,) = run("Elena Mora spoke with Pablo Ruiz on Monday.").events
+    assert talk.type == "CONSULT"

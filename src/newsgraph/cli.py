@@ -65,7 +65,7 @@ DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without impor
 DEFAULT_MEMORY_LIMIT_MB = 2048  # newsgraph.analyze.DEFAULT_MEMORY_LIMIT in MiB
 
 
-def _settings(model: str | None, kb: list[Path] | None, events: EventModel = EventModel.accurate) -> Settings:
+def _settings(model: str | None, kb: list[Path] | None, events: EventModel = EventModel.fast) -> Settings:
     from newsgraph.analyze import Settings
 
     return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()), events=events.value)
@@ -98,7 +98,7 @@ def analyze(
     memory_limit: MemoryLimitOption = DEFAULT_MEMORY_LIMIT_MB,
     model: ModelOption = None,
     kb: KBOption = None,
-    events: EventsOption = EventModel.accurate,
+    events: EventsOption = EventModel.fast,
 ) -> None:
     """Analyse articles: actors, quotes, events and times as newsgraph.analysis/1 records."""
     from newsgraph.analyze import analyze_many
@@ -164,7 +164,7 @@ def evaluate(
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     model: ModelOption = None,
     kb: KBOption = None,
-    events: EventsOption = EventModel.accurate,
+    events: EventsOption = EventModel.fast,
 ) -> None:
     """Score newsgraph against gold annotations: precision, recall, F1 per file and in total."""
     from newsgraph.analyze import analyze_many

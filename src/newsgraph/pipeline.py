@@ -64,7 +64,7 @@ class Settings:
 
     model: str | None = None
     kb_files: tuple[str, ...] = ()
-    events: str = "accurate"
+    events: str = "fast"
     event_weights: str | None = None
 
 
@@ -162,7 +162,7 @@ def make_times(nlp: Language, name: str) -> TimesComponent:
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"mode": "accurate", "weights": None},
+    default_config={"mode": "fast", "weights": None},
     requires=["doc._.actors", "doc._.quotes", "doc._.times"],
     assigns=["doc._.events"],
 )
