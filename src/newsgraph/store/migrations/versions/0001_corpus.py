@@ -4,10 +4,10 @@ Revision ID: 0001
 Revises:
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import record
 
 revision = "0001"
 down_revision = None
@@ -176,16 +176,7 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     for statement in SQLITE_FTS if dialect == "sqlite" else POSTGRES_FTS if dialect == "postgresql" else []:
         op.execute(statement)
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:

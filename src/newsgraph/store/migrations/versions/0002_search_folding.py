@@ -9,10 +9,9 @@ Revision ID: 0002
 Revises: 0001
 """
 
-from datetime import UTC, datetime
-
-import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import forget, record
 
 revision = "0002"
 down_revision = "0001"
@@ -115,18 +114,9 @@ def _run(sqlite: list[str], postgres: list[str]) -> None:
 
 def upgrade() -> None:
     _run(SQLITE_UPGRADE, POSTGRES_UPGRADE)
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:
     _run(SQLITE_DOWNGRADE, POSTGRES_DOWNGRADE)
-    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
+    forget(revision)

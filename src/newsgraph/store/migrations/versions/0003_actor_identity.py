@@ -12,10 +12,10 @@ Revision ID: 0003
 Revises: 0002
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import forget, record
 
 revision = "0003"
 down_revision = "0002"
@@ -40,16 +40,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_actor_merges_actor", "actor_merges", ["actor_id"])
     unify(op.get_bind(), default_kb())
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:
@@ -57,4 +48,4 @@ def downgrade() -> None:
     op.drop_table("actor_merges")
     op.drop_index("ix_actors_name_key", table_name="actors")
     op.execute("ALTER TABLE actors DROP COLUMN name_key")  # SQLite 3.35+ and PostgreSQL
-    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
+    forget(revision)

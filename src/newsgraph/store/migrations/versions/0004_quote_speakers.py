@@ -5,10 +5,10 @@ Revision ID: 0004
 Revises: 0003
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import forget, record
 
 revision = "0004"
 down_revision = "0003"
@@ -34,19 +34,10 @@ def upgrade() -> None:
         "INSERT INTO quote_speakers (article_id, quote_id, seq, actor_id) "
         "SELECT article_id, local_id, 0, speaker_id FROM quotes WHERE speaker_id IS NOT NULL"
     )
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:
     op.drop_index("ix_quote_speakers_actor", table_name="quote_speakers")
     op.drop_table("quote_speakers")
-    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
+    forget(revision)

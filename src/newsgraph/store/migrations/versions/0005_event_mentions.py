@@ -5,10 +5,10 @@ Revision ID: 0005
 Revises: 0004
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import forget, record
 
 revision = "0005"
 down_revision = "0004"
@@ -31,18 +31,9 @@ def upgrade() -> None:
             ["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"
         ),
     )
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:
     op.drop_table("event_mentions")
-    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
+    forget(revision)

@@ -6,10 +6,10 @@ Revision ID: 0006
 Revises: 0005
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from newsgraph.store.schema_versions import forget, record
 
 revision = "0006"
 down_revision = "0005"
@@ -58,20 +58,11 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_meeting_mentions_meeting", "meeting_mentions", ["meeting_id"])
-    op.bulk_insert(
-        sa.table("schema_version", sa.column("version"), sa.column("description"), sa.column("applied_at")),
-        [
-            {
-                "version": revision,
-                "description": DESCRIPTION,
-                "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        ],
-    )
+    record(revision, DESCRIPTION)
 
 
 def downgrade() -> None:
     op.drop_table("meeting_mentions")
     op.drop_table("meeting_participants")
     op.drop_table("meetings")
-    op.execute(sa.text("DELETE FROM schema_version WHERE version = :v").bindparams(v=revision))
+    forget(revision)
