@@ -168,3 +168,10 @@ def test_a_country_named_in_full_and_coordinated_takes_part_in_the_agreement(run
     agree = only(analysis, "AGREE")
     names = {a.id: a.name for a in analysis.actors}
     assert {names[i] for i in agree.source + agree.target} == {"Democratic Republic of the Congo", "Zambia"}
+
+
+def test_an_event_needs_a_source_and_a_meeting_its_participant(run):
+    # "it" with no antecedent: someone sending troops to Mali is no event to code
+    assert run("It said it was ready to send troops to Mali.").events == []
+    analysis = run("Kenya's call for an urgent meeting of the African Union was answered on Friday.")
+    assert ("CONSULT", "proposed", ["African Union"], []) in events_of(analysis)

@@ -131,6 +131,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
             )
         ]
     roles.target = other_side(roles)
+    if mutual and not roles.source:  # "a meeting of the Security Council": its participant
+        roles.source, roles.target = roles.target, []
     return roles
 
 
@@ -152,10 +154,14 @@ def _named_patient(roles: Roles) -> bool:
 
 
 def _agent_in_text(roles: Roles, sense: Sense) -> bool:
-    """The text says who acted: a source, or a subject or agent phrase that names nobody known
-    ("he"); "X was attacked" and "airstrikes against X" name no one, and PLOVER codes no event
-    without a source (a meeting's sides are interchangeable)."""
-    return bool(roles.source) or sense.type in SYMMETRIC or any(source for source, _ in roles.unnamed)
+    """The text says who acted: a known source, or a name the actor layer missed; "X was
+    attacked", "airstrikes against X" and an unresolved "it was open to sending troops" name no
+    source, and PLOVER codes no event without one (a meeting's sides are interchangeable)."""
+    return (
+        bool(roles.source)
+        or (sense.type in SYMMETRIC and bool(roles.target))
+        or any(source and t.pos_ == "PROPN" for source, t in roles.unnamed)
+    )
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
