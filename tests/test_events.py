@@ -175,3 +175,10 @@ def test_an_event_needs_a_source_and_a_meeting_its_participant(run):
     assert run("It said it was ready to send troops to Mali.").events == []
     analysis = run("Kenya's call for an urgent meeting of the African Union was answered on Friday.")
     assert ("CONSULT", "proposed", ["African Union"], []) in events_of(analysis)
+
+
+def test_an_agreement_needs_a_partner(run):
+    assert run("Kenyan President William Ruto agreed to hold a referendum next year.").events == []
+    assert [e.type for e in run("Kenyan President William Ruto offered to mediate.").events] == ["CONSULT"]
+    analysis = run("Kenya and Uganda agreed to reopen the border on Monday.")
+    assert ("AGREE", "occurred", ["Kenya"], ["Uganda"]) in events_of(analysis)

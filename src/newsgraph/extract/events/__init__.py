@@ -100,6 +100,7 @@ def extract_events(
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
                 _agent_in_text(roles, sense)
+                and _two_sided(roles, sense)
                 and finder.agents.worth_an_event(roles.source, roles.target, _named_patient(roles))
             ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
@@ -162,6 +163,13 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
         or (sense.type in SYMMETRIC and bool(roles.target))
         or any(source and t.pos_ == "PROPN" for source, t in roles.unnamed)
     )
+
+
+def _two_sided(roles: Roles, sense: Sense) -> bool:
+    """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
+    to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
+    willingness to cooperate)."""
+    return sense.type != "AGREE" or bool(roles.target) or len(roles.source) > 1
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
