@@ -182,3 +182,10 @@ def test_an_agreement_needs_a_partner(run):
     assert [e.type for e in run("Kenyan President William Ruto offered to mediate.").events] == ["CONSULT"]
     analysis = run("Kenya and Uganda agreed to reopen the border on Monday.")
     assert ("AGREE", "occurred", ["Kenya"], ["Uganda"]) in events_of(analysis)
+
+
+def test_fighting_needs_an_adversary(run):
+    analysis = run("Kurdish fighters fought against the Turkish army on Monday.")
+    assert [(e.type, e.status) for e in analysis.events] == [("ASSAULT", "occurred")]
+    assert run("Anna Keller volunteered to fight for Ukraine in 2014.").events == []
+    assert run("The Iraqi prime minister Haider al-Abadi vowed to fight corruption.").events == []
