@@ -75,7 +75,7 @@ def test_passive_with_coordinated_agents(run):
 
 def test_hypothetical_aid_under_a_condition(run):
     analysis = run("Norway could send peacekeepers to Mali if the United Nations asks.")
-    assert ("AID", "hypothetical", ["Norway"], []) in events_of(analysis)
+    assert ("AID", "hypothetical", ["Norway"], ["Mali"]) in events_of(analysis)
 
 
 def test_negation_and_ruled_out_meeting(run):
@@ -105,8 +105,8 @@ def test_ongoing_accusation_and_present_demand(run):
 
 def test_scare_quoted_and_so_called_nouns_are_not_events(run):
     for text in (
-        "Hungary criticized the so-called “peace summit” organised by activists.",
-        "Hungary criticized the “peace summit” in Vienna.",
+        "Hungary criticized Austria over the so-called “peace summit” organised by activists.",
+        "Hungary criticized Austria over the “peace summit” in Vienna.",
     ):
         assert [e.type for e in run(text).events] == ["ACCUSE"]
 
@@ -189,3 +189,12 @@ def test_fighting_needs_an_adversary(run):
     assert [(e.type, e.status) for e in analysis.events] == [("ASSAULT", "occurred")]
     assert run("Anna Keller volunteered to fight for Ukraine in 2014.").events == []
     assert run("The Iraqi prime minister Haider al-Abadi vowed to fight corruption.").events == []
+
+
+def test_an_act_done_to_someone_needs_its_target(run):
+    assert run("Kenyan President William Ruto accused the panel of bias on Monday.").events == []
+    assert run("Kenyan President William Ruto sent food aid on Monday.").events == []
+    analysis = run("Kenyan President William Ruto sent food aid to Uganda on Monday.")
+    assert events_of(analysis) == [("AID", "occurred", ["William Ruto"], ["Uganda"])]
+    analysis = run("Chile is now hosting a total of 2 million refugees, the minister said.")
+    assert events_of(analysis) == [("AID", "ongoing", ["Chile"], ["refugees"])]

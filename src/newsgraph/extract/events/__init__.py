@@ -41,6 +41,7 @@ from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
+    recipient,
     travels,
     trigger_roles,
 )
@@ -50,6 +51,7 @@ from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ACCEPTING,
     DEPLOYING,
+    DIRECTED,
     FORCE_SECTORS,
     MUTUAL_ACTS,
     PROTESTERS,
@@ -100,13 +102,12 @@ def extract_events(
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
                 _agent_in_text(roles, sense)
-                and _two_sided(roles, sense)
                 and finder.agents.worth_an_event(roles.source, roles.target, _named_patient(roles))
             ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
-    found = [f for f in found if not _restated_rejection(f, senses)]
+    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f.event))]
     events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
@@ -131,6 +132,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
                 a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
             )
         ]
+    if sense.type == "AID":
+        recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
     if mutual and not roles.source:  # "a meeting of the Security Council": its participant
         roles.source, roles.target = roles.target, []
@@ -165,11 +168,14 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
     )
 
 
-def _two_sided(roles: Roles, sense: Sense) -> bool:
+def _two_sided(event: Event) -> bool:
     """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
     to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
-    willingness to cooperate)."""
-    return sense.type != "AGREE" or bool(roles.target) or len(roles.source) > 1
+    willingness to cooperate); an accusation, a request, aid... is done to someone the text
+    names ("the opposition accuses" alone is not coded)."""
+    if event.type == "AGREE":
+        return bool(event.target) or len(event.source) > 1
+    return event.type not in DIRECTED or bool(event.target)
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:

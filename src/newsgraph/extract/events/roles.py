@@ -339,6 +339,23 @@ def _destination(
             return
 
 
+def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:
+    """ "send peacekeepers to Mali", "delivered aid to Gaza": aid goes to whom it is sent to (an
+    actor, or the country of a place)."""
+    if roles.target:
+        return
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    to = [g for h in heads for c in h.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    for word in to:
+        actor = finder.actors.actor_at(word)
+        country = next((p.country for p, span in places if span is not None and word in span), None)
+        actor = actor or (finder.by_country.get(country) if country else None)
+        if actor is not None and actor not in roles.source:
+            roles.target.append(actor)
+            roles.tokens.append(word)
+            return
+
+
 def _is_destination(place: Token, verb: Token) -> bool:
     """The place is where the clause's journey goes ("heading to X"), or what it visits."""
     travel = place.head.head

@@ -200,7 +200,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Quantity words read through to the noun after "of" ("hundreds of protesters").
 QUANTITY_HEADS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
-    "number numbers band bands gang gangs unit units contingent contingents member members".split()
+    "number numbers band bands gang gangs unit units contingent contingents member members total".split()
 )
 # Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
@@ -256,6 +256,9 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "ad
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
 DEPLOYING = frozenset({"MOBILIZE"})
+# PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
+# event of one of these whose target the text leaves unknown says too little to code.
+DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCTION", "SUPPORT"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
 # Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
