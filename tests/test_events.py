@@ -198,3 +198,14 @@ def test_an_act_done_to_someone_needs_its_target(run):
     assert events_of(analysis) == [("AID", "occurred", ["William Ruto"], ["Uganda"])]
     analysis = run("Chile is now hosting a total of 2 million refugees, the minister said.")
     assert events_of(analysis) == [("AID", "ongoing", ["Chile"], ["refugees"])]
+
+
+def test_it_and_its_stand_for_the_country_or_body_named_before(run):
+    analysis = run("Kenya said it was ready to send troops to Somalia.")
+    assert [(e.type, e.source) for e in analysis.events] == [
+        ("MOBILIZE", [a.id for a in analysis.actors if a.name == "Kenya"])
+    ]
+    analysis = run("Uganda has stepped up its airstrikes against the rebels in Congo.")
+    assert events_of(analysis) == [("ASSAULT", "occurred", ["Uganda"], ["rebels"])]
+    # an object "it" is a thing, not the country before it
+    assert run("Kenya criticized the annexation and called it illegal.").events == []

@@ -10,8 +10,9 @@ first ("WHL commissioner X"), never a possessor ("X's lawyers said"), for a voic
 from the ministry") anywhere in it but its clauses, for an official a body before a country and a
 country's government before the country, else the one body its sentence names (`named_inside`).
 A speaker's later conjuncts count only as names ("the first lady and senator" is one person).
-"it" and "they" are resolved by `recent_organization` and `plural_antecedent`; "he" and "she" are
-in the index already (`references.pronouns`).
+"it" and "they" are resolved by `recent_organization` and `plural_antecedent`, and for an event
+party "it"/"its" by `body_antecedent`; "he" and "she" are in the index already
+(`references.pronouns`).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def resolve(
         elif speaking:
             inside = named_inside(index, head) if number == 0 else []
         else:
-            inside = modifiers(index, head)
+            inside = modifiers(index, head) or _antecedent(index, head)
         found.extend(a for a in inside if a not in found)
     return found
 
@@ -111,10 +112,7 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
     state = token.lemma_.lower() in STATE_NOUNS
     found: list[Actor] = []
     for child in _modifier_words(token):
-        actor = index.actor_at(child) or country_actor(index, child, state)
-        owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
-        if state and owner and actor is not None and actor.country in index.government:
-            actor = index.government[actor.country]  # "Castro's government", "his administration"
+        actor = _modifier_actor(index, child, state)
         if actor is not None and actor not in found:
             found.append(actor)
     if not found and token.pos_ == "NOUN":
@@ -124,6 +122,16 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
             )
             found.extend(a for g in objects if (a := index.actor_at(g)) is not None)
     return found
+
+
+def _modifier_actor(index: ActorIndex, child: Token, state: bool) -> Actor | None:
+    """The actor one modifier names; a person's state noun ("Castro's government", "his
+    administration") is their country's government."""
+    actor = index.actor_at(child) or country_actor(index, child, state) or body_antecedent(index, child)
+    owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
+    if state and owner and actor is not None and actor.country in index.government:
+        return index.government[actor.country]
+    return actor
 
 
 def _modifier_words(token: Token) -> list[Token]:
@@ -253,6 +261,49 @@ def recent_organization(index: ActorIndex, token: Token) -> Actor | None:
         if near and main_clause_subject(earlier):
             return actor
     return latest
+
+
+def body_antecedent(index: ActorIndex, token: Token) -> Actor | None:
+    """ "China said it will ignore the ruling", "Russia ... its airstrikes": the country or
+    organisation a subject "it" or a possessive "its" stands for: the subject of a clause that
+    governs it, else the nearest country or organisation named as a main-clause subject in its
+    sentence or the paragraph's sentence before, outside quotations ("called it illegal" is a thing)."""
+    if not ((token.lower_ == "it" and token.dep_ in SUBJECT_DEPS) or (token.lower_ == "its" and token.dep_ == "poss")):
+        return None
+    governing = _governing_body(index, token)
+    if governing is not None:
+        return governing
+    doc, layout = token.doc, layout_of(token.doc)
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    if layout.paragraph_of(doc[start].idx) != layout.paragraph_of(token.idx):
+        start = token.sent.start
+    for earlier in reversed(doc[start : token.i]):
+        actor = _body(index, earlier)
+        if actor is not None and not layout.in_quotation(earlier) and main_clause_subject(earlier):
+            return actor
+    return None
+
+
+def _governing_body(index: ActorIndex, token: Token) -> Actor | None:
+    """The country or organisation subject of a clause above ``token`` ("China said it ...")."""
+    verb = token.head
+    while verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            actor = _body(index, child) if child.dep_ in SUBJECT_DEPS else None
+            if actor is not None:
+                return actor
+    return None
+
+
+def _body(index: ActorIndex, token: Token) -> Actor | None:
+    actor = index.actor_at(token)
+    return actor if actor is not None and actor.kind in ("country", "organization") else None
+
+
+def _antecedent(index: ActorIndex, token: Token) -> list[Actor]:
+    actor = body_antecedent(index, token)
+    return [actor] if actor is not None else []
 
 
 def plural_antecedent(token: Token) -> Token | None:
