@@ -209,3 +209,8 @@ def test_it_and_its_stand_for_the_country_or_body_named_before(run):
     assert events_of(analysis) == [("ASSAULT", "occurred", ["Uganda"], ["rebels"])]
     # an object "it" is a thing, not the country before it
     assert run("Kenya criticized the annexation and called it illegal.").events == []
+
+
+def test_the_subject_of_a_complaint_is_its_target(run):
+    analysis = run("Kenya complained that Uganda was about to send troops to Congo.")
+    assert ("ACCUSE", "occurred", ["Kenya"], ["Uganda"]) in events_of(analysis)

@@ -107,6 +107,9 @@ class RoleFinder:
                 self._add(roles.target, _prep_objects(obj, TARGET_PREPS), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
+        if not roles.target:  # "complained that Turkey is about to send troops": Turkey
+            clauses = [c for c in children if c.dep_ == "ccomp"]
+            self._add(roles.target, [s for c in clauses[:1] for s in c.children if s.dep_ in SUBJECT_DEPS], roles)
         return roles
 
     def subjects(self, verb: Token) -> list[Token]:
