@@ -107,9 +107,8 @@ class RoleFinder:
                 self._add(roles.target, _prep_objects(obj, TARGET_PREPS), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
-        if not roles.target:  # "complained that Turkey is about to send troops": Turkey
-            clauses = [c for c in children if c.dep_ == "ccomp"]
-            self._add(roles.target, [s for c in clauses[:1] for s in c.children if s.dep_ in SUBJECT_DEPS], roles)
+        if not roles.target:
+            self._add(roles.target, _complement_subjects(verb), roles)
         return roles
 
     def subjects(self, verb: Token) -> list[Token]:
@@ -219,6 +218,12 @@ class RoleFinder:
                     roles.tokens.append(token)
                     added = True
         return added
+
+
+def _complement_subjects(verb: Token) -> list[Token]:
+    """ "complained that Turkey is about to send troops": the subject of the first complement clause."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return [s for c in clauses[:1] for s in c.children if s.dep_ in SUBJECT_DEPS]
 
 
 def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
