@@ -214,3 +214,8 @@ def test_it_and_its_stand_for_the_country_or_body_named_before(run):
 def test_the_subject_of_a_complaint_is_its_target(run):
     analysis = run("Kenya complained that Uganda was about to send troops to Congo.")
     assert ("ACCUSE", "occurred", ["Kenya"], ["Uganda"]) in events_of(analysis)
+
+
+def test_a_name_coordinated_under_an_appositive_name_takes_part(run):
+    analysis = run("Kenyan President William Ruto and Ugandan President Yoweri Museveni will discuss the dispute.")
+    assert events_of(analysis) == [("CONSULT", "planned", ["William Ruto"], ["Yoweri Museveni"])]

@@ -77,9 +77,12 @@ def head_actor(index: ActorIndex, token: Token, voices: Iterable[Voice] = ()) ->
 
 def conjuncts(index: ActorIndex, token: Token) -> list[Token]:
     """The token and its conjuncts, also those the parser hung on another word of the same
-    name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic")."""
+    name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic") or on
+    its appositive name."""
     found = _conjuncts(token)
-    for word in name_around(index, token):
+    # "President X and Russian President Y": the parser hangs Y under the appositive name X
+    names = [c for c in token.children if c.dep_ == "appos" and index.actor_at(c) is not None]
+    for word in name_around(index, token) + names:
         found.extend(c for c in _conjuncts(word)[1:] if c not in found)
     return found
 
