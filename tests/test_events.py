@@ -219,3 +219,8 @@ def test_the_subject_of_a_complaint_is_its_target(run):
 def test_a_name_coordinated_under_an_appositive_name_takes_part(run):
     analysis = run("Kenyan President William Ruto and Ugandan President Yoweri Museveni will discuss the dispute.")
     assert events_of(analysis) == [("CONSULT", "planned", ["William Ruto"], ["Yoweri Museveni"])]
+
+
+def test_the_island_is_the_country_named_before(run):
+    analysis = run("Kenyan President William Ruto praised Cuba during his historic visit to the Communist-led island.")
+    assert ("CONSULT", "occurred", ["William Ruto"], ["Cuba"]) in events_of(analysis)

@@ -26,7 +26,13 @@ from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
-from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
+from newsgraph.lang.en.events import (
+    ACTOR_MODIFIER_DEPS,
+    COUNTRY_LOOKBACK,
+    COUNTRY_NOUNS,
+    FIRST_PERSON,
+    STATE_NOUNS,
+)
 from newsgraph.lang.en.quotes import DOCUMENT_NOUNS, VOICE_NOUNS
 from newsgraph.model import Actor
 
@@ -305,8 +311,26 @@ def _body(index: ActorIndex, token: Token) -> Actor | None:
 
 
 def _antecedent(index: ActorIndex, token: Token) -> list[Actor]:
-    actor = body_antecedent(index, token)
+    actor = body_antecedent(index, token) or described_country(index, token)
     return [actor] if actor is not None else []
+
+
+def described_country(index: ActorIndex, token: Token) -> Actor | None:
+    """ "his visit to the Communist-led island", "left the country": the country named last
+    before, outside quotations ("the island of Crete" names its own)."""
+    children = list(token.children)
+    if (
+        token.lemma_.lower() not in COUNTRY_NOUNS
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        or any(c.dep_ == "prep" or c.pos_ == "PROPN" for c in children)
+    ):
+        return None
+    layout = layout_of(token.doc)
+    for earlier in reversed(token.doc[max(0, token.i - COUNTRY_LOOKBACK) : token.i]):
+        actor = index.actor_at(earlier)
+        if actor is not None and actor.kind == "country" and not layout.in_quotation(earlier):
+            return actor
+    return None
 
 
 def plural_antecedent(token: Token) -> Token | None:

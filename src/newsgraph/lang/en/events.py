@@ -49,6 +49,9 @@ ROLE_CLIMB_DEPS = frozenset(
 )
 # Pre-modifiers of a noun phrase head that may name an actor ("Kyiv's leadership", "NATO chiefs").
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# "the island", "the country": a definite description of the country named just before.
+COUNTRY_NOUNS = frozenset("country nation island kingdom republic".split())
+COUNTRY_LOOKBACK = 120  # tokens searched back for the country such a description means
 # Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
 STATE_NOUNS = frozenset(
     "official government authority leader minister ministry regime entity diplomat "
