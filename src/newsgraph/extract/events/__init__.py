@@ -61,7 +61,7 @@ from newsgraph.lang.en.events import (
     RIOT_CAMEO,
     VIOLENT,
 )
-from newsgraph.model import Event, Evidence, Place, Quote, TimeExpr
+from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr
 
 # PLOVER types whose participants act together: "X and Y met" is X with Y.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -107,7 +107,8 @@ def extract_events(
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
-    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f.event))]
+    by_id = {a.id: a for a in actors.actors}
+    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f.event, by_id))]
     events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
@@ -168,13 +169,17 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
     )
 
 
-def _two_sided(event: Event) -> bool:
+def _two_sided(event: Event, by_id: dict[str, Actor]) -> bool:
     """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
     to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
     willingness to cooperate); an accusation, a request, aid... is done to someone the text
-    names ("the opposition accuses" alone is not coded)."""
+    names ("the opposition accuses" alone is not coded); a meeting has two sides, unless it is a
+    body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
+    lone = not event.target and len(event.source) < 2
     if event.type == "AGREE":
-        return bool(event.target) or len(event.source) > 1
+        return not lone
+    if event.type == "CONSULT" and lone:
+        return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
     return event.type not in DIRECTED or bool(event.target)
 
 
