@@ -186,7 +186,7 @@ def test_actor_page_draws_its_timeline_and_counterparts(base_url: str, watched: 
     page.goto(f"{base_url}/actors/{quote('person:narek avetisyan')}")
     page.wait_for_selector("#timeline .main-svg")
     page.wait_for_selector("#network .main-svg")
-    assert page.locator("#timeline .scatterlayer .point").count() == 3  # two CONSULTs on one day share a marker
+    assert page.locator("#timeline .scatterlayer .point").count() == 2  # the talks with Qasimov and the rejection
     assert "Elnur Qasimov" in page.locator("#network").text_content()
     _shot(page, "actor")
     assert not watched.errors and not watched.dialogs

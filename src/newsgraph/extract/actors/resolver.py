@@ -10,8 +10,9 @@ first ("WHL commissioner X"), never a possessor ("X's lawyers said"), for a voic
 from the ministry") anywhere in it but its clauses, for an official a body before a country and a
 country's government before the country, else the one body its sentence names (`named_inside`).
 A speaker's later conjuncts count only as names ("the first lady and senator" is one person).
-"it" and "they" are resolved by `recent_organization` and `plural_antecedent`; "he" and "she" are
-in the index already (`references.pronouns`).
+"it" and "they" are resolved by `recent_organization` and `plural_antecedent`, and for an event
+party "it"/"its" by `body_antecedent`; "he" and "she" are in the index already
+(`references.pronouns`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
-from newsgraph.lang.en.events import ACTOR_MODIFIER_DEPS, FIRST_PERSON, STATE_NOUNS
+from newsgraph.lang.en.events import (
+    ACTOR_MODIFIER_DEPS,
+    COUNTRY_LOOKBACK,
+    COUNTRY_NOUNS,
+    FIRST_PERSON,
+    STATE_NOUNS,
+)
 from newsgraph.lang.en.quotes import DOCUMENT_NOUNS, VOICE_NOUNS
 from newsgraph.model import Actor
 
@@ -55,7 +62,7 @@ def resolve(
         elif speaking:
             inside = named_inside(index, head) if number == 0 else []
         else:
-            inside = modifiers(index, head)
+            inside = modifiers(index, head) or _antecedent(index, head)
         found.extend(a for a in inside if a not in found)
     return found
 
@@ -76,9 +83,12 @@ def head_actor(index: ActorIndex, token: Token, voices: Iterable[Voice] = ()) ->
 
 def conjuncts(index: ActorIndex, token: Token) -> list[Token]:
     """The token and its conjuncts, also those the parser hung on another word of the same
-    name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic")."""
+    name ("The Republic of X and Y agreed": "Y" under "X", the name's head is "Republic") or on
+    its appositive name."""
     found = _conjuncts(token)
-    for word in name_around(index, token):
+    # "President X and Russian President Y": the parser hangs Y under the appositive name X
+    names = [c for c in token.children if c.dep_ == "appos" and index.actor_at(c) is not None]
+    for word in name_around(index, token) + names:
         found.extend(c for c in _conjuncts(word)[1:] if c not in found)
     return found
 
@@ -111,10 +121,7 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
     state = token.lemma_.lower() in STATE_NOUNS
     found: list[Actor] = []
     for child in _modifier_words(token):
-        actor = index.actor_at(child) or country_actor(index, child, state)
-        owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
-        if state and owner and actor is not None and actor.country in index.government:
-            actor = index.government[actor.country]  # "Castro's government", "his administration"
+        actor = _modifier_actor(index, child, state)
         if actor is not None and actor not in found:
             found.append(actor)
     if not found and token.pos_ == "NOUN":
@@ -124,6 +131,16 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
             )
             found.extend(a for g in objects if (a := index.actor_at(g)) is not None)
     return found
+
+
+def _modifier_actor(index: ActorIndex, child: Token, state: bool) -> Actor | None:
+    """The actor one modifier names; a person's state noun ("Castro's government", "his
+    administration") is their country's government."""
+    actor = index.actor_at(child) or country_actor(index, child, state) or body_antecedent(index, child)
+    owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
+    if state and owner and actor is not None and actor.country in index.government:
+        return index.government[actor.country]
+    return actor
 
 
 def _modifier_words(token: Token) -> list[Token]:
@@ -263,6 +280,67 @@ def recent_organization(index: ActorIndex, token: Token) -> Actor | None:
         if near and main_clause_subject(earlier):
             return actor
     return latest
+
+
+def body_antecedent(index: ActorIndex, token: Token) -> Actor | None:
+    """ "China said it will ignore the ruling", "Russia ... its airstrikes": the country or
+    organisation a subject "it" or a possessive "its" stands for: the subject of a clause that
+    governs it, else the nearest country or organisation named as a main-clause subject in its
+    sentence or the paragraph's sentence before, outside quotations ("called it illegal" is a thing)."""
+    if not ((token.lower_ == "it" and token.dep_ in SUBJECT_DEPS) or (token.lower_ == "its" and token.dep_ == "poss")):
+        return None
+    governing = _governing_body(index, token)
+    if governing is not None:
+        return governing
+    doc, layout = token.doc, layout_of(token.doc)
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    if layout.paragraph_of(doc[start].idx) != layout.paragraph_of(token.idx):
+        start = token.sent.start
+    for earlier in reversed(doc[start : token.i]):
+        actor = _body(index, earlier)
+        if actor is not None and not layout.in_quotation(earlier) and main_clause_subject(earlier):
+            return actor
+    return None
+
+
+def _governing_body(index: ActorIndex, token: Token) -> Actor | None:
+    """The country or organisation subject of a clause above ``token`` ("China said it ...")."""
+    verb = token.head
+    while verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            actor = _body(index, child) if child.dep_ in SUBJECT_DEPS else None
+            if actor is not None:
+                return actor
+    return None
+
+
+def _body(index: ActorIndex, token: Token) -> Actor | None:
+    actor = index.actor_at(token)
+    return actor if actor is not None and actor.kind in ("country", "organization") else None
+
+
+def _antecedent(index: ActorIndex, token: Token) -> list[Actor]:
+    actor = body_antecedent(index, token) or described_country(index, token)
+    return [actor] if actor is not None else []
+
+
+def described_country(index: ActorIndex, token: Token) -> Actor | None:
+    """ "his visit to the Communist-led island", "left the country": the country named last
+    before, outside quotations ("the island of Crete" names its own)."""
+    children = list(token.children)
+    if (
+        token.lemma_.lower() not in COUNTRY_NOUNS
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        or any(c.dep_ == "prep" or c.pos_ == "PROPN" for c in children)
+    ):
+        return None
+    layout = layout_of(token.doc)
+    for earlier in reversed(token.doc[max(0, token.i - COUNTRY_LOOKBACK) : token.i]):
+        actor = index.actor_at(earlier)
+        if actor is not None and actor.kind == "country" and not layout.in_quotation(earlier):
+            return actor
+    return None
 
 
 def plural_antecedent(token: Token) -> Token | None:

@@ -6,14 +6,16 @@
    main verb of a sentence without one when the trained classifier is confident of its type
    (``classifier``); scare-quoted names and nouns restating another trigger are left out;
 2. roles (``roles``): source and target actors from the parse and the ``ActorIndex``; a
-   coordinated verb shares its partner's target; an event that names no actor at all is dropped
-   ("such a meeting");
+   coordinated verb shares its partner's target, aid goes to whom it is sent to, a verb with no
+   object acts on its complement's subject; an event without a source the text names is dropped
+   ("such a meeting", an unresolved "it"; a lone meeting party is the source);
 3. when, status and where: the time attached to the trigger (``anchors``), the status it and
    the governing clauses give (``status``), for an occurred event without a time one the text
    identifies or the publication date, and the place (``anchors``); a meeting's CONSULT mode;
 4. across events: a rejection's target is whoever made the demand it rejects; a rejection of
-   nobody whose rejected action is an event itself goes; one event per sentence, type,
-   participants and status.
+   nobody whose rejected action is an event itself goes; an act done to someone (``DIRECTED``)
+   needs its target, an agreement a partner, a meeting two sides unless it is a body's own
+   (``_two_sided``); one event per sentence, type, participants and status.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
+    recipient,
     travels,
     trigger_roles,
 )
@@ -50,6 +53,7 @@ from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ACCEPTING,
     DEPLOYING,
+    DIRECTED,
     FORCE_SECTORS,
     MUTUAL_ACTS,
     PROTESTERS,
@@ -104,7 +108,8 @@ def extract_events(
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
-    found = [f for f in found if not _restated_rejection(f, senses)]
+    by_id = {a.id: a for a in actors.actors}
+    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f.event, by_id))]
     events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
@@ -129,7 +134,11 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
                 a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
             )
         ]
+    if sense.type == "AID":
+        recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
+    if mutual and not roles.source:  # "a meeting of the Security Council": its participant
+        roles.source, roles.target = roles.target, []
     return roles
 
 
@@ -159,10 +168,28 @@ def _named_patient(roles: Roles) -> bool:
 
 
 def _agent_in_text(roles: Roles, sense: Sense) -> bool:
-    """The text says who acted: a source, or a subject or agent phrase that names nobody known
-    ("he"); "X was attacked" and "airstrikes against X" name no one, and PLOVER codes no event
-    without a source (a meeting's sides are interchangeable)."""
-    return bool(roles.source) or sense.type in SYMMETRIC or any(source for source, _ in roles.unnamed)
+    """The text says who acted: a known source, or a name the actor layer missed; "X was
+    attacked", "airstrikes against X" and an unresolved "it was open to sending troops" name no
+    source, and PLOVER codes no event without one (a meeting's sides are interchangeable)."""
+    return (
+        bool(roles.source)
+        or (sense.type in SYMMETRIC and bool(roles.target))
+        or any(source and t.pos_ == "PROPN" for source, t in roles.unnamed)
+    )
+
+
+def _two_sided(event: Event, by_id: dict[str, Actor]) -> bool:
+    """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
+    to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
+    willingness to cooperate); an accusation, a request, aid... is done to someone the text
+    names ("the opposition accuses" alone is not coded); a meeting has two sides, unless it is a
+    body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
+    lone = not event.target and len(event.source) < 2
+    if event.type == "AGREE":
+        return not lone
+    if event.type == "CONSULT" and lone:
+        return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
+    return event.type not in DIRECTED or bool(event.target)
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:

@@ -49,21 +49,25 @@ def no_act(token: Token, senses: dict[int, Sense], actors: ActorIndex) -> bool:
 
 def _interview(token: Token, actors: ActorIndex) -> bool:
     """ "spoke to the AP", "talking to a TV channel": the partner is the media; "she spoke on
-    Monday": no partner at all, one speaker ("X and Y spoke" is a conversation)."""
+    Monday": no partner at all (see ``_alone``)."""
     if token.lemma_.lower() not in INTERVIEW_VERBS:
         return False
     partners = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    addressed = [p for p in partners if p.head.lower_ in ("with", "to")] + [
-        c for c in token.children if c.dep_ in ("dobj", "dative")
-    ]
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not addressed and subjects and not any(c.dep_ == "conj" for s in subjects for c in s.children):
+    if _alone(token, partners):
         return True
     for partner in partners:
         actor = actors.actor_at(partner)
         if partner.lemma_.lower() in MEDIA_NOUNS or (actor is not None and actor.sector in MEDIA_SECTORS):
             return True
     return False
+
+
+def _alone(token: Token, partners: list[Token]) -> bool:
+    """One speaker and nobody spoken with or to ("X and Y spoke" is a conversation)."""
+    addressed = [p for p in partners if p.head.lower_ in ("with", "to")]
+    addressed += [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return not addressed and bool(subjects) and not any(c.dep_ == "conj" for s in subjects for c in s.children)
 
 
 def _reporting(token: Token) -> bool:

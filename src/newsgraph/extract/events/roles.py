@@ -107,6 +107,8 @@ class RoleFinder:
                 self._add(roles.target, _prep_objects(obj, TARGET_PREPS), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
+        if not roles.target:
+            self._add(roles.target, _complement_subjects(verb), roles)
         return roles
 
     def subjects(self, verb: Token) -> list[Token]:
@@ -240,6 +242,12 @@ def _vague(actor: Actor) -> bool:
     return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
 
 
+def _complement_subjects(verb: Token) -> list[Token]:
+    """ "complained that Turkey is about to send troops": the subject of the first complement clause."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return [s for c in clauses[:1] for s in c.children if s.dep_ in SUBJECT_DEPS]
+
+
 def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
     """The tokens, a dateline the parser made a subject ("GENEVA - X and Y met") replaced by the
     names coordinated under it."""
@@ -358,6 +366,23 @@ def _destination(
         if _is_destination(span.root, verb) and actor is not None and actor not in roles.source:
             roles.target.append(actor)
             roles.tokens.append(span.root)
+            return
+
+
+def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:
+    """ "send peacekeepers to Mali", "delivered aid to Gaza": aid goes to whom it is sent to (an
+    actor, or the country of a place)."""
+    if roles.target:
+        return
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    to = [g for h in heads for c in h.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    for word in to:
+        actor = finder.actors.actor_at(word)
+        country = next((p.country for p, span in places if span is not None and word in span), None)
+        actor = actor or (finder.by_country.get(country) if country else None)
+        if actor is not None and actor not in roles.source:
+            roles.target.append(actor)
+            roles.tokens.append(word)
             return
 
 

@@ -309,7 +309,7 @@ QUANTIFIERS = frozenset("several many few some other various numerous multiple a
 # Quantity words read through to the noun after "of" ("hundreds of protesters").
 QUANTITY_HEADS = frozenset(
     "hundred hundreds thousand thousands dozen dozens million millions score scores group groups crowd crowds "
-    "number numbers band bands gang gangs unit units contingent contingents member members".split()
+    "number numbers band bands gang gangs unit units contingent contingents member members total".split()
 )
 # Prepositions that say where a generic agent is from ("police in Lagos", "troops from Chad").
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})

@@ -49,6 +49,9 @@ ROLE_CLIMB_DEPS = frozenset(
 )
 # Pre-modifiers of a noun phrase head that may name an actor ("Kyiv's leadership", "NATO chiefs").
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# "the island", "the country": a definite description of the country named just before.
+COUNTRY_NOUNS = frozenset("country nation island kingdom republic".split())
+COUNTRY_LOOKBACK = 120  # tokens searched back for the country such a description means
 # Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
 STATE_NOUNS = frozenset(
     "official government authority leader minister ministry regime entity diplomat "
@@ -247,6 +250,9 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "ad
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
 DEPLOYING = frozenset({"MOBILIZE"})
+# PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
+# event of one of these whose target the text leaves unknown says too little to code.
+DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCTION", "SUPPORT"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
