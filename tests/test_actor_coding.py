@@ -138,3 +138,10 @@ def test_coordinated_group_nouns_are_two_groups(run):
         ("Police", "COP"),
         ("protesters", "CVL"),
     ]
+
+
+def test_a_group_noun_before_a_name_describes_the_named_actor(run):
+    analysis = run("The Dutch relief agency Hartwell said its director was injured.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [a.kind for a in analysis.actors if a.name == "Hartwell"] and "relief agency" not in " ".join(names.values())
+    assert [names[q.speaker] for q in analysis.quotes] == ["Hartwell"]

@@ -51,6 +51,8 @@ class GroupAgents:
         bodies = held_bodies(state, start, end, head)
         if found is None or bodies is None:
             return
+        if any(_names_it(head, t) for t in state.doc[head.i + 1 : end] if t.i in state.by_token):
+            return  # "the aid group Gatsby": the name after the noun is the actor, the noun describes it
         words, sector = found
         span = state.doc[words[0].i : head.i + 1]
         whole = state.doc[start:end]
@@ -152,6 +154,12 @@ def place_country(state: State, span: Span) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _names_it(noun: Token, name: Token) -> bool:
+    """``name`` is the name of the thing ``noun`` describes: in apposition to it, or the head it is
+    a compound of ("aid group Gatsby"); not a place or body after a preposition ("rebels in Congo")."""
+    return (name.head == noun and name.dep_ == "appos") or (noun.head == name and noun.dep_ == "compound")
 
 
 def through_quantity(token: Token) -> Token:
