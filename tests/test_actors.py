@@ -1,6 +1,6 @@
 """Actors: NER corrections, coreference, metonymy and KB links, on sentences written for these tests."""
 
-from newsgraph.extract.actors.kbnames import admissible
+from newsgraph.extract.actors.kbnames import admissible, kb_name_mentions
 from newsgraph.extract.actors.state import State
 from newsgraph.kb.loader import default_kb
 from newsgraph.model import Analysis
@@ -231,6 +231,18 @@ def test_kb_multiword_name_in_proper_case_is_an_organization(run):
     assert "Doctors Without Borders" in mention_texts(analysis, "Médecins Sans Frontières")
     lower = run("The volunteers called themselves doctors without borders.")
     assert not [a for a in lower.actors if a.kind == "organization"]
+
+
+def test_kb_acronym_the_ner_mislabelled_is_an_organization(run):
+    analysis = run("He told reporters that the YMCA gym was closed.")  # the NER calls "YMCA" a people
+    assert [a.kind for a in analysis.actors if a.name == "YMCA"] == ["organization"]
+
+
+def test_kb_name_mention_leaves_out_its_article(pipeline):
+    doc = pipeline.nlp("She wrote for The Associated Press until May.")
+    state = State(doc, default_kb(), None)  # no step has taken the name yet
+    kb_name_mentions(state)
+    assert [doc[s:e].text for c in state.clusters for s, e in c.spans] == ["Associated Press"]
 
 
 def test_kb_name_inside_a_person_name_stays_a_person(run, pipeline):

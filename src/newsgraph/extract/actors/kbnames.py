@@ -16,7 +16,7 @@ from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.state import State
 from newsgraph.extract.gender import is_given_name
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.lang.en.actors import ORG_LABELS, ORG_NOUNS, ORGANIZATION_WORDS, PERSON_LABELS, PLACE_LABELS
+from newsgraph.lang.en.actors import ARTICLES, ORG_LABELS, ORG_NOUNS, ORGANIZATION_WORDS, PERSON_LABELS, PLACE_LABELS
 
 ACRONYM = re.compile(r"[A-Z0-9&.+\-]*[A-Z][A-Z0-9&.+\-]*[A-Z][A-Z0-9&.+\-]*")
 
@@ -28,7 +28,8 @@ def kb_name_mentions(state: State) -> None:
     found += [state.doc[s:e] for _id, s, e in names(state.doc) if proper_case(state.doc[s:e])]
     for span in filter_spans(found):
         if admissible(state, span) and not personal_name(span) and state.kb.organization(span.text) is not None:
-            organization(state, span.start, span.end, span.text)
+            start = span.start + 1 if span[0].lower_ in ARTICLES and len(span) > 1 else span.start
+            organization(state, start, span.end, span.text)  # linked by the KB's name, "The" not mentioned
 
 
 def admissible(state: State, span: Span) -> bool:
