@@ -230,9 +230,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=ng_analyze.BATCH_SIZE, help="nlp.pipe batch size")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--profile", action="store_true", help="cProfile newsgraph in-process instead of timing")
-    parser.add_argument(
-        "--events", choices=("accurate", "fast"), default="fast", help="newsgraph's event-type model"
-    )
+    parser.add_argument("--events", choices=("accurate", "fast"), default="fast", help="newsgraph's event-type model")
     return parser.parse_args(argv)
 
 

@@ -1,5 +1,8 @@
 """Actors: NER corrections, coreference, metonymy and KB links, on sentences written for these tests."""
 
+from newsgraph.extract.actors.kbnames import admissible, kb_name_mentions
+from newsgraph.extract.actors.state import State
+from newsgraph.kb.loader import default_kb
 from newsgraph.model import Analysis
 
 
@@ -210,3 +213,41 @@ def test_the_government_is_no_person_description(run):
     analysis = run(text)
     ruiz = next(a for a in analysis.actors if a.name == "Marta Ruiz")
     assert [m.text for m in ruiz.mentions] == ["Marta Ruiz"]
+
+
+def test_kb_acronym_the_ner_missed_is_an_organization(run):
+    analysis = run("USAID provided food to Haiti.")
+    usaid = [a for a in analysis.actors if a.kind == "organization"]
+    assert [m.text for m in usaid[0].mentions] == ["USAID"] and usaid[0].kb_id is not None
+
+
+def test_kb_names_match_only_in_their_own_case(run):
+    analysis = run("Youth workers said zero families came, and the who and when were unclear.")
+    assert not [a for a in analysis.actors if a.kind == "organization"]
+
+
+def test_kb_multiword_name_in_proper_case_is_an_organization(run):
+    analysis = run("Volunteers from Doctors Without Borders arrived on Friday.")
+    assert "Doctors Without Borders" in mention_texts(analysis, "Médecins Sans Frontières")
+    lower = run("The volunteers called themselves doctors without borders.")
+    assert not [a for a in lower.actors if a.kind == "organization"]
+
+
+def test_kb_acronym_the_ner_mislabelled_is_an_organization(run):
+    analysis = run("He told reporters that the YMCA gym was closed.")  # the NER calls "YMCA" a people
+    assert [a.kind for a in analysis.actors if a.name == "YMCA"] == ["organization"]
+
+
+def test_kb_name_mention_leaves_out_its_article(pipeline):
+    doc = pipeline.nlp("She wrote for The Associated Press until May.")
+    state = State(doc, default_kb(), None)  # no step has taken the name yet
+    kb_name_mentions(state)
+    assert [doc[s:e].text for c in state.clusters for s, e in c.spans] == ["Associated Press"]
+
+
+def test_kb_name_inside_a_person_name_stays_a_person(run, pipeline):
+    analysis = run("Robert Red Cross Smith said the talks failed.")
+    assert [(a.name, a.kind) for a in analysis.actors] == [("Robert Red Cross Smith", "person")]
+    doc = pipeline.nlp("Robert Red Cross Smith said the talks failed.")
+    state = State(doc, default_kb(), None)  # no step has taken the name yet
+    assert not admissible(state, doc[1:3])

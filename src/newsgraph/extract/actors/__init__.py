@@ -12,24 +12,26 @@ earlier one took:
    and seats of government through `places.place_or_government` ("Kyiv rejected" becomes that
    government); persons clustered by name (surname = full name), organisations by KB id or
    name (`clusters.py`);
-2. `clusters.merge_same_kb`: clusters of one KB id become one;
-3. `mentions.given_name_persons`: a first name + proper nouns the NER missed;
-4. `mentions.surname_mentions`: bare surnames of known persons the NER missed;
-5. `mentions.settle_kinds`: a one-word "person" the NER mostly calls an organisation is one;
-6. `mentions.organization_mentions`: one-word organisation names the NER missed;
-7. `mentions.heading_mentions`: in headings, names the body established;
-8. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
-9. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
-10. `places.institutions`: state institutions ("Belarus's foreign ministry");
-11. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
-12. `references.capitalised_org_descriptions`: "Army spokesman" -> the army named before;
-13. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
-14. `references.person_descriptions`: "the analyst said" -> the person just named;
-15. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
-16. `coding.unnamed_agents`: phrases named by a coded group noun only ("Ukrainian farmers", "police in
+2. `kbnames.kb_name_mentions`: KB organisation acronyms (case-sensitive) and multi-word names
+   (capitalised) the NER missed or mislabelled ("USAID provided …");
+3. `clusters.merge_same_kb`: clusters of one KB id become one;
+4. `mentions.given_name_persons`: a first name + proper nouns the NER missed;
+5. `mentions.surname_mentions`: bare surnames of known persons the NER missed;
+6. `mentions.settle_kinds`: a one-word "person" the NER mostly calls an organisation is one;
+7. `mentions.organization_mentions`: one-word organisation names the NER missed;
+8. `mentions.heading_mentions`: in headings, names the body established;
+9. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
+10. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
+11. `places.institutions`: state institutions ("Belarus's foreign ministry");
+12. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
+13. `references.capitalised_org_descriptions`: "Army spokesman" -> the army named before;
+14. `references.organization_descriptions`: "the ministry", "the company" -> the organisation named before;
+15. `references.person_descriptions`: "the analyst said" -> the person just named;
+16. `references.pronouns`: third-person pronouns by syntax (governing subject), recency and gender;
+17. `coding.unnamed_agents`: phrases named by a coded group noun only ("Ukrainian farmers", "police in
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
-17. `clusters.merge_same_kb` again, for KB links the later steps made;
-18. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
+18. `clusters.merge_same_kb` again, for KB links the later steps made;
+19. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.clusters import merge_same_kb
 from newsgraph.extract.actors.coding import code_actors, title_only_persons, unnamed_agents
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
+from newsgraph.extract.actors.kbnames import kb_name_mentions
 from newsgraph.extract.actors.mentions import (
     given_name_persons,
     heading_mentions,
@@ -65,6 +68,7 @@ __all__ = ["ActorIndex", "PlaceMention", "extract_actors"]
 
 STEPS = (
     named_mentions,
+    kb_name_mentions,
     merge_same_kb,
     given_name_persons,
     surname_mentions,

@@ -131,6 +131,8 @@ ORGANIZATION_WORDS = frozenset(
     "institute society union group commission board authority service services network news "
     "press times post herald journal fund trust".split()
 )
+# Articles a name may begin with ("The Associated Press"); the mention starts after them.
+ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
