@@ -14,6 +14,7 @@ mention of the same noun ("the rebels") is the same actor.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -144,9 +145,10 @@ def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster
 
 def place_country(state: State, span: Span) -> str | None:
     """The country of a place named in a phrase ("Shanghai police", "trade unions in Denmark")."""
-    for ent in span.doc.ents:
-        if ent.end <= span.start - 1 or ent.start >= span.end:
-            continue
+    # the entities are sorted and disjoint: start at the first one ending after the word before the span
+    for ent in state.ents[bisect_right(state.ent_ends, span.start - 1) :]:
+        if ent.start >= span.end:
+            break
         country = state.country_of_text(ent.text)
         if country is not None:
             return country.iso3

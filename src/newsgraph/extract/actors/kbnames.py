@@ -38,7 +38,7 @@ def admissible(state: State, span: Span) -> bool:
         return False
     if not any(t.ent_type_ in PERSON_LABELS | PLACE_LABELS for t in span):
         return not shouting(span)
-    for ent in span.doc.ents:
+    for ent in state.ents:
         overlaps = ent.start < span.end and ent.end > span.start
         if overlaps and ent.label_ in PERSON_LABELS | PLACE_LABELS and (ent.start, ent.end) != (span.start, span.end):
             return False

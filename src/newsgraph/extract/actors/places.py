@@ -99,7 +99,7 @@ def part_of_name(state: State, span: Span) -> bool:
     """The last words of a longer person's name in the article ("Lamar Jackson" ... "Jackson")."""
     return any(
         ent.label_ in PERSON_LABELS and len(ent) > len(span) and ent.text.endswith(f" {span.text}")
-        for ent in state.doc.ents
+        for ent in state.ents
     )
 
 

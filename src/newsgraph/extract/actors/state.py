@@ -47,6 +47,9 @@ class State:
         self.doc = doc
         self.kb = kb
         self.published = published
+        self._countries: dict[str, KBCountry | None] = {}
+        self.ents = tuple(doc.ents)  # spaCy builds the spans anew on every doc.ents
+        self.ent_ends = [ent.end for ent in self.ents]
         self.layout = layout_of(doc)
         self.heading_tokens = self.layout.heading_tokens
         self.noun_chunks: list[Span] = list(doc.noun_chunks)
@@ -98,9 +101,12 @@ class State:
         return link_country(text, self.kb, self.named_countries)
 
     def country_of_text(self, text: str) -> KBCountry | None:
-        """The country a name, demonym or seat of government names ("Russia's", "Kremlin")."""
-        text = strip_possessive(text)
-        return self.link_country(text) or self.kb.seat_of_government(text)
+        """The country a name, demonym or seat of government names ("Russia's", "Kremlin");
+        remembered per text for the document."""
+        if text not in self._countries:
+            bare = strip_possessive(text)
+            self._countries[text] = self.link_country(bare) or self.kb.seat_of_government(bare)
+        return self._countries[text]
 
     def chunk_country(self, chunk: Span) -> KBCountry | None:
         """The country a modifier of a noun chunk names ("Belarus's foreign ministry")."""
