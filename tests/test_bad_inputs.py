@@ -435,3 +435,10 @@ def test_two_first_opens_of_a_new_sqlite_file_both_succeed(tmp_path: Path):
         assert [run.returncode for run in runs] == [0, 0], errors
     with newsgraph.open(tmp_path / "new-0.db") as corpus:  # a usable corpus
         assert corpus.articles() == []
+
+
+def test_a_name_whose_letters_fold_to_nothing_is_no_crash():
+    """Characters with no ASCII reading (supplementary-plane ideographs) in a name next to a cue."""
+    text = "\u201c\U000204a0 \U000404a0,\u201c spokesperson NATO Maria Lopez."
+    (result,) = analyze_many([Article("fold", text)], jobs=1)
+    assert isinstance(result, Analysis) and result.article.id == "fold"

@@ -120,10 +120,12 @@ def person_with_surname(state: State, word: str, at: int) -> Cluster | None:
 def latest_person_with_first_name(state: State, word: str) -> Cluster | None:
     """The one person of the document with this first name (in any spelling)."""
     key = name_key(word)
+    if not key:
+        return None
     matches = [
         c
         for c in state.clusters
-        if c.kind == "person" and len(c.name.split()) > 1 and name_key(c.name).split()[0] == key
+        if c.kind == "person" and len(c.name.split()) > 1 and name_key(c.name).split()[:1] == [key]
     ]
     return matches[-1] if len(matches) == 1 else None
 
