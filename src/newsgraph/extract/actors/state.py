@@ -47,7 +47,6 @@ class State:
         self.doc = doc
         self.kb = kb
         self.published = published
-        self._countries: dict[str, KBCountry | None] = {}
         self.ents = tuple(doc.ents)  # spaCy builds the spans anew on every doc.ents
         self.ent_ends = [ent.end for ent in self.ents]
         self.layout = layout_of(doc)
@@ -57,7 +56,7 @@ class State:
         self.by_token: dict[int, Cluster] = {}
         self.places: list[PlaceMention] = []
         self.place_names = names_used_as_places(doc)
-        self.named_countries = unambiguous_countries((ent.text for ent in doc.ents), kb)
+        self.named_countries = unambiguous_countries((ent.text for ent in self.ents), kb)
         self.capitalised_org_nouns: list[int] = []  # "Army", "Ministry": a common noun the NER called a name
 
     def add(self, cluster: Cluster, start: int, end: int) -> None:
@@ -101,12 +100,9 @@ class State:
         return link_country(text, self.kb, self.named_countries)
 
     def country_of_text(self, text: str) -> KBCountry | None:
-        """The country a name, demonym or seat of government names ("Russia's", "Kremlin");
-        remembered per text for the document."""
-        if text not in self._countries:
-            bare = strip_possessive(text)
-            self._countries[text] = self.link_country(bare) or self.kb.seat_of_government(bare)
-        return self._countries[text]
+        """The country a name, demonym or seat of government names ("Russia's", "Kremlin")."""
+        text = strip_possessive(text)
+        return self.link_country(text) or self.kb.seat_of_government(text)
 
     def chunk_country(self, chunk: Span) -> KBCountry | None:
         """The country a modifier of a noun chunk names ("Belarus's foreign ministry")."""
