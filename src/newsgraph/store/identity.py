@@ -10,7 +10,7 @@ kinds are ``<kind>:<folded name>``. Imports no spaCy.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, func, insert, inspect, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
 from newsgraph.model import Actor
@@ -26,7 +26,6 @@ actors, aliases, mentions, quotes, merges = (
     schema.actor_merges,
 )
 outer, sides = schema.event_actors, schema.event_actors.alias("sides")
-voices, co_speakers = schema.quote_speakers, schema.quote_speakers.alias("co_speakers")
 
 
 def person_key(kind: str, name: str) -> str | None:
@@ -145,7 +144,8 @@ def _ensure_kb_actor(conn: Connection, person: KBPerson) -> None:
 
 def merge(conn: Connection, old_id: str, new_id: str) -> None:
     """Move everything stored under actor ``old_id`` to ``new_id`` (which exists), record the
-    merge with the old name and kind in ``actor_merges``, and delete the old actor row."""
+    merge with the old name and kind in ``actor_merges``, and delete the old actor row. Runs inside migration
+    0003, so it moves the rows of the tables that revision has (0004 fills ``quote_speakers`` from the merged ids)."""
     old = conn.execute(select(actors.c.name, actors.c.kind).where(actors.c.id == old_id)).one()
     names = [old.name, *conn.execute(select(aliases.c.alias).where(aliases.c.actor_id == old_id)).scalars()]
     have = set(conn.execute(select(aliases.c.alias).where(aliases.c.actor_id == new_id)).scalars())
@@ -165,14 +165,6 @@ def merge(conn: Connection, old_id: str, new_id: str) -> None:
     )
     conn.execute(delete(outer).where(outer.c.actor_id == old_id, both.exists()))
     conn.execute(update(outer).where(outer.c.actor_id == old_id).values(actor_id=new_id))
-    said = select(co_speakers.c.article_id).where(
-        co_speakers.c.actor_id == new_id,
-        co_speakers.c.article_id == voices.c.article_id,
-        co_speakers.c.quote_id == voices.c.quote_id,
-    )
-    if inspect(conn).has_table(voices.name):  # absent while migration 0003 unifies an older store
-        conn.execute(delete(voices).where(voices.c.actor_id == old_id, said.exists()))
-        conn.execute(update(voices).where(voices.c.actor_id == old_id).values(actor_id=new_id))
     conn.execute(update(merges).where(merges.c.actor_id == old_id).values(actor_id=new_id))
     conn.execute(insert(merges).values(old_id=old_id, actor_id=new_id, old_name=old.name, old_kind=old.kind))
     conn.execute(delete(actors).where(actors.c.id == old_id))
