@@ -10,6 +10,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -37,6 +38,7 @@ from newsgraph.ingest.sources import iter_sources
 from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Quote, When
 from newsgraph.render import print_analysis_table
 from newsgraph.store import MAX_LIMIT, schema
+from newsgraph.store import engine as engine_module
 from newsgraph.store.engine import MIGRATIONS, database_url
 from newsgraph.store.queries import QueryError
 from newsgraph.store.reader import stored_analysis
@@ -607,3 +609,28 @@ def test_an_event_told_again_keeps_every_statement_through_the_store(corpus: Cor
     assert stored is not None
     (read,) = stored.analysis.events
     assert read.mentions == [again] and read.evidence == event.evidence
+
+
+class _LockedTwice:
+    """A cursor whose first two PRAGMAs meet another process switching the file to WAL."""
+
+    def __init__(self, error: str = "database is locked") -> None:
+        self.error, self.calls = error, 0
+
+    def execute(self, _sql: str) -> None:
+        self.calls += 1
+        if self.calls <= 2:
+            raise sqlite3.OperationalError(self.error)
+
+
+def test_a_pragma_refused_as_locked_is_retried_until_it_runs():
+    cursor = _LockedTwice()
+    engine_module._pragma_when_unlocked(cursor, "journal_mode = WAL")  # type: ignore[arg-type]
+    assert cursor.calls == 3
+
+
+def test_a_pragma_error_other_than_locked_is_raised_at_once():
+    cursor = _LockedTwice("near 'x': syntax error")
+    with pytest.raises(sqlite3.OperationalError, match="syntax"):
+        engine_module._pragma_when_unlocked(cursor, "x")  # type: ignore[arg-type]
+    assert cursor.calls == 1

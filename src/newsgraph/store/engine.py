@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,8 +18,14 @@ from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DB = "newsgraph.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_S = 30
 # busy_timeout first: switching to WAL takes a lock, which another process opening the file may hold.
-SQLITE_PRAGMAS = ("busy_timeout = 30000", "journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL")
+SQLITE_PRAGMAS = (
+    f"busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}",
+    "journal_mode = WAL",
+    "foreign_keys = ON",
+    "synchronous = NORMAL",
+)
 IMMEDIATE = "newsgraph_immediate"  # execution option: SQLite takes the write lock at BEGIN
 MIGRATION_LOCK = 0x6E657773  # PostgreSQL advisory lock key serialising migrations ("news")
 
@@ -79,8 +87,22 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
-        cursor.execute(f"PRAGMA {pragma}")
+        _pragma_when_unlocked(cursor, pragma)
     cursor.close()
+
+
+def _pragma_when_unlocked(cursor: sqlite3.Cursor, pragma: str) -> None:
+    # SQLite answers "database is locked" at once, without its busy handler, when two processes
+    # switch a new file to WAL together; wait for the other one as busy_timeout would.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute(f"PRAGMA {pragma}")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(engine: Engine) -> None:
