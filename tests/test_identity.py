@@ -86,6 +86,16 @@ def test_spellings_of_one_person_are_one_actor_with_a_kb_link(run):
     assert not any("]" in a.name for a in analysis.actors)
 
 
+def test_a_surname_first_then_the_full_name_links_to_the_kb_without_a_date(run):
+    analysis = run(
+        "Trudeau arrived late to the meeting in Ottawa.\nJustin Trudeau then told reporters the talks would go on.",
+        published=None,
+    )
+    persons = [a for a in analysis.actors if a.kind == "person"]
+    assert [a.kb_id for a in persons] == ["justin-trudeau"]
+    assert {"Trudeau", "Justin Trudeau"} <= {m.text for m in persons[0].mentions}
+
+
 def test_an_unknown_name_in_two_spellings_is_one_actor_and_a_namesake_another(run):
     analysis = run(
         "Kyrylo Savchuk, a farmer, said the harvest was poor. Kirilo Savchuk said prices had fallen.\n"
@@ -111,3 +121,9 @@ def test_a_kb_alias_gives_a_bare_surname_only_when_spelt_like_the_surname(tmp_pa
     assert "varnland" not in surname_keys(king) and "oskar" in surname_keys(king)
     minister = Cluster("person", "Ivan Holubenko", kb_person=kb.person("ivan-holubenko"))
     assert surname_keys(minister) == {"holubenko", "holubenka"}
+
+
+def test_a_person_entity_running_over_a_possessive_is_the_possessor(run):
+    analysis = run("Maria Lopez’s Greens won the vote in the valley. Lopez said the result was clear.")
+    persons = [a for a in analysis.actors if a.kind == "person"]
+    assert [a.name for a in persons] == ["Maria Lopez"]

@@ -28,13 +28,14 @@ def person(state: State, start: int, end: int, text: str) -> None:
                 attach_kb(state, cluster, kb_person)
     else:
         cluster = person_named(state, text) or person_with_full_name(state, text)
-        if cluster is None:
+        if cluster is None or cluster.kb_person is None:
             kb_person = link_person(text, state.kb, state.published, surname_only=False)
-            cluster = state.find("person", kb_id=kb_person.id) if kb_person else None
+            if cluster is None:
+                cluster = state.find("person", kb_id=kb_person.id) if kb_person else None
             if cluster is None:
                 cluster = Cluster("person", text)
-                if kb_person is not None:
-                    attach_kb(state, cluster, kb_person)
+            if kb_person is not None and cluster.kb_person is None:
+                attach_kb(state, cluster, kb_person)
     if cluster.gender is None and len(cluster.name.split()) > 1:
         cluster.gender = gender_of_first_name(cluster.name.split()[0])
     state.add(cluster, start, end)

@@ -103,6 +103,8 @@ def trimmed(doc: Doc, span: Span) -> tuple[int, int] | None:
         or (span.label_ in PERSON_LABELS and is_title_word(doc[start]))
     ):
         start += 1
+    if span.label_ in PERSON_LABELS:  # "Justin Trudeau's Liberals": the person is the possessor
+        end = next((i for i in range(start + 1, end) if doc[i].text in POSSESSIVE), end)
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return (start, end) if start < end else None
