@@ -127,3 +127,11 @@ def test_a_person_entity_running_over_a_possessive_is_the_possessor(run):
     analysis = run("Maria Lopez’s Greens won the vote in the valley. Lopez said the result was clear.")
     persons = [a for a in analysis.actors if a.kind == "person"]
     assert [a.name for a in persons] == ["Maria Lopez"]
+
+
+def test_a_photo_credit_is_no_person(run):
+    analysis = run(
+        "Residents queue for water in the old town. Tomas Vidal/AFP/Getty Images\n"
+        "Photo by Maria Santos/Reuters. The mayor said the water was safe."
+    )
+    assert not any("/" in a.name for a in analysis.actors)
