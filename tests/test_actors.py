@@ -251,3 +251,9 @@ def test_kb_name_inside_a_person_name_stays_a_person(run, pipeline):
     doc = pipeline.nlp("Robert Red Cross Smith said the talks failed.")
     state = State(doc, default_kb(), None)  # no step has taken the name yet
     assert not admissible(state, doc[1:3])
+
+
+def test_a_name_after_a_long_title_is_a_person(run):
+    analysis = run("Norway's Minister for International Development Lars Haugen said the fund would grow.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Lars Haugen"]
+    assert any(a.kind == "person" and a.name == "Lars Haugen" for a in analysis.actors)

@@ -276,6 +276,18 @@ def test_dateline_is_neither_speaker_nor_content(run):
     assert quotes_of(analysis) == [("officials", "indirect", "The U.S. has given Ukraine new air defence systems")]
 
 
+def test_a_dateline_without_its_dash_is_neither_speaker_nor_actor(run):
+    analysis = run("OSLO/BERLIN Germany said it would send more aid to the region.\nThe aid will arrive next week.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Germany"]
+    assert not any("OSLO" in a.name for a in analysis.actors)
+
+
+def test_an_opening_acronym_that_names_no_place_is_no_dateline(run):
+    analysis = run("NATO Secretary General Mark Rutte said the alliance was ready.\nHe spoke in Brussels.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Mark Rutte"]
+    assert any(a.name == "North Atlantic Treaty Organization" for a in analysis.actors)
+
+
 def test_narration_coordinated_after_the_clause_is_not_content(run):
     analysis = run(
         "The army said 40 soldiers had been killed on the battlefield, but gave no details on the number of wounded."

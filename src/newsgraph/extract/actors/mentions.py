@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.clusters import known_person, organization, person, person_with_surname, surname_keys
 from newsgraph.extract.actors.places import place_or_government
 from newsgraph.extract.actors.state import Cluster, State
+from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.extract.gender import is_given_name
 from newsgraph.extract.linking import link_person
 from newsgraph.kb.loader import KnowledgeBase
@@ -25,6 +26,7 @@ from newsgraph.lang.en.actors import (
     PLACE_WORDS,
     POSSESSIVE,
     ROLE_NOUNS,
+    TITLE_LINKS,
     TITLE_WORDS,
 )
 from newsgraph.namekey import name_key
@@ -33,6 +35,7 @@ from newsgraph.namekey import name_key
 def named_mentions(state: State) -> None:
     """The NER's persons, organisations and places, corrected; organisations last (they may name persons)."""
     doc = state.doc
+    datelines = dateline_tokens(state.layout)
     deferred_orgs: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.start in state.heading_tokens:
@@ -41,6 +44,10 @@ def named_mentions(state: State) -> None:
         if bounds is None:
             continue
         start, end = bounds
+        while start < end and start in datelines:  # "OSLO/BERLIN Germany": the dateline is no part of the name
+            start += 1
+        if start == end:
+            continue
         text = doc[start:end].text
         label = ent.label_
         if label == "NORP":
@@ -238,7 +245,23 @@ def starts_missed_name(token: Token) -> bool:
     if not is_given_name(token.text):
         return False
     before = token.doc[token.i - 1] if token.i else None
-    return before is None or before.tag_ != "NNP" or not before.text[:1].isupper() or is_title_word(before)
+    return (
+        before is None
+        or before.tag_ != "NNP"
+        or not before.text[:1].isupper()
+        or is_title_word(before)
+        or ends_title(token)
+    )
+
+
+def ends_title(token: Token) -> bool:
+    """The capitalised words before ``token`` close a title ("Minister for International Development")."""
+    for before in reversed(token.doc[max(token.i - 6, 0) : token.i]):
+        if is_title_word(before):
+            return True
+        if not (before.text[:1].isupper() or before.lower_ in TITLE_LINKS):
+            return False
+    return False
 
 
 def missed_name_end(state: State, first: Token) -> int:

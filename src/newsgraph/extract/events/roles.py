@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention, resolver
+from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
-from newsgraph.extract.quotes.state import dateline_tokens
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (

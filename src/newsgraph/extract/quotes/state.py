@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
-from newsgraph.extract.layout import DocLayout, layout_of
+from newsgraph.extract.datelines import dateline_tokens
+from newsgraph.extract.layout import layout_of
 from newsgraph.model import Actor
-
-# A dateline opening a paragraph: "KYIV, Ukraine — ", "BEIJING (Reuters) - ".
-DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ ]{0,30}?)?(?: \([^)\n]{1,30}\))? [—–-]+ ")
 
 
 @dataclass
@@ -66,13 +63,3 @@ class State:
             if overlap > 0.5 * (end - start):
                 return True
         return False
-
-
-def dateline_tokens(layout: DocLayout) -> set[int]:
-    """Tokens of a dateline opening a paragraph ("KYIV, Ukraine —"): neither speaker nor content."""
-    ids: set[int] = set()
-    for paragraph in layout.paras:
-        match = DATELINE.match(layout.text, paragraph.start, paragraph.end)
-        if match is not None:
-            ids.update(t.i for t in layout.tokens_between(match.start(), match.end()))
-    return ids

@@ -54,6 +54,8 @@ TITLE_WORDS = frozenset(
     "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
     "coach deputy vice former late president-elect".split()
 )
+# Small words inside a title between its role noun and the name ("Minister of State for Foreign Affairs").
+TITLE_LINKS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "’s"})
 # Military and police ranks written before a name ("Colonel Patrick Ilunga"); not "general", which
 # also ends offices ("Attorney General", "Secretary General").
 RANK_WORDS = frozenset(
