@@ -40,14 +40,10 @@ def named_mentions(state: State) -> None:
     for ent in doc.ents:
         if ent.start in state.heading_tokens:
             continue
-        bounds = trimmed(doc, ent)
+        bounds = name_bounds(doc, ent, datelines)
         if bounds is None:
             continue
         start, end = bounds
-        while start < end and start in datelines:  # "OSLO/BERLIN Germany": the dateline is no part of the name
-            start += 1
-        if start == end:
-            continue
         text = doc[start:end].text
         label = ent.label_
         if label == "NORP":
@@ -100,6 +96,18 @@ def organization_entity(state: State, start: int, end: int, text: str) -> None:
         person(state, titled, end, state.doc[titled:end].text)
     else:
         organization(state, start, end, text)
+
+
+def name_bounds(doc: Doc, span: Span, datelines: set[int]) -> tuple[int, int] | None:
+    """An entity's token range trimmed (see :func:`trimmed`) and without a dateline it runs over
+    ("OSLO/BERLIN Germany")."""
+    bounds = trimmed(doc, span)
+    if bounds is None:
+        return None
+    start, end = bounds
+    while start < end and start in datelines:
+        start += 1
+    return (start, end) if start < end else None
 
 
 def trimmed(doc: Doc, span: Span) -> tuple[int, int] | None:
