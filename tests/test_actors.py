@@ -257,3 +257,8 @@ def test_a_name_after_a_long_title_is_a_person(run):
     analysis = run("Norway's Minister for International Development Lars Haugen said the fund would grow.")
     assert [q.speaker_name for q in analysis.quotes] == ["Lars Haugen"]
     assert any(a.kind == "person" and a.name == "Lars Haugen" for a in analysis.actors)
+
+
+def test_a_role_description_with_a_country_inside_is_the_person_holding_it(run):
+    analysis = run("Sergei Lavrov spoke in Geneva on Monday. The top Russian diplomat said the talks had stalled.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Sergey Lavrov"]

@@ -435,3 +435,37 @@ def test_a_country_s_official_or_statement_speaks_for_its_government(run):
 
 def test_a_country_s_official_is_the_country_without_a_government_named(run):
     assert speaker_names(run("A U.S. defence official said the frigate would stay in port.")) == ["United States"]
+
+
+def test_a_cue_verb_inside_a_quotation_does_not_report_it(run):
+    analysis = run(
+        'The ruling would show the judges had "chosen to act boldly", said Maria Ortiz, a law professor. '
+        '"If the treaty were declared void, then in theory every other state would be emboldened."'
+    )
+    assert [(q.speaker_name, q.cue) for q in analysis.quotes][-1] == ("Maria Ortiz", "said")
+
+
+def test_a_question_quoted_before_a_long_subject_and_its_cue(run):
+    analysis = run(
+        "“Nobody starts a war with two ships, right?” Canada’s envoy to the alliance, Paul Girard, told reporters."
+    )
+    assert [(q.speaker_name, q.cue, q.kind) for q in analysis.quotes] == [("Paul Girard", "told", "direct")]
+
+
+def test_a_quoted_statement_then_a_new_sentence_is_no_attribution(run):
+    analysis = run("“We will win.” The crowd cheered for an hour.")
+    assert analysis.quotes == []
+
+
+def test_the_medium_after_a_cue_is_not_the_speaker(run):
+    analysis = run("“It was our mistake, and we apologize,” the pilot said on Rossiya state TV.")
+    assert [q.speaker_name for q in analysis.quotes] == ["the pilot"]
+
+
+def test_a_quote_introduced_by_its_speaker_keeps_him_before_a_trailing_according_to(run):
+    analysis = run(
+        "Appealing for calm, Tomas Novak told Ivan Petrov: “We can make this a good story for both of us,” "
+        "according to a senior official."
+    )
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [(q.speaker_name, q.cue) for q in direct] == [("Tomas Novak", "told")]

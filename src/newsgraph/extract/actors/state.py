@@ -142,9 +142,13 @@ def located_in(token: Token) -> bool:
 
 
 def head_phrase(chunk: Span, vocabulary: Container[str]) -> str | None:
-    """The noun (or two-word phrase, "foreign minister") heading a noun chunk, if in ``vocabulary``."""
+    """The noun (or two-word phrase, "foreign minister", "top U.S. diplomat") heading a noun chunk, if
+    in ``vocabulary``; a country word between the two is skipped."""
     head = chunk.root
-    previous = chunk.doc[head.i - 1].lower_ if head.i > chunk.start else ""
+    before = head.i - 1
+    while before > chunk.start and chunk.doc[before].ent_type_ in {"GPE", "NORP"}:
+        before -= 1
+    previous = chunk.doc[before].lower_ if before >= chunk.start else ""
     two = f"{previous} {head.lower_}"
     if two in vocabulary:
         return two

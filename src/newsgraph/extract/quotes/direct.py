@@ -14,6 +14,7 @@ from newsgraph.lang.en.quotes import CUE_FORMS, SUBJECT_DEPS
 from newsgraph.model import Actor
 
 CUE_WINDOW = 7
+SUBJECT_WINDOW = 16  # “…?” Canada’s envoy to the alliance, Paul Girard, told reporters
 INTRODUCTION_WINDOW = 12  # "told reporters in Atlanta on Thursday morning: “…”"
 CONTINUATION_CHARS = 200  # a quoted sentence right after another quote continues it…
 CONTINUATION_PARAGRAPH_CHARS = 1200  # …and a quoted paragraph may follow a few paragraphs later
@@ -30,7 +31,10 @@ def direct_quotes(state: State) -> None:
         if not inner.strip():
             continue
         after = cue_after(state, quotation)
-        cue = after or cue_before(state, quotation)
+        before = cue_before(state, quotation) if after is None or is_according_to(after) else None
+        if before is not None:
+            after = None  # "X told Y: “…,” according to Z": X speaks, Z reports it
+        cue = after or before
         found = None
         if cue is not None and (sentence_like(text, quotation, inner) or after is None):
             speaker, speaker_text = speakers.adjacent_speaker(state, quotation, cue) if after else (None, None)
@@ -83,21 +87,34 @@ def sentence_like(text: str, quotation: Quotation, inner: str) -> bool:
 
 
 def cue_after(state: State, quotation: Quotation) -> Token | None:
-    """`“…,” she said` and `“…,” said X`: a cue right after the closing mark."""
+    """`“…,” she said`, `“…,” said X` and `“…?” X's envoy to Y, Z, told reporters`: a cue right
+    after the closing mark, or after a longer phrase that is all its subject."""
     doc = state.doc
     token = state.layout.token_at_or_after(quotation.end)
-    if token is None or token.sent.start > doc[max(token.i - 1, 0)].i:
+    if token is None:
         return None
+    if token.sent.start > doc[max(token.i - 1, 0)].i and not asks_or_exclaims(state.text, quotation):
+        return None  # a new sentence after a quoted statement; after “…?” the parser splits too eagerly
     limit = next((q.start for q in state.quotations if q.start >= quotation.end), len(state.text))
-    steps = 0
-    while token is not None and steps < CUE_WINDOW and token.idx < limit:
+    words: list[Token] = []
+    while token is not None and len(words) < SUBJECT_WINDOW and token.idx < limit:
         if token.text in {".", "!", "?", "\n"} or "\n" in token.text:
             return None
         if is_cue(token) or token.lower_ in CUE_FORMS or is_according_to(token):
-            return token
-        steps += 1
+            return token if len(words) < CUE_WINDOW or subject_from(token, words[0]) else None
+        words.append(token)
         token = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return None
+
+
+def asks_or_exclaims(text: str, quotation: Quotation) -> bool:
+    """A quotation ending in "?", "!" or ",": what follows it may still be its attribution."""
+    return text[quotation.inner_start : quotation.inner_end].rstrip()[-1:] in {"?", "!", ","}
+
+
+def subject_from(cue: Token, first: Token) -> bool:
+    """The cue's subject starts at ``first``: the words between quotation and cue all name the speaker."""
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i for c in cue.children)
 
 
 def cue_before(state: State, quotation: Quotation) -> Token | None:

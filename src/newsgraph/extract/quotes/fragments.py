@@ -22,8 +22,8 @@ def governed_fragments(state: State) -> None:
         if not tokens:
             continue
         cue = governing_cue(tokens[0])
-        if cue is None or cue.i in state.heading_tokens:
-            continue
+        if cue is None or cue.i in state.heading_tokens or state.inside_quotation(cue):
+            continue  # "“If it were declared void, …”": a verb of the quotation itself reports nothing
         same_cue = [
             f
             for f in state.found

@@ -197,8 +197,8 @@ def adjacent_speaker(state: State, quotation: Quotation, cue: Token) -> Speaker:
     for token in [*between, *after]:
         if token.is_punct and token in after:
             break
-        if token.dep_ == "pobj" and token in between:
-            continue  # "…” on Twitter, writing": a place of publication, not the speaker
+        if _noun_head(token).dep_ in {"pobj", "poss"}:
+            continue  # "…” on Twitter, writing", "said on Rossiya TV": a medium; "Canada's envoy": not the envoy
         actor = state.actors.actor_at(token)
         if actor is None and token.lower_ == "it" and token in between:
             actor = state.actors.recent_organization(token)
