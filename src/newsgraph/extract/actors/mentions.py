@@ -99,11 +99,11 @@ def organization_entity(state: State, start: int, end: int, text: str) -> None:
 
 
 def name_bounds(doc: Doc, span: Span, datelines: set[int]) -> tuple[int, int] | None:
-    """An entity's token range trimmed (see :func:`trimmed`) and without a dateline it runs over
-    ("OSLO/BERLIN Germany")."""
+    """An entity's token range trimmed (see :func:`trimmed`) and, unless it is a place (the
+    dateline's own), without a dateline it runs over ("OSLO/BERLIN Germany")."""
     bounds = trimmed(doc, span)
-    if bounds is None:
-        return None
+    if bounds is None or span.label_ in PLACE_LABELS:
+        return bounds
     start, end = bounds
     while start < end and start in datelines:
         start += 1
