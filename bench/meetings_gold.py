@@ -26,6 +26,15 @@ def summary(s: Scores) -> dict[str, Any]:
     }
 
 
+def one_per_article(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The naive baseline: one meeting per article, with the status of its first gold mention."""
+    first: dict[str, dict[str, str]] = {}
+    for meeting in gold:
+        for mention in meeting["mentions"]:
+            first.setdefault(mention["article"], mention)
+    return [{"mentions": [mention]} for mention in first.values()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold")
@@ -39,7 +48,7 @@ def main() -> None:
         predicted = document(list(every_meeting(conn)))["meetings"]
     articles = {m["article"] for g in gold["meetings"] for m in g["mentions"]}
     predicted = [p for p in predicted if any(m["article"] in articles for m in p["mentions"])]
-    baseline = [{"mentions": [m]} for g in gold["meetings"] for m in g["mentions"]]
+    baseline = one_per_article(gold["meetings"])
     result = {
         "newsgraph": summary(score(predicted, gold["meetings"])),
         "baseline": summary(score(baseline, gold["meetings"])),

@@ -58,12 +58,13 @@ def test_a_plan_made_after_the_meeting_took_place_is_a_new_meeting():
     assert len(threads) == 2
 
 
-def test_participants_must_agree_and_a_subset_joins():
-    threads = []
-    link(threads, [mention("a", "2026-03-02", "proposed")])
-    link(threads, [mention("b", "2026-03-03", "proposed", participants=("DEU",))])
-    link(threads, [mention("c", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
-    assert [len(t.mentions) for t in threads] == [2, 1]
+def test_participants_must_agree_and_a_lone_side_joins_only_where_place_date_or_round_agree():
+    threads: list = []
+    link(threads, [mention("a", "2026-03-02", "planned", "2026-03-20", "Geneva")])
+    link(threads, [mention("b", "2026-03-03", "planned", None, "Geneva", participants=("DEU",))])
+    link(threads, [mention("c", "2026-03-04", "proposed", participants=("DEU",))])
+    link(threads, [mention("d", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"], ["d"]]
 
 
 def test_a_participant_without_a_country_does_not_keep_mentions_apart():
