@@ -14,8 +14,9 @@ def mention(
     when: str | None = None,
     place: str | None = None,
     participants: tuple[str, ...] = ("FRA", "DEU"),
+    **cues,
 ) -> Mention:
-    return Mention(article, "E1", published, status, when, place, None, frozenset(participants))
+    return Mention(article, "E1", published, status, when, place, None, frozenset(participants), **cues)
 
 
 @pytest.mark.parametrize(
@@ -137,4 +138,50 @@ def test_a_mention_without_participants_is_not_linked():
     ],
 )
 def test_kind_from_the_words_of_the_evidence(text, kind):
-    assert kind_of(text) == kind
+    assert kind_of("", text) == kind
+
+
+def test_rounds_are_kept_apart_and_a_later_mention_of_a_round_joins_that_round():
+    threads: list = []
+    link(threads, [mention("a", "2026-02-02", "occurred", "2026-02-01", "Doha", kind="talks", round=2)])
+    link(threads, [mention("b", "2026-02-10", "planned", "2026-W08", "Oslo", kind="talks", round=3)])
+    link(threads, [mention("c", "2026-02-12", "occurred", kind="talks", round=2)])  # no place, no date
+    link(threads, [mention("d", "2026-02-13", "proposed", kind="talks", round=4)])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "c"], ["b"], ["d"]]
+    assert [t.round for t in threads] == [2, 3, 4]
+
+
+def test_mediators_are_participants_but_not_sides():
+    threads: list = []
+    brokered = ("RUS", "UKR", "USA")
+    link(
+        threads, [mention("a", "2026-02-02", "planned", "2026-02-20", "Riyadh", brokered, mediators=frozenset({"USA"}))]
+    )
+    link(threads, [mention("b", "2026-02-21", "occurred", "2026-02-20", None, ("RUS", "UKR"))])
+    link(threads, [mention("c", "2026-02-22", "occurred", "2026-02-20", None, ("RUS", "USA"))])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
+    assert threads[0].mediators == {"USA"} and threads[0].participants == set(brokered)
+
+
+def test_a_phone_call_is_not_the_talks_it_was_about():
+    threads: list = []
+    link(threads, [mention("a", "2026-02-02", "planned", "2026-02-20", kind="talks")])
+    link(threads, [mention("b", "2026-02-03", "occurred", "2026-02-02", kind="phone call")])
+    link(threads, [mention("c", "2026-02-04", "planned", "2026-02-20", kind="meeting")])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "c"], ["b"]]
+
+
+def test_the_day_talks_ended_joins_the_talks_that_began_days_before_and_is_their_end():
+    threads: list = []
+    link(threads, [mention("a", "2026-11-16", "ongoing", "2026-11-16", "Geneva")])
+    link(threads, [mention("b", "2026-11-20", "occurred", "2026-11-19", ends=True)])
+    link(threads, [mention("c", "2026-12-20", "occurred", "2026-12-19", ends=True)])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
+    assert (threads[0].date, threads[0].end) == ("2026-11-16", "2026-11-19")
+
+
+@pytest.mark.parametrize(
+    ("week", "day", "agree"), [("2026-W47", "2026-11-18", True), ("2026-W47", "2026-11-24", False)]
+)
+def test_a_week_agrees_with_its_days(week, day, agree):
+    assert dates_agree(week, day) is agree and dates_agree(day, week) is agree

@@ -98,7 +98,7 @@ def _mention(r: Row, sides: list[tuple[str, str]], text: str) -> Mention:
         place=r.where_text,
         place_country=r.where_country,
         participants=participants | mediators,
-        kind=kind_of(f"{r.trigger} {r.evidence_text}"),
+        kind=kind_of(r.trigger, r.evidence_text),
         round=round_of(sentence, r.evidence_start - low),
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
@@ -139,9 +139,11 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
 
 
 def label(thread: Thread, names: dict[str, str]) -> str:
-    """ "DEU–FRA meeting, Geneva, 2026-03-20": participants (codes, else actor names), kind, place and date."""
-    sides = "–".join(names.get(c, c) for c in sorted(thread.participants, key=lambda c: (c in names, c)))
-    return ", ".join(p for p in (f"{sides} {thread.kind}", thread.place, thread.date) if p)
+    """ "DEU–FRA talks, round 2, Geneva, 2026-03-20": sides (codes, else actor names), kind, round, place, date."""
+    sides = thread.participants - thread.mediators or thread.participants
+    names_of = "–".join(names.get(c, c) for c in sorted(sides, key=lambda c: (c in names, c)))
+    round_of = f"round {thread.round}" if thread.round else None
+    return ", ".join(p for p in (f"{names_of} {thread.kind}", round_of, thread.place, thread.date) if p)
 
 
 def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:

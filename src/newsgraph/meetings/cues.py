@@ -15,6 +15,8 @@ from newsgraph.lang.en.meetings import (
     NOT_OUTCOMES,
     ORDINALS,
     OUTCOME_CUES,
+    OUTCOME_NEXT,
+    OUTCOME_STOPS,
     ROUND_WORDS,
 )
 from newsgraph.meetings.codes import code_of_name
@@ -107,23 +109,21 @@ def ends(sentence: str, at: int, till: int) -> bool:
 
 
 def outcome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """What the sentence of ``text[start:end]`` and the next one in its paragraph say a meeting produced: from
-    an outcome word ("agreed to …", "signed …") to the end of its sentence, not an agreement to meet again."""
+    """What the sentence of ``text[start:end]`` and the sentence after it say a meeting produced: from an
+    outcome word ("agreed to …", "signed a …") to the end of its sentence, not an agreement to meet again."""
     spans: list[tuple[int, int]] = []
     first, last = sentence_of(text, start, end)
-    following = None
-    after = len(text[last:]) - len(text[last:].lstrip(" \t"))
-    if last + after < len(text) and text[last + after] != "\n":
-        following = sentence_of(text, last + after, last + after)
-    for low, high in filter(None, ((first, last), following)):
-        sentence = text[low:high]
-        ws = words(sentence)
+    following = len(text) - len(text[last:].lstrip())
+    sentences = [(first, last)] + ([sentence_of(text, following, following)] if following < len(text) else [])
+    for low, high in sentences:
+        ws = words(text[low:high])
         for i, (w, offset) in enumerate(ws):
-            if w.casefold() not in OUTCOME_CUES:
-                continue
             rest = [x.casefold() for x, _ in ws[i + 1 : i + 4]]
-            if any(x in NOT_OUTCOMES for x in rest):
+            if w.casefold() not in OUTCOME_CUES or not rest or not (rest[0] in OUTCOME_NEXT or rest[0].isdigit()):
                 continue
-            spans.append((low + offset, high))
+            if not any(x in NOT_OUTCOMES for x in rest):
+                clause = text[low + offset : high]
+                stop = min((i for i in (clause.find(s) for s in OUTCOME_STOPS) if i > 0), default=len(clause))
+                spans.append((low + offset, low + offset + stop))
             break
     return spans

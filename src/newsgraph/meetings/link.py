@@ -87,10 +87,14 @@ def rank(status: str) -> int:
     return STATUS_RANK.index(status) if status in STATUS_RANK else len(STATUS_RANK)
 
 
-def kind_of(text: str) -> str:
-    """The kind of meeting ``text`` (an event's trigger and evidence) speaks of."""
-    words = {w.strip(".,;:!?\"'()").casefold() for w in text.split()}
-    return next((kind for kind, cues in KIND_WORDS if words & set(cues)), DEFAULT_KIND)
+def kind_of(trigger: str, evidence: str) -> str:
+    """The kind of meeting an event's trigger ("talks") speaks of, else its evidence ("spoke by phone")."""
+    for text in (trigger, evidence):
+        words = {w.strip(".,;:!?\"'()").casefold() for w in text.split()}
+        kind = next((kind for kind, cues in KIND_WORDS if words & set(cues)), None)
+        if kind:
+            return kind
+    return DEFAULT_KIND
 
 
 def kind_rank(kind: str) -> int:

@@ -33,6 +33,11 @@ END_WORDS = ("ended", "concluded", "closed", "wrapped")
 
 # What a meeting produced: the clause from one of these words to the end of its sentence.
 OUTCOME_CUES = ("agreed", "signed", "produced", "reached", "approved", "adopted")
+# The word after an outcome word: what was agreed follows ("agreed to …", "signed a …"), unlike a participle
+# ("the withdrawal agreed in Kuala Lumpur").
+OUTCOME_NEXT = ("to", "on", "upon", "that", "a", "an", "the", "their", "its", "new", "joint")
+# Where an outcome clause ends before its sentence does: ", but shelling … raised doubts".
+OUTCOME_STOPS = (", but ", ", while ", ", although ", ", though ", "; ")
 # An agreement to meet is a plan, not an outcome ("agreed to meet again", "agreed to hold talks").
 NOT_OUTCOMES = ("meet", "hold", "resume", "continue", "talk")
 CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")  # "round two"
