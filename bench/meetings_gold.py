@@ -13,7 +13,7 @@ from typing import Any
 
 import newsgraph
 from newsgraph.meetings.read import document, every_meeting
-from newsgraph.meetings.score import GOLD_FORMAT, Scores, score
+from newsgraph.meetings.score import GOLD_FORMAT, Scores, one_per_article, score
 
 
 def summary(s: Scores) -> dict[str, Any]:
@@ -24,15 +24,6 @@ def summary(s: Scores) -> dict[str, Any]:
         "status_accuracy": s.status_accuracy,
         "status_compared": s.status_compared,
     }
-
-
-def one_per_article(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The naive baseline: one meeting per article, with the status of its first gold mention."""
-    first: dict[str, dict[str, str]] = {}
-    for meeting in gold:
-        for mention in meeting["mentions"]:
-            first.setdefault(mention["article"], mention)
-    return [{"mentions": [mention]} for mention in first.values()]
 
 
 def main() -> None:

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from sqlalchemy import select
 
 import newsgraph
 from newsgraph.api import Corpus
 from newsgraph.ingest.files import read_inputs
 from newsgraph.meetings.read import document, every_meeting
+from newsgraph.store import schema
 from newsgraph.web import create_app
 
 with warnings.catch_warnings():  # as in test_web
@@ -86,3 +88,20 @@ def test_the_meeting_page_shows_round_mediators_outcomes_and_the_quotes_about_it
     assert "We made progress on every point" in page and 'href="/articles/round-two-held#Q1"' in page
     other = client.get(f"/meetings/{third['id']}").text
     assert "The talks were hard but honest" in other and "We made progress" not in other
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [3, 0, 4, 2, 1]])
+def test_one_article_at_a_time_in_any_order_gives_the_rebuilt_rounds(tmp_path, order):
+    articles = list(read_inputs([str(ROUNDS)]))
+    with newsgraph.open(tmp_path / "one.db") as db:
+        for i in order:
+            assert db.ingest([articles[i]]).new == 1
+        incremental = rows(db)
+        db.rebuild_meetings()
+        assert rows(db) == incremental
+        assert sorted(m.round or 0 for m in db.meetings()) == [0, 0, 2, 3]
+
+
+def rows(db: Corpus) -> dict[str, list[tuple]]:
+    with db.engine.connect() as conn:
+        return {t.name: sorted(map(tuple, conn.execute(select(t)))) for t in schema.MEETING_TABLES}

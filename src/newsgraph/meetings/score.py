@@ -104,3 +104,12 @@ def score(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scores
         status_correct=correct,
         status_compared=compared,
     )
+
+
+def one_per_article(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The naive baseline: one meeting per article, with the status of its first gold mention."""
+    first: dict[str, dict[str, str]] = {}
+    for meeting in gold:
+        for mention in meeting["mentions"]:
+            first.setdefault(mention["article"], mention)
+    return [{"mentions": [mention]} for mention in first.values()]
