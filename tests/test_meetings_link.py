@@ -185,3 +185,13 @@ def test_the_day_talks_ended_joins_the_talks_that_began_days_before_and_is_their
 )
 def test_a_week_agrees_with_its_days(week, day, agree):
     assert dates_agree(week, day) is agree and dates_agree(day, week) is agree
+
+
+def test_a_refusal_joins_a_planned_meeting_only_where_it_names_it():
+    threads: list = []
+    link(threads, [mention("a", "2026-01-25", "proposed", "2026-02", "Geneva", kind="talks", round=2)])
+    link(threads, [mention("b", "2026-01-26", "planned", "2026-03-02", "Oslo", kind="summit")])
+    link(threads, [mention("c", "2026-02-03", "negated", kind="meeting")])  # a meeting of the leaders ruled out
+    link(threads, [mention("d", "2026-02-04", "negated", kind="summit")])  # "the summit was called off"
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a"], ["b", "d"], ["c"]]
+    assert [t.status for t in threads] == ["proposed", "cancelled", "rejected"]

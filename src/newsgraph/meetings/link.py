@@ -180,6 +180,12 @@ def corroborated(thread: Thread, mention: Mention) -> bool:
     return same_place or bool(thread.date and mention.date) or bool(thread.round and mention.round)
 
 
+def refers_to(thread: Thread, mention: Mention) -> bool:
+    """A refusal or a call-off is of this planned meeting: place, date, round or article agree, or it names
+    the same kind of meeting ("the summit was called off", not "a meeting" of a round of talks)."""
+    return corroborated(thread, mention) or mention.kind == thread.kind
+
+
 def agrees(thread: Thread, mention: Mention) -> bool:
     """Whether ``mention`` may be a mention of ``thread``."""
     sides, told = comparable(_sides(thread), mention.sides)
@@ -191,6 +197,8 @@ def agrees(thread: Thread, mention: Mention) -> bool:
         return False
     if not kinds_agree(thread.kind, mention.kind):
         return False
+    if mention.status == "negated" and thread.status in FUTURE and not refers_to(thread, mention):
+        return False  # "Putin rejected a meeting with Zelensky" is not the round of talks Ukraine proposed
     if thread.place and mention.place and thread.place.casefold() != mention.place.casefold():
         return False
     if thread.place_country and mention.place_country and thread.place_country != mention.place_country:
@@ -212,9 +220,10 @@ def agrees(thread: Thread, mention: Mention) -> bool:
 
 
 def _fit(thread: Thread, mention: Mention) -> tuple:
-    """How well ``mention`` fits an agreeing thread: same date, same place, same participants, most recent."""
+    """How well ``mention`` fits an agreeing thread: same round, kind, date, place, participants, most recent."""
     return (
         bool(thread.round and mention.round),
+        thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),
         _sides(thread) == set(mention.sides),
