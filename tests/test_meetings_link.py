@@ -195,3 +195,17 @@ def test_a_refusal_joins_a_planned_meeting_only_where_it_names_it():
     link(threads, [mention("d", "2026-02-04", "negated", kind="summit")])  # "the summit was called off"
     assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a"], ["b", "d"], ["c"]]
     assert [t.status for t in threads] == ["proposed", "cancelled", "rejected"]
+
+
+def test_one_article_telling_of_a_held_meeting_and_a_coming_one_tells_of_two():
+    threads: list = []
+    link(
+        threads,
+        [
+            mention("a", "2026-06-14", "planned", None, "Warsaw", ("NATO",), kind="summit"),
+            mention("a", "2026-06-14", "occurred", None, None, ("GBR", "NATO")),  # "at a meeting of NATO ministers"
+            mention("a", "2026-06-14", "planned", None, None, ("NATO", "POL"), kind="summit"),
+        ],
+    )
+    assert [len(t.mentions) for t in threads] == [2, 1]
+    assert [t.status for t in threads] == ["planned", "occurred"]

@@ -172,9 +172,18 @@ def kinds_agree(a: str | None, b: str | None) -> bool:
     return a not in APART_KINDS and b not in APART_KINDS
 
 
+def conflict(a: str, b: str) -> bool:
+    """One article tells of one meeting as held and of the other as to come (statuses as of the article): two
+    meetings ("at a meeting of NATO ministers … before the summit in Warsaw")."""
+    held = ("occurred", "ongoing")
+    return (a in held and b in FUTURE) or (b in held and a in FUTURE)
+
+
 def corroborated(thread: Thread, mention: Mention) -> bool:
-    """Something beyond participants ties them: the same article, the same place, a date on both, or a round."""
-    if any(m.article_id == mention.article_id for m, _ in thread.mentions):
+    """Something beyond participants ties them: the same article (unless it tells of one as held and of the
+    other as to come), the same place, a date on both, or a round."""
+    status = meeting_status(mention, thread)
+    if any(m.article_id == mention.article_id and not conflict(s, status) for m, s in thread.mentions):
         return True
     same_place = bool(thread.place and mention.place and thread.place.casefold() == mention.place.casefold())
     return same_place or bool(thread.date and mention.date) or bool(thread.round and mention.round)
