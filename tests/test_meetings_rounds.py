@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import newsgraph
 from newsgraph.api import Corpus
 from newsgraph.ingest.files import read_inputs
 from newsgraph.meetings.read import document, every_meeting
+from newsgraph.model import Article
 from newsgraph.store import schema
 from newsgraph.web import create_app
 
@@ -105,3 +107,14 @@ def test_one_article_at_a_time_in_any_order_gives_the_rebuilt_rounds(tmp_path, o
 def rows(db: Corpus) -> dict[str, list[tuple]]:
     with db.engine.connect() as conn:
         return {t.name: sorted(map(tuple, conn.execute(select(t)))) for t in schema.MEETING_TABLES}
+
+
+def test_an_agreement_to_talks_without_a_consult_event_is_a_planned_meeting(tmp_path):
+    title = "Kenya and Uganda agree to Norway-mediated talks"
+    agreed = Article("agreed", f"{title}\n\nThe decision follows months of tension over fishing on Lake Victoria.")
+    with newsgraph.open(tmp_path / "a.db") as db:
+        assert db.ingest([replace(agreed, published="2026-04-06", title=title)]).new == 1
+        assert [x.type for x in db.events()] == ["AGREE"]
+        (meeting,) = db.meetings()
+    assert (meeting.kind, meeting.participants, meeting.mediators) == ("talks", ["KEN", "NOR", "UGA"], ["NOR"])
+    assert [(x.event, x.status) for x in meeting.mentions] == [("E1", "planned")]

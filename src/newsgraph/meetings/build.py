@@ -11,14 +11,22 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
-from newsgraph.lang.en.meetings import HOST_TRIGGERS
+from newsgraph.lang.en.meetings import HOST_TRIGGERS, MEETING_NOUNS
 from newsgraph.meetings.codes import participant_code
-from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of
+from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.store import schema
 from newsgraph.store.writer import first_day
 
 MEETING_TYPES = ("CONSULT",)  # event types that are mentions of a meeting
+# Agreeing to or rejecting a meeting the extractor gave no CONSULT for ("Thailand and Cambodia agree to
+# Malaysia-mediated talks"): the meeting's status as of the event's status (None: no mention).
+AGREEMENT_STATUS: dict[str, dict[str, str]] = {
+    "AGREE": {"occurred": "planned", "ongoing": "planned", "planned": "proposed", "proposed": "proposed",
+              "hypothetical": "hypothetical", "negated": "negated"},
+    "REJECT": {"occurred": "negated", "ongoing": "negated", "planned": "negated", "proposed": "negated"},
+}  # fmt: skip
+MEETING_WORDS_AFTER = 5  # the meeting noun stands this many words after the agreement's trigger at most
 TEXT_BATCH = 200  # events whose articles' texts are read at once
 e, ea, actors, a = schema.events, schema.event_actors, schema.actors, schema.articles
 m, mp, mm = schema.meetings, schema.meeting_participants, schema.meeting_mentions
@@ -59,7 +67,7 @@ def _linked(conn: Connection, mention: Mention) -> bool:
 def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
     """The stored meeting events (of ``article_ids``, or all) as mentions, with their participants and the
     wording cues of their sentences (``cues.py``)."""
-    where = [e.c.type.in_(MEETING_TYPES)]
+    where = [e.c.type.in_((*MEETING_TYPES, *AGREEMENT_STATUS))]
     if article_ids is not None:
         where.append(e.c.article_id.in_(article_ids))
     sides: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -72,17 +80,42 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
     for r in conn.execute(stmt):
         sides[r.article_id, r.event_id].append((r.side, participant_code(r.id, r.name, r.kb_id, r.country)))
     rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
+    consults: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.type in MEETING_TYPES:
+            consults[r.article_id].append(r.evidence_start)
     mentions: list[Mention] = []
     for start in range(0, len(rows), TEXT_BATCH):
         batch = rows[start : start + TEXT_BATCH]
         texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_({r.article_id for r in batch}))).all())
-        mentions.extend(_mention(r, sides[r.article_id, r.local_id], texts.get(r.article_id, "")) for r in batch)
+        for r in batch:
+            text = texts.get(r.article_id, "")
+            told = (r.status, r.trigger) if r.type in MEETING_TYPES else _agreed(r, text, consults[r.article_id])
+            if told is not None:
+                mentions.append(_mention(r, told, sides[r.article_id, r.local_id], text))
     return mentions
 
 
-def _mention(r: Row, sides: list[tuple[str, str]], text: str) -> Mention:
-    """One stored event as a mention: a host's side ("Turkey hosted the delegations") and the sentence's
-    mediators are its mediators; the sentence gives its round and whether its date is its end."""
+def _agreed(r: Row, text: str, consults: list[int]) -> tuple[str, str] | None:
+    """The status of the meeting an AGREE or REJECT event agrees to or rejects and the words that name it, when
+    a meeting noun follows its trigger ("agree to hold talks", "rejected a summit") and no CONSULT event of its
+    sentence tells of it."""
+    low, high = sentence_of(text, r.evidence_start, r.evidence_end)
+    if any(low <= c < high for c in consults):
+        return None
+    at = text.find(r.trigger, r.evidence_start, high)
+    after = [w.casefold() for w, _ in words(text[at + len(r.trigger) : high])][:MEETING_WORDS_AFTER] if at >= 0 else []
+    if not set(after) & set(MEETING_NOUNS):
+        return None
+    status = AGREEMENT_STATUS[r.type].get(r.status)
+    return (status, " ".join(after)) if status else None
+
+
+def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: str) -> Mention:
+    """One stored event as a mention, with the meeting's status and the words that name it (``told``): a host's
+    side ("Turkey hosted the delegations") and the sentence's mediators are its mediators; the sentence gives its
+    round and whether its date is its end."""
+    status, naming = told
     low, high = sentence_of(text, r.evidence_start, r.evidence_end)
     sentence = text[low:high]
     mediators = mediators_in(sentence)
@@ -93,12 +126,12 @@ def _mention(r: Row, sides: list[tuple[str, str]], text: str) -> Mention:
         article_id=r.article_id,
         event_id=r.local_id,
         published=r.published,
-        status=r.status,
+        status=status,
         when=None if r.when_assumed else r.when_value,
         place=r.where_text,
         place_country=r.where_country,
         participants=participants | mediators,
-        kind=kind_of(r.trigger, r.evidence_text),
+        kind=kind_of(naming, r.evidence_text),
         round=round_of(sentence, r.evidence_start - low),
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),

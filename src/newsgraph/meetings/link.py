@@ -229,9 +229,11 @@ def agrees(thread: Thread, mention: Mention) -> bool:
 
 
 def _fit(thread: Thread, mention: Mention) -> tuple:
-    """How well ``mention`` fits an agreeing thread: same round, kind, date, place, participants, most recent."""
+    """How well ``mention`` fits an agreeing thread: same round, article, kind, date, place, participants, most
+    recent."""
     return (
         bool(thread.round and mention.round),
+        any(m.article_id == mention.article_id for m, _ in thread.mentions),
         thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),

@@ -10,6 +10,8 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meeting", ("meet", "meets", "met", "meeting", "meetings")),
 )
 DEFAULT_KIND = "meeting"
+# What an agreement or a refusal is of when it is of a meeting ("agreed to hold talks", "rejected a summit").
+MEETING_NOUNS = ("talks", "meeting", "meet", "summit", "negotiations", "negotiate", "round")
 # Kinds that are never the same meeting as one of another kind (a call is not the talks it was about).
 APART_KINDS = ("phone call",)
 
