@@ -39,6 +39,7 @@ def test_the_round_nearest_to_the_evidence(sentence, at, number):
         ("They met under Qatari mediation.", {"QAT"}),
         ("Talks under the auspices of the African Union resumed.", {"AU"}),
         ("Ministers met in a Norway-hosted round.", {"NOR"}),
+        ("They resumed the EU-facilitated dialogue.", {"EU"}),
         ("The talks were brokered by a group of retired diplomats.", set()),
         ("Both sides met in Geneva.", set()),
     ],

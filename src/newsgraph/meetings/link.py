@@ -198,9 +198,12 @@ def refers_to(thread: Thread, mention: Mention) -> bool:
 def agrees(thread: Thread, mention: Mention) -> bool:
     """Whether ``mention`` may be a mention of ``thread``."""
     sides, told = comparable(_sides(thread), mention.sides)
-    if not participants_agree(sides, told):
+    if not mention.participants - mention.mediators:  # "EU-facilitated talks": only who mediates is told
+        if not corroborated(thread, mention):
+            return False
+    elif not participants_agree(sides, told):
         return False
-    if len(min(sides, told, key=len)) == 1 and sides != told and not corroborated(thread, mention):
+    elif len(min(sides, told, key=len)) == 1 and sides != told and not corroborated(thread, mention):
         return False  # "the United States" alone joins a US–Cuba meeting only where place, date or round agree
     if thread.round and mention.round and thread.round != mention.round:
         return False

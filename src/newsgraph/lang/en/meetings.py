@@ -25,7 +25,7 @@ ORDINALS = {
 ROUND_WORDS = ("round", "session")
 
 # A third party that brokers or hosts: "US-brokered talks", "talks mediated by Qatar", "hosted by Malaysia".
-MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored")
+MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored", "-facilitated")
 MEDIATION_WORDS = ("brokered", "mediated", "hosted", "sponsored", "facilitated")  # "… by X"
 MEDIATION_NOUNS = ("mediation", "auspices")  # "under Qatari mediation", "under the auspices of the UN"
 HOST_TRIGGERS = ("host", "hosts", "hosted", "hosting")  # an event whose source hosts the others
