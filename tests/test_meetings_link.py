@@ -219,3 +219,12 @@ def test_a_mention_that_names_only_its_mediator_joins_the_meeting_its_article_or
     link(threads, [mention("b", "2026-06-09", "planned", None, "Oslo", **eu)])
     assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "a"], ["b"]]
     assert threads[0].mediators == {"EU"} and threads[0].participants == {"EU", "SRB", "XKX"}
+
+
+def test_a_headline_neither_settles_the_status_nor_makes_a_meeting_held():
+    threads: list = []
+    headline = Mention("a", "E1", "2026-07-14", "occurred", None, None, None, frozenset({"CHN", "JPN"}), headline=True)
+    body = mention("a", "2026-07-14", "planned", participants=("CHN", "JPN"))  # "would take place in Beijing"
+    link(threads, [headline, body])
+    link(threads, [mention("b", "2026-08-20", "negated", participants=("CHN", "JPN"))])  # "called off the summit"
+    assert len(threads) == 1 and threads[0].occurred_by is None and threads[0].status == "cancelled"

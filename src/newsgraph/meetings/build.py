@@ -135,6 +135,7 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         round=round_of(sentence, r.evidence_start - low),
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
+        headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],
     )
 
 
@@ -223,6 +224,7 @@ def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
                         "start": None if x.ends else x.date,
                         "end": x.date if x.ends else None,
                         "place": x.place,
+                        "headline": x.headline,
                     }
                     for x, status in thread.mentions
                 ],

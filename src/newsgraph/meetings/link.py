@@ -37,6 +37,7 @@ class Mention:
     round: int | None = None  # "the second round"
     mediators: frozenset[str] = frozenset()  # third parties that broker or host it
     ends: bool = False  # its date is the meeting's last day ("the talks that ended Thursday")
+    headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
 
     @property
     def sides(self) -> frozenset[str]:
@@ -262,6 +263,13 @@ def meeting_status(mention: Mention, thread: Thread) -> str:
     return mention.status
 
 
+def article_status(told: list[tuple[Mention, str]]) -> str:
+    """The meeting's status as of one article that tells it several times: the most settled status its body
+    gives (its headline only where the body says nothing)."""
+    body = [s for m, s in told if not m.headline]
+    return min(body or [s for _, s in told], key=rank)
+
+
 def link(threads: list[Thread], mentions: list[Mention]) -> list[Thread]:
     """Add ``mentions`` (in linking order) to ``threads`` or to new ones; returns the threads that changed."""
     changed: dict[str, Thread] = {}
@@ -294,11 +302,10 @@ def add(thread: Thread, mention: Mention) -> None:
         thread.end = max(filter(None, (thread.end, mention.date)))
     elif mention.date and (not thread.date or len(mention.date) > len(thread.date)):
         thread.date = mention.date
-    if status == "occurred":
+    if status == "occurred" and (not mention.headline or mention.date):
         day = mention.date if mention.date and mention.date[:4].isdigit() else mention.published
         if day and (not thread.occurred_by or day < thread.occurred_by):
             thread.occurred_by = day[:10]
     if not thread.last_published or (mention.published or "") >= thread.last_published:
-        same_article = [s for m, s in thread.mentions if m.article_id == mention.article_id]
-        thread.status = min(same_article, key=rank)
+        thread.status = article_status([(m, s) for m, s in thread.mentions if m.article_id == mention.article_id])
         thread.last_published = mention.published or thread.last_published

@@ -135,7 +135,7 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
 
 
 def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention]]:
-    """Per meeting, one mention per article in publication order: the article's most settled status."""
+    """Per meeting, one mention per article in publication order: the article's status (``_told``)."""
     stmt = (
         select(mm, e.c.evidence_text, e.c.evidence_start, e.c.evidence_end, articles.c.title)
         .join(e, (e.c.article_id == mm.c.article_id) & (e.c.local_id == mm.c.event_id))
@@ -145,10 +145,7 @@ def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention
     best: dict[tuple[str, str], Row] = {}
     for row in conn.execute(stmt):
         key = (row.meeting_id, row.article_id)
-        if key not in best or (rank(row.status), row.evidence_start) < (
-            rank(best[key].status),
-            best[key].evidence_start,
-        ):
+        if key not in best or _told(row) < _told(best[key]):
             best[key] = row
     result: dict[str, list[MeetingMention]] = defaultdict(list)
     for (meeting_id, _), row in sorted(best.items(), key=lambda kv: (kv[1].published or "", kv[1].article_id)):
@@ -173,6 +170,12 @@ def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention
 def sides(participants: list[str], mediators: list[str]) -> list[str]:
     """The participants that are not mediators (all of them where every one mediates)."""
     return [c for c in participants if c not in mediators] or participants
+
+
+def _told(row: Row) -> tuple[bool, int, int]:
+    """Which mention of an article states the meeting's status as of it: its body's most settled one (as
+    ``link.article_status``), then the first."""
+    return (row.headline, rank(row.status), row.evidence_start)
 
 
 def process_id(codes: list[str]) -> str:

@@ -256,6 +256,7 @@ meeting_mentions = Table(
     Column("start", String()),
     Column("end", String()),
     Column("place", Text),
+    Column("headline", Boolean, nullable=False, server_default=sql.false()),  # in the article's first line (0007)
     ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
     Index("ix_meeting_mentions_meeting", "meeting_id"),
 )
