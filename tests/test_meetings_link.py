@@ -211,12 +211,12 @@ def test_one_article_telling_of_a_held_meeting_and_a_coming_one_tells_of_two():
     assert [t.status for t in threads] == ["planned", "occurred"]
 
 
-def test_a_mention_that_names_only_its_mediator_joins_the_meeting_its_article_or_place_tells_of():
+def test_a_mention_that_names_only_its_mediator_joins_the_meeting_its_article_tells_of():
     threads: list = []
     eu = {"participants": ("EU",), "mediators": frozenset({"EU"})}
     link(threads, [mention("a", "2026-06-08", "planned", "2026-06-18", "Brussels", ("SRB", "XKX"))])
     link(threads, [mention("a", "2026-06-08", "planned", None, None, **eu)])  # "for EU-facilitated talks"
-    link(threads, [mention("b", "2026-06-09", "planned", None, "Oslo", **eu)])
+    link(threads, [mention("b", "2026-06-09", "planned", "2026-06-18", "Brussels", **eu)])
     assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "a"], ["b"]]
     assert threads[0].mediators == {"EU"} and threads[0].participants == {"EU", "SRB", "XKX"}
 

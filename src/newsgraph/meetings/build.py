@@ -1,4 +1,5 @@
-"""Building the meeting tables from the stored CONSULT events: incrementally after an ingest, or all again.
+"""Building the meeting tables from the stored CONSULT events (and AGREE/REJECT events of a meeting no CONSULT
+tells of): incrementally after an ingest, or all again.
 
 Incremental linking gives the same meetings as a rebuild: articles are linked in publication order, and an
 article published before one already linked makes the whole store relink (``link_articles``).

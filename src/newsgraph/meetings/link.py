@@ -180,11 +180,16 @@ def conflict(a: str, b: str) -> bool:
     return (a in held and b in FUTURE) or (b in held and a in FUTURE)
 
 
+def same_article(thread: Thread, mention: Mention) -> bool:
+    """The meeting has a mention of the mention's article that it does not conflict with."""
+    status = meeting_status(mention, thread)
+    return any(m.article_id == mention.article_id and not conflict(s, status) for m, s in thread.mentions)
+
+
 def corroborated(thread: Thread, mention: Mention) -> bool:
     """Something beyond participants ties them: the same article (unless it tells of one as held and of the
     other as to come), the same place, a date on both, or a round."""
-    status = meeting_status(mention, thread)
-    if any(m.article_id == mention.article_id and not conflict(s, status) for m, s in thread.mentions):
+    if same_article(thread, mention):
         return True
     same_place = bool(thread.place and mention.place and thread.place.casefold() == mention.place.casefold())
     return same_place or bool(thread.date and mention.date) or bool(thread.round and mention.round)
@@ -200,7 +205,7 @@ def agrees(thread: Thread, mention: Mention) -> bool:
     """Whether ``mention`` may be a mention of ``thread``."""
     sides, told = comparable(_sides(thread), mention.sides)
     if not mention.participants - mention.mediators:  # "EU-facilitated talks": only who mediates is told
-        if not corroborated(thread, mention):
+        if not same_article(thread, mention):  # (an article's meetings are linked together, even at ingest)
             return False
     elif not participants_agree(sides, told):
         return False
