@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.lang.en.meetings import (
+    ABBREVIATIONS,
     CARDINALS,
     END_WORDS,
     MEDIATION_NOUNS,
@@ -46,9 +47,9 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     """A full stop after a single capital ("U.S.") or a short capitalised abbreviation ("Mr.") ends nothing."""
     if text[m.start()] != ".":
         return True
-    before = text[max(0, m.start() - 4) : m.start()].split()
+    before = text[max(0, m.start() - 5) : m.start()].split()
     word = before[-1] if before else ""
-    return not (word[-1:].isupper() and (len(word) == 1 or word[-2:-1] == ".")) and word not in ("Mr", "Mrs", "Dr")
+    return not (word[-1:].isupper() and (len(word) == 1 or word[-2:-1] == ".")) and word not in ABBREVIATIONS
 
 
 def words(text: str) -> list[tuple[str, int]]:

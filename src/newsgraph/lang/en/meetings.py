@@ -43,3 +43,6 @@ OUTCOME_STOPS = (", but ", ", while ", ", although ", ", though ", "; ")
 # An agreement to meet is a plan, not an outcome ("agreed to meet again", "agreed to hold talks").
 NOT_OUTCOMES = ("meet", "hold", "resume", "continue", "talk")
 CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")  # "round two"
+
+# Capitalised abbreviations whose full stop ends no sentence (single capitals, "U.S.", are caught by shape).
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof")
