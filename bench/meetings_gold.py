@@ -13,7 +13,7 @@ from typing import Any
 
 import newsgraph
 from newsgraph.meetings.read import document, every_meeting
-from newsgraph.meetings.score import GOLD_FORMAT, Scores, score
+from newsgraph.meetings.score import GOLD_FORMAT, Scores, one_per_article, score
 
 
 def summary(s: Scores) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def main() -> None:
         predicted = document(list(every_meeting(conn)))["meetings"]
     articles = {m["article"] for g in gold["meetings"] for m in g["mentions"]}
     predicted = [p for p in predicted if any(m["article"] in articles for m in p["mentions"])]
-    baseline = [{"mentions": [m]} for g in gold["meetings"] for m in g["mentions"]]
+    baseline = one_per_article(gold["meetings"])
     result = {
         "newsgraph": summary(score(predicted, gold["meetings"])),
         "baseline": summary(score(baseline, gold["meetings"])),

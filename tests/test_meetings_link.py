@@ -14,8 +14,9 @@ def mention(
     when: str | None = None,
     place: str | None = None,
     participants: tuple[str, ...] = ("FRA", "DEU"),
+    **cues,
 ) -> Mention:
-    return Mention(article, "E1", published, status, when, place, None, frozenset(participants))
+    return Mention(article, "E1", published, status, when, place, None, frozenset(participants), **cues)
 
 
 @pytest.mark.parametrize(
@@ -58,12 +59,13 @@ def test_a_plan_made_after_the_meeting_took_place_is_a_new_meeting():
     assert len(threads) == 2
 
 
-def test_participants_must_agree_and_a_subset_joins():
-    threads = []
-    link(threads, [mention("a", "2026-03-02", "proposed")])
-    link(threads, [mention("b", "2026-03-03", "proposed", participants=("DEU",))])
-    link(threads, [mention("c", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
-    assert [len(t.mentions) for t in threads] == [2, 1]
+def test_participants_must_agree_and_a_lone_side_joins_only_where_place_date_or_round_agree():
+    threads: list = []
+    link(threads, [mention("a", "2026-03-02", "planned", "2026-03-20", "Geneva")])
+    link(threads, [mention("b", "2026-03-03", "planned", None, "Geneva", participants=("DEU",))])
+    link(threads, [mention("c", "2026-03-04", "proposed", participants=("DEU",))])
+    link(threads, [mention("d", "2026-03-04", "proposed", participants=("RUS", "UKR"))])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"], ["d"]]
 
 
 def test_a_participant_without_a_country_does_not_keep_mentions_apart():
@@ -136,4 +138,93 @@ def test_a_mention_without_participants_is_not_linked():
     ],
 )
 def test_kind_from_the_words_of_the_evidence(text, kind):
-    assert kind_of(text) == kind
+    assert kind_of("", text) == kind
+
+
+def test_rounds_are_kept_apart_and_a_later_mention_of_a_round_joins_that_round():
+    threads: list = []
+    link(threads, [mention("a", "2026-02-02", "occurred", "2026-02-01", "Doha", kind="talks", round=2)])
+    link(threads, [mention("b", "2026-02-10", "planned", "2026-W08", "Oslo", kind="talks", round=3)])
+    link(threads, [mention("c", "2026-02-12", "occurred", kind="talks", round=2)])  # no place, no date
+    link(threads, [mention("d", "2026-02-13", "proposed", kind="talks", round=4)])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "c"], ["b"], ["d"]]
+    assert [t.round for t in threads] == [2, 3, 4]
+
+
+def test_mediators_are_participants_but_not_sides():
+    threads: list = []
+    brokered = ("RUS", "UKR", "USA")
+    link(
+        threads, [mention("a", "2026-02-02", "planned", "2026-02-20", "Riyadh", brokered, mediators=frozenset({"USA"}))]
+    )
+    link(threads, [mention("b", "2026-02-21", "occurred", "2026-02-20", None, ("RUS", "UKR"))])
+    link(threads, [mention("c", "2026-02-22", "occurred", "2026-02-20", None, ("RUS", "USA"))])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
+    assert threads[0].mediators == {"USA"} and threads[0].participants == set(brokered)
+
+
+def test_a_phone_call_is_not_the_talks_it_was_about():
+    threads: list = []
+    link(threads, [mention("a", "2026-02-02", "planned", "2026-02-20", kind="talks")])
+    link(threads, [mention("b", "2026-02-03", "occurred", "2026-02-02", kind="phone call")])
+    link(threads, [mention("c", "2026-02-04", "planned", "2026-02-20", kind="meeting")])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "c"], ["b"]]
+
+
+def test_the_day_talks_ended_joins_the_talks_that_began_days_before_and_is_their_end():
+    threads: list = []
+    link(threads, [mention("a", "2026-11-16", "ongoing", "2026-11-16", "Geneva")])
+    link(threads, [mention("b", "2026-11-20", "occurred", "2026-11-19", ends=True)])
+    link(threads, [mention("c", "2026-12-20", "occurred", "2026-12-19", ends=True)])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
+    assert (threads[0].date, threads[0].end) == ("2026-11-16", "2026-11-19")
+
+
+@pytest.mark.parametrize(
+    ("week", "day", "agree"), [("2026-W47", "2026-11-18", True), ("2026-W47", "2026-11-24", False)]
+)
+def test_a_week_agrees_with_its_days(week, day, agree):
+    assert dates_agree(week, day) is agree and dates_agree(day, week) is agree
+
+
+def test_a_refusal_joins_a_planned_meeting_only_where_it_names_it():
+    threads: list = []
+    link(threads, [mention("a", "2026-01-25", "proposed", "2026-02", "Geneva", kind="talks", round=2)])
+    link(threads, [mention("b", "2026-01-26", "planned", "2026-03-02", "Oslo", kind="summit")])
+    link(threads, [mention("c", "2026-02-03", "negated", kind="meeting")])  # a meeting of the leaders ruled out
+    link(threads, [mention("d", "2026-02-04", "negated", kind="summit")])  # "the summit was called off"
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a"], ["b", "d"], ["c"]]
+    assert [t.status for t in threads] == ["proposed", "cancelled", "rejected"]
+
+
+def test_one_article_telling_of_a_held_meeting_and_a_coming_one_tells_of_two():
+    threads: list = []
+    link(
+        threads,
+        [
+            mention("a", "2026-06-14", "planned", None, "Warsaw", ("NATO",), kind="summit"),
+            mention("a", "2026-06-14", "occurred", None, None, ("GBR", "NATO")),  # "at a meeting of NATO ministers"
+            mention("a", "2026-06-14", "planned", None, None, ("NATO", "POL"), kind="summit"),
+        ],
+    )
+    assert [len(t.mentions) for t in threads] == [2, 1]
+    assert [t.status for t in threads] == ["planned", "occurred"]
+
+
+def test_a_mention_that_names_only_its_mediator_joins_the_meeting_its_article_tells_of():
+    threads: list = []
+    eu = {"participants": ("EU",), "mediators": frozenset({"EU"})}
+    link(threads, [mention("a", "2026-06-08", "planned", "2026-06-18", "Brussels", ("SRB", "XKX"))])
+    link(threads, [mention("a", "2026-06-08", "planned", None, None, **eu)])  # "for EU-facilitated talks"
+    link(threads, [mention("b", "2026-06-09", "planned", "2026-06-18", "Brussels", **eu)])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "a"], ["b"]]
+    assert threads[0].mediators == {"EU"} and threads[0].participants == {"EU", "SRB", "XKX"}
+
+
+def test_a_headline_neither_settles_the_status_nor_makes_a_meeting_held():
+    threads: list = []
+    headline = Mention("a", "E1", "2026-07-14", "occurred", None, None, None, frozenset({"CHN", "JPN"}), headline=True)
+    body = mention("a", "2026-07-14", "planned", participants=("CHN", "JPN"))  # "would take place in Beijing"
+    link(threads, [headline, body])
+    link(threads, [mention("b", "2026-08-20", "negated", participants=("CHN", "JPN"))])  # "called off the summit"
+    assert len(threads) == 1 and threads[0].occurred_by is None and threads[0].status == "cancelled"

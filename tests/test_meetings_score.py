@@ -11,9 +11,10 @@ import pytest
 import newsgraph
 from newsgraph.ingest.files import read_inputs
 from newsgraph.meetings.read import document, every_meeting
-from newsgraph.meetings.score import GOLD_FORMAT, score
+from newsgraph.meetings.score import GOLD_FORMAT, one_per_article, score
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
+EXAMPLES = Path(newsgraph.__file__).parent / "examples"
 
 
 def meetings(*groups: dict[str, str]) -> list[dict]:
@@ -50,3 +51,36 @@ def test_invented_threads_against_their_annotation(tmp_path):
     assert s.meetings.f1 >= 0.6 and s.links.f1 >= 0.6 and s.status_accuracy >= 0.8, s
     baseline = score([{"mentions": [m]} for g in gold["meetings"] for m in g["mentions"]], gold["meetings"])
     assert s.links.f1 > baseline.links.f1 == 0.0
+
+
+def scored(tmp_path: Path, gold_file: str, *inputs: str):
+    """The meetings of ``inputs``, ingested into a fresh store, and the naive baseline, scored against gold."""
+    gold = json.loads((FIXTURES / gold_file).read_text(encoding="utf-8"))["meetings"]
+    with newsgraph.open(tmp_path / "s.db") as db:
+        assert db.ingest(read_inputs(list(inputs))).ok
+        with db.engine.connect() as conn:
+            predicted = document(list(every_meeting(conn)))["meetings"]
+    return score(predicted, gold), score(one_per_article(gold), gold)
+
+
+def test_held_out_threads_against_their_annotation(tmp_path):
+    # threads.jsonl was written and annotated before any rule was changed for it; docs/meetings.md has the table.
+    # Most links it misses are mentions that give no CONSULT event ("negotiators met in Abu Dhabi").
+    s, baseline = scored(tmp_path, "threads-gold.json", str(FIXTURES / "threads.jsonl"))
+    assert s.meetings.f1 >= 0.9 and s.meetings.precision == 1.0
+    assert s.links.precision == 1.0 and s.links.f1 > baseline.links.f1 == 0.0
+    assert s.status_accuracy >= 0.75 and s.status_compared >= 8
+
+
+def test_second_held_out_set_against_its_annotation(tmp_path):
+    # heldout2.jsonl was scored once after this version's rules (meetings 0.71, links 0.36, status 0.71); the
+    # "-facilitated" cue, mediator-only mentions and headline statuses were then fixed on what it showed, so it
+    # is no longer held out (docs/meetings.md)
+    s, baseline = scored(tmp_path, "heldout2-gold.json", str(FIXTURES / "heldout2.jsonl"))
+    assert s.meetings.f1 > baseline.meetings.f1 and s.links.precision == 1.0 and s.status_accuracy >= 0.8
+
+
+def test_bundled_examples_against_their_annotation(tmp_path):
+    s, baseline = scored(tmp_path, "examples-gold.json", str(EXAMPLES))
+    assert s.meetings.precision == 1.0 and s.meetings.f1 > baseline.meetings.f1
+    assert s.status_accuracy >= 0.8

@@ -207,9 +207,9 @@ def test_migrations_create_exactly_the_declared_schema(corpus: Corpus):
     with corpus.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include})
         assert compare_metadata(context, schema.metadata) == []
-        assert context.get_current_revision() == "0006"
+        assert context.get_current_revision() == "0007"
         versions = conn.execute(select(schema.schema_version).order_by(schema.schema_version.c.version)).all()
-    assert [v.version for v in versions] == ["0001", "0002", "0003", "0004", "0005", "0006"]
+    assert [v.version for v in versions] == ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
     assert "articles" in versions[0].description and "hyphens" in versions[1].description
 
 

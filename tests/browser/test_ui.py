@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "out" / "screenshots"
 EXAMPLES = Path(newsgraph.__file__).parent / "examples"
 XSS = Path(__file__).parent / "xss-article.json"
+ROUNDS = ROOT / "tests" / "fixtures" / "meetings" / "rounds.jsonl"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -312,4 +313,53 @@ def test_meetings_timeline_filters_and_a_meeting_shows_its_history_with_evidence
     page.locator("ol.mentions li a", has_text="Leaders meet in Geneva").click()
     page.wait_for_url("**/articles/summit-held#E1")
     assert page.locator("span.event#E1").is_visible()
+    assert not watched.errors and not watched.dialogs
+
+
+@pytest.fixture(scope="module")
+def rounds_corpus(tmp_path_factory) -> Iterator[tuple[newsgraph.api.Corpus, str]]:
+    """A live server over the invented rounds of talks, all but the article that recalls the second round."""
+    corpus = newsgraph.open(tmp_path_factory.mktemp("rounds") / "corpus.db")
+    articles = list(read_inputs([str(ROUNDS)]))
+    assert corpus.ingest([a for a in articles if a.id != "round-two-recalled"]).ok
+    with serving(corpus) as url:
+        yield corpus, url
+    corpus.close()
+
+
+def test_a_round_shows_its_mediator_outcome_and_quotes_and_a_new_article_joins_it_while_served(
+    rounds_corpus: tuple[newsgraph.api.Corpus, str], watched: Watched
+) -> None:
+    corpus, url = rounds_corpus
+    page = watched.page
+    page.goto(url + "/meetings")
+    page.locator("ol.meetings li a", has_text="round 2").click()
+    page.wait_for_url("**/meetings/m-*")
+    main = page.locator("main")
+    assert "mediators: USA" in main.text_content()
+    assert page.locator("ul.outcomes li").count() == 1
+    assert "agreed to exchange 200 prisoners each." in page.locator("ul.outcomes").text_content()
+    assert "We made progress on every point" in page.locator("ul.quotes").text_content()
+    assert page.locator("ol.mentions li").count() == 1
+    _shot(page, "meeting-round")
+    recalled = [a for a in read_inputs([str(ROUNDS)]) if a.id == "round-two-recalled"]
+    assert corpus.ingest(recalled).new == 1  # linked at ingest, no rebuild
+    page.reload()
+    assert page.locator("ol.mentions li").count() == 2
+    assert "Kremlin recalls second round" in page.locator("ol.mentions").text_content()
+    page.locator("ul.quotes li", has_text="We made progress").locator("a").click()
+    page.wait_for_url("**/articles/round-two-held#Q1")
+    assert not watched.errors and not watched.dialogs
+
+
+def test_an_actor_page_lists_its_meetings(rounds_corpus: tuple[newsgraph.api.Corpus, str], watched: Watched) -> None:
+    corpus, url = rounds_corpus
+    (sybiha,) = [a for a in corpus.actors(search="Sybiha") if a.kind == "person"]
+    page = watched.page
+    page.goto(url + "/actors/" + quote(sybiha.id, safe=""))
+    meetings = page.locator("ol.meetings li")
+    assert meetings.count() >= 3 and meetings.filter(has_text="phone call").count() == 1
+    meetings.filter(has_text="round 3").locator("a").first.click()
+    page.wait_for_url("**/meetings/m-*")
+    assert "mediators: CHE" in page.locator("main").text_content()
     assert not watched.errors and not watched.dialogs

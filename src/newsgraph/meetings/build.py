@@ -1,4 +1,5 @@
-"""Building the meeting tables from the stored CONSULT events: incrementally after an ingest, or all again.
+"""Building the meeting tables from the stored CONSULT events (and AGREE/REJECT events of a meeting no CONSULT
+tells of): incrementally after an ingest, or all again.
 
 Incremental linking gives the same meetings as a rebuild: articles are linked in publication order, and an
 article published before one already linked makes the whole store relink (``link_articles``).
@@ -9,14 +10,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, desc, func, insert, select, update
+from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
+from newsgraph.lang.en.meetings import HOST_TRIGGERS, MEETING_NOUNS
+from newsgraph.meetings.codes import participant_code
+from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.store import schema
 from newsgraph.store.writer import first_day
 
 MEETING_TYPES = ("CONSULT",)  # event types that are mentions of a meeting
-e, ea, actors = schema.events, schema.event_actors, schema.actors
+# Agreeing to or rejecting a meeting the extractor gave no CONSULT for ("Thailand and Cambodia agree to
+# Malaysia-mediated talks"): the meeting's status as of the event's status (None: no mention).
+AGREEMENT_STATUS: dict[str, dict[str, str]] = {
+    "AGREE": {"occurred": "planned", "ongoing": "planned", "planned": "proposed", "proposed": "proposed",
+              "hypothetical": "hypothetical", "negated": "negated"},
+    "REJECT": {"occurred": "negated", "ongoing": "negated", "planned": "negated", "proposed": "negated"},
+}  # fmt: skip
+MEETING_WORDS_AFTER = 5  # the meeting noun stands this many words after the agreement's trigger at most
+TEXT_BATCH = 200  # events whose articles' texts are read at once
+e, ea, actors, a = schema.events, schema.event_actors, schema.actors, schema.articles
 m, mp, mm = schema.meetings, schema.meeting_participants, schema.meeting_mentions
 
 
@@ -53,39 +66,78 @@ def _linked(conn: Connection, mention: Mention) -> bool:
 
 
 def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
-    """The stored meeting events (of ``article_ids``, or all) as mentions, with their participants."""
-    where = [e.c.type.in_(MEETING_TYPES)]
+    """The stored meeting events (of ``article_ids``, or all) as mentions, with their participants and the
+    wording cues of their sentences (``cues.py``)."""
+    where = [e.c.type.in_((*MEETING_TYPES, *AGREEMENT_STATUS))]
     if article_ids is not None:
         where.append(e.c.article_id.in_(article_ids))
-    codes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    sides = (
-        select(ea.c.article_id, ea.c.event_id, actors.c.id, actors.c.country)
+    sides: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    stmt = (
+        select(ea.c.article_id, ea.c.event_id, ea.c.side, actors.c.id, actors.c.name, actors.c.kb_id, actors.c.country)
         .join(actors, actors.c.id == ea.c.actor_id)
         .join(e, (e.c.article_id == ea.c.article_id) & (e.c.local_id == ea.c.event_id))
         .where(*where)
     )
-    for article_id, event_id, actor_id, country in conn.execute(sides):
-        codes[article_id, event_id].add(country or actor_id)
-    rows = conn.execute(
-        select(
-            e.c.article_id, e.c.local_id, e.c.published, e.c.status, e.c.when_value, e.c.when_assumed,
-            e.c.where_text, e.c.where_country, e.c.trigger, e.c.evidence_text,
-        ).where(*where)
-    )  # fmt: skip
-    return [
-        Mention(
-            article_id=r.article_id,
-            event_id=r.local_id,
-            published=r.published,
-            status=r.status,
-            when=None if r.when_assumed else r.when_value,
-            place=r.where_text,
-            place_country=r.where_country,
-            participants=frozenset(codes[r.article_id, r.local_id]),
-            kind=kind_of(f"{r.trigger} {r.evidence_text}"),
-        )
-        for r in rows
-    ]
+    for r in conn.execute(stmt):
+        sides[r.article_id, r.event_id].append((r.side, participant_code(r.id, r.name, r.kb_id, r.country)))
+    rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
+    consults: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.type in MEETING_TYPES:
+            consults[r.article_id].append(r.evidence_start)
+    mentions: list[Mention] = []
+    for start in range(0, len(rows), TEXT_BATCH):
+        batch = rows[start : start + TEXT_BATCH]
+        texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_({r.article_id for r in batch}))).all())
+        for r in batch:
+            text = texts.get(r.article_id, "")
+            told = (r.status, r.trigger) if r.type in MEETING_TYPES else _agreed(r, text, consults[r.article_id])
+            if told is not None:
+                mentions.append(_mention(r, told, sides[r.article_id, r.local_id], text))
+    return mentions
+
+
+def _agreed(r: Row, text: str, consults: list[int]) -> tuple[str, str] | None:
+    """The status of the meeting an AGREE or REJECT event agrees to or rejects and the words that name it, when
+    a meeting noun follows its trigger ("agree to hold talks", "rejected a summit") and no CONSULT event of its
+    sentence tells of it."""
+    low, high = sentence_of(text, r.evidence_start, r.evidence_end)
+    if any(low <= c < high for c in consults):
+        return None
+    at = text.find(r.trigger, r.evidence_start, high)
+    after = [w.casefold() for w, _ in words(text[at + len(r.trigger) : high])][:MEETING_WORDS_AFTER] if at >= 0 else []
+    if not set(after) & set(MEETING_NOUNS):
+        return None
+    status = AGREEMENT_STATUS[r.type].get(r.status)
+    return (status, " ".join(after)) if status else None
+
+
+def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: str) -> Mention:
+    """One stored event as a mention, with the meeting's status and the words that name it (``told``): a host's
+    side ("Turkey hosted the delegations") and the sentence's mediators are its mediators; the sentence gives its
+    round and whether its date is its end."""
+    status, naming = told
+    low, high = sentence_of(text, r.evidence_start, r.evidence_end)
+    sentence = text[low:high]
+    mediators = mediators_in(sentence)
+    if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
+        mediators |= {code for side, code in sides if side == "source"}
+    participants = frozenset(code for _, code in sides)
+    return Mention(
+        article_id=r.article_id,
+        event_id=r.local_id,
+        published=r.published,
+        status=status,
+        when=None if r.when_assumed else r.when_value,
+        place=r.where_text,
+        place_country=r.where_country,
+        participants=participants | mediators,
+        kind=kind_of(naming, r.evidence_text),
+        round=round_of(sentence, r.evidence_start - low),
+        mediators=frozenset(mediators),
+        ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
+        headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],
+    )
 
 
 def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
@@ -94,12 +146,20 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
         return []
     ids = select(mp.c.meeting_id).where(mp.c.code.in_(sorted(codes)))
     participants: dict[str, set[str]] = defaultdict(set)
-    for meeting_id, code in conn.execute(select(mp.c.meeting_id, mp.c.code).where(mp.c.meeting_id.in_(ids))):
+    mediators: dict[str, set[str]] = defaultdict(set)
+    for meeting_id, code, mediator in conn.execute(
+        select(mp.c.meeting_id, mp.c.code, mp.c.mediator).where(mp.c.meeting_id.in_(ids))
+    ):
         participants[meeting_id].add(code)
+        if mediator:
+            mediators[meeting_id].add(code)
     return [
         Thread(
             id=r.id,
             participants=participants[r.id],
+            mediators=mediators[r.id],
+            round=r.round,
+            end=r.end,
             place=r.place,
             place_country=r.place_country,
             date=r.start,
@@ -114,9 +174,11 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
 
 
 def label(thread: Thread, names: dict[str, str]) -> str:
-    """ "DEU–FRA meeting, Geneva, 2026-03-20": participants (codes, else actor names), kind, place and date."""
-    sides = "–".join(names.get(c, c) for c in sorted(thread.participants, key=lambda c: (c in names, c)))
-    return ", ".join(p for p in (f"{sides} {thread.kind}", thread.place, thread.date) if p)
+    """ "DEU–FRA talks, round 2, Geneva, 2026-03-20": sides (codes, else actor names), kind, round, place, date."""
+    sides = thread.participants - thread.mediators or thread.participants
+    names_of = "–".join(names.get(c, c) for c in sorted(sides, key=lambda c: (c in names, c)))
+    round_of = f"round {thread.round}" if thread.round else None
+    return ", ".join(p for p in (f"{names_of} {thread.kind}", round_of, thread.place, thread.date) if p)
 
 
 def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
@@ -130,7 +192,8 @@ def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
             "place": thread.place,
             "place_country": thread.place_country,
             "start": thread.date,
-            "end": None,
+            "end": thread.end,
+            "round": thread.round,
             "status": thread.status,
             "occurred_by": thread.occurred_by,
             "first_published": thread.first_published,
@@ -142,7 +205,13 @@ def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
             conn.execute(delete(mp).where(mp.c.meeting_id == thread.id))
         else:
             conn.execute(insert(m).values(id=thread.id, **row))
-        conn.execute(insert(mp), [{"meeting_id": thread.id, "code": c} for c in sorted(thread.participants)])
+        conn.execute(
+            insert(mp),
+            [
+                {"meeting_id": thread.id, "code": c, "mediator": c in thread.mediators}
+                for c in sorted(thread.participants)
+            ],
+        )
         if thread.mentions:
             conn.execute(
                 insert(mm),
@@ -153,9 +222,10 @@ def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
                         "meeting_id": thread.id,
                         "published": x.published,
                         "status": status,
-                        "start": x.date,
-                        "end": None,
+                        "start": None if x.ends else x.date,
+                        "end": x.date if x.ends else None,
                         "place": x.place,
+                        "headline": x.headline,
                     }
                     for x, status in thread.mentions
                 ],

@@ -11,10 +11,11 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsgraph.lang.en.meetings import DEFAULT_KIND, KIND_WORDS
+from newsgraph.lang.en.meetings import APART_KINDS, DEFAULT_KIND, KIND_WORDS
 
 MAX_GAP_DAYS = 90  # a mention without a date joins only meetings last mentioned within this many days
 DAY_TOLERANCE = 1  # day dates this close are one meeting (a dateline's "Friday" against "March 20")
+MAX_DAYS = 14  # a meeting's end lies at most this many days after its start
 FUTURE = ("proposed", "planned", "hypothetical")
 # The status an article gives a meeting when it tells several: the most settled one first.
 STATUS_RANK = ("occurred", "ongoing", "cancelled", "rejected", "planned", "proposed", "hypothetical")
@@ -31,8 +32,17 @@ class Mention:
     when: str | None  # the TIMEX3 value the clause gave (None when assumed from the publication date)
     place: str | None
     place_country: str | None
-    participants: frozenset[str]
+    participants: frozenset[str]  # the sides and the mediators
     kind: str = DEFAULT_KIND
+    round: int | None = None  # "the second round"
+    mediators: frozenset[str] = frozenset()  # third parties that broker or host it
+    ends: bool = False  # its date is the meeting's last day ("the talks that ended Thursday")
+    headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """The participants that are not mediators."""
+        return self.participants - self.mediators or self.participants
 
     @property
     def date(self) -> str | None:
@@ -59,6 +69,9 @@ class Thread:
 
     id: str
     participants: set[str]
+    mediators: set[str] = field(default_factory=set)
+    round: int | None = None
+    end: str | None = None
     place: str | None = None
     place_country: str | None = None
     date: str | None = None
@@ -75,10 +88,14 @@ def rank(status: str) -> int:
     return STATUS_RANK.index(status) if status in STATUS_RANK else len(STATUS_RANK)
 
 
-def kind_of(text: str) -> str:
-    """The kind of meeting ``text`` (an event's trigger and evidence) speaks of."""
-    words = {w.strip(".,;:!?\"'()").casefold() for w in text.split()}
-    return next((kind for kind, cues in KIND_WORDS if words & set(cues)), DEFAULT_KIND)
+def kind_of(trigger: str, evidence: str) -> str:
+    """The kind of meeting an event's trigger ("talks") speaks of, else its evidence ("spoke by phone")."""
+    for text in (trigger, evidence):
+        words = {w.strip(".,;:!?\"'()").casefold() for w in text.split()}
+        kind = next((kind for kind, cues in KIND_WORDS if words & set(cues)), None)
+        if kind:
+            return kind
+    return DEFAULT_KIND
 
 
 def kind_rank(kind: str) -> int:
@@ -100,7 +117,29 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     if a.startswith(b) or b.startswith(a):
         return True
     da, db = _day(a), _day(b)
-    return da is not None and db is not None and abs((da - db).days) <= DAY_TOLERANCE
+    if da is not None and db is not None:
+        return abs((da - db).days) <= DAY_TOLERANCE
+    week, day = (a, db) if db is not None else (b, da)
+    return day is not None and "-W" in week and day.isocalendar()[:2] == _week(week)
+
+
+def _week(value: str) -> tuple[int, int] | None:
+    """(year, week) of an ISO week value ("2026-W47"), or None."""
+    year, _, week = value.partition("-W")
+    return (int(year), int(week[:2])) if year.isdigit() and week[:2].isdigit() else None
+
+
+def span_agrees(thread: Thread, mention: Mention) -> bool:
+    """The mention's date agrees with the meeting's start, or, for an end ("ended Thursday"), with its end or
+    with a day at most ``MAX_DAYS`` after its start."""
+    if not mention.ends or not mention.date:
+        return dates_agree(thread.date, mention.date)
+    if thread.end:
+        return dates_agree(thread.end, mention.date)
+    start, last = _day(thread.date), _day(mention.date)
+    if start is None or last is None:
+        return dates_agree(thread.date, mention.date)
+    return 0 <= (last - start).days <= MAX_DAYS
 
 
 def _day(value: str | None) -> date | None:
@@ -110,25 +149,79 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def participants_agree(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
-    """One set holds the other, compared by country codes where both name a country (an actor without one,
-    "the foreign ministry", does not keep two mentions apart), else by everyone."""
+def comparable(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> tuple[set[str], set[str]]:
+    """The two sets as compared: by country codes where both name a country (an actor without one, "the
+    foreign ministry", does not keep two mentions apart), else by everyone."""
     codes_a, codes_b = {c for c in a if ":" not in c}, {c for c in b if ":" not in c}
-    if codes_a and codes_b:
-        a, b = codes_a, codes_b
-    smaller, larger = sorted((a, b), key=len)
+    return (codes_a, codes_b) if codes_a and codes_b else (set(a), set(b))
+
+
+def participants_agree(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """One set holds the other (``comparable``)."""
+    smaller, larger = sorted(comparable(a, b), key=len)
     return bool(smaller) and smaller <= larger
+
+
+def _sides(thread: Thread) -> set[str]:
+    return thread.participants - thread.mediators or thread.participants
+
+
+def kinds_agree(a: str | None, b: str | None) -> bool:
+    """A phone call is not the talks it was about; the default kind agrees with any."""
+    if not a or not b or DEFAULT_KIND in (a, b) or a == b:
+        return True
+    return a not in APART_KINDS and b not in APART_KINDS
+
+
+def conflict(a: str, b: str) -> bool:
+    """One article tells of one meeting as held and of the other as to come (statuses as of the article): two
+    meetings ("at a meeting of NATO ministers … before the summit in Warsaw")."""
+    held = ("occurred", "ongoing")
+    return (a in held and b in FUTURE) or (b in held and a in FUTURE)
+
+
+def same_article(thread: Thread, mention: Mention) -> bool:
+    """The meeting has a mention of the mention's article that it does not conflict with."""
+    status = meeting_status(mention, thread)
+    return any(m.article_id == mention.article_id and not conflict(s, status) for m, s in thread.mentions)
+
+
+def corroborated(thread: Thread, mention: Mention) -> bool:
+    """Something beyond participants ties them: the same article (unless it tells of one as held and of the
+    other as to come), the same place, a date on both, or a round."""
+    if same_article(thread, mention):
+        return True
+    same_place = bool(thread.place and mention.place and thread.place.casefold() == mention.place.casefold())
+    return same_place or bool(thread.date and mention.date) or bool(thread.round and mention.round)
+
+
+def refers_to(thread: Thread, mention: Mention) -> bool:
+    """A refusal or a call-off is of this planned meeting: place, date, round or article agree, or it names
+    the same kind of meeting ("the summit was called off", not "a meeting" of a round of talks)."""
+    return corroborated(thread, mention) or mention.kind == thread.kind
 
 
 def agrees(thread: Thread, mention: Mention) -> bool:
     """Whether ``mention`` may be a mention of ``thread``."""
-    if not participants_agree(thread.participants, mention.participants):
+    sides, told = comparable(_sides(thread), mention.sides)
+    if not mention.participants - mention.mediators:  # "EU-facilitated talks": only who mediates is told
+        if not same_article(thread, mention):  # (an article's meetings are linked together, even at ingest)
+            return False
+    elif not participants_agree(sides, told):
         return False
+    elif len(min(sides, told, key=len)) == 1 and sides != told and not corroborated(thread, mention):
+        return False  # "the United States" alone joins a US–Cuba meeting only where place, date or round agree
+    if thread.round and mention.round and thread.round != mention.round:
+        return False
+    if not kinds_agree(thread.kind, mention.kind):
+        return False
+    if mention.status == "negated" and thread.status in FUTURE and not refers_to(thread, mention):
+        return False  # "Putin rejected a meeting with Zelensky" is not the round of talks Ukraine proposed
     if thread.place and mention.place and thread.place.casefold() != mention.place.casefold():
         return False
     if thread.place_country and mention.place_country and thread.place_country != mention.place_country:
         return False
-    if not dates_agree(thread.date, mention.date):
+    if not span_agrees(thread, mention):
         return False
     if (
         mention.status in (*FUTURE, "negated")
@@ -145,11 +238,15 @@ def agrees(thread: Thread, mention: Mention) -> bool:
 
 
 def _fit(thread: Thread, mention: Mention) -> tuple:
-    """How well ``mention`` fits an agreeing thread: same date, same place, same participants, most recent."""
+    """How well ``mention`` fits an agreeing thread: same round, article, kind, date, place, participants, most
+    recent."""
     return (
+        bool(thread.round and mention.round),
+        any(m.article_id == mention.article_id for m, _ in thread.mentions),
+        thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),
-        thread.participants == mention.participants,
+        _sides(thread) == set(mention.sides),
         thread.last_published or "",
     )
 
@@ -169,6 +266,13 @@ def meeting_status(mention: Mention, thread: Thread) -> str:
     if mention.status in ("occurred", "ongoing") and after(thread.date or mention.date, mention.published):
         return "planned"
     return mention.status
+
+
+def article_status(told: list[tuple[Mention, str]]) -> str:
+    """The meeting's status as of one article that tells it several times: the most settled status its body
+    gives (its headline only where the body says nothing)."""
+    body = [s for m, s in told if not m.headline]
+    return min(body or [s for _, s in told], key=rank)
 
 
 def link(threads: list[Thread], mentions: list[Mention]) -> list[Thread]:
@@ -193,17 +297,20 @@ def add(thread: Thread, mention: Mention) -> None:
     status = meeting_status(mention, thread)
     thread.mentions.append((mention, status))
     thread.participants |= mention.participants
+    thread.mediators |= mention.mediators
+    thread.round = thread.round or mention.round
     thread.kind = min(filter(None, (thread.kind, mention.kind)), key=kind_rank)
     thread.first_published = thread.first_published or mention.published
     thread.place = thread.place or mention.place
     thread.place_country = thread.place_country or mention.place_country
-    if mention.date and (not thread.date or len(mention.date) > len(thread.date)):
+    if mention.ends and mention.date:
+        thread.end = max(filter(None, (thread.end, mention.date)))
+    elif mention.date and (not thread.date or len(mention.date) > len(thread.date)):
         thread.date = mention.date
-    if status == "occurred":
+    if status == "occurred" and (not mention.headline or mention.date):
         day = mention.date if mention.date and mention.date[:4].isdigit() else mention.published
         if day and (not thread.occurred_by or day < thread.occurred_by):
             thread.occurred_by = day[:10]
     if not thread.last_published or (mention.published or "") >= thread.last_published:
-        same_article = [s for m, s in thread.mentions if m.article_id == mention.article_id]
-        thread.status = min(same_article, key=rank)
+        thread.status = article_status([(m, s) for m, s in thread.mentions if m.article_id == mention.article_id])
         thread.last_published = mention.published or thread.last_published

@@ -1,11 +1,12 @@
 """Reading meetings: the one query layer behind ``newsgraph meetings``, ``db.meetings()``, ``/api/meetings`` and
-the meeting pages. Processes are, in this version, the meetings of one set of participants."""
+the meeting pages. A process is a negotiation track: the meetings of one set of sides, mediators aside
+("USA-brokered RUS–UKR talks")."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, exists, func, or_, select
 
 from newsgraph.meetings import FORMAT
+from newsgraph.meetings.evidence import outcomes
 from newsgraph.meetings.link import rank
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
 from newsgraph.store.queries import checked, date_range, named, page_bounds
@@ -93,8 +95,13 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
     """Meeting rows with their participants, people and mentions (one per article: its most settled status)."""
     ids = [r.id for r in rows]
     codes: dict[str, list[str]] = defaultdict(list)
-    for meeting_id, code in conn.execute(select(mp.c.meeting_id, mp.c.code).where(mp.c.meeting_id.in_(ids))):
+    mediators: dict[str, list[str]] = defaultdict(list)
+    for meeting_id, code, mediator in conn.execute(
+        select(mp.c.meeting_id, mp.c.code, mp.c.mediator).where(mp.c.meeting_id.in_(ids))
+    ):
         codes[meeting_id].append(code)
+        if mediator:
+            mediators[meeting_id].append(code)
     people: dict[str, set[str]] = defaultdict(set)
     persons = (
         select(mm.c.meeting_id, actors.c.name)
@@ -105,19 +112,22 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
     for meeting_id, name in conn.execute(persons):
         people[meeting_id].add(name)
     mentions = _mentions(conn, ids)
+    produced = outcomes(conn, mentions)
     return [
         MeetingRecord(
             id=r.id,
             label=r.label,
             kind=r.kind,
             participants=sorted(codes[r.id]),
+            mediators=sorted(mediators[r.id]),
             people=sorted(people[r.id]),
             place=r.place,
             start=r.start,
             end=r.end,
-            process=process_id(codes[r.id]),
+            round=r.round,
+            process=process_id(sides(codes[r.id], mediators[r.id])),
             status=r.status,
-            outcomes=[],
+            outcomes=produced[r.id],
             mentions=mentions[r.id],
         )
         for r in rows
@@ -125,7 +135,7 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
 
 
 def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention]]:
-    """Per meeting, one mention per article in publication order: the article's most settled status."""
+    """Per meeting, one mention per article in publication order: the article's status (``_told``)."""
     stmt = (
         select(mm, e.c.evidence_text, e.c.evidence_start, e.c.evidence_end, articles.c.title)
         .join(e, (e.c.article_id == mm.c.article_id) & (e.c.local_id == mm.c.event_id))
@@ -135,10 +145,7 @@ def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention
     best: dict[tuple[str, str], Row] = {}
     for row in conn.execute(stmt):
         key = (row.meeting_id, row.article_id)
-        if key not in best or (rank(row.status), row.evidence_start) < (
-            rank(best[key].status),
-            best[key].evidence_start,
-        ):
+        if key not in best or _told(row) < _told(best[key]):
             best[key] = row
     result: dict[str, list[MeetingMention]] = defaultdict(list)
     for (meeting_id, _), row in sorted(best.items(), key=lambda kv: (kv[1].published or "", kv[1].article_id)):
@@ -160,18 +167,47 @@ def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention
     return result
 
 
+def sides(participants: list[str], mediators: list[str]) -> list[str]:
+    """The participants that are not mediators (all of them where every one mediates)."""
+    return [c for c in participants if c not in mediators] or participants
+
+
+def _told(row: Row) -> tuple[bool, int, int]:
+    """Which mention of an article states the meeting's status as of it: its body's most settled one (as
+    ``link.article_status``), then the first."""
+    return (row.headline, rank(row.status), row.evidence_start)
+
+
 def process_id(codes: list[str]) -> str:
-    """The process of a meeting: in this version, one per set of participants."""
+    """The process of a meeting: one per set of sides."""
     return "p-" + hashlib.sha1("\x00".join(sorted(codes)).encode()).hexdigest()[:12]
 
 
+def display(code: str) -> str:
+    """A participant as a label shows it: its code, or the name in an actor id ("person:ana lee" → "Ana Lee")."""
+    return code.split(":", 1)[1].title() if ":" in code else code
+
+
+def process_label(records: list[MeetingRecord]) -> str:
+    """ "USA-brokered RUS–UKR talks": the sides, and the mediators the process's meetings name most often."""
+    counts = Counter(c for r in records for c in r.mediators)
+    brokers = [c for c, n in counts.most_common() if n == counts.most_common(1)[0][1]]
+    track = "–".join(map(display, sides(records[0].participants, records[0].mediators))) + " talks"
+    return f"{'/'.join(sorted(brokers))}-brokered {track}" if brokers else track
+
+
 def processes(records: list[MeetingRecord]) -> list[dict[str, Any]]:
-    """The processes the ``records`` belong to, each with its meetings' ids (latest first, as given)."""
+    """The processes the ``records`` belong to, each with its mediators and meetings' ids (latest first)."""
     grouped: dict[str, list[MeetingRecord]] = defaultdict(list)
     for record in records:
         grouped[record.process].append(record)
     return [
-        {"id": pid, "label": "–".join(group[0].participants) + " talks", "meetings": [r.id for r in group]}
+        {
+            "id": pid,
+            "label": process_label(group),
+            "mediators": sorted({c for r in group for c in r.mediators}),
+            "meetings": [r.id for r in group],
+        }
         for pid, group in sorted(grouped.items())
     ]
 

@@ -63,22 +63,33 @@ def _links(meetings: list[dict[str, str]]) -> set[tuple[str, str]]:
     return {pair for articles in meetings for pair in combinations(sorted(articles), 2)}
 
 
+def _alike(predicted: dict[str, Any], gold: dict[str, Any]) -> int:
+    """How many of place and start a predicted meeting shares with a gold one that gives them."""
+    place, start = predicted.get("place"), predicted.get("start")
+    same_place = bool(place and gold.get("place") and place.casefold() == gold["place"].casefold())
+    same_start = bool(
+        start and gold.get("start") and (start.startswith(gold["start"]) or gold["start"].startswith(start))
+    )
+    return same_place + same_start
+
+
 def score(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scores:
-    """Score ``predicted`` meetings (``newsgraph.meetings/1`` records) against ``gold`` ones."""
+    """Score ``predicted`` meetings (``newsgraph.meetings/1`` records) against ``gold`` ones; among pairs that
+    share as many articles (one article may tell of several meetings), those alike in place and start first."""
     pred, true = [_statuses(m) for m in predicted], [_statuses(m) for m in gold]
     pairs = sorted(
         (
-            (len(p.keys() & g.keys()), i, j)
+            (len(p.keys() & g.keys()), _alike(predicted[i], gold[j]), i, j)
             for i, p in enumerate(pred)
             for j, g in enumerate(true)
             if p.keys() & g.keys()
         ),
-        key=lambda t: (-t[0], t[1], t[2]),
+        key=lambda t: (-t[0], -t[1], t[2], t[3]),
     )
     used_p: set[int] = set()
     used_g: set[int] = set()
     correct = compared = 0
-    for _, i, j in pairs:
+    for _, _, i, j in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
@@ -93,3 +104,12 @@ def score(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scores
         status_correct=correct,
         status_compared=compared,
     )
+
+
+def one_per_article(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The naive baseline: one meeting per article, with the status of its first gold mention."""
+    first: dict[str, dict[str, str]] = {}
+    for meeting in gold:
+        for mention in meeting["mentions"]:
+            first.setdefault(mention["article"], mention)
+    return [{"mentions": [mention]} for mention in first.values()]

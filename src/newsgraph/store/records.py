@@ -108,20 +108,32 @@ class MeetingMention:
 
 
 @dataclass
+class MeetingOutcome:
+    """What an article says a meeting produced ("agreed to exchange 300 prisoners"), as a span of its text."""
+
+    article: str
+    text: str
+    text_start: int
+    text_end: int
+
+
+@dataclass
 class MeetingRecord:
     """A meeting followed across articles (``newsgraph.meetings/1``); ``status`` is as of the latest article."""
 
     id: str
     label: str
     kind: str
-    participants: list[str]  # country codes (ISO3, IGO), else actor ids
+    participants: list[str]  # country codes (ISO3, UN, NATO), else actor ids; mediators included
+    mediators: list[str]  # the participants that broker or host it
     people: list[str]
     place: str | None
     start: str | None
     end: str | None
+    round: int | None  # "the second round"
     process: str
     status: str
-    outcomes: list[str]
+    outcomes: list[MeetingOutcome]
     mentions: list[MeetingMention]
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    sql,
 )
 
 metadata = MetaData()
@@ -225,6 +226,7 @@ meetings = Table(
     Column("place_country", String()),
     Column("start", String()),  # TIMEX3 value, as precise as the articles tell it
     Column("end", String()),
+    Column("round", Integer),  # "the second round" (0007)
     Column("status", String(), nullable=False),  # as of the latest article
     Column("occurred_by", String()),  # earliest day it is known to have taken place
     Column("first_published", String()),
@@ -238,7 +240,8 @@ meeting_participants = Table(
     "meeting_participants",
     metadata,
     Column("meeting_id", String(), ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
-    Column("code", String(), primary_key=True),  # a country code (ISO3, IGO) or, for an actor without one, its id
+    Column("code", String(), primary_key=True),  # a country code (ISO3, UN, NATO) or, for an actor without one, its id
+    Column("mediator", Boolean, nullable=False, server_default=sql.false()),  # brokers or hosts it (0007)
     Index("ix_meeting_participants_code", "code"),
 )
 
@@ -253,6 +256,7 @@ meeting_mentions = Table(
     Column("start", String()),
     Column("end", String()),
     Column("place", Text),
+    Column("headline", Boolean, nullable=False, server_default=sql.false()),  # in the article's first line (0007)
     ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.local_id"], ondelete="CASCADE"),
     Index("ix_meeting_mentions_meeting", "meeting_id"),
 )

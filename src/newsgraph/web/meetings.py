@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
 from newsgraph.meetings import read
+from newsgraph.meetings.evidence import quotes_about
 from newsgraph.meetings.output import history
 from newsgraph.store.queries import QueryError
 from newsgraph.store.records import MeetingRecord, Results
@@ -85,5 +86,8 @@ def meetings_page(
 
 @page_router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(request: Request, meeting_id: MeetingId, conn: Conn) -> HTMLResponse:
-    """One meeting: its status history across articles, with the evidence and links."""
-    return render(request, "meeting.html", nav="meetings", meeting=_meeting(conn, meeting_id), history=history)
+    """One meeting: its status history across articles with the evidence and links, its outcomes and the quotes
+    about it."""
+    record = _meeting(conn, meeting_id)
+    quotes = quotes_about(conn, record)
+    return render(request, "meeting.html", nav="meetings", meeting=record, history=history, quotes=quotes)

@@ -1,10 +1,48 @@
-"""Words that tell what kind of meeting an event's evidence speaks of, most specific kind first."""
+"""Words that tell what kind of meeting an event's evidence speaks of, most specific kind first, and the wording
+cues of the sentence around it: the round ("the second round"), a mediator ("US-brokered", "hosted by Qatar"),
+an end ("the talks that ended Thursday") and what a meeting produced ("agreed to exchange 300 prisoners")."""
 
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("summit", ("summit",)),
-    ("phone call", ("phone", "phoned", "telephone", "telephoned")),
+    ("phone call", ("phone", "phoned", "telephone", "telephoned", "videoconference")),
     ("negotiation session", ("negotiation", "negotiations", "negotiate", "negotiated", "negotiating")),
-    ("talks", ("talks", "round")),
+    ("talks", ("talks", "round", "delegations", "negotiators")),
     ("meeting", ("meet", "meets", "met", "meeting", "meetings")),
 )
 DEFAULT_KIND = "meeting"
+# What an agreement or a refusal is of when it is of a meeting ("agreed to hold talks", "rejected a summit").
+MEETING_NOUNS = ("talks", "meeting", "meet", "summit", "negotiations", "negotiate", "round")
+# Kinds that are never the same meeting as one of another kind (a call is not the talks it was about).
+APART_KINDS = ("phone call",)
+
+# "the second round", "round two", "a 3rd round": the ordinal of a round of talks.
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
+    "9th": 9, "10th": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+ROUND_WORDS = ("round", "session")
+
+# A third party that brokers or hosts: "US-brokered talks", "talks mediated by Qatar", "hosted by Malaysia".
+MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored", "-facilitated")
+MEDIATION_WORDS = ("brokered", "mediated", "hosted", "sponsored", "facilitated")  # "… by X"
+MEDIATION_NOUNS = ("mediation", "auspices")  # "under Qatari mediation", "under the auspices of the UN"
+HOST_TRIGGERS = ("host", "hosts", "hosted", "hosting")  # an event whose source hosts the others
+
+# "the talks that ended Thursday": the date the sentence gives is the meeting's last day.
+END_WORDS = ("ended", "concluded", "closed", "wrapped")
+
+# What a meeting produced: the clause from one of these words to the end of its sentence.
+OUTCOME_CUES = ("agreed", "signed", "produced", "reached", "approved", "adopted")
+# The word after an outcome word: what was agreed follows ("agreed to …", "signed a …"), unlike a participle
+# ("the withdrawal agreed in Kuala Lumpur").
+OUTCOME_NEXT = ("to", "on", "upon", "that", "a", "an", "the", "their", "its", "new", "joint")
+# Where an outcome clause ends before its sentence does: ", but shelling … raised doubts".
+OUTCOME_STOPS = (", but ", ", while ", ", although ", ", though ", "; ")
+# An agreement to meet is a plan, not an outcome ("agreed to meet again", "agreed to hold talks").
+NOT_OUTCOMES = ("meet", "hold", "resume", "continue", "talk")
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")  # "round two"
+
+# Capitalised abbreviations whose full stop ends no sentence (single capitals, "U.S.", are caught by shape).
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof")

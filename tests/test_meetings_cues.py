@@ -1,0 +1,72 @@
+"""The wording cues of ``newsgraph.meetings.cues`` on sentences written for each rule (no database, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.meetings.codes import code_of_name, participant_code
+from newsgraph.meetings.cues import ends, mediators_in, outcome_spans, round_of, sentence_of
+
+
+def test_a_sentence_does_not_end_after_an_initial_or_a_title():
+    text = "Talks ended. The U.S. envoy Mr. Hale met them in Oslo on Monday. Then they left.\nNext line."
+    start = text.index("Hale")
+    low, high = sentence_of(text, start, start + 4)
+    assert text[low:high] == "The U.S. envoy Mr. Hale met them in Oslo on Monday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "number"),
+    [
+        ("They held a second round of talks in Doha.", 0, 2),
+        ("Round two of the talks opens on Monday.", 0, 2),
+        ("After the 3rd session ended, a fourth round was set.", 0, 3),
+        ("After the 3rd session ended, a fourth round was set.", 45, 4),
+        ("The first two rounds failed.", 0, None),
+        ("Talks resumed in Doha.", 0, None),
+    ],
+)
+def test_the_round_nearest_to_the_evidence(sentence, at, number):
+    assert round_of(sentence, at) == number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Delegates met for US-brokered talks in Riyadh.", {"USA"}),
+        ("The talks were mediated by the United Nations.", {"UN"}),
+        ("The meeting was hosted by Swiss Foreign Minister Ana Roth in Bern.", {"CHE"}),
+        ("They met under Qatari mediation.", {"QAT"}),
+        ("Talks under the auspices of the African Union resumed.", {"AU"}),
+        ("Ministers met in a Norway-hosted round.", {"NOR"}),
+        ("They resumed the EU-facilitated dialogue.", {"EU"}),
+        ("The talks were brokered by a group of retired diplomats.", set()),
+        ("Both sides met in Geneva.", set()),
+    ],
+)
+def test_mediators_named_in_the_sentence(sentence, codes):
+    assert mediators_in(sentence) == codes
+
+
+def test_an_end_word_beside_the_evidence_makes_the_date_an_end():
+    sentence = "The talks that ended on Thursday were useful."
+    assert ends(sentence, 0, 9) and not ends("The talks opened on Thursday.", 0, 9)
+
+
+def test_outcomes_come_from_the_meeting_sentence_and_the_next_not_from_plans_or_participles():
+    text = (
+        "Kenya and Tanzania met in Arusha on Monday.\nThe two sides agreed to reopen the crossing, but traders "
+        "remain wary. They agreed to meet again in May.\nThe deal agreed in Arusha was welcomed."
+    )
+    spans = outcome_spans(text, 0, 10)
+    assert [text[a:b] for a, b in spans] == ["agreed to reopen the crossing"]
+
+
+def test_international_organisations_take_part_under_their_short_name():
+    assert code_of_name("NATO") == "NATO" and code_of_name("the United Nations") == "UN"
+    assert code_of_name("Qatar") == "QAT" and code_of_name("Fluffy") is None
+    assert participant_code("kb:nato", "North Atlantic Treaty Organization", "nato", "IGO") == "NATO"
+    assert participant_code("group:nato defence ministers", "NATO defence ministers", None, "IGO") == "NATO"
+    assert participant_code("kb:unsc", "United Nations Security Council", "unsc", "UNO") == "UN"
+    assert participant_code("person:ana roth", "Ana Roth", None, None) == "person:ana roth"
+    assert participant_code("kb:x", "Russia", None, "RUS") == "RUS"
