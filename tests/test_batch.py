@@ -3,7 +3,6 @@ for malformed inputs, the same records as ``analyze``, near-duplicate links, and
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -12,51 +11,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from batch_inputs import write_inputs
-from newsgraph.analyze import analyze_many
-from newsgraph.batch.inputs import input_files, read_input
+from batch_fixtures import EVENT, QUOTE, TIME, analysed_directly, by_article, event_key, quote_key, table, write_inputs
 from newsgraph.batch.tables import PROBLEMS, RECORD_TABLES, SCHEMAS
 from newsgraph.cli import app
-from newsgraph.model import Analysis, Article
 
 
 def invoke(*args: str):
     return CliRunner().invoke(app, list(args))
-
-
-def table(out: Path, name: str) -> list[dict]:
-    return ds.dataset(out / name, format="parquet", partitioning="hive").to_table().to_pylist()
-
-
-def by_article(rows: list[dict], *fields: str) -> dict[str, set[tuple]]:
-    grouped: dict[str, set[tuple]] = defaultdict(set)
-    for row in rows:
-        grouped[row["article_id"]].add(tuple(row[f] for f in fields))
-    return grouped
-
-
-def analysed_directly(folder: Path) -> list[Analysis]:
-    """What ``newsgraph analyze`` gives for the articles of the inputs."""
-    files, _ = input_files([str(folder)])
-    articles: list[Article] = []
-    for name in files:
-        with open(name, "rb") as stream:
-            articles += [item for _, item in read_input(name, stream) if isinstance(item, Article)]
-    return [a for a in analyze_many(articles) if isinstance(a, Analysis)]
-
-
-QUOTE = ("text", "start", "end", "kind", "speaker_name", "cue")
-EVENT = ("type", "status", "trigger", "evidence_start", "evidence_end", "when_value", "where_country")
-TIME = ("text", "start", "end", "value")
-
-
-def quote_key(q) -> tuple:
-    return (q.text, q.start, q.end, q.kind, q.speaker_name, q.cue)
-
-
-def event_key(e) -> tuple:
-    when, where = e.when.value if e.when else None, e.where.country if e.where else None
-    return (e.type, e.status, e.trigger, e.evidence.start, e.evidence.end, when, where)
 
 
 @pytest.fixture(scope="module")

@@ -53,19 +53,33 @@ def batch(
     limits = Limits(seconds=time_limit or None, memory=memory_limit << 20 or None)
     try:
         if engine is Engine.spark:
-            _fail("the spark engine is not built yet")
-        from newsgraph.batch.local import run_local
+            from newsgraph.batch.spark import SparkUnavailable, run_spark
 
-        report = run_local(inputs, out, jobs=jobs, settings=settings, limits=limits, published=published)
+            try:
+                report = run_spark(
+                    inputs,
+                    out,
+                    master=master,
+                    partitions=partitions,
+                    settings=settings,
+                    limits=limits,
+                    published=published,
+                )
+            except SparkUnavailable as exc:
+                _fail(str(exc))
+        else:
+            from newsgraph.batch.local import run_local
+
+            report = run_local(inputs, out, jobs=jobs, settings=settings, limits=limits, published=published)
     except OutputExists as exc:
         _fail(str(exc))
     for problem in report.problems:
         sys.stderr.write(f"newsgraph: problem {problem}".replace("\n", " ") + "\n")
     sys.stderr.write(
         f"newsgraph batch: analysed {report.analysed}, near-duplicates {report.duplicates}, "
-        f"problems {len(report.problems)} -> {out}\n"
+        f"problems {report.problem_count} -> {out}\n"
     )
-    if report.problems:
+    if report.problem_count:
         raise typer.Exit(1)
 
 

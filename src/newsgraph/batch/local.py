@@ -25,6 +25,12 @@ class BatchReport:
     analysed: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    unlisted: int = 0  # problems beyond those listed (a Spark batch lists the first ones; all are in its table)
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem, listed or not."""
+        return len(self.problems) + self.unlisted
 
 
 def run_local(

@@ -1,16 +1,23 @@
 """Inputs for the batch tests, written for them: short news stories made from a few sentence patterns
-(speech, arrests, talks, dates), in JSONL, Parquet and a WARC crawl, with malformed records beside them."""
+(speech, arrests, talks, dates), in JSONL, Parquet and a WARC crawl, with malformed records beside them;
+and the helpers that read a batch dataset back and compare it with ``analyze``."""
 
 from __future__ import annotations
 
 import io
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from newsgraph.analyze import analyze_many
+from newsgraph.batch.inputs import input_files, read_input
+from newsgraph.model import Analysis, Article
 
 PEOPLE = [
     ("Norway", "Norwegian", "Ingrid Halvorsen", "Oslo", "she"),
@@ -105,3 +112,38 @@ def write_inputs(folder: Path, count: int = 12, parquet: bool = True) -> Path:
     else:
         (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rest), encoding="utf-8")
     return folder
+
+
+def table(out: Path, name: str) -> list[dict]:
+    return ds.dataset(out / name, format="parquet", partitioning="hive").to_table().to_pylist()
+
+
+def by_article(rows: list[dict], *fields: str) -> dict[str, set[tuple]]:
+    grouped: dict[str, set[tuple]] = defaultdict(set)
+    for row in rows:
+        grouped[row["article_id"]].add(tuple(row[f] for f in fields))
+    return grouped
+
+
+def analysed_directly(folder: Path) -> list[Analysis]:
+    """What ``newsgraph analyze`` gives for the articles of the inputs."""
+    files, _ = input_files([str(folder)])
+    articles: list[Article] = []
+    for name in files:
+        with open(name, "rb") as stream:
+            articles += [item for _, item in read_input(name, stream) if isinstance(item, Article)]
+    return [a for a in analyze_many(articles) if isinstance(a, Analysis)]
+
+
+QUOTE = ("text", "start", "end", "kind", "speaker_name", "cue")
+EVENT = ("type", "status", "trigger", "evidence_start", "evidence_end", "when_value", "where_country")
+TIME = ("text", "start", "end", "value")
+
+
+def quote_key(q) -> tuple:
+    return (q.text, q.start, q.end, q.kind, q.speaker_name, q.cue)
+
+
+def event_key(e) -> tuple:
+    when, where = e.when.value if e.when else None, e.where.country if e.where else None
+    return (e.type, e.status, e.trigger, e.evidence.start, e.evidence.end, when, where)
