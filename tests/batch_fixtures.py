@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from sqlalchemy import create_engine, text
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -147,3 +148,15 @@ def quote_key(q) -> tuple:
 def event_key(e) -> tuple:
     when, where = e.when.value if e.when else None, e.where.country if e.where else None
     return (e.type, e.status, e.trigger, e.evidence.start, e.evidence.end, when, where)
+
+
+def counts(db: Path) -> dict[str, int]:
+    """Rows per store table, and the articles stored as near-duplicates."""
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        names = ("articles", "quotes", "events", "actors", "mentions", "times", "event_actors")
+        found = {name: conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one() for name in names}
+        copies = text("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        found["duplicates"] = conn.execute(copies).scalar_one()
+    engine.dispose()
+    return found

@@ -8,12 +8,24 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from batch_fixtures import EVENT, QUOTE, TIME, analysed_directly, by_article, event_key, quote_key, table, write_inputs
+from batch_fixtures import (
+    EVENT,
+    QUOTE,
+    TIME,
+    analysed_directly,
+    by_article,
+    counts,
+    event_key,
+    quote_key,
+    table,
+    write_inputs,
+)
+from newsgraph.batch.load import read_analyses
 from newsgraph.batch.tables import PROBLEMS, RECORD_TABLES, SCHEMAS
 from newsgraph.cli import app
+from newsgraph.model import Analysis
 
 
 def invoke(*args: str):
@@ -60,9 +72,13 @@ def test_malformed_records_are_problems_and_the_rest_is_analysed(batched):
     assert "analysed 12, near-duplicates 1, problems 4" in result.stderr
 
 
-def test_the_records_are_those_of_analyze(batched, inputs: Path):
+@pytest.fixture(scope="module")
+def direct(inputs: Path) -> list[Analysis]:
+    return analysed_directly(inputs)
+
+
+def test_the_records_are_those_of_analyze(batched, direct: list[Analysis]):
     out, _ = batched
-    direct = analysed_directly(inputs)
     assert {a.article.id for a in direct} == {r["id"] for r in table(out, "articles")}
     quotes, events, times = (
         by_article(table(out, "quotes"), *QUOTE),
@@ -77,6 +93,11 @@ def test_the_records_are_those_of_analyze(batched, inputs: Path):
         assert times[key] == {(t.text, t.start, t.end, t.value) for t in analysis.times}
 
 
+def test_the_dataset_reads_back_as_the_analyses_load_stores(batched, direct: list[Analysis]):
+    out, _ = batched
+    assert {a.article.id: a.to_dict() for a in read_analyses(out)} == {a.article.id: a.to_dict() for a in direct}
+
+
 def test_the_near_copy_is_linked_to_the_first(batched):
     out, _ = batched
     articles = {(r["input"].rsplit("/", 1)[-1], r["position"]): r["id"] for r in table(out, "articles")}
@@ -89,18 +110,6 @@ def test_an_existing_output_is_never_overwritten(batched, inputs: Path):
     out, _ = batched
     result = invoke("batch", str(inputs), str(out))
     assert result.exit_code == 2 and "exists" in " ".join(result.stderr.split())
-
-
-def counts(db: Path) -> dict[str, int]:
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as conn:
-        names = ("articles", "quotes", "events", "actors", "mentions", "times", "event_actors")
-        found = {name: conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one() for name in names}
-        found["duplicates"] = conn.execute(text("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")).one()[
-            0
-        ]
-    engine.dispose()
-    return found
 
 
 def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(tmp_path: Path):

@@ -11,7 +11,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from batch_fixtures import EVENT, QUOTE, TIME, analysed_directly, by_article, event_key, quote_key, table, write_inputs
+from batch_fixtures import (
+    EVENT,
+    QUOTE,
+    TIME,
+    analysed_directly,
+    by_article,
+    counts,
+    event_key,
+    quote_key,
+    table,
+    write_inputs,
+)
 from newsgraph.cli import app
 
 pytest.importorskip("pyspark", reason="the spark extra is not installed")
@@ -79,3 +90,12 @@ def test_an_article_whose_analysis_fails_is_a_problem_row(tmp_path: Path):
     failed = [r for r in table(out, "problems") if r["article_id"]]
     assert failed and all("time limit" in r["reason"] for r in failed)
     assert not table(out, "articles")
+
+
+def test_load_stores_the_same_from_the_spark_and_the_local_dataset(outputs, tmp_path: Path):
+    stored = {}
+    for engine, out in outputs.items():
+        db = tmp_path / f"{engine}.db"
+        assert invoke("load", str(out), "--db", str(db)).exit_code == 0
+        stored[engine] = counts(db)
+    assert stored["spark"] == stored["local"] and stored["spark"]["quotes"] and stored["spark"]["duplicates"] == 1

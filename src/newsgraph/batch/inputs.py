@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import BinaryIO
 
 import pyarrow as pa
@@ -39,7 +40,7 @@ def read_input(where: str, stream: BinaryIO, published: str | None = None) -> It
 
 
 def _other(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:
-    return read_stream(where, where.rsplit("/", 1)[-1], stream, published)
+    return read_stream(where, PurePosixPath(where).name, stream, published)
 
 
 def _parquet(stream: BinaryIO, where: str, published: str | None) -> Iterator[Article | Problem]:

@@ -136,16 +136,17 @@ def analyses(rows: Rows) -> list[Analysis]:
     return [_analysis(article, by_article[article["id"]]) for article in rows.get("articles", [])]
 
 
-def _ordered(rows: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda r: tuple(local_order(r[k]) if isinstance(r[k], str) else (r[k], "") for k in keys))
+def _ordered(rows: Iterable[dict[str, Any]], local: str | None, seq: bool = False) -> list[dict[str, Any]]:
+    """Rows in the analysis's order: by the local id in column ``local`` (A1 < A2 < A10), then by ``seq``."""
+    return sorted(rows, key=lambda r: (local_order(r[local]) if local else (0, ""), r["seq"] if seq else 0))
 
 
 def _analysis(row: dict[str, Any], rows: Rows) -> Analysis:
     spans: dict[str, list[Mention]] = defaultdict(list)
-    for m in _ordered(rows["mentions"], "local_id", "seq"):
+    for m in _ordered(rows["mentions"], "local_id", seq=True):
         spans[m["local_id"]].append(Mention(m["start"], m["end"], m["text"]))
     restated: dict[str, list[Evidence]] = defaultdict(list)
-    for m in _ordered(rows["event_mentions"], "event_id", "seq"):
+    for m in _ordered(rows["event_mentions"], "event_id", seq=True):
         restated[m["event_id"]].append(Evidence(m["start"], m["end"], m["text"]))
     article = Article(
         id=row["id"],
@@ -182,7 +183,7 @@ def _analysis(row: dict[str, Any], rows: Rows) -> Analysis:
             for r in _ordered(rows["quotes"], "local_id")
         ],
         events=[_event(r, restated[r["local_id"]]) for r in _ordered(rows["events"], "local_id")],
-        times=[TimeExpr(t["text"], t["start"], t["end"], t["value"]) for t in _ordered(rows["times"], "seq")],
+        times=[TimeExpr(t["text"], t["start"], t["end"], t["value"]) for t in _ordered(rows["times"], None, seq=True)],
     )
 
 
