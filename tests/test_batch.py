@@ -3,6 +3,7 @@ for malformed inputs, the same records as ``analyze``, near-duplicate links, and
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -131,3 +132,16 @@ def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(tmp_pa
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path: Path):
     result = invoke("load", str(tmp_path), "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2 and "not a newsgraph batch output" in " ".join(result.stderr.split())
+
+
+def test_the_spark_engine_says_what_it_misses(inputs: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # import fails as when the extra is not installed
+    result = invoke("batch", str(inputs), str(tmp_path / "a"), "--engine", "spark")
+    assert result.exit_code == 2 and "needs pyspark" in " ".join(result.stderr.split())
+    monkeypatch.undo()
+    pytest.importorskip("pyspark")
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    result = invoke("batch", str(inputs), str(tmp_path / "b"), "--engine", "spark")
+    assert result.exit_code == 2 and "needs a Java runtime" in " ".join(result.stderr.split())
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
