@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import warnings
+from dataclasses import dataclass
 from functools import partial
 
 from newsgraph.analyze import Limits, Settings
@@ -42,30 +43,59 @@ def run_spark(
     published: str | None = None,
 ) -> BatchReport:
     """Analyse every article of ``sources`` into the dataset ``out`` with Spark (see ``tables.py``)."""
-    remote = "://" in out
-    if not remote:
+    if "://" not in out:
         check_new(out)
     spark = session(master)
+    try:
+        paths, missing = _paths(sources)
+        report = BatchReport(problems=list(missing))
+        if not paths:
+            report.problems.append(Problem(", ".join(sources), "no input files"))
+            return report
+        staging = f"{out}/{STAGING}"
+        _analyse(spark, paths, staging, partitions, Work(settings, limits, published))
+        analysed = spark.read.parquet(staging)
+        _write_tables(analysed, out)
+        _count(analysed, report)
+        report.duplicates = spark.read.parquet(f"{out}/duplicates").count()
+        _remove(spark, staging)
+        return report
+    finally:
+        spark.stop()
+
+
+@dataclass(frozen=True)
+class Work:
+    """What the workers need to know: the pipeline's settings, the per-article limits, a date for all articles."""
+
+    settings: Settings
+    limits: Limits
+    published: str | None
+
+
+def _analyse(spark, paths: list[str], staging: str, partitions: int | None, work: Work) -> None:
+    """Read every input file and analyse its articles into the staging folder (one row per input item)."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    from newsgraph.batch import spark_worker as worker
+
+    files = spark.sparkContext.binaryFiles(",".join(paths))
+    items = spark.createDataFrame(
+        files.flatMap(partial(worker.read_file, published=work.published)), from_arrow_schema(worker.READ_SCHEMA)
+    )
+    items = items.repartition(partitions or spark.sparkContext.defaultParallelism)
+    analyse = partial(worker.analyse, settings=work.settings, limits=work.limits)
+    items.mapInArrow(analyse, from_arrow_schema(worker.ANALYSED_SCHEMA)).write.parquet(staging)
+
+
+def _write_tables(analysed, out: str) -> None:
+    """Every table of the dataset, flattened from the staged analyses."""
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
 
     from newsgraph.batch import spark_worker as worker
     from newsgraph.batch.spark_dedup import duplicate_links
 
-    paths, missing = _paths(sources)
-    report = BatchReport(problems=list(missing))
-    if not paths:
-        spark.stop()
-        report.problems.append(Problem(", ".join(sources), "no input files"))
-        return report
-    read = spark.sparkContext.binaryFiles(",".join(paths)).flatMap(partial(worker.read_file, published=published))
-    items = spark.createDataFrame(read, from_arrow_schema(worker.READ_SCHEMA))
-    articles = items.where(F.col("reason").isNull()).drop("problem_source", "reason")
-    articles = articles.repartition(partitions or spark.sparkContext.defaultParallelism)
-    analyse = partial(worker.analyse, settings=settings, limits=limits)
-    staging = f"{out}/{STAGING}"
-    articles.mapInArrow(analyse, from_arrow_schema(worker.ANALYSED_SCHEMA)).write.parquet(staging)
-    analysed = spark.read.parquet(staging)
     done = analysed.where(F.col("analysis").isNotNull())
     for table in RECORD_TABLES:
         if table == "duplicates":
@@ -73,21 +103,19 @@ def run_spark(
         else:
             rows = done.mapInArrow(partial(worker.flatten, table=table), from_arrow_schema(with_month(table)))
         rows.write.partitionBy(PARTITION).parquet(f"{out}/{table}")
-    problems = items.where(F.col("reason").isNotNull()).select(
-        F.lit(None).cast("string").alias("article_id"), "problem_source", "reason"
-    )
-    failed = analysed.where(F.col("reason").isNotNull()).select(
-        F.col("id").alias("article_id"), "problem_source", "reason"
-    )
-    all_problems = problems.unionByName(failed).withColumnRenamed("problem_source", "source")
-    all_problems.select(*PROBLEM_SCHEMA.names).coalesce(1).write.parquet(f"{out}/{PROBLEMS}")
-    report.analysed = done.count()
-    report.duplicates = spark.read.parquet(f"{out}/duplicates").count()
-    report.problems += [Problem(r.source, r.reason) for r in all_problems.limit(LISTED_PROBLEMS).collect()]
-    report.unlisted = max(0, all_problems.count() - LISTED_PROBLEMS)
-    _remove(spark, staging)
-    spark.stop()
-    return report
+    problems = analysed.where(F.col("reason").isNotNull())
+    problems = problems.select(F.col("id").alias("article_id"), F.col("problem_source").alias("source"), "reason")
+    problems.select(*PROBLEM_SCHEMA.names).coalesce(1).write.parquet(f"{out}/{PROBLEMS}")
+
+
+def _count(analysed, report: BatchReport) -> None:
+    """The report's counts and its first problems, from the staged rows."""
+    from pyspark.sql import functions as F
+
+    report.analysed = analysed.where(F.col("analysis").isNotNull()).count()
+    problems = analysed.where(F.col("reason").isNotNull())
+    report.problems += [Problem(r.problem_source, r.reason) for r in problems.limit(LISTED_PROBLEMS).collect()]
+    report.unlisted = max(0, problems.count() - LISTED_PROBLEMS)
 
 
 def session(master: str | None):  # -> SparkSession (pyspark is imported here, not at module import)

@@ -17,7 +17,7 @@ import pyarrow as pa
 from newsgraph.analyze import Limits, Pipeline, Settings
 from newsgraph.batch.inputs import read_input
 from newsgraph.batch.records import Origin, analysis_rows
-from newsgraph.batch.tables import PARTITION, month_of, with_month
+from newsgraph.batch.tables import NO_MONTH, PARTITION, month_of, with_month
 from newsgraph.ingest.dedup import NearDuplicateIndex
 from newsgraph.model import Analysis, Article
 from newsgraph.problems import Problem
@@ -29,7 +29,8 @@ READ_SCHEMA = pa.schema(
     + [pa.field(name, pa.string()) for name in ARTICLE_FIELDS]
     + [pa.field("problem_source", pa.string()), pa.field("reason", pa.string())]
 )
-# One row per article analysed: its analysis (pickled, read back only by ``flatten`` in the same job) or why not.
+# One row per input item: an article's analysis (pickled, read back only by ``flatten`` in the same job), or why
+# there is none (the article's analysis failed, or the item was not read).
 ANALYSED_SCHEMA = pa.schema(
     [
         pa.field("input", pa.string()),
@@ -66,15 +67,21 @@ def read_file(item: tuple[str, bytes], published: str | None) -> Iterator[tuple]
 
 
 def analyse(batches: Iterator[pa.RecordBatch], settings: Settings, limits: Limits) -> Iterator[pa.RecordBatch]:
-    """``mapInArrow``: each batch of article rows parsed with one ``nlp.pipe`` call; an article that fails is
-    a row with its reason, never a failed task."""
+    """``mapInArrow``: the read rows' articles of each batch parsed with one ``nlp.pipe`` call, each analysed or,
+    when that fails, a row with its reason (never a failed task); read problems pass through."""
     for batch in batches:
         rows = batch.to_pylist()
-        articles = [Article(**{name: row[name] for name in ARTICLE_FIELDS}) for row in rows]
-        outcomes = pipeline(settings).analyze_batch(articles, limits)
+        readable = [row for row in rows if row["reason"] is None]
+        articles = [Article(**{name: row[name] for name in ARTICLE_FIELDS}) for row in readable]
+        outcomes = dict(zip(map(id, readable), pipeline(settings).analyze_batch(articles, limits), strict=True))
         yield pa.RecordBatch.from_pylist(
-            [_analysed(row, outcome) for row, outcome in zip(rows, outcomes, strict=True)], schema=ANALYSED_SCHEMA
+            [_analysed(row, outcomes[id(row)]) if id(row) in outcomes else _unread(row) for row in rows],
+            schema=ANALYSED_SCHEMA,
         )
+
+
+def _unread(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: row[name] for name in ("input", "position", "problem_source", "reason")} | {PARTITION: NO_MONTH}
 
 
 def _analysed(row: dict[str, Any], outcome: Analysis | Problem) -> dict[str, Any]:
