@@ -87,15 +87,20 @@ def load(
     dataset: Annotated[Path, typer.Argument(help="a newsgraph batch output folder")],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option("--batch", min=1, max=10_000, help="articles per transaction")] = 50,
+    kb: Annotated[
+        list[Path] | None, typer.Option("--kb", help="extra knowledge-base file the batch used (JSON, repeatable)")
+    ] = None,
 ) -> None:
     """Store a batch dataset: already stored articles are skipped, near-duplicates linked (as ingest does)."""
+    from newsgraph.analyze import Settings
     from newsgraph.batch.load import NotADataset, check_dataset, read_analyses
 
     try:
         check_dataset(dataset)
     except NotADataset as exc:
         _fail(str(exc))
-    report = _open(db).ingest(read_analyses(dataset), batch_size=batch_size)
+    settings = Settings(kb_files=tuple(str(p) for p in kb or ()))  # the KB names stored as actor aliases
+    report = _open(db).ingest(read_analyses(dataset), batch_size=batch_size, settings=settings)
     for problem in report.failed:
         sys.stderr.write(f"newsgraph: failed {problem}".replace("\n", " ") + "\n")
     sys.stderr.write(
