@@ -41,7 +41,8 @@ def duplicate_links(articles: DataFrame) -> DataFrame:
             later,
             (F.col("first.band") == F.col("later.band"))
             & (F.col("first.key") == F.col("later.key"))
-            & (F.col("first.order") < F.col("later.order")),
+            & (F.col("first.order") < F.col("later.order"))
+            & (F.col("first.id") != F.col("later.id")),  # an article read twice is no copy of itself
         )
         .select(
             F.col("later.id").alias("id"),
