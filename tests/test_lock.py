@@ -24,7 +24,7 @@ def pin_and_hashes(line: str) -> tuple[str, list[str]]:
     return re.sub(r"\s*--hash=\S+", "", line).strip(), hashes
 
 
-@pytest.mark.parametrize("name", ["pip.txt", "lock.txt", "model.txt"])
+@pytest.mark.parametrize("name", ["pip.txt", "lock.txt", "model.txt", "spark.txt"])
 def test_every_pin_comes_from_the_index_with_hashes(name: str) -> None:
     lines = requirements(REQUIREMENTS / name)
     assert lines, f"{name} pins nothing"
@@ -47,7 +47,8 @@ def test_the_lock_covers_every_dependency_of_the_project() -> None:
     pyproject = (REQUIREMENTS.parent / "pyproject.toml").read_text(encoding="utf-8")
     locked = {
         pin_and_hashes(line)[0].split("==")[0].lower().replace("_", "-")
-        for line in requirements(REQUIREMENTS / "lock.txt")
+        for name in ("lock.txt", "spark.txt")  # the spark extra has a lock of its own
+        for line in requirements(REQUIREMENTS / name)
     }
     declared = {m.lower().replace("_", "-") for m in re.findall(r'"([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==', pyproject)}
     assert declared - locked == set()

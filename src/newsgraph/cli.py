@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from newsgraph.cli_batch import register as register_batch
 from newsgraph.cli_corpus import register as register_corpus
 from newsgraph.cli_meetings import register as register_meetings
 from newsgraph.cli_web import register as register_web
@@ -205,6 +206,7 @@ def evaluate(
 
 
 register_corpus(app)
+register_batch(app)
 register_meetings(app)
 register_web(app)
 

@@ -49,6 +49,11 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
+    @property
+    def bands(self) -> tuple[int, int]:
+        """The LSH's layout: (bands, hash values per band); a candidate shares all values of one band."""
+        return self._lsh.b, self._lsh.r
+
     def add(self, article_id: str, text: str) -> str | None:
         """The id of the first earlier near-duplicate of ``text``, or None; the article is added either way."""
         return self._add(article_id, _minhash(text, self.num_perm))
