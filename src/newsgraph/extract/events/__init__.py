@@ -55,6 +55,7 @@ from newsgraph.lang.en.events import (
     DEPLOYING,
     DIRECTED,
     FORCE_SECTORS,
+    JOINT_VERBS,
     MUTUAL_ACTS,
     PROTESTERS,
     RECIPROCALS,
@@ -121,7 +122,8 @@ def extract_events(
 
 def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
-    mutual = sense.type in SYMMETRIC or token.lemma_.lower() in MUTUAL_ACTS  # "X and Y agreed to a swap"
+    lemma = token.lemma_.lower()  # "X and Y agreed to a swap", "X and Y signed a pact": X with Y
+    mutual = sense.type in SYMMETRIC or lemma in MUTUAL_ACTS or lemma in JOINT_VERBS
     roles = trigger_roles(finder, token, mutual, anchors.places)
     _inherit_target(token, roles, found)
     if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target

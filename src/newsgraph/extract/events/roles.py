@@ -30,7 +30,10 @@ from newsgraph.lang.en.events import (
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
+    NOT_PERFORMING,
     OBJECT_CONTROL,
+    ORIGIN_PREPS,
+    OWNER_PREPS,
     PARTICIPANT_PREPS,
     PROPOSERS,
     RELATIVE,
@@ -100,11 +103,15 @@ class RoleFinder:
             self._add(roles.source, agents, roles)
             self._add(roles.target, passive, roles)
         else:
-            self._add(roles.source, self.subjects(verb), roles)
+            subjects = self.subjects(verb)
+            if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
+                self._add(roles.source, [a for s in subjects for a in _owners(s)], roles)
         objects = [c for c in children if c.dep_ in ("dobj", "dative")]
         for obj in objects:
-            if not self._add(roles.target, [obj], roles):
-                self._add(roles.target, _prep_objects(obj, TARGET_PREPS), roles)
+            if not self._add(roles.target, [obj], roles) and not self._add(
+                roles.target, _prep_objects(obj, TARGET_PREPS), roles
+            ):  # "rejected X's demand", "condemned threats made by X": who put it forward
+                self._add(roles.target, _owners(obj), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
         if not roles.target:
@@ -212,7 +219,7 @@ class RoleFinder:
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
-            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False)
+            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
                 governments = resolver.governments(self.actors, head) or ([body] if body else [])
@@ -220,6 +227,19 @@ class RoleFinder:
                 actors = governments or actors
             found.extend(a for a in actors if a not in found)
         return [a for a in found if a not in replaced and not _vague(a)]
+
+    def _sent_by(self, head: Token) -> list[Actor]:
+        """ "delegations from X and Y", "envoys of X": a state noun no actor was found for is the
+        governments (else the actors) of the places it comes from."""
+        if head.lemma_.lower() not in STATE_NOUNS:
+            return []
+        found: list[Actor] = []
+        for origin in _prep_objects(head, ORIGIN_PREPS):
+            for word in self.actors.conjuncts(origin):
+                state = resolver.country_actor(self.actors, word, state=True)
+                actors = [state] if state else self.actors.resolve(word, voices=self.quotes, coordinated=False)
+                found.extend(a for a in actors if a not in found)
+        return found
 
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         """Add the actors of the phrases to ``side``; a group no word places in a country
@@ -297,13 +317,29 @@ def direct_under(noun: Token, clause: Token) -> bool:
     return True
 
 
+def _owners(noun: Token) -> list[Token]:
+    """Whose a thing is, or who performs an act a noun names: its possessor or its "by" or "from"
+    phrase, also through a participle ("an appeal lodged by X"); "the demand of X" is a target
+    preposition already."""
+    if noun.pos_ != "NOUN":
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects(noun, OWNER_PREPS)
+    for participle in (c for c in noun.children if c.dep_ == "acl"):
+        owners += [g for c in participle.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return owners
+
+
 def _by_agent(noun: Token) -> bool:
     return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in noun.children)
 
 
 def _light(noun: Token) -> bool:
-    """A noun event performed by its clause's subject: the object of a light verb."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    """A noun event performed by its clause's subject: the object of a light verb, or of any verb
+    but one of watching, undergoing or reporting ("opened an investigation", not "faced sanctions")."""
+    if noun.dep_ != "dobj":
+        return False
+    lemma = noun.head.lemma_.lower()
+    return lemma in LIGHT_VERBS or (noun.head.pos_ == "VERB" and lemma not in NOT_PERFORMING)
 
 
 def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
