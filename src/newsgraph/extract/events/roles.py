@@ -106,17 +106,21 @@ class RoleFinder:
             subjects = self.subjects(verb)
             if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
                 self._add(roles.source, [a for s in subjects for a in _owners(s)], roles)
-        objects = [c for c in children if c.dep_ in ("dobj", "dative")]
-        for obj in objects:
+        self._verb_targets(verb, children, roles)
+        return roles
+
+    def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
+        """The objects, else what they are of or whose they are ("rejected X's demand", "condemned
+        threats made by X"), else a prepositional object, else a complement clause's subject."""
+        for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
             if not self._add(roles.target, [obj], roles) and not self._add(
                 roles.target, _prep_objects(obj, TARGET_PREPS), roles
-            ):  # "rejected X's demand", "condemned threats made by X": who put it forward
+            ):
                 self._add(roles.target, _owners(obj), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
         if not roles.target:
             self._add(roles.target, _complement_subjects(verb), roles)
-        return roles
 
     def subjects(self, verb: Token) -> list[Token]:
         """The subject of ``verb``, climbing to governing clauses when it has none."""
