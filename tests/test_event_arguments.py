@@ -57,3 +57,20 @@ def test_coordinated_signers_are_both_sides(run):
     [event] = analysis.events
     names = {a.id: a.name for a in analysis.actors}
     assert {names[i] for i in event.source + event.target} == {"Peru", "Ecuador"}
+
+
+def test_a_report_accusing_someone_is_its_publishers_accusation(run):
+    analysis = run("Human Rights Watch issued a long report accusing Ethiopia of torture.")
+    assert [e for e in events_of(analysis) if e[0] == "ACCUSE"] == [
+        ("ACCUSE", "occurred", ["Human Rights Watch"], ["Ethiopia"])
+    ]
+
+
+def test_an_act_done_to_something_unnamed_is_kept_without_a_target(run):
+    analysis = run("Chancellor Ilse Brandt condemned the decision on Tuesday.")
+    assert [(e.type, e.target) for e in analysis.events] == [("ACCUSE", [])]
+
+
+def test_an_act_done_to_nothing_the_text_names_is_no_event(run):
+    analysis = run("Chancellor Ilse Brandt condemned it on Tuesday.")
+    assert analysis.events == []

@@ -27,6 +27,7 @@ from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
+    COMMUNICATION_NOUNS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
@@ -105,9 +106,18 @@ class RoleFinder:
         else:
             subjects = self.subjects(verb)
             if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
-                self._add(roles.source, [a for s in subjects for a in _owners(s)], roles)
+                self._add(roles.source, [a for s in subjects for a in self.authors(s)], roles)
         self._verb_targets(verb, children, roles)
         return roles
+
+    def authors(self, noun: Token) -> list[Token]:
+        """Who performs the act a noun subject names ("the attack by X"), or whose words a
+        communication is ("a report accusing Y" that X put out: X)."""
+        owners = _owners(noun)
+        if owners or noun.lemma_.lower() not in COMMUNICATION_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+            return owners
+        clause = _clause_of(noun)
+        return self.subjects(clause) if clause is not None else []
 
     def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
         """The objects, else what they are of or whose they are ("rejected X's demand", "condemned

@@ -270,6 +270,11 @@ DEPLOYING = frozenset({"MOBILIZE"})
 # PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
 # event of one of these whose target the text leaves unknown says too little to code.
 DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCTION", "SUPPORT"})
+# Entity labels of phrases that are no target of an act ("on Monday", "by 20 percent").
+NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# What an act is done to: an object, or the object of one of these prepositions ("fired on X").
+UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+UNDERGOER_PREPS = frozenset({"against", "on", "into", "upon", "with", "to", "toward", "towards", "of"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
