@@ -74,3 +74,22 @@ def test_an_act_done_to_something_unnamed_is_kept_without_a_target(run):
 def test_an_act_done_to_nothing_the_text_names_is_no_event(run):
     analysis = run("Chancellor Ilse Brandt condemned it on Tuesday.")
     assert analysis.events == []
+
+
+def test_a_deployment_is_aimed_at_whom_its_purpose_fights(run):
+    analysis = run("Kenya is sending troops to Somalia to fight al-Shabaab.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert (event.type, [names[i] for i in event.source]) == ("MOBILIZE", ["Kenya"])
+    assert [names[i].lower() for i in event.target] == ["al-shabaab"]
+
+
+def test_delegations_of_countries_named_before_meet(run):
+    analysis = run("Kenya and Uganda agreed to talks. Kenyan and Ugandan delegations will meet in Kampala on Friday.")
+    meetings = [e for e in events_of(analysis) if e[0] == "CONSULT"]
+    assert ("CONSULT", "planned", ["Kenya"], ["Uganda"]) in meetings or (
+        "CONSULT",
+        "planned",
+        ["Government of Kenya"],
+        ["Government of Uganda"],
+    ) in meetings

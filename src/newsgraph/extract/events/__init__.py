@@ -43,6 +43,7 @@ from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
+    purpose_opponents,
     recipient,
     travels,
     trigger_roles,
@@ -140,6 +141,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
                 a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
             )
         ]
+        opponents = purpose_opponents(token, finder)  # "sent troops to X to fight Y": against Y
+        roles.target = opponents or roles.target
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)

@@ -28,6 +28,7 @@ from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
     COMMUNICATION_NOUNS,
+    CONFRONTING_VERBS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
@@ -60,6 +61,8 @@ class Roles:
     tokens: list[Token] = field(default_factory=list)
     explicit: bool = False  # a participant phrase was present, resolved or not
     unnamed: list[tuple[bool, Token]] = field(default_factory=list)  # (source side?, phrase) naming no actor
+    # (source side?, phrase, its groups no word places in a country): for a side nothing else names
+    waiting: list[tuple[bool, Token, list[Actor]]] = field(default_factory=list)
 
 
 class RoleFinder:
@@ -260,9 +263,11 @@ class RoleFinder:
         ("police") waits for `_generic_sides`."""
         added = False
         for token in outside_dateline(tokens, self.datelines):
-            actors = [a for a in self.party(token) if a.kind != "group" or a.country]
+            found = self.party(token)
+            actors = [a for a in found if a.kind != "group" or a.country]
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
+                roles.waiting.append((side is roles.source, token, found))
             for actor in actors:
                 if actor not in side:
                     side.append(actor)
@@ -374,22 +379,22 @@ def trigger_roles(
     """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
     met") the first participant is the source, and a trip's destination may be the target."""
     roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
-    _generic_sides(finder, roles)
+    _generic_sides(roles)
     if symmetric:
         _split_symmetric(roles)
     _destination(trigger, roles, places, finder)
     return roles
 
 
-def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
+def _generic_sides(roles: Roles) -> None:
     """A side no phrase named an actor on takes the generic agents of its phrases ("protesters");
     a named side keeps its actors ("sent troops to X": X, not the troops)."""
     for source_side, side in ((True, roles.source), (False, roles.target)):
         if side:
             continue
-        for token in (t for is_source, t in roles.unnamed if is_source == source_side):
-            for actor in finder.party(token):
-                if actor.kind == "group" and actor not in side:
+        for token, groups in ((t, g) for is_source, t, g in roles.waiting if is_source == source_side):
+            for actor in groups:
+                if actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
 
@@ -417,6 +422,19 @@ def _destination(
             roles.target.append(actor)
             roles.tokens.append(span.root)
             return
+
+
+def purpose_opponents(token: Token, finder: RoleFinder) -> list[Actor]:
+    """Whom a deployment is aimed at: the object of its purpose clause of fighting ("deployed
+    jets to battle X", "sending troops to fight X")."""
+    found: list[Actor] = []
+    for clause in token.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in CONFRONTING_VERBS:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found.extend(a for a in finder.party(obj) if a not in found)
+    return found
 
 
 def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:

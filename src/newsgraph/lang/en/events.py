@@ -265,6 +265,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "ad
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # Verbs whose subject is not the one performing the event a noun object names.
 NOT_PERFORMING = BYSTANDER_VERBS | UNDERGOING_VERBS | NOT_ACT_VERBS
+# Verbs of a deployment's purpose whose object it is aimed at ("sent troops to fight X").
+CONFRONTING_VERBS = frozenset("fight battle combat counter attack confront deter defeat repel crush tackle".split())
 # PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
 DEPLOYING = frozenset({"MOBILIZE"})
 # PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
