@@ -10,7 +10,9 @@ prediction is the event whose source and target actors' mentions overlap the gol
 target spans (either direction for CONSULT), else the sentence's best event (one touching a gold
 span, else one naming an actor, else any), the trigger nearest the parse root first, else none.
 A negated event counts as REJECT (PLOVER codes a refusal as REJECT; newsgraph keeps the refused
-action's type with status "negated").
+action's type with status "negated"), and a planned or proposed cooperative act (CONSULT, SUPPORT,
+YIELD, AID, COOPERATE) as AGREE (PLOVER codes a promise or offer to cooperate as AGREE; newsgraph
+keeps the promised act's type with its status).
 Scores: macro- and micro-F1 over the 15 root labels (CONCEDE and RETREAT count as YIELD), F1 per
 root label, the same macro/micro over the 4 quad classes, the share of rows whose pair was found,
 and the share of sentences with no event at all.
@@ -60,6 +62,8 @@ QUAD = {
     "PROTEST": 4,
     "MOBILIZE": 4,
 }
+# Cooperative acts whose promise or offer PLOVER codes as AGREE.
+PROMISABLE = frozenset({"CONSULT", "SUPPORT", "YIELD", "AID", "COOPERATE"})
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -79,9 +83,15 @@ def depth(event: Event, doc: Doc) -> int:
 
 
 def plover_type(event: Event) -> str:
-    """PLOVER's reading: a refused or ruled-out action is a REJECT; CONCEDE/RETREAT are YIELD."""
-    label = "REJECT" if event.status == "negated" else event.type
-    return YIELD.get(label, label)
+    """PLOVER's reading: a refused or ruled-out action is a REJECT; a cooperative act promised,
+    planned or offered ("will meet", "agreed to withdraw", "is ready to send aid") is an AGREE
+    (the manual's "agree to, offer, promise ... to cooperate"); CONCEDE/RETREAT are YIELD."""
+    label = YIELD.get(event.type, event.type)
+    if event.status == "negated":
+        return "REJECT"
+    if event.status in ("planned", "proposed") and label in PROMISABLE:
+        return "AGREE"
+    return label
 
 
 def choose(events: list[Event], actors: dict[str, Actor], source, target, doc: Doc) -> tuple[Event | None, bool]:

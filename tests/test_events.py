@@ -181,7 +181,10 @@ def test_fighting_needs_an_adversary(run):
 
 
 def test_an_act_done_to_someone_needs_its_target(run):
-    assert run("Kenyan President William Ruto accused the panel of bias on Monday.").events == []
+    # a target the text names but no actor stands for: the act, its target unknown
+    analysis = run("Kenyan President William Ruto accused the panel of bias on Monday.")
+    assert events_of(analysis) == [("ACCUSE", "occurred", ["William Ruto"], [])]
+    assert run("Kenyan President William Ruto accused them of bias on Monday.").events == []
     assert run("Kenyan President William Ruto sent food aid on Monday.").events == []
     analysis = run("Kenyan President William Ruto sent food aid to Uganda on Monday.")
     assert events_of(analysis) == [("AID", "occurred", ["William Ruto"], ["Uganda"])]
@@ -197,7 +200,8 @@ def test_it_and_its_stand_for_the_country_or_body_named_before(run):
     analysis = run("Uganda has stepped up its airstrikes against the rebels in Congo.")
     assert events_of(analysis) == [("ASSAULT", "occurred", ["Uganda"], ["rebels"])]
     # an object "it" is a thing, not the country before it
-    assert run("Kenya criticized the annexation and called it illegal.").events == []
+    analysis = run("Kenya criticized the annexation and called it illegal.")
+    assert [(e.type, e.target) for e in analysis.events] == [("ACCUSE", [])]
 
 
 def test_the_subject_of_a_complaint_is_its_target(run):

@@ -42,8 +42,10 @@ def test_a_later_bare_mention_is_the_same_generic_agent(run):
     assert len(analysis.events) == 2 and len(sources) == 1
 
 
-def test_a_lone_vague_generic_agent_makes_no_event_and_a_named_side_wins(run):
-    assert run("The rebels attacked the base.").events == []
+def test_a_lone_generic_agent_needs_something_to_act_on_and_a_named_side_wins(run):
+    assert run("The rebels attacked at dawn.").events == []
+    analysis = run("The rebels attacked the base.")
+    assert [(e[0], e[2], e[3]) for e in coded(analysis)] == [("ASSAULT", [("rebels", None, "REB")], [])]
     analysis = run("Peru deployed troops on Monday.")
     assert coded(analysis) == [("MOBILIZE", "occurred", [("Peru", "PER", None)], [])]
 
@@ -271,8 +273,9 @@ def test_a_coordinated_meeting_noun_shares_the_possessor(run):
     ]
 
 
-def test_a_lone_unplaced_generic_source_needs_someone_named_to_act_on(run):
-    assert run("Police are investigating 380 complaints.").events == []
+def test_a_lone_unplaced_generic_source_needs_something_named_to_act_on(run):
+    assert run("Police are investigating.").events == []
+    assert [e[0] for e in coded(run("Police are investigating 380 complaints."))] == ["ACCUSE"]
     analysis = run("The court convicted Germany's largest bank on Monday.")
     assert [e[2] for e in coded(analysis)] == [[("court", None, "JUD")]]
 

@@ -43,6 +43,7 @@ from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
+    purpose_opponents,
     recipient,
     travels,
     trigger_roles,
@@ -55,12 +56,16 @@ from newsgraph.lang.en.events import (
     DEPLOYING,
     DIRECTED,
     FORCE_SECTORS,
+    JOINT_VERBS,
     MUTUAL_ACTS,
+    NOT_TARGET_ENTITIES,
     PROTESTERS,
     RECIPROCALS,
     REJECTED_DEPS,
     REPLY_OBJECTS,
     RIOT_CAMEO,
+    UNDERGOER_DEPS,
+    UNDERGOER_PREPS,
     VIOLENT,
 )
 from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr
@@ -103,13 +108,14 @@ def extract_events(
         for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
             sense = _protest(senses[token.i], roles, finder)
             if keep_unresolved or (
-                _agent_in_text(roles, sense) and worth_an_event(roles.source, roles.target, _named_patient(roles))
+                _agent_in_text(roles, sense)
+                and worth_an_event(roles.source, roles.target, _named_patient(roles) or _unnamed_target(roles))
             ):
                 event = _event(token, sense, roles, anchors, senses, finder, published)
                 found.append(_Found(token, roles, event))
     _reply_targets(found, quotes)
     by_id = {a.id: a for a in actors.actors}
-    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f.event, by_id))]
+    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f, by_id))]
     events = _merge_mentions(_deduplicate(found))
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
@@ -121,7 +127,8 @@ def extract_events(
 
 def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
-    mutual = sense.type in SYMMETRIC or token.lemma_.lower() in MUTUAL_ACTS  # "X and Y agreed to a swap"
+    lemma = token.lemma_.lower()  # "X and Y agreed to a swap", "X and Y signed a pact": X with Y
+    mutual = sense.type in SYMMETRIC or lemma in MUTUAL_ACTS or lemma in JOINT_VERBS
     roles = trigger_roles(finder, token, mutual, anchors.places)
     _inherit_target(token, roles, found)
     if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target
@@ -134,6 +141,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
                 a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
             )
         ]
+        opponents = purpose_opponents(token, finder)  # "sent troops to X to fight Y": against Y
+        roles.target = opponents or roles.target
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
@@ -153,8 +162,9 @@ def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
 
 def worth_an_event(source: list[Actor], target: list[Actor], patient: bool = False) -> bool:
     """An event needs a named actor, two sides, or a group source placed in a country or acting
-    on someone the text names ("the court convicted the bank"): a lone "police are
-    investigating", or someone unnamed acting on "U.S. sailors", says too little to code."""
+    on something the text names ("the court convicted the bank", "protesters burned tyres"): a
+    lone "police are investigating", or someone unnamed acting on "U.S. sailors", says too little
+    to code."""
     named = any(a.kind != "group" for a in source + target)
     return bool((source and target) or named or any(a.country or patient for a in source))
 
@@ -178,18 +188,32 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
     )
 
 
-def _two_sided(event: Event, by_id: dict[str, Actor]) -> bool:
+def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
     """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
     to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
     willingness to cooperate); an accusation, a request, aid... is done to someone the text
     names ("the opposition accuses" alone is not coded); a meeting has two sides, unless it is a
     body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
+    event = found.event
     lone = not event.target and len(event.source) < 2
     if event.type == "AGREE":
         return not lone
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
-    return event.type not in DIRECTED or bool(event.target)
+    return event.type not in DIRECTED or bool(event.target) or (event.type != "AID" and _unnamed_target(found.roles))
+
+
+def _unnamed_target(roles: Roles) -> bool:
+    """The text says what the act is done to, though it names no actor ("condemned the decision",
+    "opened an investigation into the deaths"): an object or a phrase "against", "on", "into"...,
+    not a time, a number or a pronoun ("attacked at dawn", "condemned it")."""
+    return any(
+        not source
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ not in NOT_TARGET_ENTITIES
+        and (t.dep_ in UNDERGOER_DEPS or (t.dep_ == "pobj" and t.head.lower_ in UNDERGOER_PREPS))
+        for source, t in roles.unnamed
+    )
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:

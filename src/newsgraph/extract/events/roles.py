@@ -27,10 +27,15 @@ from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
+    COMMUNICATION_NOUNS,
+    CONFRONTING_VERBS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
+    NOT_PERFORMING,
     OBJECT_CONTROL,
+    ORIGIN_PREPS,
+    OWNER_PREPS,
     PARTICIPANT_PREPS,
     PROPOSERS,
     RELATIVE,
@@ -56,6 +61,8 @@ class Roles:
     tokens: list[Token] = field(default_factory=list)
     explicit: bool = False  # a participant phrase was present, resolved or not
     unnamed: list[tuple[bool, Token]] = field(default_factory=list)  # (source side?, phrase) naming no actor
+    # (source side?, phrase, its groups no word places in a country): for a side nothing else names
+    waiting: list[tuple[bool, Token, list[Actor]]] = field(default_factory=list)
 
 
 class RoleFinder:
@@ -100,16 +107,33 @@ class RoleFinder:
             self._add(roles.source, agents, roles)
             self._add(roles.target, passive, roles)
         else:
-            self._add(roles.source, self.subjects(verb), roles)
-        objects = [c for c in children if c.dep_ in ("dobj", "dative")]
-        for obj in objects:
-            if not self._add(roles.target, [obj], roles):
-                self._add(roles.target, _prep_objects(obj, TARGET_PREPS), roles)
+            subjects = self.subjects(verb)
+            if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
+                self._add(roles.source, [a for s in subjects for a in self.authors(s)], roles)
+        self._verb_targets(verb, children, roles)
+        return roles
+
+    def authors(self, noun: Token) -> list[Token]:
+        """Who performs the act a noun subject names ("the attack by X"), or whose words a
+        communication is ("a report accusing Y" that X put out: X)."""
+        owners = _owners(noun)
+        if owners or noun.lemma_.lower() not in COMMUNICATION_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+            return owners
+        clause = _clause_of(noun)
+        return self.subjects(clause) if clause is not None else []
+
+    def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
+        """The objects, else what they are of or whose they are ("rejected X's demand", "condemned
+        threats made by X"), else a prepositional object, else a complement clause's subject."""
+        for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
+            if not self._add(roles.target, [obj], roles) and not self._add(
+                roles.target, _prep_objects(obj, TARGET_PREPS), roles
+            ):
+                self._add(roles.target, _owners(obj), roles)
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
         if not roles.target:
             self._add(roles.target, _complement_subjects(verb), roles)
-        return roles
 
     def subjects(self, verb: Token) -> list[Token]:
         """The subject of ``verb``, climbing to governing clauses when it has none."""
@@ -212,7 +236,7 @@ class RoleFinder:
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
-            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False)
+            actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
                 governments = resolver.governments(self.actors, head) or ([body] if body else [])
@@ -221,14 +245,29 @@ class RoleFinder:
             found.extend(a for a in actors if a not in found)
         return [a for a in found if a not in replaced and not _vague(a)]
 
+    def _sent_by(self, head: Token) -> list[Actor]:
+        """ "delegations from X and Y", "envoys of X": a state noun no actor was found for is the
+        governments (else the actors) of the places it comes from."""
+        if head.lemma_.lower() not in STATE_NOUNS:
+            return []
+        found: list[Actor] = []
+        for origin in _prep_objects(head, ORIGIN_PREPS):
+            for word in self.actors.conjuncts(origin):
+                state = resolver.country_actor(self.actors, word, state=True)
+                actors = [state] if state else self.actors.resolve(word, voices=self.quotes, coordinated=False)
+                found.extend(a for a in actors if a not in found)
+        return found
+
     def _add(self, side: list[Actor], tokens: list[Token], roles: Roles) -> bool:
         """Add the actors of the phrases to ``side``; a group no word places in a country
         ("police") waits for `_generic_sides`."""
         added = False
         for token in outside_dateline(tokens, self.datelines):
-            actors = [a for a in self.party(token) if a.kind != "group" or a.country]
+            found = self.party(token)
+            actors = [a for a in found if a.kind != "group" or a.country]
             if not actors:
                 roles.unnamed.append((side is roles.source, token))
+                roles.waiting.append((side is roles.source, token, found))
             for actor in actors:
                 if actor not in side:
                     side.append(actor)
@@ -297,13 +336,29 @@ def direct_under(noun: Token, clause: Token) -> bool:
     return True
 
 
+def _owners(noun: Token) -> list[Token]:
+    """Whose a thing is, or who performs an act a noun names: its possessor or its "by" or "from"
+    phrase, also through a participle ("an appeal lodged by X"); "the demand of X" is a target
+    preposition already."""
+    if noun.pos_ != "NOUN":
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects(noun, OWNER_PREPS)
+    for participle in (c for c in noun.children if c.dep_ == "acl"):
+        owners += [g for c in participle.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return owners
+
+
 def _by_agent(noun: Token) -> bool:
     return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in noun.children)
 
 
 def _light(noun: Token) -> bool:
-    """A noun event performed by its clause's subject: the object of a light verb."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    """A noun event performed by its clause's subject: the object of a light verb, or of any verb
+    but one of watching, undergoing or reporting ("opened an investigation", not "faced sanctions")."""
+    if noun.dep_ != "dobj":
+        return False
+    lemma = noun.head.lemma_.lower()
+    return lemma in LIGHT_VERBS or (noun.head.pos_ == "VERB" and lemma not in NOT_PERFORMING)
 
 
 def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
@@ -324,22 +379,22 @@ def trigger_roles(
     """Source and target of ``trigger`` read off the parse; for a ``symmetric`` type ("X and Y
     met") the first participant is the source, and a trip's destination may be the target."""
     roles = finder.noun_roles(trigger, symmetric) if trigger.pos_ == "NOUN" else finder.verb_roles(trigger)
-    _generic_sides(finder, roles)
+    _generic_sides(roles)
     if symmetric:
         _split_symmetric(roles)
     _destination(trigger, roles, places, finder)
     return roles
 
 
-def _generic_sides(finder: RoleFinder, roles: Roles) -> None:
+def _generic_sides(roles: Roles) -> None:
     """A side no phrase named an actor on takes the generic agents of its phrases ("protesters");
     a named side keeps its actors ("sent troops to X": X, not the troops)."""
     for source_side, side in ((True, roles.source), (False, roles.target)):
         if side:
             continue
-        for token in (t for is_source, t in roles.unnamed if is_source == source_side):
-            for actor in finder.party(token):
-                if actor.kind == "group" and actor not in side:
+        for token, groups in ((t, g) for is_source, t, g in roles.waiting if is_source == source_side):
+            for actor in groups:
+                if actor not in side:
                     side.append(actor)
                     roles.tokens.append(token)
 
@@ -367,6 +422,19 @@ def _destination(
             roles.target.append(actor)
             roles.tokens.append(span.root)
             return
+
+
+def purpose_opponents(token: Token, finder: RoleFinder) -> list[Actor]:
+    """Whom a deployment is aimed at: the object of its purpose clause of fighting ("deployed
+    jets to battle X", "sending troops to fight X")."""
+    found: list[Actor] = []
+    for clause in token.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in CONFRONTING_VERBS:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found.extend(a for a in finder.party(obj) if a not in found)
+    return found
 
 
 def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:

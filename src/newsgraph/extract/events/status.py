@@ -33,6 +33,7 @@ from newsgraph.lang.en.events import (
     PLANNING,
     PROPOSING,
     PROSPECT_MODIFIERS,
+    READINESS,
     STATUS_CLIMB_DEPS,
     UNCERTAIN_AUX,
 )
@@ -105,7 +106,7 @@ def _governor_marker(node: Token, trigger: Token) -> str | None:
         return "ongoing"
     if lemma in PLANNING:
         return "planned" if not _negated(node) else "negated"
-    if lemma in PROPOSING:
+    if lemma in PROPOSING or (lemma in READINESS and node.pos_ != "VERB"):
         return "proposed" if not _negated(node) else "negated"
     return None
 

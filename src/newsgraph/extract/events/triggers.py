@@ -57,8 +57,11 @@ def _scare_quoted(doc: Doc, quotes: Sequence[Quote], triggers: list[Token]) -> s
 
 def _restates(token: Token, sense: Sense, senses: dict[int, Sense]) -> bool:
     """A noun that is the object of another trigger ("signed a deal"); not a meeting nor a mutual
-    act ("agreed to a prisoner swap": the swap is an act of its own)."""
+    act ("agreed to a prisoner swap": the swap is an act of its own), nor the subject of one
+    ("the attack by X killed five": the attack is the act, X its source)."""
     if token.pos_ != "NOUN" or sense.type == "CONSULT" or token.lemma_.lower() in MUTUAL_ACTS:
+        return False
+    if token.dep_ == "nsubj":
         return False
     head = token.head
     if head.dep_ == "prep" and token.dep_ == "pobj":

@@ -61,6 +61,10 @@ STATE_NOUNS = frozenset(
 TARGET_PREPS = frozenset(
     {"with", "against", "to", "toward", "towards", "on", "into", "at", "from", "for", "over", "upon", "through"}
 )
+# Prepositions of where a state noun's people come from ("delegations from X", "envoys of X").
+ORIGIN_PREPS = frozenset({"from", "of"})
+# Prepositions of who put forward what a verb acts on ("rejected a demand from X").
+OWNER_PREPS = frozenset({"by", "from"})
 # Prepositions whose object takes part in a noun event ("talks with X", "a visit to X").
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "to", "of"})
 # Prepositions listing every side of a noun event ("talks between X and Y").
@@ -88,6 +92,12 @@ LIGHT_VERBS = frozenset(
     "lodge file launch carry conduct stage make issue impose hold mount order announce "
     "declare reach begin start wage deliver send provide give offer extend grant level "
     "express voice hurl slap unleash step have".split()
+)
+# Verbs whose subject watches, undergoes, reports or judges the event a noun object names rather
+# than performs it ("faced sanctions", "witnessed the attack", "described the talks").
+UNDERGOING_VERBS = frozenset(
+    "see watch witness hear investigate probe examine review monitor follow discuss debate expect fear "
+    "predict survive suffer face receive get endure undergo escape avoid resist blame deny confirm".split()
 )
 # Verbs of a journey, whose destination is visited ("heading to Washington for talks").
 TRAVEL = frozenset("head travel go fly come arrive return visit journey".split())
@@ -120,8 +130,11 @@ PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
     "consider insist appeal mull explore float advocate back support welcome pursue try attempt "
     "hope call idea prospect possibility chance proposal suggestion invitation bid request demand "
-    "open ready willing eager keen push plea appeal".split()
+    "push plea appeal".split()
 )
+# Adjectives of readiness that make the event below them a proposal ("open to talks"); the verb
+# "opened an investigation" proposes nothing.
+READINESS = frozenset("open ready willing eager keen".split())
 # Governors that make the event below them planned ("scheduled for a meeting", "due to meet").
 PLANNING = frozenset(
     "plan schedule expect due set arrange intend aim prepare pledge promise vow commit timetable agenda about".split()
@@ -137,6 +150,8 @@ MEETING_WORDS = frozenset(
 )
 # Acts an agreement schedules ("agreed to a prisoner swap"): planned, like an agreed meeting.
 AGREED_ACTS = frozenset("exchange swap ceasefire truce release withdrawal handover".split())
+# Verbs of acts done together, whatever their type: "X and Y signed a pact" is X with Y.
+JOINT_VERBS = frozenset("sign ink seal conclude clinch".split())
 # Mutual acts: "X and Y exchanged prisoners" is X releasing to Y and Y releasing to X (PLOVER RETREAT).
 MUTUAL_ACTS = frozenset({"exchange", "swap"})
 # Subordinators of a condition ("if", "unless").
@@ -248,11 +263,20 @@ OBLIGATION_VERBS = frozenset({"have", "need"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl", "acl"})
 # Clause dependencies a demand reaches down to the demanded act ("urged X to Y", "asked that X Y").
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+# Verbs whose subject is not the one performing the event a noun object names.
+NOT_PERFORMING = BYSTANDER_VERBS | UNDERGOING_VERBS | NOT_ACT_VERBS
+# Verbs of a deployment's purpose whose object it is aimed at ("sent troops to fight X").
+CONFRONTING_VERBS = frozenset("fight battle combat counter attack confront deter defeat repel crush tackle".split())
 # PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
 DEPLOYING = frozenset({"MOBILIZE"})
 # PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
 # event of one of these whose target the text leaves unknown says too little to code.
 DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCTION", "SUPPORT"})
+# Entity labels of phrases that are no target of an act ("on Monday", "by 20 percent").
+NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# What an act is done to: an object, or the object of one of these prepositions ("fired on X").
+UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+UNDERGOER_PREPS = frozenset({"against", "on", "into", "upon", "with", "to", "toward", "towards", "of"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.

@@ -1,0 +1,95 @@
+"""Event arguments read through other words: an event noun as a subject or object, a thing whose
+owner is the target, delegations by where they come from, signers together (texts written for these tests)."""
+
+from newsgraph.model import Analysis
+
+
+def events_of(analysis: Analysis) -> list[tuple[str, str, list[str], list[str]]]:
+    names = {a.id: a.name for a in analysis.actors}
+    return [(e.type, e.status, [names[i] for i in e.source], [names[i] for i in e.target]) for e in analysis.events]
+
+
+def test_delegations_from_named_countries_meet(run):
+    analysis = run("Delegations from Kenya and Uganda will meet in Kampala next week.")
+    assert events_of(analysis) == [("CONSULT", "planned", ["Kenya"], ["Uganda"])]
+
+
+def test_phone_call_with_a_counterpart_is_a_meeting(run):
+    analysis = run("Ghana's president spoke by phone with President Faure Gnassingbe of Togo on Sunday.")
+    [event] = analysis.events
+    assert event.type == "CONSULT" and event.status == "occurred"
+
+
+def test_attack_by_a_group_as_subject_gives_the_source(run):
+    analysis = run("An ambush by Chadian rebels killed four Nigerien soldiers near the border.")
+    assert ("ASSAULT", "occurred") in {(e.type, e.status) for e in analysis.events}
+    sides = {(tuple(s), tuple(t)) for _, _, s, t in events_of(analysis)}
+    assert any("rebels" in " ".join(s).lower() for s, _ in sides)
+
+
+def test_rejecting_a_request_targets_who_made_it(run):
+    analysis = run("Norway rejected a request from Sweden for joint patrols.")
+    assert ("REJECT", "occurred", ["Norway"], ["Sweden"]) in events_of(analysis)
+
+
+def test_rejecting_an_appeal_lodged_by_someone_targets_them(run):
+    analysis = run("The Supreme Court of Kenya rejected an appeal lodged by the Law Society of Kenya.")
+    [event] = [e for e in events_of(analysis) if e[0] == "REJECT"]
+    assert len(event[3]) == 1 and event[3][0].startswith("Law Society")
+
+
+def test_a_noun_event_is_performed_by_the_subject_of_its_verb(run):
+    analysis = run("Interpol opened an investigation into the Vantor Group last week.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert (event.type, event.status) == ("ACCUSE", "occurred")
+    assert [names[i] for i in event.target] == ["Vantor Group"]
+
+
+def test_undergoing_an_event_does_not_perform_it(run):
+    analysis = run("Uruguay faced an investigation by Interpol last year.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert not any(names[i] == "Uruguay" for e in analysis.events for i in e.source)
+
+
+def test_coordinated_signers_are_both_sides(run):
+    analysis = run("Peru and Ecuador signed a border pact on Friday.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert {names[i] for i in event.source + event.target} == {"Peru", "Ecuador"}
+
+
+def test_a_report_accusing_someone_is_its_publishers_accusation(run):
+    analysis = run("Human Rights Watch issued a long report accusing Ethiopia of torture.")
+    assert [e for e in events_of(analysis) if e[0] == "ACCUSE"] == [
+        ("ACCUSE", "occurred", ["Human Rights Watch"], ["Ethiopia"])
+    ]
+
+
+def test_an_act_done_to_something_unnamed_is_kept_without_a_target(run):
+    analysis = run("Chancellor Ilse Brandt condemned the decision on Tuesday.")
+    assert [(e.type, e.target) for e in analysis.events] == [("ACCUSE", [])]
+
+
+def test_an_act_done_to_nothing_the_text_names_is_no_event(run):
+    analysis = run("Chancellor Ilse Brandt condemned it on Tuesday.")
+    assert analysis.events == []
+
+
+def test_a_deployment_is_aimed_at_whom_its_purpose_fights(run):
+    analysis = run("Kenya is sending troops to Somalia to fight al-Shabaab.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert (event.type, [names[i] for i in event.source]) == ("MOBILIZE", ["Kenya"])
+    assert [names[i].lower() for i in event.target] == ["al-shabaab"]
+
+
+def test_delegations_of_countries_named_before_meet(run):
+    analysis = run("Kenya and Uganda agreed to talks. Kenyan and Ugandan delegations will meet in Kampala on Friday.")
+    meetings = [e for e in events_of(analysis) if e[0] == "CONSULT"]
+    assert ("CONSULT", "planned", ["Kenya"], ["Uganda"]) in meetings or (
+        "CONSULT",
+        "planned",
+        ["Government of Kenya"],
+        ["Government of Uganda"],
+    ) in meetings
