@@ -21,6 +21,9 @@ earlier one took:
 7. `mentions.organization_mentions`: one-word organisation names the NER missed;
 8. `mentions.heading_mentions`: in headings, names the body established;
 9. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
+   `dictionary_coding.settle_dictionary_kinds`: "Transnistria said" is that region acting, an ORG
+   named like a person of the actor dictionary is that person; `dictionary_coding.unnamed_places`:
+   "Somaliland said", a place the NER missed, acting;
 10. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
 11. `places.institutions`: state institutions ("Belarus's foreign ministry");
 12. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
@@ -42,6 +45,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
 from newsgraph.extract.actors.coding import code_actors, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.kbnames import kb_name_mentions
 from newsgraph.extract.actors.mentions import (
@@ -76,6 +80,8 @@ STEPS = (
     organization_mentions,
     heading_mentions,
     title_only_persons,
+    settle_dictionary_kinds,
+    unnamed_places,
     text_roles,
     institutions,
     role_descriptions,

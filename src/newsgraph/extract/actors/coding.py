@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
+from newsgraph.extract.actors.dictionary_coding import code_dictionary_person, code_named_place
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -160,10 +161,14 @@ def code_actors(state: State) -> None:
             cluster.country = cluster.country or body.country
         if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
             cluster.sector = person_sector(state, cluster.kb_person)
+        if cluster.kind == "organization" and cluster.country is None:  # "Mariupol said"
+            code_named_place(state, cluster)
         if cluster.country is None:
             cluster.country = mention_country(state, cluster)
         if cluster.sector is None:
             cluster.sector = name_sector(state, cluster)
+        if cluster.kind == "person" and cluster.kb_person is None:
+            code_dictionary_person(state, cluster)
 
 
 def body_of(state: State, cluster: Cluster) -> Cluster | None:
@@ -206,16 +211,16 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         found = place_country(state, span)
         if found is not None:
             return found
-    if cluster.kind == "organization":  # "Sumy said": the city's authorities
-        return state.kb.place_country(cluster.name, PERSON_PLACE_POPULATION)
     return None
 
 
 def title_place(state: State, token: Token) -> str | None:
-    """The country of a large city named in a title ("Zaporizhzhia Governor Ivan Fedorov")."""
+    """The country of a region of the codebook or a large city named in a title ("Zaporizhzhia
+    Governor Ivan Fedorov", "Rakhine Buddhists")."""
     if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
         return None
-    return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    coded = state.kb.codebook.place(token.text)
+    return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
 def name_sector(state: State, cluster: Cluster) -> str | None:

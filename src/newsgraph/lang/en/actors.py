@@ -247,6 +247,8 @@ TITLE_ONLY_WORDS = (
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
 # Sector of a former office holder (PLOVER/CAMEO "elite").
 FORMER_OFFICIAL_SECTOR = "ELI"
+# Sector of a city or region that acts ("Sydney said"): its people, as NGEC codes it.
+PLACE_ACTOR_SECTOR = "CVL"
 # Sectors of organisations by the last noun (or two words) of their name ("Northern Fleet", "Congress Party").
 ORGANIZATION_HEAD_SECTORS: dict[str, str] = {
     "security service": "SPY",
