@@ -84,3 +84,29 @@ def test_build_reads_phoenix_dates_and_places(tmp_path: Path):
     persons = phoenix_persons(tmp_path, {"RUR"})
     assert [p["name"] for p in persons] == ["Rudolf Elphberg"]
     assert persons[0]["codes"][0] == {"country": "RUR", "sector": "GOV", "start": "1995-01-01", "end": "2003-03-01"}
+
+
+def test_a_country_owning_a_body_is_part_of_its_mention(run):
+    analysis = run("Norway's Coastal Command said the patrol had ended. Norway sent a ship.")
+    command = actor_at(analysis, "Norway's Coastal Command")
+    assert command.country == "NOR" and command.mentions[0].text == "Norway's Coastal Command"
+    norway = [a for a in analysis.actors if a.kind == "country"]
+    assert [m.text for m in norway[0].mentions] == ["Norway"]  # the second sentence only
+
+
+def test_a_shortened_dictionary_name_codes_only_when_one_person_has_it(tmp_path: Path):
+    import json
+
+    code = {"country": "ESP", "sector": "GOV", "start": None, "end": None}
+    persons = [{"name": n, "codes": [code]} for n in ("Ana Ruiz Gil", "Ana Ruiz Soto", "Luis Mora Vega")]
+    path = tmp_path / "codebook.json"
+    path.write_text(json.dumps({"schema": "newsgraph.kb/1", "places": [], "coded_persons": persons}), "utf-8")
+    book = Codebook.read(path)
+    assert book.person("Luis Mora", date(2012, 1, 1)) == ("ESP", "GOV")  # a second family name left out
+    assert book.person("Luis Vega", date(2012, 1, 1)) == ("ESP", "GOV")  # a middle name left out
+    assert book.person("Ana Ruiz", date(2012, 1, 1)) is None  # two persons: neither
+
+
+def test_armed_group_with_a_coder_code_takes_the_country_of_its_name():
+    group = default_kb().organization("FDLR")
+    assert group is not None and (group.country, group.sector) == ("RWA", "REB")

@@ -293,6 +293,24 @@ def country_index(countries: list[dict], cur: dict) -> dict[str, str]:
 # --------------------------------------------------------------------------- organisations
 
 
+def country_namer(countries: list[dict]):
+    """A function: the country a name holds by its name, an alias or demonym ("Army for the
+    Liberation of Rwanda" -> RWA), the longest first; None if none or several."""
+    key = {norm(n): c["iso3"] for c in countries for n in [c["name"], *c["aliases"], *c["demonyms"]]}
+
+    def country_named(name: str) -> str | None:
+        words = norm(name).split()
+        found = {
+            key[" ".join(words[i : i + n])]
+            for n in (4, 3, 2, 1)
+            for i in range(len(words) - n + 1)
+            if " ".join(words[i : i + n]) in key
+        }
+        return found.pop() if len(found) == 1 else None
+
+    return country_named
+
+
 def parse_phoenix_codes(path: Path) -> dict[str, str]:
     """Primary names and '+' aliases of a Phoenix .actors file -> the block's first code."""
     codes: dict[str, str] = {}
@@ -885,7 +903,7 @@ def main(argv: list[str] | None = None) -> int:
     agents = build_agents(args.sources, cur)
     persons = build_persons(args.sources, cur, countries, orgs)
     person_names = {norm(n) for p in persons for n in [p["name"], *p.get("aliases", ())]}
-    phoenix = phoenix_organizations(args.sources, {c["iso3"] for c in countries}, norm)
+    phoenix = phoenix_organizations(args.sources, {c["iso3"] for c in countries}, norm, country_namer(countries))
     orgs = merge(orgs, institutions(countries) + phoenix, person_names, norm)
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "countries.json", "countries", countries, cur)

@@ -68,6 +68,8 @@ def decode(code: str, countries: set[str]) -> tuple[str | None, str | None]:
         return head, rest if rest in SECTORS else None
     if head in INTERNATIONAL:
         return None, INTERNATIONAL[head]
+    if head not in SECTORS and rest in SECTORS:  # "KKLREB": a coder's initials for the country
+        return None, rest
     return None, head if head in SECTORS else None
 
 
@@ -77,8 +79,11 @@ def readable(name: str) -> str:
     return " ".join(w if "." in w or len(w) <= 5 and len(words) == 1 else w.capitalize() for w in words)
 
 
-def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], str]) -> list[dict]:
-    """Organisations from the three Phoenix files, one entry per block, coded."""
+def phoenix_organizations(
+    src: Path, countries: set[str], norm: Callable[[str], str], country_named: Callable[[str], str | None]
+) -> list[dict]:
+    """Organisations from the three Phoenix files, one entry per block, coded; a code without a
+    country takes the one the name holds ("Army for the Liberation of Rwanda" -> RWA)."""
     folder = src / "petrarch2"
     out: list[dict] = []
     for filename, is_org in (
@@ -92,6 +97,9 @@ def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], 
             country, sector = decode(block["codes"][0], countries)
             if sector is None:
                 continue
+            head = block["codes"][0][:3]
+            if country is None and head not in INTERNATIONAL and head not in SECTORS:
+                country = country_named(readable(block["names"][0]))
             names = [readable(n) for n in block["names"] if re.fullmatch(r"[A-Za-z0-9_.'&()-]+", n)]
             names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
             names = list(dict.fromkeys(n for n in names if len(norm(n)) > 1))

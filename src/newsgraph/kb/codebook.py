@@ -5,7 +5,8 @@ never to link or merge them.
 - places: cities, provinces and regions -> their country ("Banja Luka" -> BIH), breakaway
   regions and states of limited recognition with the sector PRE ("Transnistria" -> MDA, PRE);
 - coded persons: persons of the Phoenix actor dictionary with dated codes ("Hashim Thaci":
-  XKX GOV from 2008-01-09).
+  XKX GOV from 2008-01-09), also by a name of three words shortened to two when only one
+  person has that short form.
 
 Read once per process on the first lookup.
 """
@@ -54,10 +55,17 @@ class Codebook:
         for p in doc.get("places", ()):
             places.setdefault(normalize(p["name"]), (p["country"], p.get("sector")))
         persons: dict[str, tuple[Code, ...]] = {}
-        for p in doc.get("coded_persons", ()):
+        short: dict[str, dict[int, tuple[Code, ...]]] = {}  # short form -> person number -> codes
+        for number, p in enumerate(doc.get("coded_persons", ())):
             codes = tuple(Code(c["country"], c["sector"], _day(c.get("start")), _day(c.get("end"))) for c in p["codes"])
             for name in (p["name"], *p.get("aliases", ())):
-                persons.setdefault(normalize(name), codes)
+                key = normalize(name)
+                persons.setdefault(key, codes)
+                for form in short_forms(key):
+                    short.setdefault(form, {})[number] = codes
+        for form, found in short.items():  # a shortened name stands for one person only
+            if len(found) == 1:
+                persons.setdefault(form, *found.values())
         return cls(places, persons)
 
     def place(self, name: str) -> tuple[str, str | None] | None:
@@ -78,6 +86,15 @@ class Codebook:
             return held[0].country, held[0].sector
         ended = all(c.end is not None and c.end <= on for c in codes)
         return codes[-1].country, FORMER if ended else None
+
+
+def short_forms(key: str) -> tuple[str, ...]:
+    """A name of three words or more without its middle or last word: "diego molano vega" ->
+    "diego molano" (a second family name), "diego vega" (a middle name)."""
+    words = key.split()
+    if len(words) < 3:
+        return ()
+    return (f"{words[0]} {words[1]}", f"{words[0]} {words[-1]}")
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ earlier one took:
 17. `coding.unnamed_agents`: phrases named by a coded group noun only ("Ukrainian farmers", "police in
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 18. `clusters.merge_same_kb` again, for KB links the later steps made;
-19. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
+19. `coding.owned_bodies`: "Russia's Baltic Fleet" is one mention of the fleet, not one of Russia too;
+20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
-from newsgraph.extract.actors.coding import code_actors, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.coding import code_actors, owned_bodies, title_only_persons, unnamed_agents
 from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.kbnames import kb_name_mentions
@@ -91,6 +92,7 @@ STEPS = (
     pronouns,
     unnamed_agents,
     merge_same_kb,
+    owned_bodies,
     code_actors,
 )
 

@@ -67,6 +67,25 @@ def title_only_persons(state: State) -> None:
                 state.release(start, end)
 
 
+def owned_bodies(state: State) -> None:
+    """ "Russia's Baltic Fleet": a country in the possessive before an organisation's name is
+    whose body it is, so one mention of the organisation (as "Russia's Defense Ministry" is of
+    the ministry), not a mention of the country of its own."""
+    for cluster in [c for c in state.clusters if c.kind == "organization"]:
+        for start, end in list(cluster.spans):
+            owner = next((t for t in state.doc[start:end].root.children if t.dep_ == "poss" and t.i < start), None)
+            holder = state.by_token.get(owner.i) if owner is not None else None
+            if owner is None or holder is None or holder.kind != "country":
+                continue
+            first, last = next((s, e) for s, e in holder.spans if s <= owner.i < e)
+            if not all(t.tag_ == "POS" for t in state.doc[last:start]):
+                continue
+            state.release(first, last)
+            state.release(start, end)
+            state.add(cluster, first, end)
+            cluster.country = cluster.country or holder.country
+
+
 def unnamed_agents(state: State) -> None:
     """Phrases named by a coded group noun only ("Ukrainian farmers said", "detained two Danish
     sailors") as group actors (`agents.py`); a role subject ("Armenian Prime Minister said") as
