@@ -105,6 +105,8 @@ def test_a_shortened_dictionary_name_codes_only_when_one_person_has_it(tmp_path:
     assert book.person("Luis Mora", date(2012, 1, 1)) == ("ESP", "GOV")  # a second family name left out
     assert book.person("Luis Vega", date(2012, 1, 1)) == ("ESP", "GOV")  # a middle name left out
     assert book.person("Ana Ruiz", date(2012, 1, 1)) is None  # two persons: neither
+    assert book.person("Luisito Vega", date(2012, 1, 1)) == ("ESP", "GOV")  # another spelling of the first name
+    assert book.person("Anabel Ruiz", date(2012, 1, 1)) is None  # "ana ruiz": two persons
 
 
 def test_armed_group_with_a_coder_code_takes_the_country_of_its_name():

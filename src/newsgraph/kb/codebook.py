@@ -5,8 +5,8 @@ never to link or merge them.
 - places: cities, provinces and regions -> their country ("Banja Luka" -> BIH), breakaway
   regions and states of limited recognition with the sector PRE ("Transnistria" -> MDA, PRE);
 - coded persons: persons of the Phoenix actor dictionary with dated codes ("Hashim Thaci":
-  XKX GOV from 2008-01-09), also by a name of three words shortened to two when only one
-  person has that short form.
+  XKX GOV from 2008-01-09), also by a shorter form of the name (without a middle name or a
+  second family name, or with the first name's first letters only) when one person alone has it.
 
 Read once per process on the first lookup.
 """
@@ -24,6 +24,8 @@ from newsgraph.kb.loader import _day, normalize
 __all__ = ["Code", "Codebook", "default_codebook", "CODEBOOK_PATH"]
 
 CODEBOOK_PATH = Path(__file__).resolve().parent / "data" / "codebook.json"
+# Letters of a first name kept in a short form that finds its other transliterations.
+_GIVEN_PREFIX = 3
 # The sector of a person whose every dated code ended before the day asked: a former official.
 FORMER = "ELI"
 
@@ -76,7 +78,11 @@ class Codebook:
         """(country, sector) of a dictionary person on a day: the code held then (the first listed
         if several), else the country of the last code and "former official" (ELI) when all had
         ended, the sector unknown when the day is unknown; None for a name not in the dictionary."""
-        codes = self._persons.get(normalize(name))
+        key = normalize(name)
+        codes = self._persons.get(key)
+        if codes is None and " " in key:  # "Ukhnaagiin Khurelsukh": by first letters and family name
+            words = key.split()
+            codes = self._persons.get(f"{words[0][:_GIVEN_PREFIX]} {words[-1]}")
         if not codes:
             return None
         if on is None:
@@ -89,12 +95,17 @@ class Codebook:
 
 
 def short_forms(key: str) -> tuple[str, ...]:
-    """A name of three words or more without its middle or last word: "diego molano vega" ->
-    "diego molano" (a second family name), "diego vega" (a middle name)."""
+    """Shorter forms of a name: of three words or more, without its middle or last word ("diego
+    molano vega" -> "diego molano", "diego vega"); of two words or more, the first name's first
+    letters and the family name ("ukhna khurelsukh" -> "ukh khurelsukh", so a longer
+    transliteration of the first name finds it)."""
     words = key.split()
-    if len(words) < 3:
+    if len(words) < 2:
         return ()
-    return (f"{words[0]} {words[1]}", f"{words[0]} {words[-1]}")
+    forms = [f"{words[0][:_GIVEN_PREFIX]} {words[-1]}"] if len(words[0]) >= _GIVEN_PREFIX else []
+    if len(words) >= 3:
+        forms += [f"{words[0]} {words[1]}", f"{words[0]} {words[-1]}"]
+    return tuple(forms)
 
 
 @lru_cache(maxsize=1)
