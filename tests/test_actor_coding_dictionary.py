@@ -112,3 +112,8 @@ def test_a_shortened_dictionary_name_codes_only_when_one_person_has_it(tmp_path:
 def test_armed_group_with_a_coder_code_takes_the_country_of_its_name():
     group = default_kb().organization("FDLR")
     assert group is not None and (group.country, group.sector) == ("RWA", "REB")
+
+
+def test_a_known_body_with_words_of_its_kind_after_its_name_is_coded_as_that_body(run):
+    group = actor_at(run("The Boko Haram Movement claimed the attack."), "Boko Haram Movement")
+    assert (group.country, group.sector) == ("NGA", "REB")

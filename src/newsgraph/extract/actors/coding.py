@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
-from newsgraph.extract.actors.dictionary_coding import code_dictionary_person, code_named_place
+from newsgraph.extract.actors.dictionary_coding import code_by_known_prefix, code_dictionary_person, code_named_place
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -180,6 +180,8 @@ def code_actors(state: State) -> None:
             cluster.country = cluster.country or body.country
         if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
             cluster.sector = person_sector(state, cluster.kb_person)
+        if cluster.kind == "organization" and cluster.kb_id is None:
+            code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
         if cluster.kind == "organization" and cluster.country is None:  # "Mariupol said"
             code_named_place(state, cluster)
         if cluster.country is None:

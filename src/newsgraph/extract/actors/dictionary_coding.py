@@ -11,7 +11,7 @@ dictionary or the gazetteer knows.
 from __future__ import annotations
 
 from newsgraph.extract.actors.state import Cluster, State
-from newsgraph.lang.en.actors import PERSON_PLACE_POPULATION, PLACE_ACTOR_SECTOR
+from newsgraph.lang.en.actors import ORGANIZATION_KIND_WORDS, PERSON_PLACE_POPULATION, PLACE_ACTOR_SECTOR
 
 
 def place_code(state: State, name: str, min_population: int = 0) -> tuple[str, str] | None:
@@ -79,6 +79,19 @@ def unnamed_places(state: State) -> None:
         if any(i in state.by_token or state.doc[i].ent_type_ for i in range(start, token.i)):
             continue
         acting_place(state, start, token.i + 1, state.doc[start : token.i + 1].text, PERSON_PLACE_POPULATION)
+
+
+def code_by_known_prefix(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks whose name is a KB organisation's and words that only say its
+    kind ("Shin Bet Security Service") has that organisation's country and sector."""
+    words = cluster.name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if words[cut].lower() not in ORGANIZATION_KIND_WORDS:
+            return
+        known = state.kb.organization(" ".join(words[:cut]))
+        if known is not None:
+            cluster.country, cluster.sector = cluster.country or known.country, cluster.sector or known.sector
+            return
 
 
 def code_named_place(state: State, cluster: Cluster) -> None:
