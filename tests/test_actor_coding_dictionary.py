@@ -117,3 +117,9 @@ def test_armed_group_with_a_coder_code_takes_the_country_of_its_name():
 def test_a_known_body_with_words_of_its_kind_after_its_name_is_coded_as_that_body(run):
     group = actor_at(run("The Boko Haram Movement claimed the attack."), "Boko Haram Movement")
     assert (group.country, group.sector) == ("NGA", "REB")
+
+
+def test_a_group_noun_the_ner_called_a_person_is_a_group(run):
+    analysis = run("antiwar protesters said on Sunday that the march would go ahead.")
+    group = actor_at(analysis, "antiwar protesters")
+    assert (group.kind, group.sector) == ("group", "OPP")

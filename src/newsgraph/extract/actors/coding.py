@@ -54,7 +54,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 def title_only_persons(state: State) -> None:
     """ "Vice President said", "the General Staff said": a "person" of the KB-less name sweeps
-    named by title words only is none; one named by an institution is an organisation."""
+    named by title words only is none; one named by an institution is an organisation, one by a
+    group noun ("antiwar protesters") a group."""
     for cluster in state.clusters:
         if cluster.kind != "person" or cluster.kb_id is not None or not cluster.spans:
             continue
@@ -65,6 +66,15 @@ def title_only_persons(state: State) -> None:
         elif all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in words):
             for start, end in list(cluster.spans):
                 state.release(start, end)
+        elif group_named_as_person(state, words[-1]):  # "antiwar protesters" tagged PERSON
+            cluster.kind, cluster.sector = "group", state.kb.agent_sector(words[-1].lower_)
+            cluster.head = words[-1].lemma_.lower()
+
+
+def group_named_as_person(state: State, last: Token) -> bool:
+    """A "person" whose name ends in a plural common noun of the agent dictionary is a group."""
+    sector = state.kb.agent_sector(last.lower_)
+    return last.tag_ == "NNS" and last.is_lower and sector is not None and sector not in NO_ACTOR_SECTORS
 
 
 def owned_bodies(state: State) -> None:
