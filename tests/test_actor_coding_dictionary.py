@@ -123,3 +123,8 @@ def test_a_group_noun_the_ner_called_a_person_is_a_group(run):
     analysis = run("antiwar protesters said on Sunday that the march would go ahead.")
     group = actor_at(analysis, "antiwar protesters")
     assert (group.kind, group.sector) == ("group", "OPP")
+
+
+def test_a_dateline_city_is_no_acting_place(run):
+    analysis = run("OSAKA, Japan — Chile and Peru signed a fishing accord on Monday.")
+    assert not any(m.text == "OSAKA" for a in analysis.actors for m in a.mentions)

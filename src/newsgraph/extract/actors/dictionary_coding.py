@@ -33,6 +33,8 @@ def acting_place(state: State, start: int, end: int, text: str, min_population: 
     root = state.doc[start:end].root
     if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:
         return False
+    if end < len(state.doc) and state.doc[end].is_punct:
+        return False  # a dateline ("GENEVA, Switzerland — ...") or an apposition, not the subject itself
     code = place_code(state, text, min_population)
     if code is None:
         return False
