@@ -136,7 +136,7 @@ def test_coordinated_group_nouns_are_two_groups(run):
     analysis = run("Police and protesters clashed in Lima on Monday.")
     assert [(a.name, a.sector) for a in analysis.actors if a.kind == "group"] == [
         ("Police", "COP"),
-        ("protesters", "CVL"),
+        ("protesters", "OPP"),  # PLOVER: civilians in opposition (CVLOPP)
     ]
 
 

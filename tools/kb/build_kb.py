@@ -25,12 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from institutions import institutions  # noqa: E402
+from phoenix_codebook import contested_regions, phoenix_persons, phoenix_places  # noqa: E402
 from phoenix_orgs import merge, phoenix_organizations  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = ROOT.parent / "shared" / "kb-sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "kb" / "data"
 CURATED = Path(__file__).resolve().parent / "curated_updates.json"
+CONTESTED = Path(__file__).resolve().parent / "contested_regions.json"
 
 TYPE_CODES = {
     "hos": "head_of_state",
@@ -291,6 +293,24 @@ def country_index(countries: list[dict], cur: dict) -> dict[str, str]:
 # --------------------------------------------------------------------------- organisations
 
 
+def country_namer(countries: list[dict]):
+    """A function: the country a name holds by its name, an alias or demonym ("Army for the
+    Liberation of Rwanda" -> RWA), the longest first; None if none or several."""
+    key = {norm(n): c["iso3"] for c in countries for n in [c["name"], *c["aliases"], *c["demonyms"]]}
+
+    def country_named(name: str) -> str | None:
+        words = norm(name).split()
+        found = {
+            key[" ".join(words[i : i + n])]
+            for n in (4, 3, 2, 1)
+            for i in range(len(words) - n + 1)
+            if " ".join(words[i : i + n]) in key
+        }
+        return found.pop() if len(found) == 1 else None
+
+    return country_named
+
+
 def parse_phoenix_codes(path: Path) -> dict[str, str]:
     """Primary names and '+' aliases of a Phoenix .actors file -> the block's first code."""
     codes: dict[str, str] = {}
@@ -343,10 +363,11 @@ def parse_agents(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
-        m = re.match(r"^([^\[]+?)\s*\[~([A-Z]{3})[A-Z]*\]\s*$", line)
+        m = re.match(r"^([^\[]+?)\s*\[~([A-Z]{3})([A-Z]{3})?[A-Z]*\]\s*$", line)
         if not m:
             continue
-        pattern, sector = m.group(1), m.group(2)
+        # "PROTESTER [~CVLOPP]": civilians of a kind; the second code says which (OPP)
+        pattern, sector = m.group(1), m.group(3) if m.group(2) == "CVL" and m.group(3) else m.group(2)
         plurals = re.findall(r"\{([^}]*)\}", pattern)
         pattern = re.sub(r"\{[^}]*\}", "", pattern).strip()
         expanded = [x for form in [pattern, *plurals] for x in _expand(form, macros)]
@@ -854,10 +875,20 @@ def finish_persons(persons: list[dict]) -> list[dict]:
 # --------------------------------------------------------------------------- main
 
 
-def write(path: Path, key: str, items: list, cur: dict, extra: dict | None = None) -> None:
+def write(path: Path, key: str, items: list, cur: dict, extra: dict | None = None, *, indent: int | None = 1) -> None:
+    """One KB file; ``indent=None`` writes one entry a line (the large coding data)."""
     doc = {"schema": "newsgraph.kb/1", "as_of": cur["as_of"], "generated_by": "tools/kb/build_kb.py", key: items}
     if extra:
         doc.update(extra)
+    if indent is None:
+        head = {k: v for k, v in doc.items() if isinstance(v, str)}
+        lists = [(k, v) for k, v in doc.items() if not isinstance(v, str)]
+        parts = [json.dumps(head, ensure_ascii=False)[:-1]]
+        for k, values in lists:
+            rows = ",\n".join(json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in values)
+            parts.append(f"{json.dumps(k)}: [\n{rows}\n]")
+        path.write_text(",\n".join(parts) + "}\n", encoding="utf-8")
+        return
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
 
 
@@ -872,12 +903,16 @@ def main(argv: list[str] | None = None) -> int:
     agents = build_agents(args.sources, cur)
     persons = build_persons(args.sources, cur, countries, orgs)
     person_names = {norm(n) for p in persons for n in [p["name"], *p.get("aliases", ())]}
-    phoenix = phoenix_organizations(args.sources, {c["iso3"] for c in countries}, norm)
+    phoenix = phoenix_organizations(args.sources, {c["iso3"] for c in countries}, norm, country_namer(countries))
     orgs = merge(orgs, institutions(countries) + phoenix, person_names, norm)
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "countries.json", "countries", countries, cur)
     write(args.out / "organizations.json", "organizations", orgs, cur)
     write(args.out / "agents.json", "agents", agents, cur)
+    own_names = {c["iso3"]: {norm(n) for n in [c["name"], *c["aliases"], *c["demonyms"]]} for c in countries}
+    places = contested_regions(CONTESTED) + phoenix_places(args.sources, own_names, norm)
+    coded = phoenix_persons(args.sources, set(own_names))
+    write(args.out / "codebook.json", "places", places, cur, {"coded_persons": coded}, indent=None)
     write(
         args.out / "persons.json", "persons", persons, cur, {"surname_stopwords": sorted(set(cur["surname_stopwords"]))}
     )
@@ -885,14 +920,14 @@ def main(argv: list[str] | None = None) -> int:
 
     schema = json.loads((args.out / "kb.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    for name in ("countries.json", "organizations.json", "agents.json", "persons.json"):
+    for name in ("countries.json", "organizations.json", "agents.json", "persons.json", "codebook.json"):
         errors = list(validator.iter_errors(json.loads((args.out / name).read_text("utf-8"))))
         if errors:
             sys.exit(f"{name}: {len(errors)} schema errors, first: {errors[0].message}")
     n_off = sum(len(p["offices"]) for p in persons)
     print(
         f"countries={len(countries)} organizations={len(orgs)} agents={len(agents)} "
-        f"persons={len(persons)} offices={n_off}"
+        f"persons={len(persons)} offices={n_off} places={len(places)} coded_persons={len(coded)}"
     )
     return 0
 

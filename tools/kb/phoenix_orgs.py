@@ -19,6 +19,10 @@ SECTORS = frozenset(
 )
 # Codes without a country: the sector they stand for.
 INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "MED": "MED", "IMG": "REB"}
+# Phoenix country codes that are not ISO 3166 alpha-3.
+PHOENIX_ISO = {"KSV": "XKX", "TMP": "TLS"}
+# Second sectors of a government code that name a branch of its own ("GOVLEG": a legislature).
+BRANCH_SECTORS = frozenset({"LEG", "JUD", "SPY", "COP"})
 # Words of a Phoenix.Countries name that make it an institution, not a person or a place.
 INSTITUTION_WORDS = frozenset(
     """army force forces guard guards corps party council ministry department service services bank
@@ -29,7 +33,8 @@ INSTITUTION_WORDS = frozenset(
 
 
 def parse_blocks(path: Path) -> list[dict]:
-    """Blocks of a Phoenix .actors file: names (first, then '+' aliases), codes, dated or not."""
+    """Blocks of a Phoenix .actors file: names (first, then '+' aliases), codes, dated or not, and
+    each code with its date restriction (``ranges``)."""
     blocks: list[dict] = []
     current: dict | None = None
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -42,23 +47,29 @@ def parse_blocks(path: Path) -> list[dict]:
             if name.startswith("+") and current is not None:
                 current["names"].append(name[1:])
             else:
-                current = {"names": [name], "codes": [], "dated": False, "info": info}
+                current = {"names": [name], "codes": [], "ranges": [], "dated": False, "info": info}
                 blocks.append(current)
         for match in re.finditer(r"\[([^\]]+)\]", line):
             if current is not None:
                 parts = match.group(1).split()
                 current["codes"].append(parts[0].lstrip("~"))
+                current["ranges"].append((parts[0].lstrip("~"), " ".join(parts[1:])))
                 current["dated"] = current["dated"] or len(parts) > 1
     return blocks
 
 
 def decode(code: str, countries: set[str]) -> tuple[str | None, str | None]:
-    """A Phoenix code -> (country ISO3 or None, sector or None)."""
-    head, rest = code[:3], code[3:6]
+    """A Phoenix code -> (country ISO3 or None, sector or None). A government body of a branch
+    ("KNESSET [ISRGOVLEG]", a court GOVJUD) takes the branch's sector."""
+    head, rest = PHOENIX_ISO.get(code[:3], code[:3]), code[3:6]
     if head in countries:
+        if rest == "GOV" and code[6:9] in BRANCH_SECTORS:
+            rest = code[6:9]
         return head, rest if rest in SECTORS else None
     if head in INTERNATIONAL:
         return None, INTERNATIONAL[head]
+    if head not in SECTORS and rest in SECTORS:  # "KKLREB": a coder's initials for the country
+        return None, rest
     return None, head if head in SECTORS else None
 
 
@@ -68,8 +79,11 @@ def readable(name: str) -> str:
     return " ".join(w if "." in w or len(w) <= 5 and len(words) == 1 else w.capitalize() for w in words)
 
 
-def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], str]) -> list[dict]:
-    """Organisations from the three Phoenix files, one entry per block, coded."""
+def phoenix_organizations(
+    src: Path, countries: set[str], norm: Callable[[str], str], country_named: Callable[[str], str | None]
+) -> list[dict]:
+    """Organisations from the three Phoenix files, one entry per block, coded; a code without a
+    country takes the one the name holds ("Army for the Liberation of Rwanda" -> RWA)."""
     folder = src / "petrarch2"
     out: list[dict] = []
     for filename, is_org in (
@@ -83,6 +97,9 @@ def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], 
             country, sector = decode(block["codes"][0], countries)
             if sector is None:
                 continue
+            head = block["codes"][0][:3]
+            if country is None and head not in INTERNATIONAL and head not in SECTORS:
+                country = country_named(readable(block["names"][0]))
             names = [readable(n) for n in block["names"] if re.fullmatch(r"[A-Za-z0-9_.'&()-]+", n)]
             names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
             names = list(dict.fromkeys(n for n in names if len(norm(n)) > 1))
@@ -95,8 +112,9 @@ def phoenix_organizations(src: Path, countries: set[str], norm: Callable[[str], 
 
 
 def is_institution(block: dict) -> bool:
-    """A Phoenix.Countries block of an institution: a coded sector and an institution word in its name."""
-    words = set(block["names"][0].lower().replace("_", " ").split())
+    """A Phoenix.Countries block of an institution: a coded sector and an institution word in one
+    of its names ("SHIN_BET" is also "SHIN_BET_SECURITY_AGENCY")."""
+    words = {w for n in block["names"] for w in n.lower().replace("_", " ").split()}
     return len(block["codes"][0]) >= 6 and bool(words & INSTITUTION_WORDS)
 
 

@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.kb import gazetteer
+
+if TYPE_CHECKING:
+    from newsgraph.kb.codebook import Codebook
 
 __all__ = [
     "Office",
@@ -431,6 +434,13 @@ class KnowledgeBase:
         if key.endswith("s") and key[:-1] in self._agents:  # regular plural
             return self._agents[key[:-1]]
         return None
+
+    @property
+    def codebook(self) -> Codebook:
+        """Coding data: places and dictionary persons, for coding only (`codebook.py`)."""
+        from newsgraph.kb.codebook import default_codebook
+
+        return default_codebook()
 
     # ------------------------------------------------------------------ iteration
     @property

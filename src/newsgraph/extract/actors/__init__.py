@@ -21,6 +21,9 @@ earlier one took:
 7. `mentions.organization_mentions`: one-word organisation names the NER missed;
 8. `mentions.heading_mentions`: in headings, names the body established;
 9. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
+   `dictionary_coding.settle_dictionary_kinds`: "Transnistria said" is that region acting, an ORG
+   named like a person of the actor dictionary is that person; `dictionary_coding.unnamed_places`:
+   "Somaliland said", a place the NER missed, acting;
 10. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
 11. `places.institutions`: state institutions ("Belarus's foreign ministry");
 12. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
@@ -31,7 +34,8 @@ earlier one took:
 17. `coding.unnamed_agents`: phrases named by a coded group noun only ("Ukrainian farmers", "police in
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 18. `clusters.merge_same_kb` again, for KB links the later steps made;
-19. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
+19. `coding.owned_bodies`: "Russia's Baltic Fleet" is one mention of the fleet, not one of Russia too;
+20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
-from newsgraph.extract.actors.coding import code_actors, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.coding import code_actors, owned_bodies, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.kbnames import kb_name_mentions
 from newsgraph.extract.actors.mentions import (
@@ -76,6 +81,8 @@ STEPS = (
     organization_mentions,
     heading_mentions,
     title_only_persons,
+    settle_dictionary_kinds,
+    unnamed_places,
     text_roles,
     institutions,
     role_descriptions,
@@ -85,6 +92,7 @@ STEPS = (
     pronouns,
     unnamed_agents,
     merge_same_kb,
+    owned_bodies,
     code_actors,
 )
 

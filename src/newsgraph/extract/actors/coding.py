@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
+from newsgraph.extract.actors.dictionary_coding import code_by_known_prefix, code_dictionary_person, code_named_place
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -53,7 +54,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 def title_only_persons(state: State) -> None:
     """ "Vice President said", "the General Staff said": a "person" of the KB-less name sweeps
-    named by title words only is none; one named by an institution is an organisation."""
+    named by title words only is none; one named by an institution is an organisation, one by a
+    group noun ("antiwar protesters") a group."""
     for cluster in state.clusters:
         if cluster.kind != "person" or cluster.kb_id is not None or not cluster.spans:
             continue
@@ -64,6 +66,34 @@ def title_only_persons(state: State) -> None:
         elif all(t.lower_.rstrip(".") in TITLE_ONLY_WORDS for t in words):
             for start, end in list(cluster.spans):
                 state.release(start, end)
+        elif group_named_as_person(state, words[-1]):  # "antiwar protesters" tagged PERSON
+            cluster.kind, cluster.sector = "group", state.kb.agent_sector(words[-1].lower_)
+            cluster.head = words[-1].lemma_.lower()
+
+
+def group_named_as_person(state: State, last: Token) -> bool:
+    """A "person" whose name ends in a plural common noun of the agent dictionary is a group."""
+    sector = state.kb.agent_sector(last.lower_)
+    return last.tag_ == "NNS" and last.is_lower and sector is not None and sector not in NO_ACTOR_SECTORS
+
+
+def owned_bodies(state: State) -> None:
+    """ "Russia's Baltic Fleet": a country in the possessive before an organisation's name is
+    whose body it is, so one mention of the organisation (as "Russia's Defense Ministry" is of
+    the ministry), not a mention of the country of its own."""
+    for cluster in [c for c in state.clusters if c.kind == "organization"]:
+        for start, end in list(cluster.spans):
+            owner = next((t for t in state.doc[start:end].root.children if t.dep_ == "poss" and t.i < start), None)
+            holder = state.by_token.get(owner.i) if owner is not None else None
+            if owner is None or holder is None or holder.kind != "country":
+                continue
+            first, last = next((s, e) for s, e in holder.spans if s <= owner.i < e)
+            if not all(t.tag_ == "POS" for t in state.doc[last:start]):
+                continue
+            state.release(first, last)
+            state.release(start, end)
+            state.add(cluster, first, end)
+            cluster.country = cluster.country or holder.country
 
 
 def unnamed_agents(state: State) -> None:
@@ -160,10 +190,16 @@ def code_actors(state: State) -> None:
             cluster.country = cluster.country or body.country
         if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
             cluster.sector = person_sector(state, cluster.kb_person)
+        if cluster.kind == "organization" and cluster.kb_id is None:
+            code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
+        if cluster.kind == "organization" and cluster.country is None:  # "Mariupol said"
+            code_named_place(state, cluster)
         if cluster.country is None:
             cluster.country = mention_country(state, cluster)
         if cluster.sector is None:
             cluster.sector = name_sector(state, cluster)
+        if cluster.kind == "person" and cluster.kb_person is None:
+            code_dictionary_person(state, cluster)
 
 
 def body_of(state: State, cluster: Cluster) -> Cluster | None:
@@ -206,16 +242,16 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         found = place_country(state, span)
         if found is not None:
             return found
-    if cluster.kind == "organization":  # "Sumy said": the city's authorities
-        return state.kb.place_country(cluster.name, PERSON_PLACE_POPULATION)
     return None
 
 
 def title_place(state: State, token: Token) -> str | None:
-    """The country of a large city named in a title ("Zaporizhzhia Governor Ivan Fedorov")."""
+    """The country of a region of the codebook or a large city named in a title ("Zaporizhzhia
+    Governor Ivan Fedorov", "Rakhine Buddhists")."""
     if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
         return None
-    return state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    coded = state.kb.codebook.place(token.text)
+    return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
 def name_sector(state: State, cluster: Cluster) -> str | None:

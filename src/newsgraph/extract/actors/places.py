@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import organization
+from newsgraph.extract.actors.dictionary_coding import acting_place
 from newsgraph.extract.actors.roles import is_person_noun
 from newsgraph.extract.actors.state import Cluster, State, head_phrase, located_in
 from newsgraph.kb.loader import KBCountry
@@ -68,8 +69,11 @@ def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCo
 
 
 def other_place_or_agency(state: State, start: int, end: int, text: str) -> bool:
-    """A place of the NER or the gazetteer, or an acronym the NER took for a person ("EUCOM")."""
+    """A place of the NER or the gazetteer (an actor when it is a verb's subject), or an acronym
+    the NER took for a person ("EUCOM")."""
     label = state.doc[start].ent_type_
+    if label in PLACE_LABELS and acting_place(state, start, end, text):
+        return True  # "Somaliland said"
     if label in PLACE_LABELS or gazetteer_place(state, start, end, text):
         state.places.append(state.place(start, end, state.kb.place_country(text)))
         return True

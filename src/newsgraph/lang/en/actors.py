@@ -249,6 +249,13 @@ TITLE_ONLY_WORDS = (
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
 # Sector of a former office holder (PLOVER/CAMEO "elite").
 FORMER_OFFICIAL_SECTOR = "ELI"
+# Last words that only say what kind of body a known organisation is ("Shin Bet Security Service");
+# not "party", "council" or "committee": "Congress Party" is not Congress.
+ORGANIZATION_KIND_WORDS = frozenset(
+    "security intelligence service services agency movement group organization organisation militia".split()
+)
+# Sector of a city or region that acts ("Sydney said"): its people, as NGEC codes it.
+PLACE_ACTOR_SECTOR = "CVL"
 # Sectors of organisations by the last noun (or two words) of their name ("Northern Fleet", "Congress Party").
 ORGANIZATION_HEAD_SECTORS: dict[str, str] = {
     "security service": "SPY",

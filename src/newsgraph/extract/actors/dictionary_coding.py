@@ -1,0 +1,117 @@
+"""Coding from the KB's codebook (`kb/codebook.py`): names that are no KB entry but that an actor
+dictionary or the gazetteer knows.
+
+- a place that acts ("Transnistria said", "Sydney said") is coded as event data codes it: its
+  country, and the sector the codebook gives (PRE for a breakaway region or a state of limited
+  recognition), else CVL (a city or region acting through its people, as NGEC codes it);
+- a person of the Phoenix dictionary the KB lacks ("Hashim Thaci") gets the country and sector of
+  the code held on the article's date.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract.actors.state import Cluster, State
+from newsgraph.lang.en.actors import ORGANIZATION_KIND_WORDS, PERSON_PLACE_POPULATION, PLACE_ACTOR_SECTOR
+
+
+def place_code(state: State, name: str, min_population: int = 0) -> tuple[str, str] | None:
+    """(country, sector) of a place named ``name`` when it acts (a gazetteer city of
+    ``min_population`` or more); None if no place is known by that name or it is a country,
+    capital or seat (those act as their state)."""
+    if state.kb.country(name) is not None or state.kb.seat_of_government(name) is not None:
+        return None
+    coded = state.kb.codebook.place(name)
+    if coded is not None:
+        return coded[0], coded[1] or PLACE_ACTOR_SECTOR
+    country = state.kb.place_country(name, min_population)
+    return (country, PLACE_ACTOR_SECTOR) if country is not None else None
+
+
+def acting_place(state: State, start: int, end: int, text: str, min_population: int = 0) -> bool:
+    """A place that is the subject of a verb ("Sydney said"): an actor coded with `place_code`
+    (a gazetteer city of ``min_population`` or more); True when the span was taken."""
+    root = state.doc[start:end].root
+    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if end < len(state.doc) and state.doc[end].is_punct:
+        return False  # a dateline ("GENEVA, Switzerland — ...") or an apposition, not the subject itself
+    code = place_code(state, text, min_population)
+    if code is None:
+        return False
+    cluster = state.find("organization", name=text) or Cluster("organization", text, country=code[0], sector=code[1])
+    state.add(cluster, start, end)
+    return True
+
+
+def settle_dictionary_kinds(state: State) -> None:
+    """A "person" without KB entry named by a place of the codebook is that place acting
+    ("Transnistria said"); an "organisation" without KB entry named by a person of the dictionary
+    is that person ("Hashim Thaci" tagged ORG)."""
+    for cluster in state.clusters:
+        if (
+            cluster.kb_id is not None
+            or cluster.roles
+            or not cluster.spans
+            or " " not in cluster.name
+            and not (cluster.kind == "person" and place_sector(state, cluster.name))
+        ):
+            continue  # a one-word name of a place is too often a person's ("Murray"), except a region's
+        if cluster.kind == "person" and state.kb.codebook.person(cluster.name, None) is None:
+            coded = state.kb.codebook.place(cluster.name)
+            if coded is not None:
+                cluster.kind, cluster.country = "organization", coded[0]
+                cluster.sector = coded[1] or PLACE_ACTOR_SECTOR
+        elif cluster.kind == "organization" and state.kb.codebook.person(cluster.name, None) is not None:
+            cluster.kind = "person"
+
+
+def place_sector(state: State, name: str) -> str | None:
+    """The sector the codebook gives a place acting (PRE for a breakaway region), else None."""
+    coded = state.kb.codebook.place(name)
+    return coded[1] if coded is not None else None
+
+
+def unnamed_places(state: State) -> None:
+    """A proper-noun subject the NER left out that names a breakaway region or a city
+    ("Somaliland said"): that place acting, coded with `place_code`."""
+    for token in state.doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i in state.by_token or token.ent_type_:
+            continue
+        start = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        if any(i in state.by_token or state.doc[i].ent_type_ for i in range(start, token.i)):
+            continue
+        acting_place(state, start, token.i + 1, state.doc[start : token.i + 1].text, PERSON_PLACE_POPULATION)
+
+
+def code_by_known_prefix(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks whose name is a KB organisation's and words that only say its
+    kind ("Shin Bet Security Service") has that organisation's country and sector."""
+    words = cluster.name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if words[cut].lower() not in ORGANIZATION_KIND_WORDS:
+            return
+        known = state.kb.organization(" ".join(words[:cut]))
+        if known is not None:
+            cluster.country, cluster.sector = cluster.country or known.country, cluster.sector or known.sector
+            return
+
+
+def code_named_place(state: State, cluster: Cluster) -> None:
+    """An organisation named by a place ("Mariupol said"): the place acting, coded with
+    `place_code` (a gazetteer city only if large: a small town's name is often a company's)."""
+    code = place_code(state, cluster.name, PERSON_PLACE_POPULATION)
+    if code is not None:
+        cluster.country, cluster.sector = code[0], cluster.sector or code[1]
+
+
+def code_dictionary_person(state: State, cluster: Cluster) -> None:
+    """Country and sector of a person the KB lacks, not yet coded, from the Phoenix dictionary."""
+    if cluster.country is not None and cluster.sector is not None:
+        return
+    names = [cluster.name, *(state.doc[s:e].text for s, e in cluster.spans)]
+    for name in dict.fromkeys(names):
+        coded = state.kb.codebook.person(name, state.published)
+        if coded is not None:
+            cluster.country = cluster.country or coded[0]
+            cluster.sector = cluster.sector or coded[1]
+            return
