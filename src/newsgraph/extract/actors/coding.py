@@ -41,6 +41,7 @@ from newsgraph.lang.en.actors import (
     ROLE_QUALIFIERS,
     SPOKESPERSON_NOUNS,
     TITLE_ONLY_WORDS,
+    TITLE_WORDS,
 )
 
 # A group's phrase takes at most this many words after its noun chunk.
@@ -234,6 +235,8 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         words = [t for t in span if t.i != span.root.i or len(span) == 1]
         words += [t for t in state.doc[span.root.left_edge.i : start] if t.dep_ in TITLE_DEPS]
         for token in words:
+            if own_name_or_title(cluster, token):
+                continue  # "Jordan Stewart", "Nancy …", "Sen. …": a name or a title, no country
             if token.is_title or token.is_upper:
                 country = state.country_of_text(token.text)
                 found = country.iso3 if country is not None else title_place(state, token)
@@ -243,6 +246,14 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def own_name_or_title(cluster: Cluster, token: Token) -> bool:
+    """A word of a person's own name, or a title written before it ("Sen.", "Dr.")."""
+    if cluster.kind != "person":
+        return False
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in {w.lower() for w in cluster.name.split()}
 
 
 def title_place(state: State, token: Token) -> str | None:
