@@ -150,7 +150,8 @@ def test_a_group_noun_before_a_name_describes_the_named_actor(run):
 def test_a_persons_own_name_and_title_give_no_country(run):
     analysis = run(
         "Jordan Quill, a coach, said the team was ready. Sen. Chad Morrow said he agreed. "
-        "Ben Lattimer said the show would go on. Kenyan activist Amina Otieno said the vote was fair."
+        "Ben Lattimer said the show would go on. Kenyan activist Amina Otieno said the vote was fair.\n"
+        "“We are ready,” Jordan said."
     )
     countries = {a.name: a.country for a in analysis.actors if a.kind == "person"}
     assert countries == {"Jordan Quill": None, "Chad Morrow": None, "Ben Lattimer": None, "Amina Otieno": "KEN"}

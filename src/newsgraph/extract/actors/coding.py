@@ -242,6 +242,8 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
                 found = country.iso3 if country is not None else title_place(state, token)
                 if found is not None:
                     return found
+        if all(own_name_or_title(cluster, t) for t in span):
+            continue  # "Jordan" for Jordan Quill is his name, not the country
         found = place_country(state, span)
         if found is not None:
             return found
