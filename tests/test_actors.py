@@ -262,3 +262,11 @@ def test_a_name_after_a_long_title_is_a_person(run):
 def test_a_role_description_with_a_country_inside_is_the_person_holding_it(run):
     analysis = run("Sergei Lavrov spoke in Geneva on Monday. The top Russian diplomat said the talks had stalled.")
     assert [q.speaker_name for q in analysis.quotes] == ["Sergey Lavrov"]
+
+
+def test_a_town_and_its_province_abbreviation_are_places_not_persons(run):
+    analysis = run(
+        "Hughes, of Dundas, Ont., struggled to find his form. Paulo Ramos, of Fresno, Calif., said he was pleased."
+    )
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert "Paulo Ramos" in persons and not persons & {"Dundas", "Ont", "Calif"}

@@ -25,6 +25,7 @@ from newsgraph.lang.en.actors import (
     PLACE_LABELS,
     PLACE_WORDS,
     POSSESSIVE,
+    REGION_ABBREVIATIONS,
     ROLE_NOUNS,
     TITLE_LINKS,
     TITLE_WORDS,
@@ -68,8 +69,8 @@ def named_mentions(state: State) -> None:
 
 def person_entity(state: State, start: int, end: int, text: str) -> None:
     """An entity the NER calls a person: a place, a people, an organisation or a person."""
-    if state.doc[start:end].text in state.place_names:
-        state.places.append(state.place(start, end, None))  # "Goma, …" after "fighting near Goma"
+    if state.doc[start:end].text in state.place_names or region_after_place(state.doc, start, end):
+        state.places.append(state.place(start, end, None))  # "Goma, …" after "fighting near Goma"; "Dundas, Ont."
         return
     if names_a_group(state.doc[start:end], state.kb):
         return  # "Hutu extremists": a people, not a person
@@ -82,6 +83,18 @@ def person_entity(state: State, start: int, end: int, text: str) -> None:
     else:
         start = name_after_title(state.doc, start, end) or start
         person(state, start, end, state.doc[start:end].text)
+
+
+def region_after_place(doc: Doc, start: int, end: int) -> bool:
+    """A state or province abbreviation ("Ont.", "Calif."), or the town before one ("Dundas, Ont.")."""
+    if is_region_abbreviation(doc[start:end].text):
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and is_region_abbreviation(doc[end + 1].text)
+
+
+def is_region_abbreviation(text: str) -> bool:
+    """A news-style abbreviation of a US state or Canadian province."""
+    return text.rstrip(".").lower() in REGION_ABBREVIATIONS
 
 
 def organization_entity(state: State, start: int, end: int, text: str) -> None:

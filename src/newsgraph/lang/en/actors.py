@@ -54,6 +54,16 @@ TITLE_WORDS = frozenset(
     "princess pope rev reverend father sister judge justice gen lt col capt sgt cpl adm maj "
     "coach deputy vice former late president-elect".split()
 )
+# News-style abbreviations of US states and Canadian provinces written after a town ("Dundas, Ont."),
+# without their final dot, with the country they lie in.
+REGION_ABBREVIATIONS: dict[str, str] = {
+    **dict.fromkeys(
+        "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev "
+        "n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo".split(),
+        "USA",
+    ),
+    **dict.fromkeys("alta b.c man n.b n.l n.s ont p.e.i que sask".split(), "CAN"),
+}
 # Small words inside a title between its role noun and the name ("Minister of State for Foreign Affairs").
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "on", "to", "'s", "’s"})
 # Military and police ranks written before a name ("Colonel Patrick Ilunga"); not "general", which
