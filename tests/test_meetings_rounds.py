@@ -88,6 +88,7 @@ def test_the_meeting_page_shows_round_mediators_outcomes_and_the_quotes_about_it
     page = client.get(f"/meetings/{second['id']}").text
     assert "round 2" in page and "mediators: USA" in page and "agreed to exchange 200 prisoners each." in page
     assert "We made progress on every point" in page and 'href="/articles/round-two-held#Q1"' in page
+    assert "mediated by USA" in client.get("/meetings").text
     other = client.get(f"/meetings/{third['id']}").text
     assert "The talks were hard but honest" in other and "We made progress" not in other
 
