@@ -61,6 +61,7 @@ def test_each_round_is_one_meeting_and_a_later_mention_of_the_second_round_joins
         ("round-three-held", "occurred"),
     ]
     assert (second["place"], third["place"], third["start"]) == ("Abu Dhabi", "Geneva", "2026-02-18")
+    assert "meeting, round 2" in second["label"]
     call = next(m for m in record["meetings"] if m["kind"] == "phone call")
     assert [x["article"] for x in call["mentions"]] == ["call-after"]
 

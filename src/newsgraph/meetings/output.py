@@ -16,7 +16,8 @@ from newsgraph.store.output import WIDTH_NOT_A_TERMINAL, cell
 from newsgraph.store.records import MeetingRecord
 
 CSV_COLUMNS = (
-    "id", "label", "kind", "participants", "mediators", "people", "place", "start", "end", "round", "process", "status"
+    "id", "label", "kind", "participants", "mediators", "people", "place", "start", "end", "round", "level",
+    "process", "status",
 )  # fmt: skip
 
 
