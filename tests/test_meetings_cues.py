@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.meetings.codes import code_of_name, participant_code
+from newsgraph.meetings.codes import code_of_name, is_leader, participant_code
 from newsgraph.meetings.cues import ends, mediators_in, outcome_spans, round_of, sentence_of
 
 
@@ -70,3 +70,8 @@ def test_international_organisations_take_part_under_their_short_name():
     assert participant_code("kb:unsc", "United Nations Security Council", "unsc", "UNO") == "UN"
     assert participant_code("person:ana roth", "Ana Roth", None, None) == "person:ana roth"
     assert participant_code("kb:x", "Russia", None, "RUS") == "RUS"
+
+
+def test_a_leader_heads_a_state_or_government_on_the_day():
+    assert is_leader("vladimir-putin", "2025-05-01") and not is_leader("sergey-lavrov", "2025-05-01")
+    assert not is_leader(None, "2025-05-01") and not is_leader("no-such-person", None)

@@ -228,3 +228,20 @@ def test_a_headline_neither_settles_the_status_nor_makes_a_meeting_held():
     link(threads, [headline, body])
     link(threads, [mention("b", "2026-08-20", "negated", participants=("CHN", "JPN"))])  # "called off the summit"
     assert len(threads) == 1 and threads[0].occurred_by is None and threads[0].status == "cancelled"
+
+
+def test_the_leaders_summit_is_not_their_delegations_round():
+    threads: list = []
+    sides = ("RUS", "UKR")
+    link(threads, [mention("a", "2026-05-10", "planned", "2026-05", "Istanbul", sides, level="delegations")])
+    link(threads, [mention("b", "2026-05-11", "proposed", None, "Istanbul", sides, level="leaders")])
+    link(threads, [mention("c", "2026-05-12", "planned", None, "Istanbul", sides)])  # level untold: either
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a"], ["b", "c"]]
+    assert [t.level for t in threads] == ["delegations", "leaders"]
+
+
+def test_an_undated_mention_joins_no_meeting_last_told_of_long_ago():
+    threads: list = []
+    link(threads, [mention("a", "2026-02-20", "occurred", "2026-02-19", kind="phone call")])
+    link(threads, [mention("b", "2026-09-07", "occurred")])
+    assert len(threads) == 2

@@ -61,6 +61,7 @@ def test_each_round_is_one_meeting_and_a_later_mention_of_the_second_round_joins
         ("round-three-held", "occurred"),
     ]
     assert (second["place"], third["place"], third["start"]) == ("Abu Dhabi", "Geneva", "2026-02-18")
+    assert "meeting, round 2" in second["label"]
     call = next(m for m in record["meetings"] if m["kind"] == "phone call")
     assert [x["article"] for x in call["mentions"]] == ["call-after"]
 
@@ -88,6 +89,7 @@ def test_the_meeting_page_shows_round_mediators_outcomes_and_the_quotes_about_it
     page = client.get(f"/meetings/{second['id']}").text
     assert "round 2" in page and "mediators: USA" in page and "agreed to exchange 200 prisoners each." in page
     assert "We made progress on every point" in page and 'href="/articles/round-two-held#Q1"' in page
+    assert "mediated by USA" in client.get("/meetings").text
     other = client.get(f"/meetings/{third['id']}").text
     assert "The talks were hard but honest" in other and "We made progress" not in other
 

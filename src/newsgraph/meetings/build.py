@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
-from newsgraph.lang.en.meetings import HOST_TRIGGERS, MEETING_NOUNS
-from newsgraph.meetings.codes import participant_code
+from newsgraph.lang.en.meetings import DELEGATION_WORDS, HOST_TRIGGERS, MEETING_NOUNS
+from newsgraph.meetings.codes import is_leader, participant_code
 from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.store import schema
@@ -72,14 +73,17 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
     if article_ids is not None:
         where.append(e.c.article_id.in_(article_ids))
     sides: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    leaders: dict[tuple[str, str], list[bool]] = defaultdict(list)
     stmt = (
-        select(ea.c.article_id, ea.c.event_id, ea.c.side, actors.c.id, actors.c.name, actors.c.kb_id, actors.c.country)
+        select(ea.c.article_id, ea.c.event_id, ea.c.side, e.c.published)
+        .add_columns(actors.c.id, actors.c.name, actors.c.kb_id, actors.c.country)
         .join(actors, actors.c.id == ea.c.actor_id)
         .join(e, (e.c.article_id == ea.c.article_id) & (e.c.local_id == ea.c.event_id))
         .where(*where)
     )
     for r in conn.execute(stmt):
         sides[r.article_id, r.event_id].append((r.side, participant_code(r.id, r.name, r.kb_id, r.country)))
+        leaders[r.article_id, r.event_id].append(is_leader(r.kb_id, r.published))
     rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
     consults: dict[str, list[int]] = defaultdict(list)
     for r in rows:
@@ -93,8 +97,18 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
             text = texts.get(r.article_id, "")
             told = (r.status, r.trigger) if r.type in MEETING_TYPES else _agreed(r, text, consults[r.article_id])
             if told is not None:
-                mentions.append(_mention(r, told, sides[r.article_id, r.local_id], text))
+                key = r.article_id, r.local_id
+                mention = _mention(r, told, sides[key], text)
+                mentions.append(replace(mention, level=_level(mention, r, leaders[key])))
     return mentions
+
+
+def _level(mention: Mention, r: Row, leaders: list[bool]) -> str | None:
+    """ "delegations" for a numbered round or a delegation word in the evidence ("the delegations met"),
+    "leaders" where every actor on the event heads a state or government, else unknown."""
+    if mention.round or {w.casefold() for w, _ in words(r.evidence_text)} & set(DELEGATION_WORDS):
+        return "delegations"
+    return "leaders" if len(leaders) > 1 and all(leaders) else None
 
 
 def _agreed(r: Row, text: str, consults: list[int]) -> tuple[str, str] | None:
@@ -159,6 +173,7 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
             participants=participants[r.id],
             mediators=mediators[r.id],
             round=r.round,
+            level=r.level,
             end=r.end,
             place=r.place,
             place_country=r.place_country,
@@ -194,6 +209,7 @@ def _save(conn: Connection, threads: list[Thread], known: set[str]) -> None:
             "start": thread.date,
             "end": thread.end,
             "round": thread.round,
+            "level": thread.level,
             "status": thread.status,
             "occurred_by": thread.occurred_by,
             "first_published": thread.first_published,

@@ -1,11 +1,14 @@
 """Participant codes: a country's ISO3 code; an international organisation's short name ("UN", "EU", "NATO")
-rather than the KB's shared "IGO"; else the actor's global id."""
+rather than the KB's shared "IGO"; else the actor's global id. And whether a KB person is a leader (head of
+state or government) on a day."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from newsgraph.kb.loader import KBOrganization, default_kb
+from newsgraph.lang.en.meetings import LEADER_OFFICES
 
 BODY_CODES = {"UNO": "UN", "EUR": "EU"}  # KB country codes of bodies that have one short name
 IGO = "IGO"  # the KB's country code of every other international organisation
@@ -42,3 +45,12 @@ def participant_code(actor_id: str, name: str, kb_id: str | None, country: str |
     if org is None:  # a group of an organisation: "NATO defence ministers"
         org = next(filter(None, (kb.organization(w) for w in name.split() if w.isupper())), None)
     return short_name(org) if org is not None else actor_id
+
+
+def is_leader(kb_id: str | None, on: str | None) -> bool:
+    """Whether the KB person ``kb_id`` heads a state or government on day ``on`` (YYYY-MM-DD)."""
+    person = default_kb().person(kb_id) if kb_id else None
+    if person is None:
+        return False
+    day = date.fromisoformat(on[:10]) if on and len(on) >= 10 else None
+    return any(o.type in LEADER_OFFICES for o in default_kb().roles_on(person, day))

@@ -38,6 +38,7 @@ class Mention:
     mediators: frozenset[str] = frozenset()  # third parties that broker or host it
     ends: bool = False  # its date is the meeting's last day ("the talks that ended Thursday")
     headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
+    level: str | None = None  # "leaders" (heads of state or government only) or "delegations" (a round, envoys)
 
     @property
     def sides(self) -> frozenset[str]:
@@ -71,6 +72,7 @@ class Thread:
     participants: set[str]
     mediators: set[str] = field(default_factory=set)
     round: int | None = None
+    level: str | None = None
     end: str | None = None
     place: str | None = None
     place_country: str | None = None
@@ -213,6 +215,8 @@ def agrees(thread: Thread, mention: Mention) -> bool:
         return False  # "the United States" alone joins a US–Cuba meeting only where place, date or round agree
     if thread.round and mention.round and thread.round != mention.round:
         return False
+    if thread.level and mention.level and thread.level != mention.level:
+        return False  # the presidents' summit is not their delegations' round
     if not kinds_agree(thread.kind, mention.kind):
         return False
     if mention.status == "negated" and thread.status in FUTURE and not refers_to(thread, mention):
@@ -230,7 +234,7 @@ def agrees(thread: Thread, mention: Mention) -> bool:
         and thread.occurred_by < mention.published
     ):
         return False
-    if mention.date is None and thread.date is None:
+    if mention.date is None:
         last, now = _day(thread.last_published), _day(mention.published)
         if last and now and abs((now - last).days) > MAX_GAP_DAYS:
             return False
@@ -299,6 +303,7 @@ def add(thread: Thread, mention: Mention) -> None:
     thread.participants |= mention.participants
     thread.mediators |= mention.mediators
     thread.round = thread.round or mention.round
+    thread.level = thread.level or mention.level
     thread.kind = min(filter(None, (thread.kind, mention.kind)), key=kind_rank)
     thread.first_published = thread.first_published or mention.published
     thread.place = thread.place or mention.place

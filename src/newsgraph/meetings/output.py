@@ -15,7 +15,10 @@ from newsgraph.meetings.read import document
 from newsgraph.store.output import WIDTH_NOT_A_TERMINAL, cell
 from newsgraph.store.records import MeetingRecord
 
-CSV_COLUMNS = ("id", "label", "kind", "participants", "people", "place", "start", "end", "process", "status")
+CSV_COLUMNS = (
+    "id", "label", "kind", "participants", "mediators", "people", "place", "start", "end", "round", "level",
+    "process", "status",
+)  # fmt: skip
 
 
 def history(record: MeetingRecord) -> str:

@@ -125,6 +125,7 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
             start=r.start,
             end=r.end,
             round=r.round,
+            level=r.level,
             process=process_id(sides(codes[r.id], mediators[r.id])),
             status=r.status,
             outcomes=produced[r.id],

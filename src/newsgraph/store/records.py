@@ -131,6 +131,7 @@ class MeetingRecord:
     start: str | None
     end: str | None
     round: int | None  # "the second round"
+    level: str | None  # "leaders" (heads of state or government only) or "delegations", where told
     process: str
     status: str
     outcomes: list[MeetingOutcome]

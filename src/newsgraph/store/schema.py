@@ -227,6 +227,7 @@ meetings = Table(
     Column("start", String()),  # TIMEX3 value, as precise as the articles tell it
     Column("end", String()),
     Column("round", Integer),  # "the second round" (0007)
+    Column("level", String()),  # "leaders" or "delegations", where told (0007)
     Column("status", String(), nullable=False),  # as of the latest article
     Column("occurred_by", String()),  # earliest day it is known to have taken place
     Column("first_published", String()),

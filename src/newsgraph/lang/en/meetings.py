@@ -12,6 +12,9 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEFAULT_KIND = "meeting"
 # What an agreement or a refusal is of when it is of a meeting ("agreed to hold talks", "rejected a summit").
 MEETING_NOUNS = ("talks", "meeting", "meet", "summit", "negotiations", "negotiate", "round")
+# A delegations' meeting rather than the leaders' own: "the delegations met", "negotiators", "US envoys".
+DELEGATION_WORDS = ("delegations", "delegation", "negotiators", "envoys", "officials", "teams", "delegates")
+LEADER_OFFICES = ("head_of_state", "head_of_government")  # KB office types of the leaders who hold summits
 # Kinds that are never the same meeting as one of another kind (a call is not the talks it was about).
 APART_KINDS = ("phone call",)
 
