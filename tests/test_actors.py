@@ -270,3 +270,9 @@ def test_a_town_and_its_province_abbreviation_are_places_not_persons(run):
     )
     persons = {a.name for a in analysis.actors if a.kind == "person"}
     assert "Paulo Ramos" in persons and not persons & {"Dundas", "Ont", "Calif"}
+
+
+def test_an_office_holders_surname_the_tagger_reads_as_a_noun_is_that_person(run):
+    analysis = run("The talks stalled. Trump met Putin in Alaska on Friday.")
+    assert {a.kb_id for a in analysis.actors if a.kind == "person"} == {"donald-trump", "vladimir-putin"}
+    assert [e.type for e in analysis.events] == ["CONSULT"]

@@ -32,6 +32,9 @@ from newsgraph.lang.en.actors import (
 )
 from newsgraph.namekey import name_key
 
+# Dependencies of a surname the NER missed that still names a party ("Trump met Putin", "met Trump").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
 
 def named_mentions(state: State) -> None:
     """The NER's persons, organisations and places, corrected; organisations last (they may name persons)."""
@@ -316,6 +319,8 @@ def surname_mentions(state: State) -> None:
         cluster = surnames.get(name_key(token.text))
         if cluster is not None:
             state.add(person_with_surname(state, token.text, token.i) or cluster, token.i, token.i + 1)
+        elif token.dep_ in ARGUMENT_DEPS and kb_person_named(state, token.text):
+            person(state, token.i, token.i + 1, token.text)  # "Trump met Putin": an office holder's surname
 
 
 def heading_mentions(state: State) -> None:
