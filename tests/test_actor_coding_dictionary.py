@@ -128,3 +128,8 @@ def test_a_group_noun_the_ner_called_a_person_is_a_group(run):
 def test_a_dateline_city_is_no_acting_place(run):
     analysis = run("OSAKA, Japan — Chile and Peru signed a fishing accord on Monday.")
     assert not any(m.text == "OSAKA" for a in analysis.actors for m in a.mentions)
+
+
+def test_a_codebook_place_as_a_first_name_gives_no_country(run):
+    person = actor_at(run("Doris Kalmbach said the vote would be close."), "Doris Kalmbach")
+    assert person.country is None  # "Doris" is a Greek region in the dictionary, here a first name

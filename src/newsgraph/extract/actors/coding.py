@@ -259,11 +259,14 @@ def own_name_or_title(cluster: Cluster, token: Token) -> bool:
 
 
 def title_place(state: State, token: Token) -> str | None:
-    """The country of a region of the codebook or a large city named in a title ("Zaporizhzhia
-    Governor Ivan Fedorov", "Rakhine Buddhists")."""
+    """The country of a large city named in a title ("Zaporizhzhia Governor Ivan Fedorov") or of
+    a region of the codebook before a plural or common noun ("Rakhine Buddhists"; a codebook
+    place before a singular proper noun is more often a first name: "Lawrence Wong")."""
     if token.lower_ in TITLE_ONLY_WORDS or state.kb.agent_sector(token.lower_) is not None:
         return None
-    coded = state.kb.codebook.place(token.text)
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    first_name = following is not None and following.tag_ == "NNP"  # "Lawrence Wong": a name, not a place
+    coded = None if first_name else state.kb.codebook.place(token.text)
     return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
