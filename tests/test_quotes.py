@@ -469,3 +469,10 @@ def test_a_quote_introduced_by_its_speaker_keeps_him_before_a_trailing_according
     )
     direct = [q for q in analysis.quotes if q.kind == "direct"]
     assert [(q.speaker_name, q.cue) for q in direct] == [("Tomas Novak", "told")]
+
+
+def test_a_cue_word_inside_a_name_is_no_cue(run):
+    analysis = run(
+        "“You don’t win with two ships, right?” United States’ envoy to the alliance, Paul Girard, told reporters."
+    )
+    assert [(q.speaker_name, q.cue) for q in analysis.quotes] == [("Paul Girard", "told")]

@@ -100,7 +100,7 @@ def cue_after(state: State, quotation: Quotation) -> Token | None:
     while token is not None and len(words) < SUBJECT_WINDOW and token.idx < limit:
         if token.text in {".", "!", "?", "\n"} or "\n" in token.text:
             return None
-        if is_cue(token) or token.lower_ in CUE_FORMS or is_according_to(token):
+        if is_cue(token) or (token.lower_ in CUE_FORMS and not token.ent_type_) or is_according_to(token):
             return token if len(words) < CUE_WINDOW or subject_from(token, words[0]) else None
         words.append(token)
         token = doc[token.i + 1] if token.i + 1 < len(doc) else None
