@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.places import with_article
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import (
     AGENT_ORIGIN_PREPS,
@@ -33,6 +34,7 @@ from newsgraph.lang.en.actors import (
     TITLE_WORDS,
     VAGUE_SECTORS,
 )
+from newsgraph.lang.en.events import STATE_NOUNS
 
 _NO_AGENT = VAGUE_SECTORS | NO_ACTOR_SECTORS
 
@@ -50,12 +52,18 @@ class GroupAgents:
         state = self.state
         found = self.agent_words(head)
         bodies = held_bodies(state, start, end, head)
+        governments = self.coordinated_governments(head)
+        if found is None and bodies is not None:
+            for word, government in governments:  # "Chilean and Peruvian delegations": no coded noun
+                state.add(government, word.i, word.i + 1)
         if found is None or bodies is None:
             return
         if any(_names_it(head, t) for t in state.doc[head.i + 1 : end] if t.i in state.by_token):
             return  # "the aid group Gatsby": the name after the noun is the actor, the noun describes it
         words, sector = found
         span = state.doc[words[0].i : head.i + 1]
+        if governments:
+            start = span.start  # the demonyms are the governments' mentions, not the group's
         whole = state.doc[start:end]
         country = self.own_country(span) or self.origin(head) or place_country(state, whole)
         cluster = self.cluster(span, head, sector, country or next((b.country for b in bodies if b.country), None))
@@ -64,6 +72,8 @@ class GroupAgents:
         if any(i in state.by_token for i in range(head.i + 1, end)):  # a name after the noun keeps its tokens
             end = head.i + 1
         state.add(cluster, min(start, span.start), end)
+        for word, government in governments:
+            state.add(government, word.i, word.i + 1)
 
     def agent_words(self, head: Token) -> tuple[list[Token], str] | None:
         """The words naming the agent ``head`` denotes and its sector, or None when it is none;
@@ -104,6 +114,28 @@ class GroupAgents:
             self.by_name[key] = cluster
         self.by_noun[lemma] = cluster
         return cluster
+
+    def coordinated_governments(self, head: Token) -> list[tuple[Token, Cluster]]:
+        """ "Chilean and Peruvian negotiators": officials of two or more countries stand for their
+        governments, each demonym a mention of its government (so the events see both sides)."""
+        state = self.state
+        if head.lemma_.lower() not in STATE_NOUNS:
+            return []
+        modifiers = [w for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for w in (c, *c.conjuncts)]
+        named = [(w, c) for w in modifiers if w.text[:1].isupper() and (c := state.link_country(w.text)) is not None]
+        if len({c.iso3 for _w, c in named}) < 2:
+            return []
+        found = []
+        for word, country in named:
+            cluster = state.find("organization", kb_id=f"government/{country.iso3}") or Cluster(
+                "organization",
+                f"Government of {with_article(country.name)}",
+                kb_id=f"government/{country.iso3}",
+                country=country.iso3,
+                sector="GOV",
+            )
+            found.append((word, cluster))
+        return found
 
     def own_country(self, span: Span) -> str | None:
         """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's")."""
