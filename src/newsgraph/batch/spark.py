@@ -57,7 +57,7 @@ def run_spark(
         analysed = spark.read.parquet(staging)
         _write_tables(analysed, out)
         _count(analysed, report)
-        report.duplicates = spark.read.parquet(f"{out}/duplicates").count()
+        report.duplicates = _read(spark, out, "duplicates").count()
         _remove(spark, staging)
         return report
     finally:
@@ -150,6 +150,13 @@ def _paths(sources: list[str]) -> tuple[list[str], list[Problem]]:
     remote = [s for s in sources if "://" in s]
     local, missing = input_files([s for s in sources if "://" not in s])
     return remote + [os.path.abspath(p) for p in local], missing
+
+
+def _read(spark, out: str, table: str):
+    """A written table, with its schema given (Spark writes no file for an empty table)."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return spark.read.schema(from_arrow_schema(with_month(table))).parquet(f"{out}/{table}")
 
 
 def _remove(spark, path: str) -> None:
