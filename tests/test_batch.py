@@ -129,6 +129,31 @@ def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(tmp_pa
     assert counts(loaded) == expected
 
 
+def test_the_web_ui_serves_a_loaded_store_with_the_counts_of_an_ingested_one(tmp_path: Path):
+    import warnings
+
+    import newsgraph
+    from newsgraph.web import create_app
+
+    with warnings.catch_warnings():  # Starlette prefers httpx2 now; httpx 0.28 is the pinned client
+        warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    inputs = write_inputs(tmp_path / "inputs", parquet=False)
+    invoke("batch", str(inputs), str(tmp_path / "dataset"))
+    invoke("ingest", str(inputs), "--db", str(tmp_path / "ingested.db"))
+    invoke("load", str(tmp_path / "dataset"), "--db", str(tmp_path / "loaded.db"))
+    totals = []
+    for name in ("ingested.db", "loaded.db"):
+        with newsgraph.open(tmp_path / name) as corpus:
+            client = TestClient(create_app(corpus))
+            totals.append(
+                {kind: client.get(f"/api/{kind}").json()["total"] for kind in ("articles", "quotes", "events")}
+            )
+            assert client.get("/").status_code == 200
+    assert totals[0] == totals[1] and totals[0]["quotes"] > 0
+
+
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path: Path):
     result = invoke("load", str(tmp_path), "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2 and "not a newsgraph batch output" in " ".join(result.stderr.split())
