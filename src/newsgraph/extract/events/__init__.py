@@ -200,13 +200,15 @@ def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
         return not lone
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
-    return event.type not in DIRECTED or bool(event.target) or (event.type != "AID" and _unnamed_target(found.roles))
+    return event.type not in DIRECTED or bool(event.target) or _unnamed_target(found.roles)
 
 
 def _unnamed_target(roles: Roles) -> bool:
     """The text says what the act is done to, though it names no actor ("condemned the decision",
     "opened an investigation into the deaths"): an object or a phrase "against", "on", "into"...,
-    not a time, a number or a pronoun ("attacked at dawn", "condemned it")."""
+    or the subject of a clause it governs ("demanded that the minister resign"), not a time, a
+    number or a pronoun ("attacked at dawn", "condemned it"); aid given is coded though the text
+    does not say to whom ("provided $5 million in aid")."""
     return any(
         not source
         and t.pos_ in ("NOUN", "PROPN")

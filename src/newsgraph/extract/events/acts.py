@@ -4,8 +4,7 @@ Reporting and posting ("said", "wrote on X", "released a statement", "declined t
 questions ("was asked about"), interviews ("spoke to the AP") and denials of a statement ("denied
 the report") report acts; the content of a demand ("urged X to withdraw", "X must withdraw", "X
 had to step down") is the demand's, a REQUEST, not the act demanded; what a purpose clause aims at
-("to ensure X does not attack") has not happened and is not planned by anyone; what a deployment
-is for ("sent troops to fight X") is its target, not an act of its own.
+("to ensure X does not attack") has not happened and is not planned by anyone.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from newsgraph.lang.en.events import (
     CONTENT_DEPS,
     DEMANDED_DEPS,
     DENYING_VERBS,
-    DEPLOYING,
     GIVING_VERBS,
     INTERVIEW_VERBS,
     MEDIA_NOUNS,
@@ -46,25 +44,7 @@ MAX_CLIMB = 4
 def no_act(token: Token, senses: dict[int, Sense], actors: ActorIndex) -> bool:
     """The trigger reports, publishes, withholds a comment, is an interview, is demanded or only
     aimed at."""
-    return (
-        _reporting(token)
-        or _interview(token, actors)
-        or _demanded(token, senses)
-        or _aimed_at(token)
-        or _deployment_purpose(token, senses)
-    )
-
-
-def _deployment_purpose(token: Token, senses: dict[int, Sense]) -> bool:
-    """ "sent troops to fight X": the fighting is what the deployment is for (its target), not an
-    act of its own."""
-    head = senses.get(token.head.i)
-    return (
-        token.dep_ in ("advcl", "xcomp")
-        and head is not None
-        and head.type in DEPLOYING
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
+    return _reporting(token) or _interview(token, actors) or _demanded(token, senses) or _aimed_at(token)
 
 
 def _interview(token: Token, actors: ActorIndex) -> bool:

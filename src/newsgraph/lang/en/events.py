@@ -275,7 +275,7 @@ DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCT
 # Entity labels of phrases that are no target of an act ("on Monday", "by 20 percent").
 NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # What an act is done to: an object, or the object of one of these prepositions ("fired on X").
-UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass", "nsubj"})
 UNDERGOER_PREPS = frozenset({"against", "on", "into", "upon", "with", "to", "toward", "towards", "of"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
