@@ -93,3 +93,9 @@ def test_delegations_of_countries_named_before_meet(run):
         ["Government of Kenya"],
         ["Government of Uganda"],
     ) in meetings
+
+
+def test_an_attack_and_its_killings_in_one_sentence_are_one_event(run):
+    analysis = run("An assault on the depot by the rebels killed seven Malian soldiers.")
+    assaults = [e for e in events_of(analysis) if e[0] == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0][3] != []

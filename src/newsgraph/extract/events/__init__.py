@@ -377,7 +377,10 @@ def _sentences_between(first: Token, second: Token) -> int:
 
 
 def _deduplicate(found: list[_Found]) -> list[_Found]:
-    """One event per (sentence, type, participants, status): "X met Y for talks" is one."""
+    """One event per (sentence, type, participants, status): "X met Y for talks" is one; an event
+    of unknown target is the same as one of the sentence with its type, source and status and a
+    target ("the attack by X killed five soldiers")."""
+    found = [f for f in found if not _subsumed(f, found)]
     kept: list[_Found] = []
     seen: set[tuple[int, str, frozenset[str], frozenset[str], str]] = set()
     for item in found:
@@ -391,6 +394,16 @@ def _deduplicate(found: list[_Found]) -> list[_Found]:
         seen.add(key)
         kept.append(item)
     return kept
+
+
+def _subsumed(item: _Found, found: list[_Found]) -> bool:
+    event = item.event
+    return not event.target and any(
+        other.event.target
+        and (other.event.type, other.event.source, other.event.status) == (event.type, event.source, event.status)
+        and other.trigger.sent.start == item.trigger.sent.start
+        for other in found
+    )
 
 
 def _merge_mentions(found: list[_Found]) -> list[Event]:
