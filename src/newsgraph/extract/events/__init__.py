@@ -14,8 +14,9 @@
    identifies or the publication date, and the place (``anchors``); a meeting's CONSULT mode;
 4. across events: a rejection's target is whoever made the demand it rejects; a rejection of
    nobody whose rejected action is an event itself goes; an act done to someone (``DIRECTED``)
-   needs its target, an agreement a partner, a meeting two sides unless it is a body's own
-   (``_two_sided``); one event per sentence, type, participants and status.
+   needs its target, or at least a phrase saying what it is done to, an agreement a partner, a
+   meeting two sides unless it is a body's own (``_two_sided``); one event per sentence, type,
+   participants and status, an event of unknown target folded into one that has it.
 """
 
 from __future__ import annotations
