@@ -99,3 +99,12 @@ def test_an_attack_and_its_killings_in_one_sentence_are_one_event(run):
     analysis = run("An assault on the depot by the rebels killed seven Malian soldiers.")
     assaults = [e for e in events_of(analysis) if e[0] == "ASSAULT"]
     assert len(assaults) == 1 and assaults[0][3] != []
+
+
+def test_sharing_evidence_and_joint_exercises_are_cooperation(run):
+    analysis = run("Dutch prosecutors shared evidence with Belgium about the smuggling ring.")
+    assert [(e[0], e[3]) for e in events_of(analysis)] == [("COOPERATE", ["Belgium"])]
+    analysis = run("Chile and Peru began joint naval exercises on Monday.")
+    assert events_of(analysis) == [("COOPERATE", "occurred", ["Chile"], ["Peru"])]
+    analysis = run("Peru held naval exercises on Monday.")
+    assert [e[0] for e in events_of(analysis)] == ["MOBILIZE"]
