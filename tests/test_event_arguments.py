@@ -108,3 +108,10 @@ def test_sharing_evidence_and_joint_exercises_are_cooperation(run):
     assert events_of(analysis) == [("COOPERATE", "occurred", ["Chile"], ["Peru"])]
     analysis = run("Peru held naval exercises on Monday.")
     assert [e[0] for e in events_of(analysis)] == ["MOBILIZE"]
+
+
+def test_an_act_agreed_or_voted_for_is_planned_and_an_announced_policy_is_done(run):
+    analysis = run("The Senate voted to impose sanctions on Belarus.")
+    assert [(e.type, e.status) for e in analysis.events] == [("SANCTION", "planned")]
+    analysis = run("The European Union announced sanctions on Belarus on Monday.")
+    assert [(e.type, e.status) for e in analysis.events] == [("SANCTION", "occurred")]
