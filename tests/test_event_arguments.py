@@ -115,3 +115,14 @@ def test_an_act_agreed_or_voted_for_is_planned_and_an_announced_policy_is_done(r
     assert [(e.type, e.status) for e in analysis.events] == [("SANCTION", "planned")]
     analysis = run("The European Union announced sanctions on Belarus on Monday.")
     assert [(e.type, e.status) for e in analysis.events] == [("SANCTION", "occurred")]
+
+
+def test_a_deadline_is_an_ultimatum_and_what_it_demands_is_no_act(run):
+    analysis = run("Chile gave Peru a Friday deadline to withdraw its ships.")
+    assert events_of(analysis) == [("THREATEN", "occurred", ["Chile"], ["Peru"])]
+
+
+def test_issuing_a_warning_to_someone_threatens_them(run):
+    analysis = run("South Africa issued a warning to Lesotho's army on Monday.")
+    assert [(e[0], e[2]) for e in events_of(analysis)] == [("THREATEN", ["South Africa"])]
+    assert len(analysis.events[0].target) == 1

@@ -37,6 +37,8 @@ from newsgraph.lang.en.events import (
     REFUSING_VERBS,
 )
 
+# CAMEO code of an ultimatum, whose complement is what it demands.
+ULTIMATUM_CAMEO = "139"
 # Heads climbed at most from a trigger to a demand or purpose verb above it.
 MAX_CLIMB = 4
 
@@ -133,15 +135,27 @@ def _demanded(token: Token, senses: dict[int, Sense]) -> bool:
         return True
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
         return True
+    if token.pos_ == "VERB" and token.dep_ in DEMANDED_DEPS and _demand_beside(token, senses):
+        return True
     node = token
     for _ in range(MAX_CLIMB):
         if token.pos_ != "VERB" or node.dep_ not in DEMANDED_DEPS or node.head == node:
             return False
         node = node.head
         sense = senses.get(node.i)
-        if sense is not None:
-            return sense.type == "REQUEST" and node.i != token.i
+        if sense is not None:  # "urged X to leave", "a deadline for X to leave"
+            return _demand(sense) and node.i != token.i
     return False
+
+
+def _demand(sense: Sense | None) -> bool:
+    """A request or an ultimatum, whose complement is what it demands."""
+    return sense is not None and (sense.type == "REQUEST" or sense.cameo == ULTIMATUM_CAMEO)
+
+
+def _demand_beside(token: Token, senses: dict[int, Sense]) -> bool:
+    """ "gave X a deadline to leave": the clause's object is a demand."""
+    return any(_demand(senses.get(c.i)) for c in token.head.children if c.dep_ == "dobj")
 
 
 def _aimed_at(token: Token) -> bool:
