@@ -126,3 +126,8 @@ def test_issuing_a_warning_to_someone_threatens_them(run):
     analysis = run("South Africa issued a warning to Lesotho's army on Monday.")
     assert [(e[0], e[2]) for e in events_of(analysis)] == [("THREATEN", ["South Africa"])]
     assert len(analysis.events[0].target) == 1
+
+
+def test_providing_something_to_someone_is_aid_to_them(run):
+    analysis = run("Norway provided medical supplies to Sudan on Tuesday.")
+    assert events_of(analysis) == [("AID", "occurred", ["Norway"], ["Sudan"])]
