@@ -185,7 +185,8 @@ def test_an_act_done_to_someone_needs_its_target(run):
     analysis = run("Kenyan President William Ruto accused the panel of bias on Monday.")
     assert events_of(analysis) == [("ACCUSE", "occurred", ["William Ruto"], [])]
     assert run("Kenyan President William Ruto accused them of bias on Monday.").events == []
-    assert run("Kenyan President William Ruto sent food aid on Monday.").events == []
+    analysis = run("Kenyan President William Ruto sent food aid on Monday.")
+    assert events_of(analysis) == [("AID", "occurred", ["William Ruto"], [])]
     analysis = run("Kenyan President William Ruto sent food aid to Uganda on Monday.")
     assert events_of(analysis) == [("AID", "occurred", ["William Ruto"], ["Uganda"])]
     analysis = run("Chile is now hosting a total of 2 million refugees, the minister said.")

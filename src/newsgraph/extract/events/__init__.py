@@ -14,8 +14,9 @@
    identifies or the publication date, and the place (``anchors``); a meeting's CONSULT mode;
 4. across events: a rejection's target is whoever made the demand it rejects; a rejection of
    nobody whose rejected action is an event itself goes; an act done to someone (``DIRECTED``)
-   needs its target, an agreement a partner, a meeting two sides unless it is a body's own
-   (``_two_sided``); one event per sentence, type, participants and status.
+   needs its target, or at least a phrase saying what it is done to, an agreement a partner, a
+   meeting two sides unless it is a body's own (``_two_sided``); one event per sentence, type,
+   participants and status, an event of unknown target folded into one that has it.
 """
 
 from __future__ import annotations
@@ -200,13 +201,15 @@ def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
         return not lone
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
-    return event.type not in DIRECTED or bool(event.target) or (event.type != "AID" and _unnamed_target(found.roles))
+    return event.type not in DIRECTED or bool(event.target) or _unnamed_target(found.roles)
 
 
 def _unnamed_target(roles: Roles) -> bool:
     """The text says what the act is done to, though it names no actor ("condemned the decision",
     "opened an investigation into the deaths"): an object or a phrase "against", "on", "into"...,
-    not a time, a number or a pronoun ("attacked at dawn", "condemned it")."""
+    or the subject of a clause it governs ("demanded that the minister resign"), not a time, a
+    number or a pronoun ("attacked at dawn", "condemned it"); aid given is coded though the text
+    does not say to whom ("provided $5 million in aid")."""
     return any(
         not source
         and t.pos_ in ("NOUN", "PROPN")
@@ -375,7 +378,10 @@ def _sentences_between(first: Token, second: Token) -> int:
 
 
 def _deduplicate(found: list[_Found]) -> list[_Found]:
-    """One event per (sentence, type, participants, status): "X met Y for talks" is one."""
+    """One event per (sentence, type, participants, status): "X met Y for talks" is one; an event
+    of unknown target is the same as one of the sentence with its type, source and status and a
+    target ("the attack by X killed five soldiers")."""
+    found = [f for f in found if not _subsumed(f, found)]
     kept: list[_Found] = []
     seen: set[tuple[int, str, frozenset[str], frozenset[str], str]] = set()
     for item in found:
@@ -389,6 +395,16 @@ def _deduplicate(found: list[_Found]) -> list[_Found]:
         seen.add(key)
         kept.append(item)
     return kept
+
+
+def _subsumed(item: _Found, found: list[_Found]) -> bool:
+    event = item.event
+    return not event.target and any(
+        other.event.target
+        and (other.event.type, other.event.source, other.event.status) == (event.type, event.source, event.status)
+        and other.trigger.sent.start == item.trigger.sent.start
+        for other in found
+    )
 
 
 def _merge_mentions(found: list[_Found]) -> list[Event]:

@@ -4,8 +4,7 @@ Reporting and posting ("said", "wrote on X", "released a statement", "declined t
 questions ("was asked about"), interviews ("spoke to the AP") and denials of a statement ("denied
 the report") report acts; the content of a demand ("urged X to withdraw", "X must withdraw", "X
 had to step down") is the demand's, a REQUEST, not the act demanded; what a purpose clause aims at
-("to ensure X does not attack") has not happened and is not planned by anyone; what a deployment
-is for ("sent troops to fight X") is its target, not an act of its own.
+("to ensure X does not attack") has not happened and is not planned by anyone.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from newsgraph.lang.en.events import (
     CONTENT_DEPS,
     DEMANDED_DEPS,
     DENYING_VERBS,
-    DEPLOYING,
     GIVING_VERBS,
     INTERVIEW_VERBS,
     MEDIA_NOUNS,
@@ -39,6 +37,8 @@ from newsgraph.lang.en.events import (
     REFUSING_VERBS,
 )
 
+# CAMEO code of an ultimatum, whose complement is what it demands.
+ULTIMATUM_CAMEO = "139"
 # Heads climbed at most from a trigger to a demand or purpose verb above it.
 MAX_CLIMB = 4
 
@@ -46,25 +46,7 @@ MAX_CLIMB = 4
 def no_act(token: Token, senses: dict[int, Sense], actors: ActorIndex) -> bool:
     """The trigger reports, publishes, withholds a comment, is an interview, is demanded or only
     aimed at."""
-    return (
-        _reporting(token)
-        or _interview(token, actors)
-        or _demanded(token, senses)
-        or _aimed_at(token)
-        or _deployment_purpose(token, senses)
-    )
-
-
-def _deployment_purpose(token: Token, senses: dict[int, Sense]) -> bool:
-    """ "sent troops to fight X": the fighting is what the deployment is for (its target), not an
-    act of its own."""
-    head = senses.get(token.head.i)
-    return (
-        token.dep_ in ("advcl", "xcomp")
-        and head is not None
-        and head.type in DEPLOYING
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
+    return _reporting(token) or _interview(token, actors) or _demanded(token, senses) or _aimed_at(token)
 
 
 def _interview(token: Token, actors: ActorIndex) -> bool:
@@ -153,15 +135,27 @@ def _demanded(token: Token, senses: dict[int, Sense]) -> bool:
         return True
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBLIGATION_VERBS:
         return True
+    if token.pos_ == "VERB" and token.dep_ in DEMANDED_DEPS and _demand_beside(token, senses):
+        return True
     node = token
     for _ in range(MAX_CLIMB):
         if token.pos_ != "VERB" or node.dep_ not in DEMANDED_DEPS or node.head == node:
             return False
         node = node.head
         sense = senses.get(node.i)
-        if sense is not None:
-            return sense.type == "REQUEST" and node.i != token.i
+        if sense is not None:  # "urged X to leave", "a deadline for X to leave"
+            return _demand(sense) and node.i != token.i
     return False
+
+
+def _demand(sense: Sense | None) -> bool:
+    """A request or an ultimatum, whose complement is what it demands."""
+    return sense is not None and (sense.type == "REQUEST" or sense.cameo == ULTIMATUM_CAMEO)
+
+
+def _demand_beside(token: Token, senses: dict[int, Sense]) -> bool:
+    """ "gave X a deadline to leave": the clause's object is a demand."""
+    return any(_demand(senses.get(c.i)) for c in token.head.children if c.dep_ == "dobj")
 
 
 def _aimed_at(token: Token) -> bool:

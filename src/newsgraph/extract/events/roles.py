@@ -201,8 +201,10 @@ class RoleFinder:
         elif symmetric and lemma not in TRAVEL:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and noun not in c.subtree]
             self._add(roles.target, objects, roles)
-        if not symmetric and not roles.target:
-            self._add(roles.target, _prep_objects(clause, TARGET_PREPS), roles)
+        if not symmetric and not roles.target:  # "gave X a deadline", "issued a warning to X"
+            datives = [c for c in clause.children if c.dep_ == "dative" and noun not in c.subtree]
+            if not self._add(roles.target, datives, roles):
+                self._add(roles.target, _prep_objects(clause, TARGET_PREPS), roles)
         if symmetric and not roles.target:  # "open to the idea of talks with X"
             node = noun
             while node != clause and not roles.target:

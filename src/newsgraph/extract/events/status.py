@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from newsgraph.lang.en.events import (
     ADJUNCT_PREPS,
     AGREED_ACTS,
+    ANNOUNCING,
     ARRANGED,
     AWAITING_HEADS,
     AWAITING_PREPS,
@@ -95,7 +96,7 @@ def _awaited(trigger: Token) -> bool:
 def _governor_marker(node: Token, trigger: Token) -> str | None:
     """What a governing word says about the event below it."""
     lemma = node.lemma_.lower()
-    if lemma in DECIDING and (_is_meeting(trigger) or trigger.lemma_.lower() in AGREED_ACTS):
+    if lemma in DECIDING or (lemma in ANNOUNCING and (_is_meeting(trigger) or trigger.lemma_.lower() in AGREED_ACTS)):
         return "planned" if not _negated(node) else "negated"
     particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
     if lemma in NEGATING or NEGATING_PARTICLE.get(lemma) in particles:

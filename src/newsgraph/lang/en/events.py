@@ -122,9 +122,11 @@ NEGATING = frozenset(
 NEGATING_PARTICLE = {"rule": "out", "call": "off", "turn": "down"}
 # Determiners that negate their noun ("no talks") or its clause ("no country sent troops").
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-# Collective decisions and announcements perform a policy ("agreed to impose sanctions") but
-# schedule a meeting ("announced talks").
-DECIDING = frozenset("agree decide vote approve resolve announce".split())
+# Decisions and agreements make the act they are about planned ("agreed to resign", "voted to
+# impose sanctions": the act is still to come); announcements perform a policy ("announced
+# sanctions") but schedule a meeting or an agreed act ("announced talks", "announced a swap").
+DECIDING = frozenset("agree decide vote approve resolve".split())
+ANNOUNCING = frozenset({"announce"})
 # Governors that make the event below them a proposal ("hopes for a summit", "open to talks").
 PROPOSING = frozenset(
     "suggest propose offer urge ask request demand seek push press invite want hope wish favour favor "
@@ -275,7 +277,7 @@ DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCT
 # Entity labels of phrases that are no target of an act ("on Monday", "by 20 percent").
 NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # What an act is done to: an object, or the object of one of these prepositions ("fired on X").
-UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass", "nsubj"})
 UNDERGOER_PREPS = frozenset({"against", "on", "into", "upon", "with", "to", "toward", "towards", "of"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
