@@ -276,3 +276,8 @@ def test_an_office_holders_surname_the_tagger_reads_as_a_noun_is_that_person(run
     analysis = run("The talks stalled. Trump met Putin in Alaska on Friday.")
     assert {a.kb_id for a in analysis.actors if a.kind == "person"} == {"donald-trump", "vladimir-putin"}
     assert [e.type for e in analysis.events] == ["CONSULT"]
+
+
+def test_a_country_acronym_listed_among_demonyms_still_names_the_country(run):
+    analysis = run("The US and Peru signed a trade deal on Monday.")
+    assert {a.name for a in analysis.actors if a.kind == "country"} == {"United States", "Peru"}

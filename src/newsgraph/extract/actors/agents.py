@@ -127,6 +127,8 @@ class GroupAgents:
             return []
         found = []
         for word, country in named:
+            if state.find("country", kb_id=f"country/{country.iso3}") is not None:
+                continue  # the article names the country: the events take it ("Chile and Peru last met")
             cluster = state.find("organization", kb_id=f"government/{country.iso3}") or Cluster(
                 "organization",
                 f"Government of {with_article(country.name)}",

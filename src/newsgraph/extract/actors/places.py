@@ -33,8 +33,8 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
     if text.lower() in PLATFORMS or title_or_institution(state, start, end, text):
         return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
-    if country is not None and text.lower() in (d.lower() for d in country.demonyms):
-        return False
+    if country is not None and not text.isupper() and text.lower() in (d.lower() for d in country.demonyms):
+        return False  # "Peruvian" modifies; an acronym listed as a demonym ("US") names the country
     if country is not None:
         cluster = state.find("country", kb_id=f"country/{country.iso3}") or Cluster(
             "country", country.name, kb_id=f"country/{country.iso3}", country=country.iso3
