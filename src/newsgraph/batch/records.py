@@ -12,7 +12,7 @@ from typing import Any
 from newsgraph.batch.tables import PARTITION, month_of
 from newsgraph.model import Actor, Analysis, Article, Event, Evidence, Mention, Place, Quote, TimeExpr, When
 from newsgraph.store.reader import local_order
-from newsgraph.store.writer import first_day
+from newsgraph.store.writer import event_columns, first_day
 
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows
 
@@ -99,23 +99,9 @@ def _quote_row(q: Quote, key: dict[str, str], published: str | None) -> dict[str
 def _event_row(e: Event, key: dict[str, str], published: str | None) -> dict[str, Any]:
     return {
         **key,
-        "local_id": e.id,
-        "type": e.type,
-        "mode": e.mode,
-        "status": e.status,
+        **event_columns(e),
         "source": e.source,
         "target": e.target,
-        "when_text": e.when.text if e.when else None,
-        "when_value": e.when.value if e.when else None,
-        "when_assumed": e.when.assumed if e.when else None,
-        "where_text": e.where.text if e.where else None,
-        "where_country": e.where.country if e.where else None,
-        "trigger": e.trigger,
-        "evidence_start": e.evidence.start,
-        "evidence_end": e.evidence.end,
-        "evidence_text": e.evidence.text,
-        "cameo": e.cameo,
-        "goldstein": e.goldstein,
         "published": _day(published),
         "day": _day(first_day(e.when.value if e.when else None) or published),
     }

@@ -6,12 +6,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Analysis, Article, Quote
+from newsgraph.model import Analysis, Article, Event, Quote
 from newsgraph.namekey import display_name
 from newsgraph.store import schema
 from newsgraph.store.identity import Identities, person_key
@@ -146,21 +147,7 @@ def _analysis_rows(
         "events": [
             {
                 "article_id": article_id,
-                "local_id": e.id,
-                "type": e.type,
-                "mode": e.mode,
-                "status": e.status,
-                "when_text": e.when.text if e.when else None,
-                "when_value": e.when.value if e.when else None,
-                "when_assumed": e.when.assumed if e.when else None,
-                "where_text": e.where.text if e.where else None,
-                "where_country": e.where.country if e.where else None,
-                "trigger": e.trigger,
-                "evidence_start": e.evidence.start,
-                "evidence_end": e.evidence.end,
-                "evidence_text": e.evidence.text,
-                "cameo": e.cameo,
-                "goldstein": e.goldstein,
+                **event_columns(e),
                 "published": published,
                 "day": first_day(e.when.value if e.when else None) or published,
             }
@@ -186,6 +173,27 @@ def _speaker_ids(quote: Quote, keys: dict[str, str]) -> list[str]:
     """The stored ids of everyone who says ``quote``, its speaker first, each once."""
     local = quote.speakers or ([quote.speaker] if quote.speaker else [])
     return list(dict.fromkeys(keys[a] for a in local if a in keys))
+
+
+def event_columns(e: Event) -> dict[str, Any]:
+    """An event's own columns of the ``events`` table (the store's and the batch dataset's)."""
+    return {
+        "local_id": e.id,
+        "type": e.type,
+        "mode": e.mode,
+        "status": e.status,
+        "when_text": e.when.text if e.when else None,
+        "when_value": e.when.value if e.when else None,
+        "when_assumed": e.when.assumed if e.when else None,
+        "where_text": e.where.text if e.where else None,
+        "where_country": e.where.country if e.where else None,
+        "trigger": e.trigger,
+        "evidence_start": e.evidence.start,
+        "evidence_end": e.evidence.end,
+        "evidence_text": e.evidence.text,
+        "cameo": e.cameo,
+        "goldstein": e.goldstein,
+    }
 
 
 def first_day(value: str | None) -> str | None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.actors.places import with_article
+from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import (
     AGENT_ORIGIN_PREPS,
@@ -129,14 +129,7 @@ class GroupAgents:
         for word, country in named:
             if state.find("country", kb_id=f"country/{country.iso3}") is not None:
                 continue  # the article names the country: the events take it ("Chile and Peru last met")
-            cluster = state.find("organization", kb_id=f"government/{country.iso3}") or Cluster(
-                "organization",
-                f"Government of {with_article(country.name)}",
-                kb_id=f"government/{country.iso3}",
-                country=country.iso3,
-                sector="GOV",
-            )
-            found.append((word, cluster))
+            found.append((word, government_cluster(state, country)))
         return found
 
     def own_country(self, span: Span) -> str | None:

@@ -56,14 +56,7 @@ def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCo
     if root.dep_ in {"compound", "amod"} and state.kb.organization(text) is not None and speaks_for:
         organization(state, start, end, text)  # "a State Department spokesperson"
     elif acts_as_agent(root):
-        cluster = state.find("organization", kb_id=f"government/{seat.iso3}") or Cluster(
-            "organization",
-            f"Government of {with_article(seat.name)}",
-            kb_id=f"government/{seat.iso3}",
-            country=seat.iso3,
-            sector="GOV",
-        )
-        state.add(cluster, start, end)
+        state.add(government_cluster(state, seat), start, end)
     elif not modifies_role_noun(root):
         state.places.append(state.place(start, end, seat.iso3))
 
@@ -203,6 +196,17 @@ def names_institution(state: State, cluster: Cluster, key: str) -> bool:
         return key.endswith(name)
     prefix = name[: -len(key)].strip() if name.endswith(key) else None
     return prefix is not None and (not prefix or state.country_of_text(prefix) is not None)
+
+
+def government_cluster(state: State, country: KBCountry) -> Cluster:
+    """The document's government of a country: the one found before, else a new one."""
+    return state.find("organization", kb_id=f"government/{country.iso3}") or Cluster(
+        "organization",
+        f"Government of {with_article(country.name)}",
+        kb_id=f"government/{country.iso3}",
+        country=country.iso3,
+        sector="GOV",
+    )
 
 
 def with_article(country: str) -> str:
