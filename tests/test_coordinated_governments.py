@@ -23,3 +23,8 @@ def test_delegations_no_coded_noun_still_give_both_sides(run):
 def test_people_who_are_no_officials_stay_one_group(run):
     analysis = run("Chilean and Peruvian farmers blocked the road.")
     assert not any(a.name.startswith("Government") for a in analysis.actors)
+
+
+def test_ministers_of_two_named_countries_meet_as_those_countries(run):
+    analysis = run("The foreign ministers of Chile and Peru met in Lima on Thursday.")
+    assert sides(analysis) == [("CONSULT", "occurred", ["Chile"], ["Peru"])]

@@ -241,7 +241,7 @@ class RoleFinder:
             actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
-                governments = resolver.governments(self.actors, head) or ([body] if body else [])
+                governments = resolver.governments(self.actors, head) or self._sent_by(head) or ([body] if body else [])
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
             found.extend(a for a in actors if a not in found)
