@@ -17,6 +17,7 @@ from newsgraph.lang.en.meetings import DELEGATION_WORDS, HOST_TRIGGERS, MEETING_
 from newsgraph.meetings.codes import is_leader, participant_code
 from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
+from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
 from newsgraph.store.writer import first_day
 
@@ -159,14 +160,7 @@ def _threads(conn: Connection, codes: set[str]) -> list[Thread]:
     if not codes:
         return []
     ids = select(mp.c.meeting_id).where(mp.c.code.in_(sorted(codes)))
-    participants: dict[str, set[str]] = defaultdict(set)
-    mediators: dict[str, set[str]] = defaultdict(set)
-    for meeting_id, code, mediator in conn.execute(
-        select(mp.c.meeting_id, mp.c.code, mp.c.mediator).where(mp.c.meeting_id.in_(ids))
-    ):
-        participants[meeting_id].add(code)
-        if mediator:
-            mediators[meeting_id].add(code)
+    participants, mediators = participants_of(conn, ids)
     return [
         Thread(
             id=r.id,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -91,17 +91,23 @@ def meeting(conn: Connection, meeting_id: str) -> MeetingRecord | None:
     return meeting_records(conn, rows)[0] if rows else None
 
 
-def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
-    """Meeting rows with their participants, people and mentions (one per article: its most settled status)."""
-    ids = [r.id for r in rows]
-    codes: dict[str, list[str]] = defaultdict(list)
-    mediators: dict[str, list[str]] = defaultdict(list)
+def participants_of(conn: Connection, ids: Iterable[str] | Select) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The participant codes of these meetings, and which of them mediate, by meeting id."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    mediators: dict[str, set[str]] = defaultdict(set)
     for meeting_id, code, mediator in conn.execute(
         select(mp.c.meeting_id, mp.c.code, mp.c.mediator).where(mp.c.meeting_id.in_(ids))
     ):
-        codes[meeting_id].append(code)
+        codes[meeting_id].add(code)
         if mediator:
-            mediators[meeting_id].append(code)
+            mediators[meeting_id].add(code)
+    return codes, mediators
+
+
+def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
+    """Meeting rows with their participants, people and mentions (one per article: its most settled status)."""
+    ids = [r.id for r in rows]
+    codes, mediators = participants_of(conn, ids)
     people: dict[str, set[str]] = defaultdict(set)
     persons = (
         select(mm.c.meeting_id, actors.c.name)
@@ -126,7 +132,7 @@ def meeting_records(conn: Connection, rows: list[Row]) -> list[MeetingRecord]:
             end=r.end,
             round=r.round,
             level=r.level,
-            process=process_id(sides(codes[r.id], mediators[r.id])),
+            process=process_id(sides(sorted(codes[r.id]), sorted(mediators[r.id]))),
             status=r.status,
             outcomes=produced[r.id],
             mentions=mentions[r.id],
