@@ -148,6 +148,8 @@ def test_json_api_and_pages(tmp_path, analyses):
         page = client.get(f"/meetings/{geneva['id']}").text
         assert "proposed → planned → occurred" in page and f'href="/articles/{HELD}#E1"' in page
         assert "Macron met German Chancellor Friedrich Merz" in page
+        title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert title == f"{geneva['label']} · newsgraph"  # the page's sections stay out of its title
         vienna = client.get("/meetings").text
         assert "Second round in Vienna <b>" not in vienna  # titles are escaped wherever shown
         merz = next(p for p in client.get("/api/actors", params={"search": "Merz"}).json()["items"])
