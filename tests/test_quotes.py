@@ -1,5 +1,7 @@
 """Quotes: direct, partial and indirect speech with resolved speakers, on texts written for these tests."""
 
+import pytest
+
 from newsgraph.model import Analysis
 
 
@@ -282,6 +284,23 @@ def test_a_dateline_without_its_dash_is_neither_speaker_nor_actor(run):
     assert not any("OSLO" in a.name for a in analysis.actors)
 
 
+@pytest.mark.parametrize("city", ["MUNSAN", "KAMPO"])  # a city the gazetteer knows, and one it does not
+def test_a_bare_dateline_with_its_country_before_the_subject_is_not_the_speaker(run, city):
+    analysis = run(f"{city}, South Korea North Korea said on Monday it would close the crossing.\nTrucks turned back.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes] == [("North Korea", "it would close the crossing")]
+
+
+def test_the_vice_president_is_not_the_president_named_before(run):
+    analysis = run("President Anna Moreau opened the summit on Monday. The vice president said the plan was sound.")
+    assert [q.speaker_name for q in analysis.quotes] == ["The vice president"]
+    assert [len(a.mentions) for a in analysis.actors if a.name == "Anna Moreau"] == [1]
+
+
+def test_a_vice_president_named_before_is_the_vice_president(run):
+    analysis = run("Vice President Lars Berg opened the summit on Monday. The vice president said the plan was sound.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Lars Berg"]
+
+
 def test_an_opening_acronym_that_names_no_place_is_no_dateline(run):
     analysis = run("NATO Secretary General Mark Rutte said the alliance was ready.\nHe spoke in Brussels.")
     assert [q.speaker_name for q in analysis.quotes] == ["Mark Rutte"]
@@ -476,3 +495,13 @@ def test_a_cue_word_inside_a_name_is_no_cue(run):
         "“You don’t win with two ships, right?” United States’ envoy to the alliance, Paul Girard, told reporters."
     )
     assert [(q.speaker_name, q.cue) for q in analysis.quotes] == [("Paul Girard", "told")]
+
+
+def test_a_cue_under_a_preposition_is_said_by_the_subject_of_its_verb(run):
+    analysis = run("Norway meanwhile joined Sweden in saying that it was open to sending ships.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes] == [("Norway", "it was open to sending ships")]
+
+
+def test_a_gerund_cue_after_by_keeps_an_unnamed_subject(run):
+    analysis = run("The minister angered the council by saying that the island was a country.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes] == [("The minister", "the island was a country")]

@@ -22,8 +22,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
 from newsgraph.extract.actors.dictionary_coding import code_by_known_prefix, code_dictionary_person, code_named_place
-from newsgraph.extract.actors.roles import is_person_noun, resolve_role
-from newsgraph.extract.actors.state import Cluster, State, head_phrase
+from newsgraph.extract.actors.roles import is_person_noun, resolve_role, unqualified_role
+from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBCountry, KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
@@ -37,8 +37,6 @@ from newsgraph.lang.en.actors import (
     ORGANIZATION_HEAD_SECTORS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
-    ROLE_NOUNS,
-    ROLE_QUALIFIERS,
     SPOKESPERSON_NOUNS,
     TITLE_ONLY_WORDS,
     TITLE_WORDS,
@@ -127,10 +125,7 @@ def one_person(state: State, head: Token, noun: Token) -> bool:
 
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
     """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
-    role = head_phrase(chunk, ROLE_NOUNS)
-    before = chunk.root.i - len(role.split()) if role else -1
-    if before >= chunk.start and state.doc[before].lower_ in ROLE_QUALIFIERS:
-        return  # "Vice President" is not the president
+    role = unqualified_role(chunk)  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)

@@ -8,7 +8,14 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.resolver import RECENT_ORGANIZATION_PARAGRAPHS, main_clause_subject
 from newsgraph.extract.actors.roles import introduced_unnamed, is_person_noun
 from newsgraph.extract.actors.state import Cluster, State
-from newsgraph.lang.en.actors import CLAUSE_DEPS, GENERIC_ORG_NOUNS, ORG_NOUNS, PRONOUN_GENDER, SUBJECT_DEPS
+from newsgraph.lang.en.actors import (
+    CLAUSE_DEPS,
+    GENERIC_ORG_NOUNS,
+    ORG_NOUNS,
+    PRONOUN_GENDER,
+    ROLE_QUALIFIERS,
+    SUBJECT_DEPS,
+)
 from newsgraph.lang.en.quotes import SPEECH_VERBS, WH_TAGS
 
 PRONOUN_PARAGRAPHS = 3  # how many paragraphs back a pronoun may find its person
@@ -79,7 +86,9 @@ def person_descriptions(state: State) -> None:
         if introduced_unnamed(state, head):
             continue  # "the spokesperson" after "a State Department spokesperson": that one, unnamed
         cluster = previous_sentence_person(state, head.sent, None)
-        if cluster is not None:
+        qualifiers = {t.lower_ for t in chunk if t.i < head.i and t.lower_ in ROLE_QUALIFIERS}
+        held = {w for role in (cluster.roles if cluster is not None else []) for w in role.lower().split()}
+        if cluster is not None and qualifiers <= held:  # "the vice president" is not the president
             state.add(cluster, chunk.start + 1, head.i + 1)
 
 

@@ -4,7 +4,7 @@ document or the KB's office holder."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import attach_kb, role_words
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
@@ -17,6 +17,7 @@ from newsgraph.lang.en.actors import (
     POSSESSIVE,
     RANK_WORDS,
     ROLE_NOUNS,
+    ROLE_QUALIFIERS,
     TITLE_WORDS,
 )
 
@@ -122,7 +123,7 @@ def role_descriptions(state: State) -> None:
     """ "the Kremlin leader", "the envoy": a definite role description is the person holding that role."""
     for chunk in state.noun_chunks:
         head = chunk.root
-        role = head_phrase(chunk, ROLE_NOUNS)
+        role = unqualified_role(chunk)
         if role is None or head.i in state.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
             continue
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
@@ -135,6 +136,16 @@ def role_descriptions(state: State) -> None:
             start = chunk.start + (1 if state.doc[chunk.start].lower_ == "the" else 0)
             named = [i for i in range(start, head.i) if i in state.by_token]
             state.add(cluster, max(named) + 1 if named else start, head.i + 1)
+
+
+def unqualified_role(chunk: Span) -> str | None:
+    """The role noun heading a chunk ("the foreign minister"), unless a qualifier makes it another
+    office ("the Vice President", "a deputy minister")."""
+    role = head_phrase(chunk, ROLE_NOUNS)
+    before = chunk.root.i - len(role.split()) if role else -1
+    if before >= chunk.start and chunk.doc[before].lower_ in ROLE_QUALIFIERS:
+        return None
+    return role
 
 
 def resolve_role(state: State, role: str, country: KBCountry | None, before: int) -> Cluster | None:

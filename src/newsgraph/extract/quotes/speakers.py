@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.extract.quotes.cues import is_cue
 from newsgraph.extract.quotes.state import Found, State
+from newsgraph.lang.en.actors import ROLE_QUALIFIERS
 from newsgraph.lang.en.quotes import (
     ADDRESSEE_VERBS,
     CLIMB_DEPS,
@@ -38,9 +39,17 @@ def speaker(state: State, cue: Token) -> Speaker:
             return found
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             break
-        shared = shared and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG")
-        verb = verb.head
+        shared = shared and (verb.dep_ == "conj" or verb.dep_ in {"advcl", "pcomp"} and verb.tag_ == "VBG")
+        verb = _verb_over_preposition(verb.head)
     return None, None
+
+
+def _verb_over_preposition(word: Token) -> Token:
+    """The verb a preposition hangs on, for a cue it governs ("X joined Y in saying …", "angered Z by
+    saying …": X speaks); any other word as it is."""
+    if word.dep_ == "prep" and word.head.pos_ in {"VERB", "AUX"}:
+        return word.head
+    return word
 
 
 def _subjects(state: State, verb: Token) -> list[Token]:
@@ -51,12 +60,21 @@ def _subjects(state: State, verb: Token) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if verb.dep_ == "prep" and verb.lower_ == "according":
         subjects = [g for c in verb.children for g in c.children if g.dep_ == "pobj"]
+    subjects = [_past_dateline(state, c) for c in subjects]
     return [
         c
         for c in subjects
         if not state.inside_quotation(c)  # “nobody knows …,” and added
         and c.i not in state.datelines
     ]  # "KYIV, Ukraine — …, officials said"
+
+
+def _past_dateline(state: State, subject: Token) -> Token:
+    """A dateline the parser took for the subject stands before the real one, its appositive
+    or conjunct ("SEOUL, South Korea North Korea said": "North Korea")."""
+    if subject.i not in state.datelines:
+        return subject
+    return next((c for c in subject.children if c.dep_ in {"appos", "conj"} and c.i not in state.datelines), subject)
 
 
 def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token], shared: bool) -> Speaker | None:
@@ -127,6 +145,7 @@ def described_person(state: State, subject: Token) -> Actor | None:
     if any((a := actors.actor_at(t)) is not None and a.kind == "person" for t in subject.subtree):
         return None
     word = subject.lower_
+    qualifiers = {c.lower_ for c in subject.children if c.lower_ in ROLE_QUALIFIERS}  # "the vice president"
     # A word of the description that names something (the "WHL" of "the WHL commissioner") must
     # also describe the person: in a role, or right before a mention ("WHL commissioner Ron Robison").
     named = {t.lower_ for t in subject.subtree if actors.actor_at(t) is not None}
@@ -135,6 +154,8 @@ def described_person(state: State, subject: Token) -> Actor | None:
         if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
             continue
         described = {w for role in actor.roles for w in role.lower().split()}
+        if not qualifiers <= described:
+            continue
         described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40) : m.start].lower().split())
         if named <= described:
             holders.append(actor)
