@@ -281,3 +281,14 @@ def test_an_office_holders_surname_the_tagger_reads_as_a_noun_is_that_person(run
 def test_a_country_acronym_listed_among_demonyms_still_names_the_country(run):
     analysis = run("The US and Peru signed a trade deal on Monday.")
     assert {a.name for a in analysis.actors if a.kind == "country"} == {"United States", "Peru"}
+
+
+def test_a_one_word_name_before_its_chief_and_the_chief_name_is_an_organisation(run):
+    analysis = run("Velmora chief Ana Lind said the plant was safe. Velmora said it would send inspectors.")
+    assert actor_named(analysis, "Velmora").kind == "organization"
+    assert actor_named(analysis, "Ana Lind").kind == "person"
+
+
+def test_a_person_named_in_full_keeps_being_a_person_before_a_spokeswoman(run):
+    analysis = run("Opposition leader Marek Voss was detained. Voss spokeswoman Ida Holm said he was well.")
+    assert actor_named(analysis, "Marek Voss").kind == "person"

@@ -19,6 +19,7 @@ from newsgraph.lang.en.actors import (
     INSTITUTIONS,
     NOT_NAMES,
     ORG_LABELS,
+    ORG_LEAD_NOUNS,
     ORG_NOUNS,
     ORGANIZATION_WORDS,
     PERSON_LABELS,
@@ -220,8 +221,14 @@ def settle_kinds(state: State) -> None:
             continue
         titled = any(start > 0 and is_title_word(state.doc[start - 1]) for start, _end in cluster.spans)
         labels = [state.doc[start].ent_type_ for start, _end in cluster.spans]
-        if not titled and labels.count("ORG") > labels.count("PERSON"):
+        leads = any(t.text == cluster.name and names_its_lead(state.doc, t.i + 1) for t in state.doc)
+        if not titled and (leads or labels.count("ORG") > labels.count("PERSON")):
             cluster.kind, cluster.gender = "organization", None
+
+
+def names_its_lead(doc: Doc, end: int) -> bool:
+    """A name followed by the title and name of one who leads or speaks for it ("Norvex chief Ana Lind")."""
+    return end + 1 < len(doc) and doc[end].lower_ in ORG_LEAD_NOUNS and doc[end + 1].ent_type_ == "PERSON"
 
 
 def organization_mentions(state: State) -> None:

@@ -146,6 +146,9 @@ ORGANIZATION_WORDS = frozenset(
 # Articles a name may begin with ("The Associated Press"); the mention starts after them.
 ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
+# Heads and voices of an organisation between its name and theirs: a one-word name before them is an
+# organisation's ("Norvex chief Ana Lind", "Norvex spokesman Ole Dahl"), not a person's.
+ORG_LEAD_NOUNS = frozenset("chief ceo chairman chairwoman director spokesman spokeswoman spokesperson boss".split())
 ORG_NOUNS = frozenset(
     "agency ministry department government company firm utility organization organisation group "
     "union association board commission council committee party bank court police military army "
