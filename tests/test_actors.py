@@ -292,3 +292,13 @@ def test_a_one_word_name_before_its_chief_and_the_chief_name_is_an_organisation(
 def test_a_person_named_in_full_keeps_being_a_person_before_a_spokeswoman(run):
     analysis = run("Opposition leader Marek Voss was detained. Voss spokeswoman Ida Holm said he was well.")
     assert actor_named(analysis, "Marek Voss").kind == "person"
+
+
+def test_a_city_the_ner_calls_a_person_is_a_place(run):
+    analysis = run("Nanaimo was hit by a storm on Monday, and ferries were cancelled.")
+    assert not [a for a in analysis.actors if a.kind == "person"]
+
+
+def test_a_surname_that_is_also_a_city_stays_the_person_named_in_full(run):
+    analysis = run("Ruth Lincoln won the vote on Monday. Lincoln said the result was fair.")
+    assert mention_texts(analysis, "Ruth Lincoln") == ["Ruth Lincoln", "Lincoln"]

@@ -73,7 +73,11 @@ def named_mentions(state: State) -> None:
 
 def person_entity(state: State, start: int, end: int, text: str) -> None:
     """An entity the NER calls a person: a place, a people, an organisation or a person."""
-    if state.doc[start:end].text in state.place_names or region_after_place(state.doc, start, end):
+    if (
+        state.doc[start:end].text in state.place_names
+        or region_after_place(state.doc, start, end)
+        or is_known_place(state, start, end, text)
+    ):
         state.places.append(state.place(start, end, None))  # "Goma, …" after "fighting near Goma"; "Dundas, Ont."
         return
     if names_a_group(state.doc[start:end], state.kb):
@@ -87,6 +91,16 @@ def person_entity(state: State, start: int, end: int, text: str) -> None:
     else:
         start = name_after_title(state.doc, start, end) or start
         person(state, start, end, state.doc[start:end].text)
+
+
+def is_known_place(state: State, start: int, end: int, text: str) -> bool:
+    """A one-word name the gazetteer or the coding dictionary knows as a place ("Nanaimo", "Donbass"), that
+    is no given name, no KB person, and no surname of a person the article names in full."""
+    if end - start != 1 or is_given_name(text) or kb_person_named(state, text):
+        return False
+    if not (state.kb.place_country(text) or state.kb.codebook.place(text)):
+        return False
+    return not any(ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[-1].text == text for ent in state.doc.ents)
 
 
 def region_after_place(doc: Doc, start: int, end: int) -> bool:
