@@ -302,3 +302,20 @@ def test_a_city_the_ner_calls_a_person_is_a_place(run):
 def test_a_surname_that_is_also_a_city_stays_the_person_named_in_full(run):
     analysis = run("Ruth Lincoln won the vote on Monday. Lincoln said the result was fair.")
     assert mention_texts(analysis, "Ruth Lincoln") == ["Ruth Lincoln", "Lincoln"]
+
+
+def test_a_possessive_written_with_an_opening_quote_is_the_name_possessed(run):
+    analysis = run("The bill stalled on Senator Dana Whitfield‘s desk. Whitfield said she would sign it in May.")
+    assert mention_texts(analysis, "Dana Whitfield")[:2] == ["Dana Whitfield", "Whitfield"]
+
+
+def test_the_one_word_short_form_of_an_organisation_named_before_is_that_organisation(run):
+    analysis = run(
+        "The Britain-based Nordic Observatory for Press Freedom said two reporters were detained. "
+        "The Observatory said the arrests were unlawful."
+    )
+    assert mention_texts(analysis, "Nordic Observatory for Press Freedom") == [
+        "Nordic Observatory for Press Freedom",
+        "Observatory",
+    ]
+    assert not [a for a in analysis.actors if a.kind == "person"]

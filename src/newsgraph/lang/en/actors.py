@@ -23,7 +23,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pco
 # -- names -------------------------------------------------------------------------------------
 
 # Possessive endings ("Russia's", "Jesus'").
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 # Third-person pronouns with the gender they imply.
 PRONOUN_GENDER = {
     "he": "male",
