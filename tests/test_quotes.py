@@ -505,3 +505,24 @@ def test_a_cue_under_a_preposition_is_said_by_the_subject_of_its_verb(run):
 def test_a_gerund_cue_after_by_keeps_an_unnamed_subject(run):
     analysis = run("The minister angered the council by saying that the island was a country.")
     assert [(q.speaker_name, q.text) for q in analysis.quotes] == [("The minister", "the island was a country")]
+
+
+def test_a_second_speaker_in_a_while_clause_is_not_the_first_speakers_content(run):
+    analysis = run("The mayor said the roads were closed, while the governor said they would reopen soon.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes] == [
+        ("The mayor", "the roads were closed"),
+        ("the governor", "they would reopen soon"),
+    ]
+
+
+def test_a_while_clause_without_a_cue_stays_content(run):
+    analysis = run("The mayor said the roads were closed while the storm lasted.")
+    assert [q.text for q in analysis.quotes] == ["the roads were closed while the storm lasted"]
+
+
+def test_a_report_inside_the_content_stays_content(run):
+    analysis = run("Anna Berg said the critics are wrong when they say the deal weakens the city.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes][0] == (
+        "Anna Berg",
+        "the critics are wrong when they say the deal weakens the city",
+    )

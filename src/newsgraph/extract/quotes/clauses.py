@@ -11,6 +11,7 @@ from newsgraph.lang.en.quotes import (
     ADDRESSEE_VERBS,
     ADVICE_VERBS,
     CONTENT_DEPS,
+    CONTRAST_MARKS,
     LEADING_MARKS,
     NAMING_VERBS,
     SUBJECT_DEPS,
@@ -91,10 +92,10 @@ def misparsed_hearer_clause(child: Token, cue: Token) -> list[Token] | None:
 
 
 def clause_tokens(head: Token) -> list[Token]:
-    """The clause's subtree without speech acts of their own ("but warned …", ", voicing …")."""
+    """The clause's subtree without speech acts of their own ("but warned …", ", voicing …", ", while Y said …")."""
     excluded: set[int] = set()
     for token in head.subtree:
-        own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
+        own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and (token.tag_ == "VBG" or _reports_own(token)))
         reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
         narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
         if token.i != head.i and (own_act and is_cue(token) and not reported or narration):
@@ -103,6 +104,16 @@ def clause_tokens(head: Token) -> list[Token]:
                 t.i for t in token.head.children if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i
             )
     return [t for t in head.subtree if t.i not in excluded]
+
+
+def _reports_own(verb: Token) -> bool:
+    """A contrasting clause with a subject and a reported clause of its own (", while the governor said
+    they …"), not an act ("because they were denied …") nor a report inside the content ("lying when
+    they say …")."""
+    children = list(verb.children)
+    contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in children)
+    deps = {c.dep_ for c in children}
+    return contrast and bool(deps & SUBJECT_DEPS) and bool(deps & CONTENT_DEPS)
 
 
 def object_before(clause: Token, cue: Token) -> Token | None:

@@ -44,6 +44,8 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "«", "»"})
 
 # Dependency labels of a cue's reported clause.
 CONTENT_DEPS = frozenset({"ccomp"})
+# Subordinators of a clause that sets a second speaker against the first (", while Y said …").
+CONTRAST_MARKS = frozenset("while whereas although though".split())
 # Dependency labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependency labels through which a cue without a subject climbs to a governing clause for one.
