@@ -1,6 +1,7 @@
 """Actors: NER corrections, coreference, metonymy and KB links, on sentences written for these tests."""
 
 from newsgraph.extract.actors.kbnames import admissible, kb_name_mentions
+from newsgraph.extract.actors.mentions import looks_like_organization
 from newsgraph.extract.actors.state import State
 from newsgraph.kb.loader import default_kb
 from newsgraph.model import Analysis
@@ -319,3 +320,29 @@ def test_the_one_word_short_form_of_an_organisation_named_before_is_that_organis
         "Observatory",
     ]
     assert not [a for a in analysis.actors if a.kind == "person"]
+
+
+def test_the_journalists_of_a_credit_line_are_no_actors(run):
+    analysis = run(
+        "Anna Berg said the talks would continue.\n\n"
+        "(Reporting by Lars Holm and Eva Kask in Tallinn; Writing by Ian Reed; Editing by Tom Vale)"
+    )
+    assert [a.name for a in analysis.actors if a.kind == "person"] == ["Anna Berg"]
+
+
+def test_a_paragraph_that_is_a_credit_line_names_no_actor(run):
+    analysis = run(
+        "Anna Berg said the talks would continue.\n\nReporting by Lars Holm and Eva Kask; Editing by Tom Vale"
+    )
+    assert [a.name for a in analysis.actors if a.kind == "person"] == ["Anna Berg"]
+
+
+def test_a_reporter_named_in_the_story_stays_an_actor(run):
+    analysis = run("Editing the report took weeks, Anna Berg said. The reporting by Lars Holm was praised.")
+    assert "Anna Berg" in [a.name for a in analysis.actors]
+
+
+def test_a_name_that_says_what_it_is_for_or_holds_a_media_word_looks_like_an_organisation():
+    assert looks_like_organization("Coalition for Open Roads")
+    assert looks_like_organization("Kestrel Daily")
+    assert not looks_like_organization("Anna Forbes")

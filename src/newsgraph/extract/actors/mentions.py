@@ -425,8 +425,10 @@ def in_title_of_name(token: Token) -> bool:
 
 
 def looks_like_organization(text: str) -> bool:
-    """A name the NER called a person that carries an organisation word ("… High School")."""
-    return any(word.lower().strip(".,") in ORGANIZATION_WORDS for word in text.split()[1:])
+    """A name the NER called a person that carries an organisation word ("… High School") or names
+    what it is for ("Coalition for Open Roads")."""
+    words = [word.strip(".,") for word in text.split()]
+    return any(word.lower() in ORGANIZATION_WORDS for word in words[1:]) or "for" in words[1:-1]
 
 
 def is_title_word(token: Token) -> bool:

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.index import PlaceMention
+from newsgraph.extract.credits import credit_tokens
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country, strip_possessive, unambiguous_countries
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
@@ -51,6 +52,7 @@ class State:
         self.ent_ends = [ent.end for ent in self.ents]
         self.layout = layout_of(doc)
         self.heading_tokens = self.layout.heading_tokens
+        self.credit_tokens = credit_tokens(self.layout)  # "(Reporting by …)": no actor of the story
         self.noun_chunks: list[Span] = list(doc.noun_chunks)
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
@@ -60,8 +62,8 @@ class State:
         self.capitalised_org_nouns: list[int] = []  # "Army", "Ministry": a common noun the NER called a name
 
     def add(self, cluster: Cluster, start: int, end: int) -> None:
-        """Make tokens ``start:end`` a mention of ``cluster``, unless a token is taken already."""
-        if any(i in self.by_token for i in range(start, end)):
+        """Make tokens ``start:end`` a mention of ``cluster``, unless a token is taken already or in a credit line."""
+        if any(i in self.by_token or i in self.credit_tokens for i in range(start, end)):
             return
         cluster.spans.append((start, end))
         for i in range(start, end):

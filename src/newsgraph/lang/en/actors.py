@@ -141,7 +141,8 @@ ORGANIZATION_WORDS = frozenset(
     "school university college church diocese company inc corp corporation ltd llc party committee "
     "council association hospital department ministry agency bank court police club foundation "
     "institute society union group commission board authority service services network news "
-    "press times post herald journal fund trust".split()
+    "press times post herald journal fund trust daily gazette tribune chronicle telegraph observatory center "
+    "centre coalition federation".split()
 )
 # Articles a name may begin with ("The Associated Press"); the mention starts after them.
 ARTICLES = frozenset({"the", "a", "an"})

@@ -51,3 +51,7 @@ KEY_STOPWORDS = frozenset({"jr", "sr"})
 # How alike (rapidfuzz ratio, 0-100) a KB alias's last word must be to a person's surname to stand
 # for it as a bare surname ("Lukashenka" for "Lukashenko"; "Sweden" of "… of Sweden" is not).
 SURNAME_SPELLING_SIMILARITY = 75
+
+# Words that open a news agency's credit line ("(Reporting by …; Editing by …)"): the staff it names
+# are no actors of the story.
+CREDIT_ROLES = ("reporting", "additional reporting", "writing", "editing", "compiled", "research", "photos", "graphics")
