@@ -346,3 +346,12 @@ def test_a_name_that_says_what_it_is_for_or_holds_a_media_word_looks_like_an_org
     assert looks_like_organization("Coalition for Open Roads")
     assert looks_like_organization("Kestrel Daily")
     assert not looks_like_organization("Anna Forbes")
+
+
+def test_the_photographers_of_photo_credits_are_no_actors(run):
+    analysis = run(
+        "Anna Berg walks her dog near her home. ( Lars Holm / Toronto Star ) Berg said she felt better. "
+        "(Eva Kask/CBC) Talks between the capitals (Ukraine/Russia) stalled."
+    )
+    assert [a.name for a in analysis.actors if a.kind == "person"] == ["Anna Berg"]
+    assert {"Ukraine", "Russia"} <= {a.name for a in analysis.actors}

@@ -82,8 +82,8 @@ def person_entity(state: State, start: int, end: int, text: str) -> None:
         return
     if names_a_group(state.doc[start:end], state.kb):
         return  # "Hutu extremists": a people, not a person
-    if "/" in text:
-        return  # a photo credit ("Ana Ruiz/Reuters"), not a person of the story
+    if "/" in text or (end < len(state.doc) and state.doc[end].text.startswith("/")):
+        return  # a photo credit ("Ana Ruiz/Reuters", "( Ana Ruiz / Daily Star )"), not a person of the story
     named_as_org = start > 0 and state.doc[start - 1].lower_ in ORG_NOUNS  # "the aid group Gatsby"
     as_org = state.kb.organization(text) is not None or looks_like_organization(text) or named_as_org
     if as_org and not kb_person_named(state, text):  # a KB person's alias is that person
