@@ -526,3 +526,16 @@ def test_a_report_inside_the_content_stays_content(run):
         "Anna Berg",
         "the critics are wrong when they say the deal weakens the city",
     )
+
+
+def test_a_thing_that_suggests_says_nothing(run):
+    analysis = run("The speed with which the crowd gathered suggested that the police had been warned.")
+    assert analysis.quotes == []
+
+
+def test_people_and_reports_that_suggest_are_reported(run):
+    analysis = run("Analysts suggested that the police had been warned. The report suggested that the plan had failed.")
+    assert [(q.speaker_name, q.text) for q in analysis.quotes] == [
+        ("Analysts", "the police had been warned"),
+        ("The report", "the plan had failed"),
+    ]

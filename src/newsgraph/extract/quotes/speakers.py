@@ -8,13 +8,16 @@ from spacy.tokens import Token
 from newsgraph.extract.quotemarks import Quotation
 from newsgraph.extract.quotes.cues import is_cue
 from newsgraph.extract.quotes.state import Found, State
-from newsgraph.lang.en.actors import ROLE_QUALIFIERS
+from newsgraph.lang.en.actors import PERSON_NOUNS, ROLE_NOUNS, ROLE_QUALIFIERS
 from newsgraph.lang.en.quotes import (
     ADDRESSEE_VERBS,
     CLIMB_DEPS,
     DOCUMENT_NOUNS,
+    EVIDENCE_CUES,
     PARTITIVES,
+    REPORT_NOUNS,
     SUBJECT_DEPS,
+    VOICE_NOUNS,
     WH_TAGS,
 )
 from newsgraph.model import Actor
@@ -92,9 +95,27 @@ def _subject_speaker(state: State, cue: Token, verb: Token, subjects: list[Token
         _remember_group(state, cue, subject, actor)
         return actor, phrase(subject)
     main_clause = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    if verb is cue and cue.lemma_.lower() in EVIDENCE_CUES and not _may_speak(state, subject):
+        return None, None  # "The speed of the advance suggested that …": a thing shows, nobody says
     if shared and (verb is cue or main_clause) and subject.tag_ != "PRP":
         return None, phrase(subject)
     return None
+
+
+def _may_speak(state: State, subject: Token) -> bool:
+    """An unnamed subject that can say something: a pronoun or name, a person, role or group noun, a
+    voice or a document ("the spokesman", "protesters", "the report"), not a thing ("the speed")."""
+    if subject.pos_ != "NOUN":
+        return True
+    word = subject.lemma_.lower()
+    kb = state.actors.kb
+    return (
+        word in ROLE_NOUNS
+        or word in PERSON_NOUNS
+        or word in VOICE_NOUNS
+        or word in REPORT_NOUNS
+        or (kb is not None and kb.agent_sector(word) is not None)
+    )
 
 
 def _remember_group(state: State, cue: Token, subject: Token, actor: Actor) -> None:

@@ -25,6 +25,11 @@ VOICE_NOUNS = frozenset(
     "statement spokesperson spokesman spokeswoman representative official release letter "
     "report memo email post tweet source sources officials".split()
 )
+# Cue verbs that a thing can do too ("the data suggest", "the move signals"): they report speech only
+# when their subject can speak.
+EVIDENCE_CUES = frozenset("suggest signal indicate hint underline underscore".split())
+# Writings whose words can be reported ("the report says", "the lawsuit alleges").
+REPORT_NOUNS = frozenset("report study survey poll lawsuit suit complaint document letter filing ruling".split())
 # Documents that speak for whoever issued them ("a statement said" → the organisation).
 DOCUMENT_NOUNS = frozenset("statement release memo email post tweet".split())
 # Cue verbs whose object is the hearer ("told reporters", "warned residents").
