@@ -539,3 +539,20 @@ def test_people_and_reports_that_suggest_are_reported(run):
         ("Analysts", "the police had been warned"),
         ("The report", "the plan had failed"),
     ]
+
+
+def test_a_fragment_in_someones_words_is_theirs(run):
+    analysis = run(
+        "Wendy Golden kept a shrine to him. It had, in her words, become “unhealthy.”\n"
+        "The plan was, in the words of one diplomat, “dead on arrival.” "
+        "The deal was, as Anna Berg put it, “a bridge too far.”"
+    )
+    assert [(q.speaker_name, q.kind, q.text) for q in analysis.quotes] == [
+        ("Wendy Golden", "partial", "unhealthy."),
+        ("one diplomat", "partial", "dead on arrival."),
+        ("Anna Berg", "partial", "a bridge too far."),
+    ]
+
+
+def test_a_quoted_title_without_attribution_is_no_quote(run):
+    assert run("He wore a shirt reading “Peace now” at the rally.").quotes == []

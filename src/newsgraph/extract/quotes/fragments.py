@@ -22,7 +22,10 @@ def governed_fragments(state: State) -> None:
         if not tokens:
             continue
         cue = governing_cue(tokens[0])
-        if cue is None or cue.i in state.heading_tokens or state.inside_quotation(cue):
+        if cue is None:
+            _in_their_words(state, quotation.inner_start, quotation.inner_end, tokens[0])
+            continue
+        if cue.i in state.heading_tokens or state.inside_quotation(cue):
             continue  # "“If it were declared void, …”": a verb of the quotation itself reports nothing
         same_cue = [
             f
@@ -65,3 +68,36 @@ def governing_cue(token: Token) -> Token | None:
             )
             return node.head if shares_cue else None
     return None
+
+
+def _in_their_words(state: State, start: int, end: int, first: Token) -> None:
+    """A quotation its sentence credits with "in X's words", "in the words of X" or "as X put it"
+    ("It had, in her words, become “unhealthy.”"): a partial quote of X."""
+    for token in first.sent:
+        if state.inside_quotation(token):
+            continue
+        speaker = _words_owner(token) or _putter(token)
+        if speaker is not None:
+            actor, text = speakers.named_speaker(state, speaker)
+            state.found.append(Found(actor, text, "partial", token, None, start, end))
+            return
+
+
+def _words_owner(token: Token) -> Token | None:
+    """X of "in X's words" or "in the words of X", given the token "words"."""
+    if token.lower_ != "words" or token.head.lower_ != "in" or token.dep_ != "pobj":
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return owner
+
+
+def _putter(token: Token) -> Token | None:
+    """X of "as X put it", given the token "put"."""
+    if token.lower_ != "put" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
