@@ -556,3 +556,10 @@ def test_a_fragment_in_someones_words_is_theirs(run):
 
 def test_a_quoted_title_without_attribution_is_no_quote(run):
     assert run("He wore a shirt reading “Peace now” at the rally.").quotes == []
+
+
+def test_according_to_after_a_told_quotation_makes_no_second_quote(run):
+    analysis = run("Anna Berg told reporters: “We will not give up the port,” according to the state news agency.")
+    assert [(q.kind, q.speaker_name, q.text) for q in analysis.quotes] == [
+        ("direct", "Anna Berg", "We will not give up the port,")
+    ]

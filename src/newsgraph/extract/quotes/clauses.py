@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.quotes.cues import is_cue
+from newsgraph.extract.quotes.cues import is_according_to, is_cue
 from newsgraph.extract.quotes.spans import trim
 from newsgraph.extract.quotes.state import State
 from newsgraph.lang.en.quotes import (
@@ -98,7 +98,9 @@ def clause_tokens(head: Token) -> list[Token]:
         own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and (token.tag_ == "VBG" or _reports_own(token)))
         reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
         narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
-        if token.i != head.i and (own_act and is_cue(token) and not reported or narration):
+        if token.i != head.i and is_according_to(token):  # "“…,” according to the agency": its source, not content
+            excluded.update(t.i for t in token.subtree)
+        elif token.i != head.i and (own_act and is_cue(token) and not reported or narration):
             excluded.update(t.i for t in token.subtree)
             excluded.update(
                 t.i for t in token.head.children if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i
