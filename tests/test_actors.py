@@ -355,3 +355,10 @@ def test_the_photographers_of_photo_credits_are_no_actors(run):
     )
     assert [a.name for a in analysis.actors if a.kind == "person"] == ["Anna Berg"]
     assert {"Ukraine", "Russia"} <= {a.name for a in analysis.actors}
+
+
+def test_a_name_the_ner_cut_after_and_takes_its_capitalised_rest(run):
+    analysis = run("The dissident Norwegian Commission of Press Rights and National Dialogue says 79 are still held.")
+    assert [a.name for a in analysis.actors if a.kind == "organization"] == [
+        "Norwegian Commission of Press Rights and National Dialogue"
+    ]

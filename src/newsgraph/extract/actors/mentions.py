@@ -35,6 +35,7 @@ from newsgraph.namekey import name_key
 
 # Dependencies of a surname the NER missed that still names a party ("Trump met Putin", "met Trump").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+WORDS_AFTER_AND = 4  # capitalised words a name ending in "and" may still take
 
 
 def named_mentions(state: State) -> None:
@@ -386,7 +387,12 @@ def heading_mentions(state: State) -> None:
 
 
 def hyphen_extended(doc: Doc, end: int) -> int:
-    """An entity end moved past hyphenated name parts the NER left out ("SNC" of "SNC-Lavalin")."""
+    """An entity end moved past hyphenated name parts the NER left out ("SNC" of "SNC-Lavalin"), or past
+    the capitalised words after a final "and" it took in ("Commission of Human Rights and" + "Fair Trials")."""
+    if end < len(doc) and doc[end - 1].lower_ == "and":
+        last = min(len(doc), end + WORDS_AFTER_AND)
+        while end < last and doc[end].is_title:
+            end += 1
     while (
         end + 1 < len(doc)
         and doc[end].text in {"-", "–"}
