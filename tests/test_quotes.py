@@ -563,3 +563,16 @@ def test_according_to_after_a_told_quotation_makes_no_second_quote(run):
     assert [(q.kind, q.speaker_name, q.text) for q in analysis.quotes] == [
         ("direct", "Anna Berg", "We will not give up the port,")
     ]
+
+
+def test_a_countrys_ambassador_to_an_organisation_does_not_speak_for_the_organisation(run):
+    analysis = run(
+        "Canada's U.N. ambassador said her country would only send troops with a mandate. "
+        "The U.N. envoy said the talks would resume."
+    )
+    assert [q.speaker_name for q in analysis.quotes] == ["Canada's U.N. ambassador", "United Nations"]
+
+
+def test_a_countrys_ambassador_speaks_for_its_government_when_the_article_names_it(run):
+    analysis = run("Ottawa protested. Canada's U.N. ambassador said her country would only send troops with a mandate.")
+    assert [q.speaker_name for q in analysis.quotes] == ["Government of Canada"]

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KBCountry
-from newsgraph.lang.en.actors import CLAUSE_DEPS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
+from newsgraph.lang.en.actors import CLAUSE_DEPS, POSTED_ROLE_NOUNS, SPOKESPERSON_NOUNS, SUBJECT_DEPS
 from newsgraph.lang.en.events import (
     ACTOR_MODIFIER_DEPS,
     COUNTRY_LOOKBACK,
@@ -187,6 +187,8 @@ def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
     """Who speaks in a phrase that is no name: an actor named in it (`_phrase_words`, `_pick`);
     for a state noun a nation's government ("Iranian officials"); for an official, else, the one
     body the sentence names ("The ministry confirmed …, and the official said")."""
+    if token.lower_ in POSTED_ROLE_NOUNS and _country_word_before(index, token):
+        return _posting_state(index, token)  # "Canada's U.N. ambassador": Canada's, posted at the UN
     words = _phrase_words(token)
     picked = _pick(token, [(t, a) for t in words if (a := index.actor_at(t)) is not None])
     if picked is not None and picked.kind == "country" and picked.country and _speaks_for_state(token):
@@ -198,6 +200,20 @@ def named_inside(index: ActorIndex, token: Token) -> list[Actor]:
         if nations:
             return nations[:1]
     return sentence_body(index, token) if token.lower_ in SPOKESPERSON_NOUNS else []
+
+
+def _country_word_before(index: ActorIndex, token: Token) -> bool:
+    """A country word or possessor before the noun ("Canada's", "Canadian")."""
+    return any(_country_named(index, t) is not None for t in token.subtree if t.i < token.i)
+
+
+def _posting_state(index: ActorIndex, token: Token) -> list[Actor]:
+    """The government a diplomat's phrase names by a country word or possessor ("Canada's U.N.
+    ambassador", "the Canadian envoy to NATO"), not the body they are posted to (none when the article
+    has no actor for that government: the phrase then names the speaker)."""
+    before = [t for t in token.subtree if t.i < token.i]
+    named = [a for t in before if (a := government_of(index, t)) is not None]
+    return named[:1]
 
 
 def _speaks_for_state(token: Token) -> bool:

@@ -147,6 +147,9 @@ ORGANIZATION_WORDS = frozenset(
 # Articles a name may begin with ("The Associated Press"); the mention starts after them.
 ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that, with "the", stand for an organisation the article has named ("the ministry said").
+# Diplomats: an organisation named in their phrase is where they are posted, not whom they speak for
+# ("Canada's U.N. ambassador" speaks for Canada).
+POSTED_ROLE_NOUNS = frozenset("ambassador envoy emissary delegate".split())
 # Heads and voices of an organisation between its name and theirs: a one-word name before them is an
 # organisation's ("Norvex chief Ana Lind", "Norvex spokesman Ole Dahl"), not a person's.
 ORG_LEAD_NOUNS = frozenset("chief ceo chairman chairwoman director spokesman spokeswoman spokesperson boss".split())
