@@ -576,3 +576,11 @@ def test_a_countrys_ambassador_to_an_organisation_does_not_speak_for_the_organis
 def test_a_countrys_ambassador_speaks_for_its_government_when_the_article_names_it(run):
     analysis = run("Ottawa protested. Canada's U.N. ambassador said her country would only send troops with a mandate.")
     assert [q.speaker_name for q in analysis.quotes] == ["Government of Canada"]
+
+
+def test_a_subject_of_another_clause_hung_on_the_cue_is_not_the_speaker(run):
+    analysis = run(
+        "Norway and Sweden advanced plans on Tuesday to expand a joint patrol, "
+        "but some northern allies said the effort must go further."
+    )
+    assert [q.speaker_name for q in analysis.quotes] == ["some northern allies"]

@@ -12,6 +12,7 @@ from newsgraph.lang.en.actors import PERSON_NOUNS, ROLE_NOUNS, ROLE_QUALIFIERS
 from newsgraph.lang.en.quotes import (
     ADDRESSEE_VERBS,
     CLIMB_DEPS,
+    CONTRAST_CONJUNCTIONS,
     DOCUMENT_NOUNS,
     EVIDENCE_CUES,
     PARTITIVES,
@@ -128,10 +129,23 @@ def _remember_group(state: State, cue: Token, subject: Token, actor: Actor) -> N
 def _named_subject(state: State, verb: Token, subjects: list[Token]) -> tuple[Token, Actor | None]:
     """Of two subjects (a misparsed "The charity Brightwater said"), a named one; for a relative
     pronoun ("critics, who say …"), the noun the clause describes."""
+    subjects = _adjacent_subjects(subjects)
     subject, actor = next(((c, a) for c in subjects if (a := resolve(state, c)) is not None), (subjects[0], None))
     if subject.tag_ in WH_TAGS and verb.dep_ == "relcl":
         return verb.head, resolve(state, verb.head)
     return subject, actor
+
+
+def _adjacent_subjects(subjects: list[Token]) -> list[Token]:
+    """Of several subjects, those that make one phrase with the last ("The charity Brightwater", "X, and
+    his mother": misparses); a subject of another clause the parser hung on the verb ("X advanced plans
+    …, but some allies said") is left out."""
+    kept = [max(subjects, key=lambda t: t.i)]
+    for subject in sorted(subjects, key=lambda t: -t.i)[1:]:
+        words = [t.i for t in subject.subtree if not (t.is_punct or t.lower_ in CONTRAST_CONJUNCTIONS)]
+        if max(words, default=subject.i) + 1 >= kept[-1].left_edge.i:
+            kept.append(subject)
+    return sorted(kept, key=lambda t: t.i)
 
 
 def _referred_speaker(state: State, subject: Token) -> Speaker | None:

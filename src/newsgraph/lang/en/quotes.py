@@ -49,6 +49,8 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "«", "»"})
 
 # Dependency labels of a cue's reported clause.
 CONTENT_DEPS = frozenset({"ccomp"})
+# Conjunctions that start another clause, not another part of one subject ("…, but some allies said").
+CONTRAST_CONJUNCTIONS = frozenset("but yet".split())
 # Subordinators of a clause that sets a second speaker against the first (", while Y said …").
 CONTRAST_MARKS = frozenset("while whereas although though".split())
 # Dependency labels of a clause's subject.
