@@ -176,10 +176,11 @@ def kinds_agree(a: str | None, b: str | None) -> bool:
 
 
 def conflict(a: str, b: str) -> bool:
-    """One article tells of one meeting as held and of the other as to come (statuses as of the article): two
-    meetings ("at a meeting of NATO ministers … before the summit in Warsaw")."""
-    held = ("occurred", "ongoing")
-    return (a in held and b in FUTURE) or (b in held and a in FUTURE)
+    """One article tells of one meeting as held and of the other as to come or as called off (statuses as of the
+    article): two meetings ("at a meeting of NATO ministers … before the summit in Warsaw", "ruled out further
+    talks, saying the Washington meeting had achieved nothing")."""
+    held, not_held = ("occurred", "ongoing"), (*FUTURE, "cancelled", "rejected")
+    return (a in held and b in not_held) or (b in held and a in not_held)
 
 
 def same_article(thread: Thread, mention: Mention) -> bool:
@@ -246,7 +247,7 @@ def _fit(thread: Thread, mention: Mention) -> tuple:
     recent."""
     return (
         bool(thread.round and mention.round),
-        any(m.article_id == mention.article_id for m, _ in thread.mentions),
+        same_article(thread, mention),
         thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),
