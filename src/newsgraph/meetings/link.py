@@ -39,6 +39,7 @@ class Mention:
     ends: bool = False  # its date is the meeting's last day ("the talks that ended Thursday")
     headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
     level: str | None = None  # "leaders" (heads of state or government only) or "delegations" (a round, envoys)
+    topic: bool = False  # what another meeting was about ("spoke by phone … about the talks"): sides not its own
 
     @property
     def sides(self) -> frozenset[str]:
@@ -52,9 +53,10 @@ class Mention:
         if not self.when or not self.when[:4].isdigit():
             return None
         told = self.published[:10] if self.published else None
-        if told and self.status in (*FUTURE, "negated") and self.when[:10] < told:
+        start = week_start(self.when) or self.when[:10]
+        if told and self.status in (*FUTURE, "negated") and start < told:
             return None
-        if told and self.status in ("proposed", "negated") and self.when[:10] == told:
+        if told and self.status in ("proposed", "negated") and start == told:
             return None
         return self.when
 
@@ -123,6 +125,12 @@ def dates_agree(a: str | None, b: str | None) -> bool:
         return abs((da - db).days) <= DAY_TOLERANCE
     week, day = (a, db) if db is not None else (b, da)
     return day is not None and "-W" in week and day.isocalendar()[:2] == _week(week)
+
+
+def week_start(value: str) -> str | None:
+    """The Monday of an ISO week value ("2026-W32" → "2026-08-03"), or None for any other value."""
+    week = _week(value)
+    return date.fromisocalendar(week[0], week[1], 1).isoformat() if week and 1 <= week[1] <= 53 else None
 
 
 def _week(value: str) -> tuple[int, int] | None:
@@ -209,6 +217,9 @@ def agrees(thread: Thread, mention: Mention) -> bool:
     sides, told = comparable(_sides(thread), mention.sides)
     if not mention.participants - mention.mediators:  # "EU-facilitated talks": only who mediates is told
         if not same_article(thread, mention):  # (an article's meetings are linked together, even at ingest)
+            return False
+    elif mention.topic:  # its sides are the call's: one in common, and place, date or round agree
+        if not (sides & told and corroborated(thread, mention)):
             return False
     elif not participants_agree(sides, told):
         return False
@@ -301,7 +312,8 @@ def add(thread: Thread, mention: Mention) -> None:
     """Record ``mention`` in ``thread``: participants, place and date filled in, status as of this article."""
     status = meeting_status(mention, thread)
     thread.mentions.append((mention, status))
-    thread.participants |= mention.participants
+    if not (mention.topic and thread.participants):
+        thread.participants |= mention.participants
     thread.mediators |= mention.mediators
     thread.round = thread.round or mention.round
     thread.level = thread.level or mention.level

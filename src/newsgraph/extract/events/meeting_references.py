@@ -5,7 +5,8 @@ Such a phrase names no participant, so the main extractor gives no event. It is 
 "this", a possessive, a place name before it: "Geneva talks") and says which meeting it is by a time, a place or
 an ordinal of its own; its participants are those of the article's context (``context_sides``): the nearest
 meeting event before it, else the countries its sentence names, else the first meeting event after it (a
-headline's "Geneva talks end …"). The meeting layer (``newsgraph.meetings``) links it to the meeting it names.
+headline's "Geneva talks end …"). A meeting word whose subject is a definite group ("the two ministers agreed to
+meet again") is one too. The meeting layer (``newsgraph.meetings``) links it to the meeting it names.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from newsgraph.model import Event, Evidence, Place, When
 
 CALENDAR_VALUE = re.compile(r"\d{4}(-\d{2}){0,2}")  # a TIMEX year, month or day
 MIN_SIDES = 2  # a meeting resolved from its context has at least two sides
+CONTEXT_STAGES = ("before", "after")  # where a reference's sides are looked for, in this order
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,11 @@ def meeting_references(
     references = _references(finder, anchors, senses, covered)
     found: list[Event] = []
     resolved: set[int] = set()
-    for after in (False, True):  # the context before and the sentence's countries; then the first meeting after
+    for stage in CONTEXT_STAGES:  # the meeting before or the sentence's countries; the meeting after
         for reference in references:
             if reference.noun.i in resolved:
                 continue
-            sides, antecedent = context_sides(reference.noun, [*events, *found], finder, after)
+            sides, antecedent = context_sides(reference.noun, [*events, *found], finder, stage)
             if sides and not (antecedent is not None and _restates(reference, antecedent)):
                 found.append(_event(reference, sides, published))
             if sides:
@@ -168,13 +170,13 @@ def _ordinal(token: Token) -> bool:
 
 
 def context_sides(
-    noun: Token, events: Sequence[Event], finder: RoleFinder, after: bool
+    noun: Token, events: Sequence[Event], finder: RoleFinder, stage: str
 ) -> tuple[list[str], Event | None]:
-    """The participants the context gives a reference and the meeting event they come from: the nearest meeting
-    event before it, else the countries its sentence names (at least two, no event); with ``after``, the first
-    meeting event after it."""
+    """The participants the context gives a reference and the event they come from: at the ``"before"`` stage the
+    nearest meeting event before it, else the countries its sentence names (at least two, no event); at
+    ``"after"`` the first meeting event after it."""
     meetings = [e for e in events if e.type == "CONSULT" and len({*e.source, *e.target}) >= MIN_SIDES]
-    if after:
+    if stage == "after":
         later = [e for e in meetings if e.evidence.start > noun.idx]
         return _sides(min(later, key=lambda e: e.evidence.start)) if later else ([], None)
     earlier = [e for e in meetings if e.evidence.start < noun.idx]

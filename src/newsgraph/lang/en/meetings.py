@@ -67,3 +67,7 @@ GROUP_REFERENCES = (
 GROUP_DETERMINERS = ("the", "both", "these")
 MEETING_VERBS = ("meet",)  # lemmas of a meeting verb whose subject may be such a group
 CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
+# "spoke by phone with X about the talks in Istanbul": a meeting a call or meeting was about, whose sides the
+# event gives wrongly (the call's); the words just before its trigger.
+TOPIC_PREPOSITIONS = ("about", "over", "regarding", "concerning")
+TOPIC_DETERMINERS = ("the", "this", "that", "their", "its", "a", "an", "next", "new", "planned")
