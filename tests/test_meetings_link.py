@@ -277,3 +277,11 @@ def test_a_topic_joins_the_meeting_of_its_place_that_shares_a_side_and_keeps_its
     link(threads, [about, elsewhere])
     assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
     assert thread.participants == {"RUS", "UKR"}
+
+
+def test_a_later_article_telling_of_a_cancellation_keeps_the_meeting_cancelled():
+    planned = mention("a", "2026-06-01", "planned", "2026-06-25", "Lima")
+    off = mention("b", "2026-06-15", "negated", None, "Lima", kind="summit")
+    again = mention("c", "2026-06-20", "negated", None, "Lima", kind="summit")
+    (thread,) = link([], [planned, off, again])
+    assert [s for _, s in thread.mentions] == ["planned", "cancelled", "cancelled"]

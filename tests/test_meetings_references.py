@@ -156,3 +156,23 @@ def test_a_references_own_date_settles_its_tense(status, value, settled):
 def test_a_scare_quoted_meeting_noun_is_no_reference(run):
     analysis = run("Chile criticized Argentina over the “fishing summit” in Santiago.", published="2026-02-10")
     assert consults(analysis) == []
+
+
+def test_a_planned_meeting_called_off_is_cancelled_in_every_later_article(tmp_path):
+    def article(name: str, published: str, text: str) -> Article:
+        title = text.split(".")[0]
+        return Article(name, f"{title}\n\n{text}", published=published, title=title)
+
+    articles = [
+        article("set", "2026-06-01", "Chile and Peru agreed on Monday to hold a summit in Lima on June 25."),
+        article("off", "2026-06-15", "Chile called off the planned summit with Peru on Sunday after a border clash."),
+        article("regret", "2026-06-20", "Peru regretted the cancellation of the Lima summit with Chile on Friday."),
+    ]
+    with newsgraph.open(tmp_path / "c.db") as db:
+        assert db.ingest(articles).new == 3
+        (summit,) = [m for m in db.meetings() if m.kind == "summit"]
+    assert [(x.article, x.status) for x in summit.mentions] == [
+        ("set", "planned"),
+        ("off", "cancelled"),
+        ("regret", "cancelled"),
+    ]

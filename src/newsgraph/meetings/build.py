@@ -21,7 +21,7 @@ from newsgraph.lang.en.meetings import (
     TOPIC_PREPOSITIONS,
 )
 from newsgraph.meetings.codes import is_leader, participant_code
-from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
+from newsgraph.meetings.cues import called_off, ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
@@ -139,10 +139,13 @@ def _agreed(r: Row, text: str, consults: list[int]) -> tuple[str, str] | None:
 def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: str) -> Mention:
     """One stored event as a mention, with the meeting's status and the words that name it (``told``): a host's
     side ("Turkey hosted the delegations") and the sentence's mediators are its mediators; the sentence gives its
-    round and whether its date is its end."""
+    round, whether its date is its end and whether it was called off."""
     status, naming = told
     low, high = sentence_of(text, r.evidence_start, r.evidence_end)
     sentence = text[low:high]
+    at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
+    if r.type in MEETING_TYPES and called_off(text[low:at]):
+        status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
     mediators = mediators_in(sentence)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
         mediators |= {code for side, code in sides if side == "source"}

@@ -275,10 +275,11 @@ def after(value: str | None, published: str | None) -> bool:
 
 
 def meeting_status(mention: Mention, thread: Thread) -> str:
-    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned, else rejected; a
-    meeting dated after the article has not taken place as of it (a headline's "to hold talks" read as held)."""
+    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned (or cancelled: a later
+    article telling of the cancellation), else rejected; a meeting dated after the article has not taken place as
+    of it (a headline's "to hold talks" read as held)."""
     if mention.status == "negated":
-        return "cancelled" if thread.status in ("planned", "ongoing") else "rejected"
+        return "cancelled" if thread.status in ("planned", "ongoing", "cancelled") else "rejected"
     if mention.status in ("occurred", "ongoing") and after(thread.date or mention.date, mention.published):
         return "planned"
     return mention.status

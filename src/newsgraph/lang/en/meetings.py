@@ -71,3 +71,21 @@ CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subjec
 # event gives wrongly (the call's); the words just before its trigger.
 TOPIC_PREPOSITIONS = ("about", "over", "regarding", "concerning")
 TOPIC_DETERMINERS = ("the", "this", "that", "their", "its", "a", "an", "next", "new", "planned")
+# "called off the planned summit", "the cancellation of the Ankara summit": a meeting called off, whatever tense
+# or modifier ("planned") the event's status was read from; the words just before the meeting's trigger.
+CANCEL_WORDS = (
+    "cancelled",
+    "canceled",
+    "cancel",
+    "cancels",
+    "cancelling",
+    "canceling",
+    "cancellation",
+    "scrapped",
+    "scrap",
+    "scraps",
+)
+CALL_OFF_VERBS = ("call", "calls", "called", "calling")  # "… off"
+# Words between a cancel word and the meeting it cancels ("called off the planned September summit").
+CANCEL_SKIPPED = ("the", "a", "its", "their", "this", "that", "of", "planned", "upcoming", "scheduled", "proposed")
+MAX_CANCEL_SKIP = 4  # at most this many such words (capitalised names included)
