@@ -11,7 +11,7 @@ import pytest
 import newsgraph
 from newsgraph.ingest.files import read_inputs
 from newsgraph.meetings.read import document, every_meeting
-from newsgraph.meetings.score import GOLD_FORMAT, one_per_article, score
+from newsgraph.meetings.score import GOLD_FORMAT, explain, one_per_article, score
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 EXAMPLES = Path(newsgraph.__file__).parent / "examples"
@@ -95,3 +95,15 @@ def test_bundled_examples_against_their_annotation(tmp_path):
     s, baseline = scored(tmp_path, "examples-gold.json", str(EXAMPLES))
     assert s.meetings.precision == 1.0 and s.meetings.f1 > baseline.meetings.f1
     assert s.status_accuracy >= 0.8
+
+
+def test_explain_lists_missed_and_wrong_links_and_differing_statuses():
+    predicted = meetings({"A": "proposed", "B": "planned"}, {"C": "occurred", "D": "planned"})
+    predicted[1]["label"] = "C–D talks"
+    gold = meetings({"A": "proposed", "B": "planned", "C": "occurred"}, {"D": "occurred"})
+    gold[0]["id"], gold[1]["id"] = "abc", "d"
+    assert explain(predicted, gold) == {
+        "missed_links": [["A", "C"], ["B", "C"]],
+        "wrong_links": [["C", "D"]],
+        "statuses": [["D", "d", "occurred", "planned", "C–D talks"]],
+    }
