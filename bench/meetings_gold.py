@@ -2,7 +2,10 @@
 P/R/F1 and status accuracy, next to the one-meeting-per-article baseline.
 
     .venv/bin/newsgraph ingest ARTICLES --db corpus.db
-    .venv/bin/python bench/meetings_gold.py --db corpus.db GOLD.json
+    .venv/bin/python bench/meetings_gold.py --db corpus.db GOLD.json [--explain]
+
+``--explain`` adds what the scores miss: gold article pairs not linked, pairs linked against the gold, and the
+statuses of matched meetings that differ.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 import newsgraph
 from newsgraph.meetings.read import document, every_meeting
-from newsgraph.meetings.score import GOLD_FORMAT, Scores, one_per_article, score
+from newsgraph.meetings.score import GOLD_FORMAT, Scores, explain, one_per_article, score
 
 
 def summary(s: Scores) -> dict[str, Any]:
@@ -30,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold")
     parser.add_argument("--db", required=True)
+    parser.add_argument("--explain", action="store_true", help="list missed and wrong links and differing statuses")
     args = parser.parse_args()
     with open(args.gold, encoding="utf-8") as f:
         gold = json.load(f)
@@ -40,10 +44,12 @@ def main() -> None:
     articles = {m["article"] for g in gold["meetings"] for m in g["mentions"]}
     predicted = [p for p in predicted if any(m["article"] in articles for m in p["mentions"])]
     baseline = one_per_article(gold["meetings"])
-    result = {
+    result: dict[str, Any] = {
         "newsgraph": summary(score(predicted, gold["meetings"])),
         "baseline": summary(score(baseline, gold["meetings"])),
     }
+    if args.explain:
+        result["explain"] = explain(predicted, gold["meetings"])
     print(json.dumps(result, indent=2))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.meetings.codes import code_of_name, is_leader, participant_code
-from newsgraph.meetings.cues import ends, mediators_in, outcome_spans, round_of, sentence_of
+from newsgraph.meetings.cues import called_off, ends, mediators_in, outcome_spans, round_of, sentence_of
 
 
 def test_a_sentence_does_not_end_after_an_initial_or_a_title():
@@ -75,3 +75,19 @@ def test_international_organisations_take_part_under_their_short_name():
 def test_a_leader_heads_a_state_or_government_on_the_day():
     assert is_leader("vladimir-putin", "2025-05-01") and not is_leader("sergey-lavrov", "2025-05-01")
     assert not is_leader(None, "2025-05-01") and not is_leader("no-such-person", None)
+
+
+@pytest.mark.parametrize(
+    ("before", "off"),
+    [
+        ("Chile called off the planned", True),
+        ("Peru regretted the cancellation of the Lima", True),
+        ("Oman scrapped the", True),
+        ("Chile cancelled the upcoming", True),
+        ("Chile called for the planned", False),
+        ("Chile proposed the", False),
+        ("the talks were called off, and the next", False),
+    ],
+)
+def test_words_that_call_off_the_meeting_named_after_them(before, off):
+    assert called_off(before) is off

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.meetings.build import is_topic
 from newsgraph.meetings.link import Mention, after, dates_agree, kind_of, link
 
 
@@ -245,3 +246,42 @@ def test_an_undated_mention_joins_no_meeting_last_told_of_long_ago():
     link(threads, [mention("a", "2026-02-20", "occurred", "2026-02-19", kind="phone call")])
     link(threads, [mention("b", "2026-09-07", "occurred")])
     assert len(threads) == 2
+
+
+def test_a_proposal_dated_in_a_week_before_its_article_tells_the_day_of_the_offer_not_of_the_meeting():
+    offered = mention("a", "2026-08-12", "proposed", when="2026-W32")
+    planned = mention("a", "2026-08-12", "planned", when="2026-W35")
+    assert (offered.date, planned.date) == (None, "2026-W35")
+
+
+@pytest.mark.parametrize(
+    ("evidence", "topic"),
+    [
+        ("Trump spoke by phone with Putin on Friday about the talks", True),
+        ("Lavrov spoke with Sybiha over the planned summit", True),
+        ("talks between Russia", False),
+        ("Russia and Ukraine held talks about the talks", True),
+        ("Russia and Ukraine held talks", False),
+    ],
+)
+def test_a_meeting_named_after_about_is_what_another_was_about(evidence, topic):
+    assert is_topic(evidence, evidence.split()[-1]) is topic
+
+
+def test_a_topic_joins_the_meeting_of_its_place_that_shares_a_side_and_keeps_its_sides():
+    talks = mention("a", "2026-11-24", "planned", "2026-12", "Istanbul", ("RUS", "UKR"))
+    about = mention("b", "2026-11-28", "planned", None, "Istanbul", ("USA", "RUS"), topic=True, kind="talks")
+    elsewhere = mention("c", "2026-11-28", "planned", None, "Vienna", ("USA", "RUS"), topic=True, kind="talks")
+    (thread,) = link([], [talks])
+    threads = [thread]
+    link(threads, [about, elsewhere])
+    assert [[m.article_id for m, _ in t.mentions] for t in threads] == [["a", "b"], ["c"]]
+    assert thread.participants == {"RUS", "UKR"}
+
+
+def test_a_later_article_telling_of_a_cancellation_keeps_the_meeting_cancelled():
+    planned = mention("a", "2026-06-01", "planned", "2026-06-25", "Lima")
+    off = mention("b", "2026-06-15", "negated", None, "Lima", kind="summit")
+    again = mention("c", "2026-06-20", "negated", None, "Lima", kind="summit")
+    (thread,) = link([], [planned, off, again])
+    assert [s for _, s in thread.mentions] == ["planned", "cancelled", "cancelled"]

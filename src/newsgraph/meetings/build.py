@@ -13,9 +13,15 @@ from dataclasses import replace
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
-from newsgraph.lang.en.meetings import DELEGATION_WORDS, HOST_TRIGGERS, MEETING_NOUNS
+from newsgraph.lang.en.meetings import (
+    DELEGATION_WORDS,
+    HOST_TRIGGERS,
+    MEETING_NOUNS,
+    TOPIC_DETERMINERS,
+    TOPIC_PREPOSITIONS,
+)
 from newsgraph.meetings.codes import is_leader, participant_code
-from newsgraph.meetings.cues import ends, mediators_in, round_of, sentence_of, words
+from newsgraph.meetings.cues import called_off, ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
@@ -106,7 +112,10 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
 
 def _level(mention: Mention, r: Row, leaders: list[bool]) -> str | None:
     """ "delegations" for a numbered round or a delegation word in the evidence ("the delegations met"),
-    "leaders" where every actor on the event heads a state or government, else unknown."""
+    "leaders" where every actor on the event heads a state or government, else unknown (also for a topic, whose
+    actors are not its own)."""
+    if mention.topic:
+        return None
     if mention.round or {w.casefold() for w, _ in words(r.evidence_text)} & set(DELEGATION_WORDS):
         return "delegations"
     return "leaders" if len(leaders) > 1 and all(leaders) else None
@@ -130,10 +139,13 @@ def _agreed(r: Row, text: str, consults: list[int]) -> tuple[str, str] | None:
 def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: str) -> Mention:
     """One stored event as a mention, with the meeting's status and the words that name it (``told``): a host's
     side ("Turkey hosted the delegations") and the sentence's mediators are its mediators; the sentence gives its
-    round and whether its date is its end."""
+    round, whether its date is its end and whether it was called off."""
     status, naming = told
     low, high = sentence_of(text, r.evidence_start, r.evidence_end)
     sentence = text[low:high]
+    at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
+    if r.type in MEETING_TYPES and called_off(text[low:at]):
+        status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
     mediators = mediators_in(sentence)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
         mediators |= {code for side, code in sides if side == "source"}
@@ -152,7 +164,17 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
         headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],
+        topic=is_topic(r.evidence_text, r.trigger),
     )
+
+
+def is_topic(evidence: str, trigger: str) -> bool:
+    """The trigger is what the evidence's meeting was about: "spoke by phone with X on Friday about the talks"."""
+    at = evidence.rfind(trigger)
+    before = [w.casefold() for w, _ in words(evidence[:at])] if at > 0 else []
+    while before and before[-1] in TOPIC_DETERMINERS:
+        before.pop()
+    return bool(before) and before[-1] in TOPIC_PREPOSITIONS
 
 
 def _threads(conn: Connection, codes: set[str]) -> list[Thread]:

@@ -8,8 +8,12 @@ import re
 
 from newsgraph.lang.en.meetings import (
     ABBREVIATIONS,
+    CALL_OFF_VERBS,
+    CANCEL_SKIPPED,
+    CANCEL_WORDS,
     CARDINALS,
     END_WORDS,
+    MAX_CANCEL_SKIP,
     MEDIATION_NOUNS,
     MEDIATION_SUFFIXES,
     MEDIATION_WORDS,
@@ -128,3 +132,15 @@ def outcome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((low + offset, low + offset + stop))
             break
     return spans
+
+
+def called_off(before: str) -> bool:
+    """Whether the text just before a meeting's trigger calls it off: "called off the planned", "the
+    cancellation of the Ankara", "scrapped next week's" (determiners, modifiers and names skipped)."""
+    ws = [w for w, _ in words(before)]
+    for _ in range(MAX_CANCEL_SKIP):
+        if not ws or not (ws[-1].casefold() in CANCEL_SKIPPED or ws[-1][:1].isupper()):
+            break
+        ws.pop()
+    last = [w.casefold() for w in ws[-2:]]
+    return bool(last) and (last[-1] in CANCEL_WORDS or (last[-1] == "off" and last[0] in CALL_OFF_VERBS))

@@ -39,6 +39,7 @@ class Mention:
     ends: bool = False  # its date is the meeting's last day ("the talks that ended Thursday")
     headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
     level: str | None = None  # "leaders" (heads of state or government only) or "delegations" (a round, envoys)
+    topic: bool = False  # what another meeting was about ("spoke by phone … about the talks"): sides not its own
 
     @property
     def sides(self) -> frozenset[str]:
@@ -52,9 +53,10 @@ class Mention:
         if not self.when or not self.when[:4].isdigit():
             return None
         told = self.published[:10] if self.published else None
-        if told and self.status in (*FUTURE, "negated") and self.when[:10] < told:
+        start = week_start(self.when) or self.when[:10]
+        if told and self.status in (*FUTURE, "negated") and start < told:
             return None
-        if told and self.status in ("proposed", "negated") and self.when[:10] == told:
+        if told and self.status in ("proposed", "negated") and start == told:
             return None
         return self.when
 
@@ -125,6 +127,12 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return day is not None and "-W" in week and day.isocalendar()[:2] == _week(week)
 
 
+def week_start(value: str) -> str | None:
+    """The Monday of an ISO week value ("2026-W32" → "2026-08-03"), or None for any other value."""
+    week = _week(value)
+    return date.fromisocalendar(week[0], week[1], 1).isoformat() if week and 1 <= week[1] <= 53 else None
+
+
 def _week(value: str) -> tuple[int, int] | None:
     """(year, week) of an ISO week value ("2026-W47"), or None."""
     year, _, week = value.partition("-W")
@@ -176,10 +184,11 @@ def kinds_agree(a: str | None, b: str | None) -> bool:
 
 
 def conflict(a: str, b: str) -> bool:
-    """One article tells of one meeting as held and of the other as to come (statuses as of the article): two
-    meetings ("at a meeting of NATO ministers … before the summit in Warsaw")."""
-    held = ("occurred", "ongoing")
-    return (a in held and b in FUTURE) or (b in held and a in FUTURE)
+    """One article tells of one meeting as held and of the other as to come or as called off (statuses as of the
+    article): two meetings ("at a meeting of NATO ministers … before the summit in Warsaw", "ruled out further
+    talks, saying the Washington meeting had achieved nothing")."""
+    held, not_held = ("occurred", "ongoing"), (*FUTURE, "cancelled", "rejected")
+    return (a in held and b in not_held) or (b in held and a in not_held)
 
 
 def same_article(thread: Thread, mention: Mention) -> bool:
@@ -208,6 +217,9 @@ def agrees(thread: Thread, mention: Mention) -> bool:
     sides, told = comparable(_sides(thread), mention.sides)
     if not mention.participants - mention.mediators:  # "EU-facilitated talks": only who mediates is told
         if not same_article(thread, mention):  # (an article's meetings are linked together, even at ingest)
+            return False
+    elif mention.topic:  # its sides are the call's: one in common, and place, date or round agree
+        if not (sides & told and corroborated(thread, mention)):
             return False
     elif not participants_agree(sides, told):
         return False
@@ -246,7 +258,7 @@ def _fit(thread: Thread, mention: Mention) -> tuple:
     recent."""
     return (
         bool(thread.round and mention.round),
-        any(m.article_id == mention.article_id for m, _ in thread.mentions),
+        same_article(thread, mention),
         thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),
@@ -263,10 +275,11 @@ def after(value: str | None, published: str | None) -> bool:
 
 
 def meeting_status(mention: Mention, thread: Thread) -> str:
-    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned, else rejected; a
-    meeting dated after the article has not taken place as of it (a headline's "to hold talks" read as held)."""
+    """The meeting's status as of ``mention``: a negated meeting is cancelled once planned (or cancelled: a later
+    article telling of the cancellation), else rejected; a meeting dated after the article has not taken place as
+    of it (a headline's "to hold talks" read as held)."""
     if mention.status == "negated":
-        return "cancelled" if thread.status in ("planned", "ongoing") else "rejected"
+        return "cancelled" if thread.status in ("planned", "ongoing", "cancelled") else "rejected"
     if mention.status in ("occurred", "ongoing") and after(thread.date or mention.date, mention.published):
         return "planned"
     return mention.status
@@ -300,7 +313,8 @@ def add(thread: Thread, mention: Mention) -> None:
     """Record ``mention`` in ``thread``: participants, place and date filled in, status as of this article."""
     status = meeting_status(mention, thread)
     thread.mentions.append((mention, status))
-    thread.participants |= mention.participants
+    if not (mention.topic and thread.participants):
+        thread.participants |= mention.participants
     thread.mediators |= mention.mediators
     thread.round = thread.round or mention.round
     thread.level = thread.level or mention.level

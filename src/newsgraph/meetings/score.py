@@ -77,6 +77,25 @@ def score(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scores
     """Score ``predicted`` meetings (``newsgraph.meetings/1`` records) against ``gold`` ones; among pairs that
     share as many articles (one article may tell of several meetings), those alike in place and start first."""
     pred, true = [_statuses(m) for m in predicted], [_statuses(m) for m in gold]
+    matched = _match(predicted, gold)
+    correct = compared = 0
+    for i, j in matched:
+        for article in pred[i].keys() & true[j].keys():
+            compared += 1
+            correct += pred[i][article] == true[j][article]
+    links_p, links_g = _links(pred), _links(true)
+    return Scores(
+        meetings=PRF(len(matched), len(pred), len(true)),
+        links=PRF(len(links_p & links_g), len(links_p), len(links_g)),
+        status_correct=correct,
+        status_compared=compared,
+    )
+
+
+def _match(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The one-to-one matching (predicted index, gold index): most shared articles first, then alike in place and
+    start."""
+    pred, true = [_statuses(m) for m in predicted], [_statuses(m) for m in gold]
     pairs = sorted(
         (
             (len(p.keys() & g.keys()), _alike(predicted[i], gold[j]), i, j)
@@ -88,22 +107,32 @@ def score(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scores
     )
     used_p: set[int] = set()
     used_g: set[int] = set()
-    correct = compared = 0
+    matched: list[tuple[int, int]] = []
     for _, _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        for article in pred[i].keys() & true[j].keys():
-            compared += 1
-            correct += pred[i][article] == true[j][article]
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def explain(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """What the scores miss: the gold article pairs not linked (``missed_links``), the linked pairs the gold does not
+    link (``wrong_links``), and the statuses of matched meetings that differ (``statuses``: article, gold meeting
+    id, gold status, predicted status, predicted label)."""
+    pred, true = [_statuses(m) for m in predicted], [_statuses(m) for m in gold]
     links_p, links_g = _links(pred), _links(true)
-    return Scores(
-        meetings=PRF(len(used_p), len(pred), len(true)),
-        links=PRF(len(links_p & links_g), len(links_p), len(links_g)),
-        status_correct=correct,
-        status_compared=compared,
-    )
+    statuses = [
+        [article, gold[j].get("id"), true[j][article], pred[i][article], predicted[i].get("label")]
+        for i, j in _match(predicted, gold)
+        for article in sorted(pred[i].keys() & true[j].keys())
+        if pred[i][article] != true[j][article]
+    ]
+    return {
+        "missed_links": sorted(map(list, links_g - links_p)),
+        "wrong_links": sorted(map(list, links_p - links_g)),
+        "statuses": statuses,
+    }
 
 
 def one_per_article(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -40,6 +40,7 @@ from newsgraph.extract.events.anchors import (
     near_publication,
 )
 from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
+from newsgraph.extract.events.meeting_references import meeting_references
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
@@ -118,6 +119,7 @@ def extract_events(
     by_id = {a.id: a for a in actors.actors}
     found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f, by_id))]
     events = _merge_mentions(_deduplicate(found))
+    events += meeting_references(events, anchors, senses, finder, published)  # "last week's talks in Geneva"
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
     return events

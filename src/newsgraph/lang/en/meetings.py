@@ -49,3 +49,43 @@ CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
 
 # Capitalised abbreviations whose full stop ends no sentence (single capitals, "U.S.", are caught by shape).
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof")
+
+# A nominal reference to a meeting an article or an earlier one named: "last week's talks in Geneva", "the
+# Washington meeting", "the trilateral meeting that ended Thursday", "the first round, held in Bogota".
+REFERENCE_NOUNS = ("talks", "meeting", "summit", "negotiations", "round")
+# Determiners of a definite reference ("the talks", "this week's meeting"), not "a", "any", "further".
+DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
+# Clauses of a reference noun whose time and place are the meeting's ("the talks that ended Thursday in Geneva",
+# "the first round, held in Bogota last month").
+REFERENCE_CLAUSES = ("relcl", "acl")
+# A definite group whose members an earlier sentence named: "the delegations agreed to meet again", "the two
+# leaders agreed to hold a summit", "both sides will meet".
+GROUP_REFERENCES = (
+    "delegations", "leaders", "sides", "ministers", "negotiators", "presidents", "governments", "teams", "envoys",
+    "countries", "parties",
+)  # fmt: skip
+GROUP_DETERMINERS = ("the", "both", "these")
+MEETING_VERBS = ("meet",)  # lemmas of a meeting verb whose subject may be such a group
+CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
+# "spoke by phone with X about the talks in Istanbul": a meeting a call or meeting was about, whose sides the
+# event gives wrongly (the call's); the words just before its trigger.
+TOPIC_PREPOSITIONS = ("about", "over", "regarding", "concerning")
+TOPIC_DETERMINERS = ("the", "this", "that", "their", "its", "a", "an", "next", "new", "planned")
+# "called off the planned summit", "the cancellation of the Ankara summit": a meeting called off, whatever tense
+# or modifier ("planned") the event's status was read from; the words just before the meeting's trigger.
+CANCEL_WORDS = (
+    "cancelled",
+    "canceled",
+    "cancel",
+    "cancels",
+    "cancelling",
+    "canceling",
+    "cancellation",
+    "scrapped",
+    "scrap",
+    "scraps",
+)
+CALL_OFF_VERBS = ("call", "calls", "called", "calling")  # "… off"
+# Words between a cancel word and the meeting it cancels ("called off the planned September summit").
+CANCEL_SKIPPED = ("the", "a", "its", "their", "this", "that", "of", "planned", "upcoming", "scheduled", "proposed")
+MAX_CANCEL_SKIP = 4  # at most this many such words (capitalised names included)

@@ -1,0 +1,245 @@
+"""CONSULT events for nominal references to a meeting: "last week's talks in Geneva had been constructive", "the
+Washington meeting had achieved nothing", "the trilateral meeting that ended Thursday in Geneva produced …".
+
+Such a phrase names no participant, so the main extractor gives no event. It is one where it is definite ("the",
+"this", a possessive, a place name before it: "Geneva talks") and says which meeting it is by a time, a place or
+an ordinal of its own; its participants are those of the article's context (``context_sides``): the nearest
+meeting event before it, else the countries its sentence names, else the first meeting event after it (a
+headline's "Geneva talks end …"). A meeting word whose subject is a definite group ("the two ministers agreed to
+meet again") is one too. The meeting layer (``newsgraph.meetings``) links it to the meeting it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.anchors import Anchors, attached_time, event_place
+from newsgraph.extract.events.lexicon import Sense, generic_sense
+from newsgraph.extract.events.roles import RoleFinder
+from newsgraph.extract.events.status import event_status
+from newsgraph.lang.en.meetings import (
+    CLAUSE_CLIMB,
+    DEFINITE_DETERMINERS,
+    GROUP_DETERMINERS,
+    GROUP_REFERENCES,
+    MEETING_VERBS,
+    ORDINALS,
+    REFERENCE_CLAUSES,
+    REFERENCE_NOUNS,
+)
+from newsgraph.model import Event, Evidence, Place, When
+
+CALENDAR_VALUE = re.compile(r"\d{4}(-\d{2}){0,2}")  # a TIMEX year, month or day
+MIN_SIDES = 2  # a meeting resolved from its context has at least two sides
+CONTEXT_STAGES = ("before", "after")  # where a reference's sides are looked for, in this order
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A definite meeting noun with its own time, place or ordinal."""
+
+    noun: Token
+    when: When | None
+    where: Place | None
+    group: Token | None = None  # the group subject that refers to the sides ("the delegations")
+
+
+def meeting_references(
+    events: Sequence[Event],
+    anchors: Anchors,
+    senses: dict[int, Sense],
+    finder: RoleFinder,
+    published: dt.date | None,
+) -> list[Event]:
+    """CONSULT events for the nominal meeting references of ``finder.doc`` that no event of ``events`` covers and
+    whose participants the context gives; earlier references are context for later ones."""
+    covered = [(s.start, s.end) for e in events for s in (e.evidence, *e.mentions)]
+    references = _references(finder, anchors, senses, covered)
+    found: list[Event] = []
+    resolved: set[int] = set()
+    for stage in CONTEXT_STAGES:  # the meeting before or the sentence's countries; the meeting after
+        for reference in references:
+            if reference.noun.i in resolved:
+                continue
+            sides, antecedent = context_sides(reference.noun, [*events, *found], finder, stage)
+            if sides and not (antecedent is not None and _restates(reference, antecedent)):
+                found.append(_event(reference, sides, published))
+            if sides:
+                resolved.add(reference.noun.i)
+    return sorted(found, key=lambda e: e.evidence.start)
+
+
+def _references(
+    finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense], covered: list[tuple[int, int]]
+) -> list[Reference]:
+    """The meeting references of the text that no event covers (``_reference``)."""
+    found: list[Reference] = []
+    for token in finder.doc:
+        if not _meeting_word(token) or _quoted(token):
+            continue
+        low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if any(start < high and low < end for start, end in covered):
+            continue  # "a third round of talks between X and Y": the event of "talks" tells of it
+        reference = _reference(token, finder, anchors, senses)
+        if reference is not None:
+            found.append(reference)
+    return found
+
+
+def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense]) -> Reference | None:
+    """A meeting word whose subject is a definite group, or a definite meeting noun with its own time, place or
+    ordinal (its clauses' time and place included: "the meeting that ended Thursday in Geneva")."""
+    hosts = [token, *(c for c in token.children if c.dep_ in REFERENCE_CLAUSES)]
+    when = next((w for w in (attached_time(h, anchors, senses) for h in hosts) if w), None)
+    where = next((p for p in (event_place(h, anchors, finder) for h in hosts) if p), None)
+    where = where or _named_before(token, anchors)
+    group = _group_subject(token, finder)
+    if group is not None:
+        return Reference(token, when, where, group)
+    if token.pos_ == "NOUN" and _definite(token, finder) and (when or where or _ordinal(token)):
+        return Reference(token, when, where)
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """The word stands inside quotation marks its sentence opened before it (a scare-quoted “peace summit”)."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
+
+
+def _meeting_word(token: Token) -> bool:
+    """A meeting noun ("talks", "summit") or verb ("meet")."""
+    return (token.pos_ == "NOUN" and token.lower_ in REFERENCE_NOUNS) or (
+        token.pos_ == "VERB" and token.lemma_.lower() in MEETING_VERBS
+    )
+
+
+def _group_subject(token: Token, finder: RoleFinder) -> Token | None:
+    """The subject of the meeting word's clause that is a definite group naming no country: "the
+    delegations agreed to meet again", "the two leaders agreed to hold a summit"."""
+    node = token
+    for _ in range(CLAUSE_CLIMB):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return next((s for s in subjects if _group(s, finder)), None)
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _group(subject: Token, finder: RoleFinder) -> bool:
+    """ "the delegations", "the two leaders", "both sides": a group word with a definite determiner, and no
+    country before it ("the Russian delegation" names its own)."""
+    determiners = [c for c in subject.lefts if c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS]
+    named = any(finder.names_actor(c) for c in subject.lefts if c.dep_ in ("amod", "compound", "poss"))
+    return subject.lower_ in GROUP_REFERENCES and bool(determiners) and not named
+
+
+def _definite(token: Token, finder: RoleFinder) -> bool:
+    """ "the talks", "last week's talks", "the Geneva talks", "Geneva talks" (a name before it), not "a meeting"
+    nor a noun that names its own participants ("Russia-Ukraine talks", "their talks")."""
+    if any(finder.names_actor(c) for c in token.children if c.dep_ in ("poss", "compound", "amod")):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" or _place_word(c)
+        for c in token.lefts
+    )
+
+
+def _place_word(token: Token) -> bool:
+    return token.dep_ == "compound" and token.pos_ == "PROPN"
+
+
+def _named_before(token: Token, anchors: Anchors) -> Place | None:
+    """A place the actor layer listed just before the noun ("the Washington meeting", "Geneva talks")."""
+    for place, span in anchors.places:
+        if span is not None and span.root.head == token and _place_word(span.root):
+            return Place(text=place.text, country=place.country)
+    return None
+
+
+def _ordinal(token: Token) -> bool:
+    """ "the first round", "the second meeting"."""
+    return any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in token.children)
+
+
+def context_sides(
+    noun: Token, events: Sequence[Event], finder: RoleFinder, stage: str
+) -> tuple[list[str], Event | None]:
+    """The participants the context gives a reference and the event they come from: at the ``"before"`` stage the
+    nearest meeting event before it, else the countries its sentence names (at least two, no event); at
+    ``"after"`` the first meeting event after it."""
+    meetings = [e for e in events if e.type == "CONSULT" and len({*e.source, *e.target}) >= MIN_SIDES]
+    if stage == "after":
+        later = [e for e in meetings if e.evidence.start > noun.idx]
+        return _sides(min(later, key=lambda e: e.evidence.start)) if later else ([], None)
+    earlier = [e for e in meetings if e.evidence.start < noun.idx]
+    if earlier:
+        return _sides(max(earlier, key=lambda e: e.evidence.start))
+    countries: dict[str, str] = {}
+    for token in noun.sent:
+        actor = finder.actors.actor_at(token)
+        if actor is not None and actor.country and actor.kind in ("country", "organization"):
+            countries.setdefault(actor.country, actor.id)
+    return (list(countries.values()), None) if len(countries) >= MIN_SIDES else ([], None)
+
+
+def _sides(event: Event) -> tuple[list[str], Event]:
+    return list(dict.fromkeys([*event.source, *event.target])), event
+
+
+def _restates(reference: Reference, antecedent: Event) -> bool:
+    """The reference stands in the sentence of the meeting event it takes its sides from and tells no other time
+    or place: "X met Y for the second round of talks" is one event (the meeting layer reads the round off the
+    sentence), unlike "X ruled out talks with Y, saying the Washington meeting had achieved nothing"."""
+    sentence = reference.noun.sent
+    if not sentence.start_char <= antecedent.evidence.start < sentence.end_char:
+        return False
+    when, where = reference.when, reference.where
+    return (when is None or (antecedent.when is not None and antecedent.when.value == when.value)) and (
+        where is None or (antecedent.where is not None and antecedent.where.text == where.text)
+    )
+
+
+def dated_status(status: str, when: When | None, published: str | None) -> str:
+    """A reference's own date settles its tense: "the Warsaw summit on July 8" published before it is planned,
+    "the talks follow last month's meeting" (present tense) is of a meeting held."""
+    if when is None or published is None or not CALENDAR_VALUE.fullmatch(when.value):
+        return status  # not a year, month or day ("2026-W47", "PAST_REF")
+    value, day = when.value[:10], published[:10]
+    if day.startswith(value) or value.startswith(day):
+        return status
+    if status in ("occurred", "ongoing") and value > day:
+        return "planned"
+    return "occurred" if status == "ongoing" and value < day else status
+
+
+def _event(reference: Reference, sides: list[str], published: dt.date | None) -> Event:
+    """The CONSULT event of a reference: the context's sides, its own time and place, the status its clause gives."""
+    noun = reference.noun
+    when = reference.when
+    day = published.isoformat() if published else None
+    status = dated_status(event_status(noun, when.value if when else None, day), when, day)
+    first = reference.group.left_edge.i if reference.group is not None else noun.left_edge.i
+    span = noun.doc[min(first, noun.left_edge.i) : noun.i + 1]
+    sense = generic_sense("CONSULT")
+    return Event(
+        id="",
+        type="CONSULT",
+        status=status,
+        source=sides[:1],
+        target=sides[1:],
+        trigger=noun.text,
+        evidence=Evidence(start=span.start_char, end=span.end_char, text=span.text),
+        mode=None,
+        when=when,
+        where=reference.where,
+        cameo=sense.cameo,
+        goldstein=sense.goldstein,
+    )
