@@ -43,7 +43,8 @@ SENTENCE_ENDS = frozenset(".!?;")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a new sentence after every line break: headings and paragraphs never merge. Inside a
     paragraph, no sentence starts after an abbreviated title ("Cpl. Douglas Green") or with a
-    lower-case word after a full stop ("lost 16 lbs. “and two belt loops”"). A run of
+    lower-case word after a full stop ("lost 16 lbs. “and two belt loops”"), nor right after a word
+    without punctuation between (the parser split "Prabowo | and Anwar met" after a heading). A run of
     ``MAX_SENTENCE_TOKENS`` tokens without a sentence end is cut there."""
     unpunctuated = 0
     for token in doc[:-1]:
@@ -56,6 +57,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             following.is_sent_start = False
         elif token.text == "." and _starts_lower_case(doc, following.i):
             following.is_sent_start = False
+        elif not (token.is_punct or token.is_space or following.is_space or token.text.endswith(tuple(SENTENCE_ENDS))):
+            following.is_sent_start = False  # "Prabowo | and Anwar met": no sentence starts right after a word
     return doc
 
 
