@@ -362,3 +362,8 @@ def test_a_name_the_ner_cut_after_and_takes_its_capitalised_rest(run):
     assert [a.name for a in analysis.actors if a.kind == "organization"] == [
         "Norwegian Commission of Press Rights and National Dialogue"
     ]
+
+
+def test_a_city_naming_where_a_meeting_was_is_a_place_not_an_actor(run):
+    analysis = run("The president said on Monday that the Almaty meeting had opened a new chapter.")
+    assert "Almaty" not in [a.name for a in analysis.actors]

@@ -104,6 +104,14 @@ def is_known_place(state: State, start: int, end: int, text: str) -> bool:
     return not any(ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[-1].text == text for ent in state.doc.ents)
 
 
+def names_a_place_of_a_thing(state: State, start: int, end: int, text: str) -> bool:
+    """A known place (see :func:`is_known_place`) named before a common noun it modifies ("the Almaty
+    meeting", "the Geneva talks"), not a KB organisation."""
+    word = state.doc[end - 1]
+    modifies_noun = word.dep_ == "compound" and word.head.i >= end and word.head.pos_ == "NOUN"
+    return modifies_noun and state.kb.organization(text) is None and is_known_place(state, start, end, text)
+
+
 def region_after_place(doc: Doc, start: int, end: int) -> bool:
     """A state or province abbreviation ("Ont.", "Calif."), or the town before one ("Dundas, Ont.")."""
     if is_region_abbreviation(doc[start:end].text):
@@ -120,6 +128,9 @@ def organization_entity(state: State, start: int, end: int, text: str) -> None:
     """An entity the NER calls an organisation: a person it names, a titled person, or an organisation."""
     known = known_person(state, text)
     titled = titled_name(state, start, end) or name_after_title(state.doc, start, end)
+    if known is None and names_a_place_of_a_thing(state, start, end, text):
+        state.places.append(state.place(start, end, None))  # "the Almaty meeting": where, not who
+        return
     if known is not None:
         state.add(known, start, end)
     elif kb_person_named(state, text):
