@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.meetings.codes import code_of_name, is_leader, participant_code
-from newsgraph.meetings.cues import called_off, ends, mediators_in, outcome_spans, round_of, sentence_of
+from newsgraph.meetings.cues import (
+    called_off,
+    called_off_after,
+    ends,
+    mediators_in,
+    outcome_spans,
+    round_of,
+    sentence_of,
+)
 
 
 def test_a_sentence_does_not_end_after_an_initial_or_a_title():
@@ -91,3 +99,11 @@ def test_a_leader_heads_a_state_or_government_on_the_day():
 )
 def test_words_that_call_off_the_meeting_named_after_them(before, off):
     assert called_off(before) is off
+
+
+def test_a_meeting_called_off_in_the_passive_after_it():
+    assert called_off_after(
+        " in Narva at which the two leaders were to sign the deal has been scrapped, officials said"
+    )
+    assert called_off_after(" in Riga were called off on Monday")
+    assert not called_off_after(" in Narva at which the two leaders were to sign the deal took place on Monday")

@@ -21,7 +21,7 @@ from newsgraph.lang.en.meetings import (
     TOPIC_PREPOSITIONS,
 )
 from newsgraph.meetings.codes import is_leader, participant_code
-from newsgraph.meetings.cues import called_off, ends, mediators_in, round_of, sentence_of, words
+from newsgraph.meetings.cues import called_off, called_off_after, ends, mediators_in, round_of, sentence_of, words
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
@@ -144,7 +144,8 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
     low, high = sentence_of(text, r.evidence_start, r.evidence_end)
     sentence = text[low:high]
     at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
-    if r.type in MEETING_TYPES and called_off(text[low:at]):
+    after = text[at + len(r.trigger) : high]
+    if r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after)):
         status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
     mediators = mediators_in(sentence)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):

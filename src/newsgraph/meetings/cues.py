@@ -22,6 +22,7 @@ from newsgraph.lang.en.meetings import (
     OUTCOME_CUES,
     OUTCOME_NEXT,
     OUTCOME_STOPS,
+    PASSIVE_AUXILIARIES,
     ROUND_WORDS,
 )
 from newsgraph.meetings.codes import code_of_name
@@ -132,6 +133,19 @@ def outcome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((low + offset, low + offset + stop))
             break
     return spans
+
+
+def called_off_after(after: str) -> bool:
+    """Whether the clause after a meeting's trigger says it was called off, in the passive ("The summit in
+    Kigali … has been scrapped", "the talks were called off")."""
+    ws = [w.casefold() for w, _ in words(after)]
+    for i, w in enumerate(ws[:-1]):
+        if w not in PASSIVE_AUXILIARIES:
+            continue
+        nxt = ws[i + 1 : i + 3]
+        if nxt[0] in CANCEL_WORDS or (len(nxt) == 2 and nxt[0] in CALL_OFF_VERBS and nxt[1] == "off"):
+            return True
+    return False
 
 
 def called_off(before: str) -> bool:

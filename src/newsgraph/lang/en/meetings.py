@@ -86,6 +86,8 @@ CANCEL_WORDS = (
     "scraps",
 )
 CALL_OFF_VERBS = ("call", "calls", "called", "calling")  # "… off"
+# Auxiliaries before a cancel word that tell a meeting was called off ("the summit has been scrapped").
+PASSIVE_AUXILIARIES = ("been", "was", "were", "is", "are")
 # Words between a cancel word and the meeting it cancels ("called off the planned September summit").
 CANCEL_SKIPPED = ("the", "a", "its", "their", "this", "that", "of", "planned", "upcoming", "scheduled", "proposed")
 MAX_CANCEL_SKIP = 4  # at most this many such words (capitalised names included)
