@@ -191,3 +191,9 @@ def test_user_file_adds_and_replaces(tmp_path):
     assert [o.role for o in kb.roles_on(jane, DAY)] == ["Mayor of Exampleville"]
     assert kb.organization("the alliance").name == "NATO (user)"
     assert kb.person("vladimir-putin") is not None  # shipped data still there
+
+
+def test_a_demonym_spelled_with_ian_or_ean_names_its_country():
+    kb = default_kb()
+    assert kb.country("Ecuadorian").iso3 == kb.country("Ecuadorean").iso3 == "ECU"
+    assert kb.country("Indian").iso3 == "IND"

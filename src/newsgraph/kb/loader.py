@@ -314,6 +314,9 @@ class KnowledgeBase:
         for c in self._countries.values():
             for name in (c.name, *c.aliases, *c.demonyms):
                 self._country_key.setdefault(normalize(name), c.iso3)
+        for c in self._countries.values():  # "Ecuadorian" for a KB that spells it "Ecuadorean"
+            for name in c.demonyms:
+                self._country_key.setdefault(normalize(demonym_variant(name)), c.iso3)
         for c in self._countries.values():  # ISO3 codes win over any alias spelled alike
             self._country_key[normalize(c.iso3)] = c.iso3
         for c in self._countries.values():
@@ -462,6 +465,15 @@ class KnowledgeBase:
     def agents(self) -> dict[str, str | None]:
         """Role noun (normalised) -> sector."""
         return dict(self._agents)
+
+
+def demonym_variant(demonym: str) -> str:
+    """The other common spelling of a demonym ending in -ean/-ian ("Ecuadorean" <-> "Ecuadorian"), else
+    the demonym itself."""
+    for ending, other in (("ean", "ian"), ("eans", "ians"), ("ian", "ean"), ("ians", "eans")):
+        if demonym.endswith(ending):
+            return demonym[: -len(ending)] + other
+    return demonym
 
 
 @lru_cache(maxsize=1)
