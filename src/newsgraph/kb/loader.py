@@ -309,16 +309,8 @@ class KnowledgeBase:
         return cls(persons, countries, orgs, agents, seat_sectors, stop)
 
     def _build_indexes(self) -> None:
-        self._country_key: dict[str, str] = {}
+        self._country_key = country_keys(self._countries.values())
         self._seat_key: dict[str, str] = {}
-        for c in self._countries.values():
-            for name in (c.name, *c.aliases, *c.demonyms):
-                self._country_key.setdefault(normalize(name), c.iso3)
-        for c in self._countries.values():  # "Ecuadorian" for a KB that spells it "Ecuadorean"
-            for name in c.demonyms:
-                self._country_key.setdefault(normalize(demonym_variant(name)), c.iso3)
-        for c in self._countries.values():  # ISO3 codes win over any alias spelled alike
-            self._country_key[normalize(c.iso3)] = c.iso3
         for c in self._countries.values():
             for name in ((c.capital,) if c.capital else ()) + c.seats:
                 self._seat_key.setdefault(normalize(name), c.iso3)
@@ -465,6 +457,22 @@ class KnowledgeBase:
     def agents(self) -> dict[str, str | None]:
         """Role noun (normalised) -> sector."""
         return dict(self._agents)
+
+
+def country_keys(countries: Iterable[KBCountry]) -> dict[str, str]:
+    """Normalised names, aliases, demonyms (also in their other -ean/-ian spelling: "Ecuadorian" for a KB
+    that has "Ecuadorean") and ISO3 codes of countries -> ISO3; a code wins over an alias spelled alike."""
+    countries = list(countries)
+    keys: dict[str, str] = {}
+    for c in countries:
+        for name in (c.name, *c.aliases, *c.demonyms):
+            keys.setdefault(normalize(name), c.iso3)
+    for c in countries:
+        for name in c.demonyms:
+            keys.setdefault(normalize(demonym_variant(name)), c.iso3)
+    for c in countries:
+        keys[normalize(c.iso3)] = c.iso3
+    return keys
 
 
 def demonym_variant(demonym: str) -> str:

@@ -92,20 +92,27 @@ def misparsed_hearer_clause(child: Token, cue: Token) -> list[Token] | None:
 
 
 def clause_tokens(head: Token) -> list[Token]:
-    """The clause's subtree without speech acts of their own ("but warned …", ", voicing …", ", while Y said …")."""
+    """The clause's subtree without speech acts of their own ("but warned …", ", voicing …", ", while Y said …")
+    and without its source ("“…,” according to the agency")."""
     excluded: set[int] = set()
     for token in head.subtree:
-        own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and (token.tag_ == "VBG" or _reports_own(token)))
-        reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
-        narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
-        if token.i != head.i and is_according_to(token):  # "“…,” according to the agency": its source, not content
+        if token.i != head.i and is_according_to(token):
             excluded.update(t.i for t in token.subtree)
-        elif token.i != head.i and (own_act and is_cue(token) and not reported or narration):
+        elif token.i != head.i and _own_speech_act(token, head):
             excluded.update(t.i for t in token.subtree)
             excluded.update(
                 t.i for t in token.head.children if t.dep_ in {"cc", "mark"} and t.i < token.i and t.i > token.head.i
             )
     return [t for t in head.subtree if t.i not in excluded]
+
+
+def _own_speech_act(token: Token, head: Token) -> bool:
+    """A cue of its own inside the clause (a coordinated or contrasting report, not "and that X would …"), or
+    narration coordinated to it."""
+    own_act = token.dep_ == "conj" or (token.dep_ == "advcl" and (token.tag_ == "VBG" or _reports_own(token)))
+    reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)  # "and that X would respond"
+    narration = token.dep_ == "conj" and token.head.i == head.i and _narration_conjunct(token)
+    return own_act and is_cue(token) and not reported or narration
 
 
 def _reports_own(verb: Token) -> bool:

@@ -184,17 +184,17 @@ def described_person(state: State, subject: Token) -> Actor | None:
     # A word of the description that names something (the "WHL" of "the WHL commissioner") must
     # also describe the person: in a role, or right before a mention ("WHL commissioner Ron Robison").
     named = {t.lower_ for t in subject.subtree if actors.actor_at(t) is not None}
-    holders = []
-    for actor in actors.actors:
-        if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
-            continue
-        described = {w for role in actor.roles for w in role.lower().split()}
-        if not qualifiers <= described:
-            continue
-        described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40) : m.start].lower().split())
-        if named <= described:
-            holders.append(actor)
+    holders = [a for a in actors.actors if _holds_role(state, a, word, qualifiers | named)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _holds_role(state: State, actor: Actor, word: str, words: set[str]) -> bool:
+    """A person whose roles hold ``word`` and, in a role or right before a mention, all of ``words``."""
+    if actor.kind != "person" or not any(word in role.lower().split() for role in actor.roles):
+        return False
+    described = {w for role in actor.roles for w in role.lower().split()}
+    described.update(w for m in actor.mentions for w in state.text[max(0, m.start - 40) : m.start].lower().split())
+    return words <= described
 
 
 def earlier_introduction(state: State, subject: Token) -> Found | None:
