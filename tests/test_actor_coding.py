@@ -155,3 +155,27 @@ def test_a_persons_own_name_and_title_give_no_country(run):
     )
     countries = {a.name: a.country for a in analysis.actors if a.kind == "person"}
     assert countries == {"Jordan Quill": None, "Chad Morrow": None, "Ben Lattimer": None, "Amina Otieno": "KEN"}
+
+
+def test_an_unnamed_official_who_acts_is_an_actor_coded_by_its_role_and_demonym(run):
+    analysis = run("A Peruvian lawyer said the ruling would be appealed.")
+    lawyer = actor_at(analysis, "Peruvian lawyer")
+    assert (lawyer.kind, lawyer.country, lawyer.sector) == ("group", "PER", "JUD")
+    assert not any(a.kind == "organization" for a in analysis.actors)  # the demonym is no organisation
+    met = run("Officials met a Peruvian lawyer on Monday.")
+    assert all(a.name != "Peruvian lawyer" for a in met.actors)  # one who does not act is no actor of its own
+
+
+def test_the_unnamed_head_of_an_organisation_acts_in_its_country_and_sector(run):
+    analysis = run("The president of the Zambian Farmers Union said prices would rise.")
+    president = actor_at(analysis, "president")
+    union = actor_at(analysis, "Zambian Farmers Union")
+    assert president.kind == "group" and president.country == union.country == "ZMB"
+    assert president.sector == union.sector == "LAB"  # not GOV: the president of a union
+
+
+def test_kin_and_plural_nouns_of_the_agent_dictionary_are_civilian_groups(run):
+    relatives = actor_at(run("Relatives of the missing sailors demanded answers."), "Relatives")
+    assert (relatives.kind, relatives.sector) == ("group", "CVL")
+    families = actor_at(run("Displaced families said they had no water."), "Displaced families")
+    assert families.sector == "REF"

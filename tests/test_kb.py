@@ -191,3 +191,27 @@ def test_user_file_adds_and_replaces(tmp_path):
     assert [o.role for o in kb.roles_on(jane, DAY)] == ["Mayor of Exampleville"]
     assert kb.organization("the alliance").name == "NATO (user)"
     assert kb.person("vladimir-putin") is not None  # shipped data still there
+
+
+def test_an_office_whose_end_is_only_a_year_or_month_is_held_through_that_period():
+    from newsgraph.kb.loader import Office
+
+    by_year = Office("President of Ruritania", "head_of_state", "RUR", None, "GOV", "2019", "2022")
+    assert by_year.held_on(date(2022, 5, 1))  # ended some time in 2022: still held in May
+    assert not by_year.held_on(date(2023, 1, 1))
+    same_year = Office("President of Ruritania", "head_of_state", "RUR", None, "GOV", "2022", "2022")
+    assert same_year.held_on(date(2022, 9, 30))
+    by_month = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2020-03", "2022-12")
+    assert by_month.held_on(date(2022, 12, 31)) and not by_month.held_on(date(2023, 1, 1))
+    exact = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2020-03-01", "2022-07-14")
+    assert exact.held_on(date(2022, 7, 13)) and not exact.held_on(date(2022, 7, 14))
+
+
+def test_agent_sector_reads_regular_plurals_of_dictionary_nouns(kb):
+    assert kb.agent_sector("family") == "CVL"
+    assert kb.agent_sector("families") == "CVL"  # -ies -> -y
+    assert kb.agent_sector("displaced families") == "REF"
+    from newsgraph.kb.loader import singulars
+
+    assert singulars("witnesses") == ("witnesse", "witness")
+    assert singulars("press") == ()  # a singular in -ss is no plural

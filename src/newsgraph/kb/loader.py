@@ -122,6 +122,17 @@ def _day(value: str | None) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def _end_day(value: str | None) -> date | None:
+    """Parse an exclusive end date: a partial one ("2022", "2022-07") stands for the end of its
+    period, so the first day after it (an office that ended in 2022 was held into 2022)."""
+    day = _day(value)
+    if day is None or value is None or value.count("-") == 2:
+        return day
+    if value.count("-") == 1:
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
 @dataclass(frozen=True)
 class Office:
     """One holding of an office: role as news prints it, fixed type, where, sector, dates."""
@@ -139,7 +150,7 @@ class Office:
         if on is None:
             return self.end is None
         start = _day(self.start)
-        end = _day(self.end)
+        end = _end_day(self.end)
         return (start is None or start <= on) and (end is None or on < end)
 
 
@@ -429,11 +440,8 @@ class KnowledgeBase:
     def agent_sector(self, noun: str) -> str | None:
         """Sector of a role noun ("minister" -> GOV, "general" -> MIL); None if unknown/neutral."""
         key = normalize(noun)
-        if key in self._agents:
-            return self._agents[key]
-        if key.endswith("s") and key[:-1] in self._agents:  # regular plural
-            return self._agents[key[:-1]]
-        return None
+        found = next((k for k in (key, *singulars(key)) if k in self._agents), None)  # "families"
+        return self._agents[found] if found is not None else None
 
     @property
     def codebook(self) -> Codebook:
@@ -462,6 +470,19 @@ class KnowledgeBase:
     def agents(self) -> dict[str, str | None]:
         """Role noun (normalised) -> sector."""
         return dict(self._agents)
+
+
+def singulars(key: str) -> tuple[str, ...]:
+    """The singulars a regular English plural may stand for: "farmers" -> "farmer", "families"
+    -> "family", "witnesses" -> "witness" (the last word of a phrase only)."""
+    if not key.endswith("s") or key.endswith("ss"):
+        return ()
+    forms = [key[:-1]]
+    if key.endswith("ies"):
+        forms.append(key[:-3] + "y")
+    if key.endswith("es"):
+        forms.append(key[:-2])
+    return tuple(forms)
 
 
 @lru_cache(maxsize=1)

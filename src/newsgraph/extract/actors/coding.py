@@ -27,6 +27,7 @@ from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
+    BODY_LEADER_NOUNS,
     CODING_DEPS,
     COLLECTIVE_NOUNS,
     FORMER_OFFICIAL_SECTOR,
@@ -34,12 +35,15 @@ from newsgraph.lang.en.actors import (
     INSTITUTIONS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
+    ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
+    PERSON_LABELS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     SPOKESPERSON_NOUNS,
+    SUBJECT_DEPS,
     TITLE_ONLY_WORDS,
     TITLE_WORDS,
 )
@@ -113,9 +117,22 @@ def unnamed_agents(state: State) -> None:
         end = phrase_end(state, chunk, noun)
         if one_person(state, head, noun):
             if acts(head) and coded_noun(state, chunk)[1] and held_bodies(state, start, end, noun) is not None:
-                role_holder(state, chunk, state.chunk_country(state.doc[start : noun.i + 1]), end)
-            continue  # an unnamed person is no actor of its own
+                country = state.chunk_country(state.doc[start : noun.i + 1])
+                if not role_holder(state, chunk, country, end) and unnamed_official(state, head, noun):
+                    agents.add(noun, start, end, individual=True)  # "A Ugandan attorney said": unnamed, coded
+            continue  # an unnamed person is no actor of its own, unless one who acts
         agents.add(noun, start, end)
+
+
+def unnamed_official(state: State, head: Token, noun: Token) -> bool:
+    """A subject named by a person noun only ("A Ugandan attorney said"), no body ("the
+    government"), without a name in apposition or inside it ("the envoy, Jane Roe,") and with a
+    role no person of the document holds ("the deputy premier" is the one named before)."""
+    if head.dep_ not in SUBJECT_DEPS or noun.lower_ in ORG_NOUNS:
+        return False
+    if any(t.dep_ == "appos" or t.ent_type_ in PERSON_LABELS for t in head.subtree):
+        return False
+    return not any(c.kind == "person" and noun.lower_ in c.role_words for c in state.clusters)
 
 
 def one_person(state: State, head: Token, noun: Token) -> bool:
@@ -125,17 +142,19 @@ def one_person(state: State, head: Token, noun: Token) -> bool:
     )
 
 
-def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
-    """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
+def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> bool:
+    """ "U.S. President said": the holder of the role the document or the KB knows, if any;
+    True when one was found."""
     role = head_phrase(chunk, ROLE_NOUNS)
     before = chunk.root.i - len(role.split()) if role else -1
     if before >= chunk.start and state.doc[before].lower_ in ROLE_QUALIFIERS:
-        return  # "Vice President" is not the president
+        return False  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         state.release(start, end)
         state.add(holder, start, end)
+    return holder is not None
 
 
 def phrase_end(state: State, chunk: Span, noun: Token) -> int:
@@ -183,12 +202,15 @@ def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
 
 def code_actors(state: State) -> None:
     """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
-    for cluster in sorted(state.clusters, key=lambda c: c.kind == "person"):  # persons after bodies
+    order = {"group": 1, "person": 2}  # groups and persons after the bodies they belong to
+    for cluster in sorted(state.clusters, key=lambda c: order.get(c.kind, 0)):
         if cluster.kind == "country" or not cluster.spans:
             continue
         body = body_of(state, cluster)
         if body is not None:  # "the president of the Riigikogu"
             cluster.country = cluster.country or body.country
+        if cluster.kind == "group" and cluster.body is not None:
+            group_of_body(cluster, cluster.body)
         if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
             cluster.sector = person_sector(state, cluster.kb_person)
         if cluster.kind == "organization" and cluster.kb_id is None:
@@ -201,6 +223,14 @@ def code_actors(state: State) -> None:
             cluster.sector = name_sector(state, cluster)
         if cluster.kind == "person" and cluster.kb_person is None:
             code_dictionary_person(state, cluster)
+
+
+def group_of_body(group: Cluster, body: Cluster) -> None:
+    """A group or unnamed official of an organisation ("members of the Rwandan army", "the
+    president of a Chadian rights league") has its country; one who leads it also its sector."""
+    group.country = group.country or body.country
+    if group.head in BODY_LEADER_NOUNS and body.sector is not None:
+        group.sector = body.sector
 
 
 def body_of(state: State, cluster: Cluster) -> Cluster | None:

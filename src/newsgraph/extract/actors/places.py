@@ -13,6 +13,7 @@ from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
     INSTITUTIONS,
+    MODIFIER_DEPS,
     NOT_PLACE_WORDS,
     PERSON_LABELS,
     PERSON_PLACE_POPULATION,
@@ -34,7 +35,7 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
     if country is not None and not text.isupper() and text.lower() in (d.lower() for d in country.demonyms):
-        return False  # "Peruvian" modifies; an acronym listed as a demonym ("US") names the country
+        return modifier(state.doc[start:end])  # "Peruvian" modifies; an acronym ("US") names the country
     if country is not None:
         cluster = state.find("country", kb_id=f"country/{country.iso3}") or Cluster(
             "country", country.name, kb_id=f"country/{country.iso3}", country=country.iso3
@@ -46,6 +47,12 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         seat_of_government(state, start, end, text, seat)
         return True
     return other_place_or_agency(state, start, end, text)
+
+
+def modifier(span: Span) -> bool:
+    """A demonym the NER called an organisation or a person that modifies a noun ("a Ugandan
+    attorney"): no actor of its own (the phrase it modifies may be one)."""
+    return span.root.dep_ in MODIFIER_DEPS and span.root.head.i >= span.end
 
 
 def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCountry) -> None:

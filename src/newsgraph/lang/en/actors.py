@@ -17,6 +17,8 @@ NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Dependencies of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a word that modifies the noun after it ("a Ugandan attorney", "Kyiv police").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Dependencies of a clause embedded in another (climbed from a pronoun to its governing subject).
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp", "parataxis"})
 
@@ -257,6 +259,9 @@ TITLE_ONLY_WORDS = (
 )
 # Agent-dictionary codes that mark a word as no actor (junk, none).
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
+# Nouns of one who leads a body: an unnamed one "of" an organisation acts in its sector ("the
+# president of the rights league" is NGO, "the chairman of the army's general staff" MIL).
+BODY_LEADER_NOUNS = frozenset("president chairman chairwoman chair chairperson head leader chief director".split())
 # Sector of a former office holder (PLOVER/CAMEO "elite").
 FORMER_OFFICIAL_SECTOR = "ELI"
 # Last words that only say what kind of body a known organisation is ("Shin Bet Security Service");
