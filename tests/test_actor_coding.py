@@ -179,3 +179,10 @@ def test_kin_and_plural_nouns_of_the_agent_dictionary_are_civilian_groups(run):
     assert (relatives.kind, relatives.sector) == ("group", "CVL")
     families = actor_at(run("Displaced families said they had no water."), "Displaced families")
     assert families.sector == "REF"
+
+
+def test_a_head_of_an_intelligence_service_is_coded_spy_while_in_office(run):
+    analysis = run("Gina Haspel briefed the senators on Tuesday.", published="2019-03-05")
+    assert actor_at(analysis, "Gina Haspel").sector == "SPY"
+    later = run("Gina Haspel briefed the senators on Tuesday.", published="2023-03-05")
+    assert actor_at(later, "Gina Haspel").sector == "ELI"  # a former official
