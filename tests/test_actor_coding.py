@@ -186,3 +186,10 @@ def test_a_head_of_an_intelligence_service_is_coded_spy_while_in_office(run):
     assert actor_at(analysis, "Gina Haspel").sector == "SPY"
     later = run("Gina Haspel briefed the senators on Tuesday.", published="2023-03-05")
     assert actor_at(later, "Gina Haspel").sector == "ELI"  # a former official
+
+
+def test_a_capitalised_people_of_a_faith_tagged_as_a_person_is_a_group(run):
+    copts = actor_at(run("Coptic Christians said the church would reopen."), "Coptic Christians")
+    assert (copts.kind, copts.sector) == ("group", "REL")
+    kachin = actor_at(run("Shan Buddhists said the monastery would reopen."), "Shan Buddhists")
+    assert (kachin.kind, kachin.country) == ("group", "MMR")  # a region of the codebook gives the country

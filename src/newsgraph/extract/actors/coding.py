@@ -30,6 +30,7 @@ from newsgraph.lang.en.actors import (
     BODY_LEADER_NOUNS,
     CODING_DEPS,
     COLLECTIVE_NOUNS,
+    FAITH_SECTORS,
     FORMER_OFFICIAL_SECTOR,
     GROUP_DEPS,
     INSTITUTIONS,
@@ -77,9 +78,11 @@ def title_only_persons(state: State) -> None:
 
 
 def group_named_as_person(state: State, last: Token) -> bool:
-    """A "person" whose name ends in a plural common noun of the agent dictionary is a group."""
+    """A "person" whose name ends in a plural noun of the agent dictionary is a group: a common
+    noun ("antiwar protesters") or a capitalised people of a faith ("Rakhine Buddhists")."""
     sector = state.kb.agent_sector(last.lower_)
-    return last.tag_ == "NNS" and last.is_lower and sector is not None and sector not in NO_ACTOR_SECTORS
+    plural = last.tag_ == "NNS" and last.is_lower or last.tag_ == "NNPS" and sector in FAITH_SECTORS
+    return plural and sector is not None and sector not in NO_ACTOR_SECTORS
 
 
 def owned_bodies(state: State) -> None:

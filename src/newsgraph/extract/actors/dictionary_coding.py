@@ -11,7 +11,13 @@ dictionary or the gazetteer knows.
 from __future__ import annotations
 
 from newsgraph.extract.actors.state import Cluster, State
-from newsgraph.lang.en.actors import ORGANIZATION_KIND_WORDS, PERSON_PLACE_POPULATION, PLACE_ACTOR_SECTOR
+from newsgraph.lang.en.actors import (
+    ORGANIZATION_HEAD_SECTORS,
+    ORGANIZATION_KIND_WORDS,
+    ORGANIZATION_WORDS,
+    PERSON_PLACE_POPULATION,
+    PLACE_ACTOR_SECTOR,
+)
 
 
 def place_code(state: State, name: str, min_population: int = 0) -> tuple[str, str] | None:
@@ -61,8 +67,19 @@ def settle_dictionary_kinds(state: State) -> None:
             if coded is not None:
                 cluster.kind, cluster.country = "organization", coded[0]
                 cluster.sector = coded[1] or PLACE_ACTOR_SECTOR
-        elif cluster.kind == "organization" and state.kb.codebook.person(cluster.name, None) is not None:
+        elif cluster.kind == "organization" and dictionary_person_name(state, cluster.name):
             cluster.kind = "person"
+
+
+def dictionary_person_name(state: State, name: str) -> bool:
+    """A name of a person of the dictionary: as listed, or shortened ("Diego Molano" for "Diego
+    Molano Vega") unless a word of it names a kind of organisation ("Syrian Democratic Forces" is
+    no shortened "Syrian Coalition of Secular and Democratic Forces")."""
+    if state.kb.codebook.lists(name):
+        return True
+    words = {w.lower() for w in name.split()}
+    kind_words = words & (ORGANIZATION_WORDS | ORGANIZATION_HEAD_SECTORS.keys())
+    return not kind_words and state.kb.codebook.person(name, None) is not None
 
 
 def place_sector(state: State, name: str) -> str | None:

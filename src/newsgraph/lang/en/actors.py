@@ -259,6 +259,8 @@ TITLE_ONLY_WORDS = (
 )
 # Agent-dictionary codes that mark a word as no actor (junk, none).
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
+# Sectors of the faithful, whose plural is capitalised ("Buddhists", "Sunnis"): a "person" so named is a group.
+FAITH_SECTORS = frozenset({"REL"})
 # Nouns of one who leads a body: an unnamed one "of" an organisation acts in its sector ("the
 # president of the rights league" is NGO, "the chairman of the army's general staff" MIL).
 BODY_LEADER_NOUNS = frozenset("president chairman chairwoman chair chairperson head leader chief director".split())
