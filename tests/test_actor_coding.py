@@ -193,3 +193,10 @@ def test_a_capitalised_people_of_a_faith_tagged_as_a_person_is_a_group(run):
     assert (copts.kind, copts.sector) == ("group", "REL")
     kachin = actor_at(run("Shan Buddhists said the monastery would reopen."), "Shan Buddhists")
     assert (kachin.kind, kachin.country) == ("group", "MMR")  # a region of the codebook gives the country
+
+
+def test_an_adjective_used_as_a_noun_is_coded_as_its_people(run):
+    displaced = actor_at(run("Sudan's displaced said the camps were full."), "Sudan")
+    assert (displaced.kind, displaced.country, displaced.sector) == ("group", "SDN", "REF")
+    passive = run("The villagers were displaced by the floods.")
+    assert all(a.sector != "REF" for a in passive.actors)  # a participle of a passive is no group

@@ -8,8 +8,8 @@ Three steps:
 - `unnamed_agents`: a subject, object or prepositional object named only by a group noun the
   agent dictionary codes ("Ukrainian farmers", "Kyiv police") is a group actor of its own
   (`agents.py`, the one generic-agent mechanism quotes and events read); a role subject
-  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else no
-  actor;
+  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else an
+  unnamed official of its own ("A Ugandan attorney said"), unless a name stands in or beside it;
 - `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
   a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
   head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
@@ -33,12 +33,15 @@ from newsgraph.lang.en.actors import (
     FAITH_SECTORS,
     FORMER_OFFICIAL_SECTOR,
     GROUP_DEPS,
+    INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
     ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
+    PEOPLE_NOUNS,
     PERSON_LABELS,
+    PERSON_NOUNS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
     ROLE_NOUNS,
@@ -125,14 +128,40 @@ def unnamed_agents(state: State) -> None:
                     agents.add(noun, start, end, individual=True)  # "A Ugandan attorney said": unnamed, coded
             continue  # an unnamed person is no actor of its own, unless one who acts
         agents.add(noun, start, end)
+    nominal_adjectives(state, agents)
+
+
+def nominal_adjectives(state: State, agents: GroupAgents) -> None:
+    """ "the displaced", "Burkina Faso's displaced": an adjective or participle after a determiner
+    or possessor that heads a party to an act, coded as the agent dictionary codes its people
+    ("displaced people": REF), with the country of its possessor."""
+    for token in state.doc:
+        if token.pos_ not in {"ADJ", "VERB"} or not token.is_lower or token.i in state.by_token:
+            continue
+        lefts = [c for c in token.lefts if c.dep_ in {"det", "poss"} or any(t.tag_ == "POS" for t in c.children)]
+        if not lefts or not takes_part(token) or state.in_quotation(token):
+            continue
+        sector = next((found for w in PEOPLE_NOUNS if (found := state.kb.agent_sector(f"{token.lower_} {w}"))), None)
+        if sector is None or sector in NO_ACTOR_SECTORS:
+            continue
+        first = lefts[0].left_edge.i
+        start = first + (1 if state.doc[first].lower_ in _DETERMINERS else 0)
+        span = state.doc[start : token.i + 1]
+        cluster = agents.cluster(span, token, sector, agents.own_country(span))
+        state.release(start, token.i + 1)
+        state.add(cluster, start, token.i + 1)
 
 
 def unnamed_official(state: State, head: Token, noun: Token) -> bool:
     """A subject named by a person noun only ("A Ugandan attorney said"), no body ("the
     government"), without a name in apposition or inside it ("the envoy, Jane Roe,") and with a
     role no person of the document holds ("the deputy premier" is the one named before)."""
+    word = noun.lemma_.lower()
     if head.dep_ not in SUBJECT_DEPS or noun.lower_ in ORG_NOUNS:
         return False
+    if word not in ROLE_NOUNS and word not in PERSON_NOUNS and word not in TITLE_WORDS:
+        if not word.endswith(INDIVIDUAL_SUFFIXES):
+            return False  # "a settlement": a thing, though the dictionary codes it
     if any(t.dep_ == "appos" or t.ent_type_ in PERSON_LABELS for t in head.subtree):
         return False
     return not any(c.kind == "person" and noun.lower_ in c.role_words for c in state.clusters)

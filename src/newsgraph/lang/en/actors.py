@@ -343,6 +343,8 @@ QUANTITY_HEADS = frozenset(
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
 # Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
 VAGUE_SECTORS = frozenset({"UNK", "JNK"})
+# Nouns an adjective used as a noun stands with ("the displaced": "displaced people").
+PEOPLE_NOUNS = ("people", "person")
 # Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
 # "a state of emergency").
 PLACE_NOUNS = frozenset(
