@@ -35,6 +35,8 @@ earlier one took:
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 18. `clusters.merge_same_kb` again, for KB links the later steps made;
 19. `coding.owned_bodies`: "Russia's Baltic Fleet" is one mention of the fleet, not one of Russia too;
+    `coding.titled_persons`: "U.S. President Joe Biden" is one mention of Biden, not one of the
+    United States too;
 20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
@@ -45,7 +47,13 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
-from newsgraph.extract.actors.coding import code_actors, owned_bodies, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.coding import (
+    code_actors,
+    owned_bodies,
+    title_only_persons,
+    titled_persons,
+    unnamed_agents,
+)
 from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
 from newsgraph.extract.actors.kbnames import kb_name_mentions
@@ -93,6 +101,7 @@ STEPS = (
     unnamed_agents,
     merge_same_kb,
     owned_bodies,
+    titled_persons,
     code_actors,
 )
 
