@@ -214,3 +214,10 @@ def test_a_possessive_country_before_a_role_is_part_of_the_holders_mention(run):
     analysis = run("France's foreign minister said the talks would resume.", published="2024-06-01")
     minister = actor_at(analysis, "France")
     assert (minister.kind, minister.name, minister.country) == ("person", "Stéphane Séjourné", "FRA")
+
+
+def test_one_word_state_bodies_of_the_phoenix_dictionary_are_organisations(run):
+    knesset = actor_at(run("The Knesset approved the budget on Wednesday."), "Knesset")
+    assert (knesset.kind, knesset.country, knesset.sector) == ("organization", "ISR", "LEG")
+    peshmerga = actor_at(run("The Peshmerga said they had retaken the village."), "Peshmerga")
+    assert (peshmerga.country, peshmerga.sector) == ("IRQ", "MIL")
