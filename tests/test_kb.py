@@ -215,3 +215,9 @@ def test_agent_sector_reads_regular_plurals_of_dictionary_nouns(kb):
 
     assert singulars("witnesses") == ("witnesse", "witness")
     assert singulars("press") == ()  # a singular in -ss is no plural
+
+
+def test_common_national_demonyms_the_source_lacks_name_their_country(kb):
+    for word, iso3 in (("Uzbek", "UZB"), ("Ecuadorian", "ECU"), ("Slovenian", "SVN"), ("Nigerien", "NER")):
+        assert kb.country(word) is not None and kb.country(word).iso3 == iso3, word
+    assert kb.country("Nigerian").iso3 == "NGA"  # not confused with Niger's

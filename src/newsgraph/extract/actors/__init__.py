@@ -23,7 +23,8 @@ earlier one took:
 9. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
    `dictionary_coding.settle_dictionary_kinds`: "Transnistria said" is that region acting, an ORG
    named like a person of the actor dictionary is that person; `dictionary_coding.unnamed_places`:
-   "Somaliland said", a place the NER missed, acting;
+   "Somaliland said", a place the NER missed, acting; `places.unnamed_seats`: "Kyiv said", a
+   capital the NER missed, acting as its government;
 10. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
 11. `places.institutions`: state institutions ("Belarus's foreign ministry");
 12. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
@@ -35,8 +36,6 @@ earlier one took:
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 18. `clusters.merge_same_kb` again, for KB links the later steps made;
 19. `coding.owned_bodies`: "Russia's Baltic Fleet" is one mention of the fleet, not one of Russia too;
-    `coding.titled_persons`: "U.S. President Joe Biden" is one mention of Biden, not one of the
-    United States too;
 20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
 """
 
@@ -51,7 +50,6 @@ from newsgraph.extract.actors.coding import (
     code_actors,
     owned_bodies,
     title_only_persons,
-    titled_persons,
     unnamed_agents,
 )
 from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
@@ -65,7 +63,7 @@ from newsgraph.extract.actors.mentions import (
     settle_kinds,
     surname_mentions,
 )
-from newsgraph.extract.actors.places import institutions
+from newsgraph.extract.actors.places import institutions, unnamed_seats
 from newsgraph.extract.actors.references import (
     capitalised_org_descriptions,
     organization_descriptions,
@@ -91,6 +89,7 @@ STEPS = (
     title_only_persons,
     settle_dictionary_kinds,
     unnamed_places,
+    unnamed_seats,
     text_roles,
     institutions,
     role_descriptions,
@@ -101,7 +100,6 @@ STEPS = (
     unnamed_agents,
     merge_same_kb,
     owned_bodies,
-    titled_persons,
     code_actors,
 )
 

@@ -54,8 +54,6 @@ from newsgraph.lang.en.actors import (
 
 # A group's phrase takes at most this many words after its noun chunk.
 _MAX_TAIL = 6
-# A person's title between a country and the name is at most this many words ("Secretary of State").
-_MAX_TITLE = 4
 # Dependencies of the words of a title before a name ("Russian Foreign Minister", "Kyiv's mayor").
 TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Dependents after a group's noun that end its phrase.
@@ -107,41 +105,6 @@ def owned_bodies(state: State) -> None:
             state.release(start, end)
             state.add(cluster, first, end)
             cluster.country = cluster.country or holder.country
-
-
-def titled_persons(state: State) -> None:
-    """ "U.S. President Joe Biden", "Canada's foreign minister": a country named in a person's
-    title is where the person holds office, so part of the person's mention (as "Russia's Baltic
-    Fleet" is one of the fleet), not a mention of the country acting."""
-    countries = [(s, e, c) for c in state.clusters if c.kind == "country" for s, e in c.spans]
-    for cluster in [c for c in state.clusters if c.kind == "person"]:
-        for start, end in list(cluster.spans):
-            found = next((m for m in countries if 0 <= start - m[1] <= _MAX_TITLE and m[2].country), None)
-            if found is None or cluster.country not in (None, found[2].country):
-                continue
-            first, last, _country = found
-            if (
-                last == start
-                and state.doc[start].tag_ != "POS"
-                or last < start
-                and not title_between(state, last, start)
-            ):
-                continue  # "Canada's foreign minister": the role's mention begins with the possessive
-            state.release(first, end)
-            state.add(cluster, first, end)
-
-
-def title_between(state: State, start: int, end: int) -> bool:
-    """The words between a country and a person's name are a title only: a role ("President",
-    "Secretary of State", "foreign minister") after an optional possessive, and no other actor
-    than a fragment of the title the NER took for a name ("State")."""
-    words = [t for t in state.doc[start:end] if t.tag_ != "POS"]
-    text = " ".join(t.lower_ for t in words)
-    known = text in ROLE_NOUNS or state.kb.agent_sector(text) not in (None, *NO_ACTOR_SECTORS)
-    if not words or not (known or all(t.lower_.rstrip(".") in TITLE_WORDS for t in words)):
-        return False
-    held = {id(c): c for i in range(start, end) if (c := state.by_token.get(i)) is not None}
-    return all(c.kb_id is None and c.kind == "organization" for c in held.values())
 
 
 def unnamed_agents(state: State) -> None:

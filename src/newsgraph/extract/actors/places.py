@@ -68,6 +68,16 @@ def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCo
         state.places.append(state.place(start, end, seat.iso3))
 
 
+def unnamed_seats(state: State) -> None:
+    """A capital or seat of government the NER left out that acts ("Kyiv said"): its government."""
+    for token in state.doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in state.by_token or not acts_as_agent(token):
+            continue
+        seat = state.kb.seat_of_government(token.text)
+        if seat is not None and not any(c.dep_ == "compound" for c in token.lefts):
+            state.add(government_cluster(state, seat), token.i, token.i + 1)
+
+
 def other_place_or_agency(state: State, start: int, end: int, text: str) -> bool:
     """A place of the NER or the gazetteer (an actor when it is a verb's subject), or an acronym
     the NER took for a person ("EUCOM")."""
