@@ -217,3 +217,11 @@ def test_a_government_of_a_country_named_in_two_words_is_that_countrys(run):
 def test_a_capital_the_ner_left_out_acts_as_its_government(run):
     analysis = run("Kyiv rejected the offer on Friday.")
     assert [(a.name, a.sector) for a in analysis.actors] == [("Government of Ukraine", "GOV")]
+
+
+def test_a_title_whose_noun_codes_nothing_takes_the_sector_of_its_coded_modifier(run):
+    analysis = run("Zambian opposition leader Mwila Banda criticised the budget.")
+    leader = actor_at(analysis, "Mwila Banda")
+    assert (leader.country, leader.sector) == ("ZMB", "OPP")  # "leader" codes nothing, "opposition" does
+    chief = actor_at(run("The army chief Tomas Hadid resigned."), "Tomas Hadid")
+    assert chief.sector == "MIL"

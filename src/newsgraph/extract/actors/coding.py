@@ -50,6 +50,7 @@ from newsgraph.lang.en.actors import (
     SUBJECT_DEPS,
     TITLE_ONLY_WORDS,
     TITLE_WORDS,
+    VAGUE_SECTORS,
 )
 
 # A group's phrase takes at most this many words after its noun chunk.
@@ -59,6 +60,7 @@ TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Dependents after a group's noun that end its phrase.
 _STOP_DEPS = frozenset({"relcl", "cc", "conj"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NO_AGENT = NO_ACTOR_SECTORS | VAGUE_SECTORS
 
 
 def title_only_persons(state: State) -> None:
@@ -332,15 +334,34 @@ def title_place(state: State, token: Token) -> str | None:
     return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
+def title_phrases(state: State, cluster: Cluster) -> list[str]:
+    """The lower-case title words written before a person's name ("Kenyan opposition leader
+    Raila Odinga" -> "opposition leader")."""
+    phrases = []
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        words = [t for t in state.doc[root.left_edge.i : start] if t.dep_ in TITLE_DEPS and t.is_lower]
+        if words and words[-1].i == start - 1:
+            phrases.append(" ".join(t.lower_ for t in words))
+    return phrases
+
+
+def role_sector(state: State, role: str) -> str | None:
+    """The sector of a role: of its noun ("foreign minister", "minister"), else, when the noun
+    codes none ("leader", "chief"), of a modifier that does ("opposition leader": OPP)."""
+    words = role.lower().split()
+    sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
+    if sector is not None:
+        return sector
+    coded = (state.kb.agent_sector(w) for w in reversed(words[:-1]))
+    return next((found for found in coded if found is not None and found not in _NO_AGENT), None)
+
+
 def name_sector(state: State, cluster: Cluster) -> str | None:
     """The sector the words of an organisation's name or a person's roles give."""
     if cluster.kind == "person":
-        for role in cluster.roles:
-            words = role.lower().split()
-            sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
-            if sector is not None:
-                return sector
-        return None
+        roles = [*title_phrases(state, cluster), *cluster.roles]
+        return next((found for role in roles if (found := role_sector(state, role)) is not None), None)
     words = cluster.name.lower().replace("-", " ").split()
     for i in range(len(words) - 1, -1, -1):
         for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
