@@ -221,3 +221,10 @@ def test_common_national_demonyms_the_source_lacks_name_their_country(kb):
     for word, iso3 in (("Uzbek", "UZB"), ("Ecuadorian", "ECU"), ("Slovenian", "SVN"), ("Nigerien", "NER")):
         assert kb.country(word) is not None and kb.country(word).iso3 == iso3, word
     assert kb.country("Nigerian").iso3 == "NGA"  # not confused with Niger's
+
+
+def test_heads_beyond_the_curated_core_carry_their_news_spelling_and_later_holders(kb):
+    (japarov,) = kb.persons_named("Sadyr Japarov")
+    assert japarov.country == "KGZ" and "Sadyr Zhaparov" in japarov.aliases  # the Wikidata label kept
+    assert names(kb.office_holders("NGA", "head_of_state", date(2024, 1, 1))) == ["Bola Tinubu"]
+    assert names(kb.office_holders("NGA", "head_of_state", date(2022, 1, 1))) == ["Muhammadu Buhari"]
