@@ -228,3 +228,11 @@ def test_heads_beyond_the_curated_core_carry_their_news_spelling_and_later_holde
     assert japarov.country == "KGZ" and "Sadyr Zhaparov" in japarov.aliases  # the Wikidata label kept
     assert names(kb.office_holders("NGA", "head_of_state", date(2024, 1, 1))) == ["Bola Tinubu"]
     assert names(kb.office_holders("NGA", "head_of_state", date(2022, 1, 1))) == ["Muhammadu Buhari"]
+
+
+def test_an_office_yet_to_begin_has_not_ended():
+    from newsgraph.kb.loader import Office
+
+    later = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2022-10-25", "2024-07-05")
+    assert not later.ended_by(date(2022, 6, 1)) and not later.held_on(date(2022, 6, 1))
+    assert later.ended_by(date(2024, 7, 5))

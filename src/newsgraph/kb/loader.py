@@ -153,6 +153,11 @@ class Office:
         end = _end_day(self.end)
         return (start is None or start <= on) and (end is None or on < end)
 
+    def ended_by(self, on: date) -> bool:
+        """True if the holding had ended by ``on`` (not one that has not begun yet)."""
+        end = _end_day(self.end)
+        return end is not None and end <= on
+
 
 @dataclass(frozen=True)
 class KBPerson:

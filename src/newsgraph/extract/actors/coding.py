@@ -255,7 +255,7 @@ def code_actors(state: State) -> None:
             cluster.country = mention_country(state, cluster)
         if cluster.sector is None:
             cluster.sector = name_sector(state, cluster)
-        if cluster.kind == "person" and cluster.kb_person is None:
+        if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
             code_dictionary_person(state, cluster)
 
 
@@ -288,7 +288,7 @@ def person_sector(state: State, person: KBPerson) -> str | None:
         return held[0].sector
     if state.published is None:
         return None
-    ended = [o for o in person.offices if o.end is not None and not o.held_on(state.published)]
+    ended = [o for o in person.offices if o.ended_by(state.published)]  # not one that is yet to come
     return FORMER_OFFICIAL_SECTOR if ended else None
 
 
