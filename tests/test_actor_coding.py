@@ -225,3 +225,9 @@ def test_a_title_whose_noun_codes_nothing_takes_the_sector_of_its_coded_modifier
     assert (leader.country, leader.sector) == ("ZMB", "OPP")  # "leader" codes nothing, "opposition" does
     chief = actor_at(run("The army chief Tomas Hadid resigned."), "Tomas Hadid")
     assert chief.sector == "MIL"
+
+
+def test_a_kb_persons_full_name_the_ner_cut_is_one_mention_of_that_person(run):
+    analysis = run("Ursula von der Leyen said on Friday that the sanctions would stay.")
+    persons = [a for a in analysis.actors if a.kind == "person"]
+    assert [(p.name, p.mentions[0].text) for p in persons] == [("Ursula von der Leyen", "Ursula von der Leyen")]

@@ -7,6 +7,8 @@ extractors use to resolve a subject such as "he", "the minister" or "the Kremlin
 The steps, in order, each over the shared clusters of `state.State`; a step skips tokens an
 earlier one took:
 
+0. `kbnames.kb_person_names`: a KB person's full name the NER cut or split ("Ursula von der" +
+   "Leyen") is one mention of that person;
 1. `mentions.named_mentions`: the NER's entities, corrected (headings, titles, possessive places,
    a name used as a place, "Hutu extremists", persons tagged ORG, lists); countries, capitals
    and seats of government through `places.place_or_government` ("Kyiv rejected" becomes that
@@ -54,7 +56,7 @@ from newsgraph.extract.actors.coding import (
 )
 from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
-from newsgraph.extract.actors.kbnames import kb_name_mentions
+from newsgraph.extract.actors.kbnames import kb_name_mentions, kb_person_names
 from newsgraph.extract.actors.mentions import (
     given_name_persons,
     heading_mentions,
@@ -78,6 +80,7 @@ from newsgraph.model import Actor, Mention
 __all__ = ["ActorIndex", "PlaceMention", "extract_actors"]
 
 STEPS = (
+    kb_person_names,
     named_mentions,
     kb_name_mentions,
     merge_same_kb,
