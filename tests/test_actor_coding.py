@@ -231,3 +231,13 @@ def test_a_kb_persons_full_name_the_ner_cut_is_one_mention_of_that_person(run):
     analysis = run("Ursula von der Leyen said on Friday that the sanctions would stay.")
     persons = [a for a in analysis.actors if a.kind == "person"]
     assert [(p.name, p.mentions[0].text) for p in persons] == [("Ursula von der Leyen", "Ursula von der Leyen")]
+
+
+def test_a_kb_persons_name_written_without_its_accents_is_found_whole(run):
+    analysis = run("Luiz Inacio Lula da Silva said the budget would pass.")
+    (lula,) = [a for a in analysis.actors if a.kind == "person"]
+    assert (lula.kb_id, lula.country, lula.mentions[0].text) == (
+        "luiz-inacio-lula-da-silva",
+        "BRA",
+        "Luiz Inacio Lula da Silva",
+    )

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 import spacy
+from anyascii import anyascii
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
@@ -49,7 +50,8 @@ def kb_person_names(state: State) -> None:
 @lru_cache(maxsize=4)
 def person_names(kb: KnowledgeBase) -> frozenset[str]:
     """The multi-word names and aliases of ``kb``'s persons, as the KB writes them."""
-    return frozenset(n for p in kb.persons for n in (p.name, *p.aliases) if " " in n and n[:1].isupper())
+    names = {n for p in kb.persons for n in (p.name, *p.aliases) if " " in n and n[:1].isupper()}
+    return frozenset(names | {anyascii(n) for n in names})  # "Luiz Inacio Lula da Silva" without accents
 
 
 @lru_cache(maxsize=4)
