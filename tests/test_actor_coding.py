@@ -241,3 +241,10 @@ def test_a_kb_persons_name_written_without_its_accents_is_found_whole(run):
         "BRA",
         "Luiz Inacio Lula da Silva",
     )
+
+
+def test_a_news_agency_called_official_or_state_run_is_the_state_speaking(run):
+    agency = actor_at(run("The state-run Zambian News Agency said the vote was fair."), "Zambian News Agency")
+    assert (agency.country, agency.sector) == ("ZMB", "GOV")
+    plain = actor_at(run("The Zambian News Agency said the vote was fair."), "Zambian News Agency")
+    assert plain.sector == "MED"

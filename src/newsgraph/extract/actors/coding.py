@@ -35,6 +35,7 @@ from newsgraph.lang.en.actors import (
     GROUP_DEPS,
     INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
+    MEDIA_SECTOR,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
     ORG_NOUNS,
@@ -47,6 +48,7 @@ from newsgraph.lang.en.actors import (
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     SPOKESPERSON_NOUNS,
+    STATE_MEDIA_WORDS,
     SUBJECT_DEPS,
     TITLE_ONLY_WORDS,
     TITLE_WORDS,
@@ -255,6 +257,8 @@ def code_actors(state: State) -> None:
             cluster.country = mention_country(state, cluster)
         if cluster.sector is None:
             cluster.sector = name_sector(state, cluster)
+        if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
+            cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
         if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
             code_dictionary_person(state, cluster)
 
@@ -265,6 +269,18 @@ def group_of_body(group: Cluster, body: Cluster) -> None:
     group.country = group.country or body.country
     if group.head in BODY_LEADER_NOUNS and body.sector is not None:
         group.sector = body.sector
+
+
+def state_media(state: State, cluster: Cluster) -> bool:
+    """A news medium the KB does not know, called official or state-run where it is named ("the
+    official National News Agency", "the state-run ... News Agency")."""
+    if cluster.sector != MEDIA_SECTOR:
+        return False
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        if any(t.lower_ in STATE_MEDIA_WORDS for t in state.doc[root.left_edge.i : start]):
+            return True
+    return False
 
 
 def body_of(state: State, cluster: Cluster) -> Cluster | None:

@@ -259,6 +259,10 @@ TITLE_ONLY_WORDS = (
 )
 # Agent-dictionary codes that mark a word as no actor (junk, none).
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
+# The sector of news media, and the words that make a medium the state's ("the official ... News
+# Agency", "state-run television"): PLOVER codes state media GOV (with JRN).
+MEDIA_SECTOR = "MED"
+STATE_MEDIA_WORDS = frozenset({"official", "state", "government"})
 # Sectors of the faithful, whose plural is capitalised ("Buddhists", "Sunnis"): a "person" so named is a group.
 FAITH_SECTORS = frozenset({"REL"})
 # Nouns of one who leads a body: an unnamed one "of" an organisation acts in its sector ("the
