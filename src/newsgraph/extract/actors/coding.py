@@ -240,27 +240,38 @@ def code_actors(state: State) -> None:
     """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
     order = {"group": 1, "person": 2}  # groups and persons after the bodies they belong to
     for cluster in sorted(state.clusters, key=lambda c: order.get(c.kind, 0)):
-        if cluster.kind == "country" or not cluster.spans:
-            continue
-        body = body_of(state, cluster)
-        if body is not None:  # "the president of the Riigikogu"
-            cluster.country = cluster.country or body.country
-        if cluster.kind == "group" and cluster.body is not None:
-            group_of_body(cluster, cluster.body)
-        if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
-            cluster.sector = person_sector(state, cluster.kb_person)
-        if cluster.kind == "organization" and cluster.kb_id is None:
-            code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
-        if cluster.kind == "organization" and cluster.country is None:  # "Mariupol said"
-            code_named_place(state, cluster)
-        if cluster.country is None:
-            cluster.country = mention_country(state, cluster)
-        if cluster.sector is None:
-            cluster.sector = name_sector(state, cluster)
-        if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
-            cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
-        if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
-            code_dictionary_person(state, cluster)
+        if cluster.kind != "country" and cluster.spans:
+            code_actor(state, cluster)
+
+
+def code_actor(state: State, cluster: Cluster) -> None:
+    """Country and sector of one actor: its body's, its KB entry's, its words', the dictionary's."""
+    body = body_of(state, cluster)
+    if body is not None:  # "the president of the Riigikogu"
+        cluster.country = cluster.country or body.country
+    if cluster.kind == "group" and cluster.body is not None:
+        group_of_body(cluster, cluster.body)
+    if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
+        cluster.sector = person_sector(state, cluster.kb_person)
+    if cluster.kind == "organization":
+        code_organization(state, cluster)
+    if cluster.country is None:
+        cluster.country = mention_country(state, cluster)
+    if cluster.sector is None:
+        cluster.sector = name_sector(state, cluster)
+    if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
+        cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
+    if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
+        code_dictionary_person(state, cluster)
+
+
+def code_organization(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks named by a KB one and kind words ("Shin Bet Security
+    Service"), or named by a place that acts ("Mariupol said")."""
+    if cluster.kb_id is None:
+        code_by_known_prefix(state, cluster)
+    if cluster.country is None:
+        code_named_place(state, cluster)
 
 
 def group_of_body(group: Cluster, body: Cluster) -> None:
