@@ -21,7 +21,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
-from newsgraph.extract.actors.dictionary_coding import code_by_known_prefix, code_dictionary_person, code_named_place
+from newsgraph.extract.actors.dictionary_coding import (
+    code_by_known_prefix,
+    code_dictionary_person,
+    code_named_place,
+    code_reordered_name,
+)
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -261,6 +266,8 @@ def code_actor(state: State, cluster: Cluster) -> None:
         cluster.sector = name_sector(state, cluster)
     if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
         cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
+    if cluster.kind == "person" and cluster.kb_person is None:
+        code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
     if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
         code_dictionary_person(state, cluster)
 
