@@ -248,3 +248,15 @@ def test_a_news_agency_called_official_or_state_run_is_the_state_speaking(run):
     assert (agency.country, agency.sector) == ("ZMB", "GOV")
     plain = actor_at(run("The Zambian News Agency said the vote was fair."), "Zambian News Agency")
     assert plain.sector == "MED"
+
+
+def test_officials_a_country_word_places_are_that_states_government(run):
+    officials = actor_at(run("Zambian officials rejected the claim on Tuesday."), "Zambian officials")
+    assert (officials.name, officials.country, officials.sector) == ("Government of Zambia", "ZMB", "GOV")
+    assert run("Officials rejected the claim on Tuesday.").actors == []  # bare officials speak for a body
+
+
+def test_another_countrys_congress_is_not_the_us_congress(run):
+    congress = actor_at(run("Chile's Congress approved the reform on Tuesday."), "Chile")
+    assert (congress.name, congress.country, congress.sector) == ("Parliament of Chile", "CHL", "LEG")
+    assert actor_at(run("Congress approved the budget on Tuesday."), "Congress").kb_id == "us_congress"

@@ -27,6 +27,7 @@ from newsgraph.extract.actors.dictionary_coding import (
     code_named_place,
     code_reordered_name,
 )
+from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
 from newsgraph.kb.loader import KBCountry, KBPerson
@@ -43,6 +44,7 @@ from newsgraph.lang.en.actors import (
     MEDIA_SECTOR,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
+    OFFICIAL_NOUNS,
     ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
     PEOPLE_NOUNS,
@@ -127,6 +129,7 @@ def unnamed_agents(state: State) -> None:
             continue
         noun = through_quantity(head)
         if noun.lower_ in SPOKESPERSON_NOUNS:
+            officials_of_a_state(state, chunk, noun)
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = phrase_end(state, chunk, noun)
@@ -174,6 +177,18 @@ def unnamed_official(state: State, head: Token, noun: Token) -> bool:
     if any(t.dep_ == "appos" or t.ent_type_ in PERSON_LABELS for t in head.subtree):
         return False
     return not any(c.kind == "person" and noun.lower_ in c.role_words for c in state.clusters)
+
+
+def officials_of_a_state(state: State, chunk: Span, noun: Token) -> None:
+    """ "Ukrainian officials said", "U.S. officials": officials a country word places who act
+    are a mention of that state's government (as their quotes are its); bare "officials" speak
+    for a body named elsewhere."""
+    country = state.chunk_country(chunk) if noun.lower_ in OFFICIAL_NOUNS and acts(chunk.root) else None
+    taken = any(i in state.by_token and state.by_token[i].kind != "country" for i in range(chunk.start, noun.i + 1))
+    if country is not None and not taken:
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        state.release(start, noun.i + 1)
+        state.add(government_cluster(state, country), start, noun.i + 1)
 
 
 def one_person(state: State, head: Token, noun: Token) -> bool:

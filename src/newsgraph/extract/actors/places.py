@@ -167,11 +167,11 @@ def institutions(state: State) -> None:
     for chunk in state.noun_chunks:
         head = chunk.root
         key = head_phrase(chunk, INSTITUTIONS)
-        held = state.by_token.get(head.i)
-        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(state, held, key):
+        if key is None or head.tag_ in {"NNS", "NNPS"}:
             continue
         country = state.chunk_country(chunk)
-        if country is None:
+        held = state.by_token.get(head.i)
+        if country is None or held is not None and not names_institution(state, held, key, country):
             continue
         start = chunk.start + (1 if state.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
         if any(
@@ -203,9 +203,12 @@ def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
     )
 
 
-def names_institution(state: State, cluster: Cluster, key: str) -> bool:
+def names_institution(state: State, cluster: Cluster, key: str, country: KBCountry) -> bool:
     """An organisation of no KB named by the institution noun, alone or after a country word
-    ("Defense Ministry", "Peruvian Defence Ministry"), or a "person" named by its last words."""
+    ("Defense Ministry", "Peruvian Defence Ministry"), a "person" named by its last words, or
+    another country's KB body whose short name it is ("Brazil's Congress" is not the US one)."""
+    if cluster.kind == "organization" and cluster.kb_id is not None and cluster.country not in (None, country.iso3):
+        return state.kb.country_by_code(cluster.country) is not None  # a state's body, not an IGO's
     if cluster.kind not in {"organization", "person"} or cluster.kb_id is not None:
         return False
     name = cluster.name.lower()

@@ -135,6 +135,8 @@ PERSON_NOUNS = frozenset(
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 # Nouns for someone who speaks for an organisation ("a State Department spokesperson").
 SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
+# Of those, the plural a country word makes a group of that state ("Ukrainian officials").
+OFFICIAL_NOUNS = frozenset({"officials"})
 
 # -- organisations -----------------------------------------------------------------------------
 
@@ -183,6 +185,8 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "coast guard": ("Coast Guard", "MIL"),
     "police": ("Police", "COP"),
     "parliament": ("Parliament", "LEG"),
+    "congress": ("Parliament", "LEG"),
+    "senate": ("Parliament", "LEG"),
     "central bank": ("Central Bank", "GOV"),
     "embassy": ("Embassy", "GOV"),
     "government": ("Government", "GOV"),
