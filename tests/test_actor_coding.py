@@ -260,3 +260,9 @@ def test_another_countrys_congress_is_not_the_us_congress(run):
     congress = actor_at(run("Chile's Congress approved the reform on Tuesday."), "Chile")
     assert (congress.name, congress.country, congress.sector) == ("Parliament of Chile", "CHL", "LEG")
     assert actor_at(run("Congress approved the budget on Tuesday."), "Congress").kb_id == "us_congress"
+
+
+def test_officials_of_two_states_are_not_one_government(run):
+    analysis = run("Chilean and Peruvian officials met in Lima on Monday.")
+    governments = sorted(a.name for a in analysis.actors if a.name.startswith("Government of"))
+    assert governments not in (["Government of Chile"], ["Government of Peru"])

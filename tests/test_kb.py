@@ -236,3 +236,9 @@ def test_an_office_yet_to_begin_has_not_ended():
     later = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2022-10-25", "2024-07-05")
     assert not later.ended_by(date(2022, 6, 1)) and not later.held_on(date(2022, 6, 1))
     assert later.ended_by(date(2024, 7, 5))
+
+
+def test_the_palestinian_authority_is_a_government_not_the_country(kb):
+    authority = kb.organization("Palestinian Authority")
+    assert authority is not None and (authority.country, authority.sector) == ("PSE", "GOV")
+    assert kb.country("Palestinian Authority") is None and kb.country("Palestine").iso3 == "PSE"

@@ -180,10 +180,12 @@ def unnamed_official(state: State, head: Token, noun: Token) -> bool:
 
 
 def officials_of_a_state(state: State, chunk: Span, noun: Token) -> None:
-    """ "Ukrainian officials said", "U.S. officials": officials a country word places who act
+    """ "Ukrainian officials said", "U.S. officials": officials one country word places who act
     are a mention of that state's government (as their quotes are its); bare "officials" speak
     for a body named elsewhere."""
-    country = state.chunk_country(chunk) if noun.lower_ in OFFICIAL_NOUNS and acts(chunk.root) else None
+    if noun.lower_ not in OFFICIAL_NOUNS or not acts(chunk.root) or any(t.dep_ in {"cc", "conj"} for t in chunk):
+        return  # "U.S. and Philippine officials": the officials of two states, read by the events
+    country = state.chunk_country(chunk)
     taken = any(i in state.by_token and state.by_token[i].kind != "country" for i in range(chunk.start, noun.i + 1))
     if country is not None and not taken:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
