@@ -155,3 +155,114 @@ def test_a_persons_own_name_and_title_give_no_country(run):
     )
     countries = {a.name: a.country for a in analysis.actors if a.kind == "person"}
     assert countries == {"Jordan Quill": None, "Chad Morrow": None, "Ben Lattimer": None, "Amina Otieno": "KEN"}
+
+
+def test_an_unnamed_official_who_acts_is_an_actor_coded_by_its_role_and_demonym(run):
+    analysis = run("A Peruvian lawyer said the ruling would be appealed.")
+    lawyer = actor_at(analysis, "Peruvian lawyer")
+    assert (lawyer.kind, lawyer.country, lawyer.sector) == ("group", "PER", "JUD")
+    assert not any(a.kind == "organization" for a in analysis.actors)  # the demonym is no organisation
+    met = run("Officials met a Peruvian lawyer on Monday.")
+    assert all(a.name != "Peruvian lawyer" for a in met.actors)  # one who does not act is no actor of its own
+
+
+def test_the_unnamed_head_of_an_organisation_acts_in_its_country_and_sector(run):
+    analysis = run("The president of the Zambian Farmers Union said prices would rise.")
+    president = actor_at(analysis, "president")
+    union = actor_at(analysis, "Zambian Farmers Union")
+    assert president.kind == "group" and president.country == union.country == "ZMB"
+    assert president.sector == union.sector == "LAB"  # not GOV: the president of a union
+
+
+def test_kin_and_plural_nouns_of_the_agent_dictionary_are_civilian_groups(run):
+    relatives = actor_at(run("Relatives of the missing sailors demanded answers."), "Relatives")
+    assert (relatives.kind, relatives.sector) == ("group", "CVL")
+    families = actor_at(run("Displaced families said they had no water."), "Displaced families")
+    assert families.sector == "REF"
+
+
+def test_a_head_of_an_intelligence_service_is_coded_spy_while_in_office(run):
+    analysis = run("Gina Haspel briefed the senators on Tuesday.", published="2019-03-05")
+    assert actor_at(analysis, "Gina Haspel").sector == "SPY"
+    later = run("Gina Haspel briefed the senators on Tuesday.", published="2023-03-05")
+    assert actor_at(later, "Gina Haspel").sector == "ELI"  # a former official
+
+
+def test_a_capitalised_people_of_a_faith_tagged_as_a_person_is_a_group(run):
+    copts = actor_at(run("Coptic Christians said the church would reopen."), "Coptic Christians")
+    assert (copts.kind, copts.sector) == ("group", "REL")
+    kachin = actor_at(run("Shan Buddhists said the monastery would reopen."), "Shan Buddhists")
+    assert (kachin.kind, kachin.country) == ("group", "MMR")  # a region of the codebook gives the country
+
+
+def test_an_adjective_used_as_a_noun_is_coded_as_its_people(run):
+    displaced = actor_at(run("Sudan's displaced said the camps were full."), "Sudan")
+    assert (displaced.kind, displaced.country, displaced.sector) == ("group", "SDN", "REF")
+    passive = run("The villagers were displaced by the floods.")
+    assert all(a.sector != "REF" for a in passive.actors)  # a participle of a passive is no group
+
+
+def test_one_word_state_bodies_of_the_phoenix_dictionary_are_organisations(run):
+    knesset = actor_at(run("The Knesset approved the budget on Wednesday."), "Knesset")
+    assert (knesset.kind, knesset.country, knesset.sector) == ("organization", "ISR", "LEG")
+    peshmerga = actor_at(run("The Peshmerga said they had retaken the village."), "Peshmerga")
+    assert (peshmerga.country, peshmerga.sector) == ("IRQ", "MIL")
+
+
+def test_a_government_of_a_country_named_in_two_words_is_that_countrys(run):
+    government = actor_at(run("The Sri Lanka government said fuel would be rationed."), "Sri Lanka government")
+    assert (government.kind, government.country, government.sector) == ("organization", "LKA", "GOV")
+
+
+def test_a_capital_the_ner_left_out_acts_as_its_government(run):
+    analysis = run("Kyiv rejected the offer on Friday.")
+    assert [(a.name, a.sector) for a in analysis.actors] == [("Government of Ukraine", "GOV")]
+
+
+def test_a_title_whose_noun_codes_nothing_takes_the_sector_of_its_coded_modifier(run):
+    analysis = run("Zambian opposition leader Mwila Banda criticised the budget.")
+    leader = actor_at(analysis, "Mwila Banda")
+    assert (leader.country, leader.sector) == ("ZMB", "OPP")  # "leader" codes nothing, "opposition" does
+    chief = actor_at(run("The army chief Tomas Hadid resigned."), "Tomas Hadid")
+    assert chief.sector == "MIL"
+
+
+def test_a_kb_persons_full_name_the_ner_cut_is_one_mention_of_that_person(run):
+    analysis = run("Ursula von der Leyen said on Friday that the sanctions would stay.")
+    persons = [a for a in analysis.actors if a.kind == "person"]
+    assert [(p.name, p.mentions[0].text) for p in persons] == [("Ursula von der Leyen", "Ursula von der Leyen")]
+
+
+def test_a_kb_persons_name_written_without_its_accents_is_found_whole(run):
+    analysis = run("Luiz Inacio Lula da Silva said the budget would pass.")
+    (lula,) = [a for a in analysis.actors if a.kind == "person"]
+    assert (lula.kb_id, lula.country, lula.mentions[0].text) == (
+        "luiz-inacio-lula-da-silva",
+        "BRA",
+        "Luiz Inacio Lula da Silva",
+    )
+
+
+def test_a_news_agency_called_official_or_state_run_is_the_state_speaking(run):
+    agency = actor_at(run("The state-run Zambian News Agency said the vote was fair."), "Zambian News Agency")
+    assert (agency.country, agency.sector) == ("ZMB", "GOV")
+    plain = actor_at(run("The Zambian News Agency said the vote was fair."), "Zambian News Agency")
+    assert plain.sector == "MED"
+
+
+def test_officials_a_country_word_places_are_that_states_government(run):
+    officials = actor_at(run("Zambian officials rejected the claim on Tuesday."), "Zambian officials")
+    assert (officials.name, officials.country, officials.sector) == ("Government of Zambia", "ZMB", "GOV")
+    assert run("Officials rejected the claim on Tuesday.").actors == []  # bare officials speak for a body
+
+
+def test_another_countrys_congress_is_not_the_us_congress(run):
+    congress = actor_at(run("Chile's Congress approved the reform on Tuesday."), "Chile")
+    assert (congress.name, congress.country, congress.sector) == ("Parliament of Chile", "CHL", "LEG")
+    assert actor_at(run("Congress approved the budget on Tuesday."), "Congress").kb_id == "us_congress"
+
+
+def test_officials_of_two_states_are_not_one_government(run):
+    analysis = run("Chilean and Peruvian officials met in Lima on Monday.")
+    governments = sorted(a.name for a in analysis.actors if a.name.startswith("Government of"))
+    assert governments not in (["Government of Chile"], ["Government of Peru"])

@@ -133,3 +133,18 @@ def test_a_dateline_city_is_no_acting_place(run):
 def test_a_codebook_place_as_a_first_name_gives_no_country(run):
     person = actor_at(run("Doris Kalmbach said the vote would be close."), "Doris Kalmbach")
     assert person.country is None  # "Doris" is a Greek region in the dictionary, here a first name
+
+
+def test_an_organisation_is_no_dictionary_person_by_a_shortened_name(run):
+    """ "Syr… Forces" shortens a coalition the dictionary lists with its leader; an organisation
+    whose name has an organisation word stays one."""
+    forces = actor_at(run("The Syrian Liberation Forces said they would withdraw."), "Syrian Liberation Forces")
+    assert (forces.kind, forces.country, forces.sector) == ("organization", "SYR", "MIL")
+
+
+def test_a_kb_officials_name_in_another_order_codes_the_person(run):
+    """Family name first ("Orbán Viktor"), or a word written in full where the KB keeps its stem."""
+    orban = actor_at(run("Orbán Viktor addressed the parliament on Monday.", published="2022-06-01"), "Orbán")
+    assert (orban.country, orban.sector) == ("HUN", "GOV")
+    stranger = actor_at(run("Orbán Anna addressed the parliament on Monday.", published="2022-06-01"), "Orbán")
+    assert stranger.country != "HUN"  # one word alike is not the name

@@ -197,3 +197,54 @@ def test_a_demonym_spelled_with_ian_or_ean_names_its_country():
     kb = default_kb()
     assert kb.country("Ecuadorian").iso3 == kb.country("Ecuadorean").iso3 == "ECU"
     assert kb.country("Indian").iso3 == "IND"
+
+
+def test_an_office_whose_end_is_only_a_year_or_month_is_held_through_that_period():
+    from newsgraph.kb.loader import Office
+
+    by_year = Office("President of Ruritania", "head_of_state", "RUR", None, "GOV", "2019", "2022")
+    assert by_year.held_on(date(2022, 5, 1))  # ended some time in 2022: still held in May
+    assert not by_year.held_on(date(2023, 1, 1))
+    same_year = Office("President of Ruritania", "head_of_state", "RUR", None, "GOV", "2022", "2022")
+    assert same_year.held_on(date(2022, 9, 30))
+    by_month = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2020-03", "2022-12")
+    assert by_month.held_on(date(2022, 12, 31)) and not by_month.held_on(date(2023, 1, 1))
+    exact = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2020-03-01", "2022-07-14")
+    assert exact.held_on(date(2022, 7, 13)) and not exact.held_on(date(2022, 7, 14))
+
+
+def test_agent_sector_reads_regular_plurals_of_dictionary_nouns(kb):
+    assert kb.agent_sector("family") == "CVL"
+    assert kb.agent_sector("families") == "CVL"  # -ies -> -y
+    assert kb.agent_sector("displaced families") == "REF"
+    from newsgraph.kb.wordforms import singulars
+
+    assert singulars("witnesses") == ("witnesse", "witness")
+    assert singulars("press") == ()  # a singular in -ss is no plural
+
+
+def test_common_national_demonyms_the_source_lacks_name_their_country(kb):
+    for word, iso3 in (("Uzbek", "UZB"), ("Ecuadorian", "ECU"), ("Slovenian", "SVN"), ("Nigerien", "NER")):
+        assert kb.country(word) is not None and kb.country(word).iso3 == iso3, word
+    assert kb.country("Nigerian").iso3 == "NGA"  # not confused with Niger's
+
+
+def test_heads_beyond_the_curated_core_carry_their_news_spelling_and_later_holders(kb):
+    (japarov,) = kb.persons_named("Sadyr Japarov")
+    assert japarov.country == "KGZ" and "Sadyr Zhaparov" in japarov.aliases  # the Wikidata label kept
+    assert names(kb.office_holders("NGA", "head_of_state", date(2024, 1, 1))) == ["Bola Tinubu"]
+    assert names(kb.office_holders("NGA", "head_of_state", date(2022, 1, 1))) == ["Muhammadu Buhari"]
+
+
+def test_an_office_yet_to_begin_has_not_ended():
+    from newsgraph.kb.loader import Office
+
+    later = Office("Prime Minister of Ruritania", "head_of_government", "RUR", None, "GOV", "2022-10-25", "2024-07-05")
+    assert not later.ended_by(date(2022, 6, 1)) and not later.held_on(date(2022, 6, 1))
+    assert later.ended_by(date(2024, 7, 5))
+
+
+def test_the_palestinian_authority_is_a_government_not_the_country(kb):
+    authority = kb.organization("Palestinian Authority")
+    assert authority is not None and (authority.country, authority.sector) == ("PSE", "GOV")
+    assert kb.country("Palestinian Authority") is None and kb.country("Palestine").iso3 == "PSE"

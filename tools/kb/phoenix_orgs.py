@@ -23,6 +23,8 @@ INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "MED": "MED", "IMG": "REB"}
 PHOENIX_ISO = {"KSV": "XKX", "TMP": "TLS"}
 # Second sectors of a government code that name a branch of its own ("GOVLEG": a legislature).
 BRANCH_SECTORS = frozenset({"LEG", "JUD", "SPY", "COP"})
+# Sectors of a state body a one-word Phoenix.Countries name stands for ("MOSSAD [ISRSPY]").
+STATE_BODY_SECTORS = BRANCH_SECTORS | {"MIL"}
 # Words of a Phoenix.Countries name that make it an institution, not a person or a place.
 INSTITUTION_WORDS = frozenset(
     """army force forces guard guards corps party council ministry department service services bank
@@ -113,9 +115,16 @@ def phoenix_organizations(
 
 def is_institution(block: dict) -> bool:
     """A Phoenix.Countries block of an institution: a coded sector and an institution word in one
-    of its names ("SHIN_BET" is also "SHIN_BET_SECURITY_AGENCY")."""
+    of its names ("SHIN_BET" is also "SHIN_BET_SECURITY_AGENCY"), a government code of a branch
+    ("KNESSET [ISRGOVLEG]", "LOK_SABHA [INDGOVLEG]"), or a one-word name coded as a force, a
+    service, a legislature or a court ("MOSSAD [ISRSPY]", "PESHMERGA [IRQMIL]")."""
+    code = block["codes"][0]
     words = {w for n in block["names"] for w in n.lower().replace("_", " ").split()}
-    return len(block["codes"][0]) >= 6 and bool(words & INSTITUTION_WORDS)
+    if len(code) < 6:
+        return False
+    branch = code[3:6] == "GOV" and code[6:9] in BRANCH_SECTORS
+    one_word = len(block["names"][0].strip("_").split("_")) == 1 and code[3:6] in STATE_BODY_SECTORS
+    return bool(words & INSTITUTION_WORDS) or branch or one_word
 
 
 def slugify(name: str) -> str:

@@ -46,9 +46,15 @@ class Code:
 class Codebook:
     """Places and dictionary persons by normalised name."""
 
-    def __init__(self, places: dict[str, tuple[str, str | None]], persons: dict[str, tuple[Code, ...]]) -> None:
+    def __init__(
+        self,
+        places: dict[str, tuple[str, str | None]],
+        persons: dict[str, tuple[Code, ...]],
+        full_names: frozenset[str] = frozenset(),
+    ) -> None:
         self._places = places
         self._persons = persons
+        self._full_names = full_names  # the names as listed, not shortened
 
     @classmethod
     def read(cls, path: Path = CODEBOOK_PATH) -> Codebook:
@@ -65,10 +71,16 @@ class Codebook:
                 persons.setdefault(key, codes)
                 for form in short_forms(key):
                     short.setdefault(form, {})[number] = codes
+        full_names = frozenset(persons)
         for form, found in short.items():  # a shortened name stands for one person only
             if len(found) == 1:
                 persons.setdefault(form, *found.values())
-        return cls(places, persons)
+        return cls(places, persons, full_names)
+
+    def lists(self, name: str) -> bool:
+        """True if the dictionary lists this name as it is written (not a shortened form: "Syrian
+        Democratic Forces" is no "Syrian ... Forces" of a listed coalition)."""
+        return normalize(name) in self._full_names
 
     def place(self, name: str) -> tuple[str, str | None] | None:
         """(country, sector when it acts or None) of a place or region, None if unknown."""

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.kb import gazetteer
+from newsgraph.kb.wordforms import demonym_variant, singulars
 
 if TYPE_CHECKING:
     from newsgraph.kb.codebook import Codebook
@@ -122,6 +123,17 @@ def _day(value: str | None) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def _end_day(value: str | None) -> date | None:
+    """Parse an exclusive end date: a partial one ("2022", "2022-07") stands for the end of its
+    period, so the first day after it (an office that ended in 2022 was held into 2022)."""
+    day = _day(value)
+    if day is None or value is None or value.count("-") == 2:
+        return day
+    if value.count("-") == 1:
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
 @dataclass(frozen=True)
 class Office:
     """One holding of an office: role as news prints it, fixed type, where, sector, dates."""
@@ -139,8 +151,13 @@ class Office:
         if on is None:
             return self.end is None
         start = _day(self.start)
-        end = _day(self.end)
+        end = _end_day(self.end)
         return (start is None or start <= on) and (end is None or on < end)
+
+    def ended_by(self, on: date) -> bool:
+        """True if the holding had ended by ``on`` (not one that has not begun yet)."""
+        end = _end_day(self.end)
+        return end is not None and end <= on
 
 
 @dataclass(frozen=True)
@@ -424,11 +441,8 @@ class KnowledgeBase:
     def agent_sector(self, noun: str) -> str | None:
         """Sector of a role noun ("minister" -> GOV, "general" -> MIL); None if unknown/neutral."""
         key = normalize(noun)
-        if key in self._agents:
-            return self._agents[key]
-        if key.endswith("s") and key[:-1] in self._agents:  # regular plural
-            return self._agents[key[:-1]]
-        return None
+        found = next((k for k in (key, *singulars(key)) if k in self._agents), None)  # "families"
+        return self._agents[found] if found is not None else None
 
     @property
     def codebook(self) -> Codebook:
@@ -473,15 +487,6 @@ def country_keys(countries: Iterable[KBCountry]) -> dict[str, str]:
     for c in countries:
         keys[normalize(c.iso3)] = c.iso3
     return keys
-
-
-def demonym_variant(demonym: str) -> str:
-    """The other common spelling of a demonym ending in -ean/-ian ("Ecuadorean" <-> "Ecuadorian"), else
-    the demonym itself."""
-    for ending, other in (("ean", "ian"), ("eans", "ians"), ("ian", "ean"), ("ians", "eans")):
-        if demonym.endswith(ending):
-            return demonym[: -len(ending)] + other
-    return demonym
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ extractors use to resolve a subject such as "he", "the minister" or "the Kremlin
 The steps, in order, each over the shared clusters of `state.State`; a step skips tokens an
 earlier one took:
 
+0. `kbnames.kb_person_names`: a KB person's full name the NER cut or split ("Ursula von der" +
+   "Leyen") is one mention of that person;
 1. `mentions.named_mentions`: the NER's entities, corrected (headings, titles, possessive places,
    a name used as a place, "Hutu extremists", persons tagged ORG, lists); countries, capitals
    and seats of government through `places.place_or_government` ("Kyiv rejected" becomes that
@@ -23,7 +25,8 @@ earlier one took:
 9. `coding.title_only_persons`: "Vice President" alone is no person, "General Staff" an organisation;
    `dictionary_coding.settle_dictionary_kinds`: "Transnistria said" is that region acting, an ORG
    named like a person of the actor dictionary is that person; `dictionary_coding.unnamed_places`:
-   "Somaliland said", a place the NER missed, acting;
+   "Somaliland said", a place the NER missed, acting; `places.unnamed_seats`: "Kyiv said", a
+   capital the NER missed, acting as its government;
 10. `roles.text_roles`: roles from titles and appositions ("Russian Foreign Minister X", "X, Russia's envoy");
 11. `places.institutions`: state institutions ("Belarus's foreign ministry");
 12. `roles.role_descriptions`: "the Kremlin leader", "the envoy" through roles and the KB;
@@ -45,10 +48,15 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.clusters import merge_same_kb
-from newsgraph.extract.actors.coding import code_actors, owned_bodies, title_only_persons, unnamed_agents
+from newsgraph.extract.actors.coding import (
+    code_actors,
+    owned_bodies,
+    title_only_persons,
+    unnamed_agents,
+)
 from newsgraph.extract.actors.dictionary_coding import settle_dictionary_kinds, unnamed_places
 from newsgraph.extract.actors.index import ActorIndex, PlaceMention
-from newsgraph.extract.actors.kbnames import kb_name_mentions
+from newsgraph.extract.actors.kbnames import kb_name_mentions, kb_person_names
 from newsgraph.extract.actors.mentions import (
     given_name_persons,
     heading_mentions,
@@ -57,7 +65,7 @@ from newsgraph.extract.actors.mentions import (
     settle_kinds,
     surname_mentions,
 )
-from newsgraph.extract.actors.places import institutions
+from newsgraph.extract.actors.places import institutions, unnamed_seats
 from newsgraph.extract.actors.references import (
     capitalised_org_descriptions,
     organization_descriptions,
@@ -72,6 +80,7 @@ from newsgraph.model import Actor, Mention
 __all__ = ["ActorIndex", "PlaceMention", "extract_actors"]
 
 STEPS = (
+    kb_person_names,
     named_mentions,
     kb_name_mentions,
     merge_same_kb,
@@ -83,6 +92,7 @@ STEPS = (
     title_only_persons,
     settle_dictionary_kinds,
     unnamed_places,
+    unnamed_seats,
     text_roles,
     institutions,
     role_descriptions,

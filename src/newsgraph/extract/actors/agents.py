@@ -47,10 +47,11 @@ class GroupAgents:
         self.by_name: dict[str, Cluster] = {}
         self.by_noun: dict[str, Cluster] = {}  # head lemma -> the last group with that head
 
-    def add(self, head: Token, start: int, end: int) -> None:
-        """Make the phrase ``start:end`` whose agent noun is ``head`` a group actor, if it names one."""
+    def add(self, head: Token, start: int, end: int, individual: bool = False) -> None:
+        """Make the phrase ``start:end`` whose agent noun is ``head`` a group actor, if it names
+        one; ``individual``: also a singular person noun ("a Ugandan attorney" who acts)."""
         state = self.state
-        found = self.agent_words(head)
+        found = self.agent_words(head, individual)
         bodies = held_bodies(state, start, end, head)
         governments = self.coordinated_governments(head)
         if found is None and bodies is not None:
@@ -66,7 +67,11 @@ class GroupAgents:
             start = span.start  # the demonyms are the governments' mentions, not the group's
         whole = state.doc[start:end]
         country = self.own_country(span) or self.origin(head) or place_country(state, whole)
-        cluster = self.cluster(span, head, sector, country or next((b.country for b in bodies if b.country), None))
+        country = country or next((b.country for b in bodies if b.country), None)
+        if individual:  # one unnamed person: an actor of its own, named by the whole phrase
+            cluster = Cluster("group", whole.text, country=country, sector=sector, head=head.lemma_.lower())
+        else:
+            cluster = self.cluster(span, head, sector, country)
         cluster.body = cluster.body or next(iter(bodies), None)
         state.release(min(start, span.start), head.i + 1)
         if any(i in state.by_token for i in range(head.i + 1, end)):  # a name after the noun keeps its tokens
@@ -75,11 +80,12 @@ class GroupAgents:
         for word, government in governments:
             state.add(government, word.i, word.i + 1)
 
-    def agent_words(self, head: Token) -> tuple[list[Token], str] | None:
-        """The words naming the agent ``head`` denotes and its sector, or None when it is none;
-        a vague noun keeps sector UNK ("a group of men": coded, but no party to an event)."""
+    def agent_words(self, head: Token, individual: bool = False) -> tuple[list[Token], str] | None:
+        """The words naming the agent ``head`` denotes and its sector, or None when it is none
+        (a singular person noun too unless ``individual``); a vague noun keeps sector UNK ("a
+        group of men": coded, but no party to an event)."""
         kb = self.state.kb
-        if head.pos_ not in ("NOUN", "PROPN") or _individual(head) or _place(head):
+        if head.pos_ not in ("NOUN", "PROPN") or (_individual(head) and not individual) or _place(head):
             return None
         words = name_words(head, lambda phrase: kb.agent_sector(" ".join(w.lower_ for w in phrase)) is not None)
         sector = self.sector(words)

@@ -8,8 +8,8 @@ Three steps:
 - `unnamed_agents`: a subject, object or prepositional object named only by a group noun the
   agent dictionary codes ("Ukrainian farmers", "Kyiv police") is a group actor of its own
   (`agents.py`, the one generic-agent mechanism quotes and events read); a role subject
-  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else no
-  actor;
+  ("Armenian Prime Minister said") is the office holder the document or the KB knows, else an
+  unnamed official of its own ("A Ugandan attorney said"), unless a name stands in or beside it;
 - `code_actors`: what the KB and the roles left open is filled from the words of the mentions:
   a country word or a place in the phrase ("Mexican National Guard", "Shanghai police"), the
   head noun of an organisation's name ("... Fleet" -> MIL, "... Party" -> PTY), a person's role
@@ -21,25 +21,44 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
-from newsgraph.extract.actors.dictionary_coding import code_by_known_prefix, code_dictionary_person, code_named_place
+from newsgraph.extract.actors.dictionary_coding import (
+    code_by_known_prefix,
+    code_dictionary_person,
+    code_named_place,
+    code_reordered_name,
+)
+from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role, unqualified_role
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBCountry, KBPerson
 from newsgraph.lang.en.actors import (
     AGENT_PREPOSITIONS,
+    BODY_LEADER_NOUNS,
     CODING_DEPS,
     COLLECTIVE_NOUNS,
+    FAITH_SECTORS,
     FORMER_OFFICIAL_SECTOR,
     GROUP_DEPS,
+    INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
+    MEDIA_SECTOR,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
+    OFFICIAL_NOUNS,
+    ORG_NOUNS,
     ORGANIZATION_HEAD_SECTORS,
+    PEOPLE_NOUNS,
+    PERSON_LABELS,
+    PERSON_NOUNS,
     PERSON_PLACE_POPULATION,
     PLACE_LABELS,
+    ROLE_NOUNS,
     SPOKESPERSON_NOUNS,
+    STATE_MEDIA_WORDS,
+    SUBJECT_DEPS,
     TITLE_ONLY_WORDS,
     TITLE_WORDS,
+    VAGUE_SECTORS,
 )
 
 # A group's phrase takes at most this many words after its noun chunk.
@@ -49,6 +68,7 @@ TITLE_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # Dependents after a group's noun that end its phrase.
 _STOP_DEPS = frozenset({"relcl", "cc", "conj"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NO_AGENT = NO_ACTOR_SECTORS | VAGUE_SECTORS
 
 
 def title_only_persons(state: State) -> None:
@@ -71,9 +91,11 @@ def title_only_persons(state: State) -> None:
 
 
 def group_named_as_person(state: State, last: Token) -> bool:
-    """A "person" whose name ends in a plural common noun of the agent dictionary is a group."""
+    """A "person" whose name ends in a plural noun of the agent dictionary is a group: a common
+    noun ("antiwar protesters") or a capitalised people of a faith ("Rakhine Buddhists")."""
     sector = state.kb.agent_sector(last.lower_)
-    return last.tag_ == "NNS" and last.is_lower and sector is not None and sector not in NO_ACTOR_SECTORS
+    plural = last.tag_ == "NNS" and last.is_lower or last.tag_ == "NNPS" and sector in FAITH_SECTORS
+    return plural and sector is not None and sector not in NO_ACTOR_SECTORS
 
 
 def owned_bodies(state: State) -> None:
@@ -106,14 +128,68 @@ def unnamed_agents(state: State) -> None:
             continue
         noun = through_quantity(head)
         if noun.lower_ in SPOKESPERSON_NOUNS:
+            officials_of_a_state(state, chunk, noun)
             continue
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         end = phrase_end(state, chunk, noun)
         if one_person(state, head, noun):
             if acts(head) and coded_noun(state, chunk)[1] and held_bodies(state, start, end, noun) is not None:
-                role_holder(state, chunk, state.chunk_country(state.doc[start : noun.i + 1]), end)
-            continue  # an unnamed person is no actor of its own
+                country = state.chunk_country(state.doc[start : noun.i + 1])
+                if not role_holder(state, chunk, country, end) and unnamed_official(state, head, noun):
+                    agents.add(noun, start, end, individual=True)  # "A Ugandan attorney said": unnamed, coded
+            continue  # an unnamed person is no actor of its own, unless one who acts
         agents.add(noun, start, end)
+    nominal_adjectives(state, agents)
+
+
+def nominal_adjectives(state: State, agents: GroupAgents) -> None:
+    """ "the displaced", "Burkina Faso's displaced": an adjective or participle after a determiner
+    or possessor that heads a party to an act, coded as the agent dictionary codes its people
+    ("displaced people": REF), with the country of its possessor."""
+    for token in state.doc:
+        if token.pos_ not in {"ADJ", "VERB"} or not token.is_lower or token.i in state.by_token:
+            continue
+        lefts = [c for c in token.lefts if c.dep_ in {"det", "poss"} or any(t.tag_ == "POS" for t in c.children)]
+        if not lefts or not takes_part(token) or state.in_quotation(token):
+            continue
+        sector = next((found for w in PEOPLE_NOUNS if (found := state.kb.agent_sector(f"{token.lower_} {w}"))), None)
+        if sector is None or sector in NO_ACTOR_SECTORS:
+            continue
+        first = lefts[0].left_edge.i
+        start = first + (1 if state.doc[first].lower_ in _DETERMINERS else 0)
+        span = state.doc[start : token.i + 1]
+        cluster = agents.cluster(span, token, sector, agents.own_country(span))
+        state.release(start, token.i + 1)
+        state.add(cluster, start, token.i + 1)
+
+
+def unnamed_official(state: State, head: Token, noun: Token) -> bool:
+    """A subject named by a person noun only ("A Ugandan attorney said"), no body ("the
+    government"), without a name in apposition or inside it ("the envoy, Jane Roe,") and with a
+    role no person of the document holds ("the deputy premier" is the one named before)."""
+    word = noun.lemma_.lower()
+    if head.dep_ not in SUBJECT_DEPS or noun.lower_ in ORG_NOUNS:
+        return False
+    if word not in ROLE_NOUNS and word not in PERSON_NOUNS and word not in TITLE_WORDS:
+        if not word.endswith(INDIVIDUAL_SUFFIXES):
+            return False  # "a settlement": a thing, though the dictionary codes it
+    if any(t.dep_ == "appos" or t.ent_type_ in PERSON_LABELS for t in head.subtree):
+        return False
+    return not any(c.kind == "person" and noun.lower_ in c.role_words for c in state.clusters)
+
+
+def officials_of_a_state(state: State, chunk: Span, noun: Token) -> None:
+    """ "Ukrainian officials said", "U.S. officials": officials one country word places who act
+    are a mention of that state's government (as their quotes are its); bare "officials" speak
+    for a body named elsewhere."""
+    if noun.lower_ not in OFFICIAL_NOUNS or not acts(chunk.root) or any(t.dep_ in {"cc", "conj"} for t in chunk):
+        return  # "U.S. and Philippine officials": the officials of two states, read by the events
+    country = state.chunk_country(chunk)
+    taken = any(i in state.by_token and state.by_token[i].kind != "country" for i in range(chunk.start, noun.i + 1))
+    if country is not None and not taken:
+        start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+        state.release(start, noun.i + 1)
+        state.add(government_cluster(state, country), start, noun.i + 1)
 
 
 def one_person(state: State, head: Token, noun: Token) -> bool:
@@ -123,14 +199,16 @@ def one_person(state: State, head: Token, noun: Token) -> bool:
     )
 
 
-def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> None:
-    """ "U.S. President said": the holder of the role the document or the KB knows, if any."""
+def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> bool:
+    """ "U.S. President said": the holder of the role the document or the KB knows, if any;
+    True when one was found."""
     role = unqualified_role(chunk)  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
         state.release(start, end)
         state.add(holder, start, end)
+    return holder is not None
 
 
 def phrase_end(state: State, chunk: Span, noun: Token) -> int:
@@ -178,24 +256,62 @@ def coded_noun(state: State, chunk: Span) -> tuple[Token | None, str | None]:
 
 def code_actors(state: State) -> None:
     """Fill each actor's country and sector from its mentions, role nouns and KB offices."""
-    for cluster in sorted(state.clusters, key=lambda c: c.kind == "person"):  # persons after bodies
-        if cluster.kind == "country" or not cluster.spans:
-            continue
-        body = body_of(state, cluster)
-        if body is not None:  # "the president of the Riigikogu"
-            cluster.country = cluster.country or body.country
-        if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
-            cluster.sector = person_sector(state, cluster.kb_person)
-        if cluster.kind == "organization" and cluster.kb_id is None:
-            code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
-        if cluster.kind == "organization" and cluster.country is None:  # "Mariupol said"
-            code_named_place(state, cluster)
-        if cluster.country is None:
-            cluster.country = mention_country(state, cluster)
-        if cluster.sector is None:
-            cluster.sector = name_sector(state, cluster)
-        if cluster.kind == "person" and cluster.kb_person is None:
-            code_dictionary_person(state, cluster)
+    order = {"group": 1, "person": 2}  # groups and persons after the bodies they belong to
+    for cluster in sorted(state.clusters, key=lambda c: order.get(c.kind, 0)):
+        if cluster.kind != "country" and cluster.spans:
+            code_actor(state, cluster)
+
+
+def code_actor(state: State, cluster: Cluster) -> None:
+    """Country and sector of one actor: its body's, its KB entry's, its words', the dictionary's."""
+    body = body_of(state, cluster)
+    if body is not None:  # "the president of the Riigikogu"
+        cluster.country = cluster.country or body.country
+    if cluster.kind == "group" and cluster.body is not None:
+        group_of_body(cluster, cluster.body)
+    if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
+        cluster.sector = person_sector(state, cluster.kb_person)
+    if cluster.kind == "organization":
+        code_organization(state, cluster)
+    if cluster.country is None:
+        cluster.country = mention_country(state, cluster)
+    if cluster.sector is None:
+        cluster.sector = name_sector(state, cluster)
+    if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
+        cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
+    if cluster.kind == "person" and cluster.kb_person is None:
+        code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
+    if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
+        code_dictionary_person(state, cluster)
+
+
+def code_organization(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks named by a KB one and kind words ("Shin Bet Security
+    Service"), or named by a place that acts ("Mariupol said")."""
+    if cluster.kb_id is None:
+        code_by_known_prefix(state, cluster)
+    if cluster.country is None:
+        code_named_place(state, cluster)
+
+
+def group_of_body(group: Cluster, body: Cluster) -> None:
+    """A group or unnamed official of an organisation ("members of the Rwandan army", "the
+    president of a Chadian rights league") has its country; one who leads it also its sector."""
+    group.country = group.country or body.country
+    if group.head in BODY_LEADER_NOUNS and body.sector is not None:
+        group.sector = body.sector
+
+
+def state_media(state: State, cluster: Cluster) -> bool:
+    """A news medium the KB does not know, called official or state-run where it is named ("the
+    official National News Agency", "the state-run ... News Agency")."""
+    if cluster.sector != MEDIA_SECTOR:
+        return False
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        if any(t.lower_ in STATE_MEDIA_WORDS for t in state.doc[root.left_edge.i : start]):
+            return True
+    return False
 
 
 def body_of(state: State, cluster: Cluster) -> Cluster | None:
@@ -219,7 +335,7 @@ def person_sector(state: State, person: KBPerson) -> str | None:
         return held[0].sector
     if state.published is None:
         return None
-    ended = [o for o in person.offices if o.end is not None and not o.held_on(state.published)]
+    ended = [o for o in person.offices if o.ended_by(state.published)]  # not one that is yet to come
     return FORMER_OFFICIAL_SECTOR if ended else None
 
 
@@ -265,15 +381,34 @@ def title_place(state: State, token: Token) -> str | None:
     return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
 
 
+def title_phrases(state: State, cluster: Cluster) -> list[str]:
+    """The lower-case title words written before a person's name ("Kenyan opposition leader
+    Raila Odinga" -> "opposition leader")."""
+    phrases = []
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        words = [t for t in state.doc[root.left_edge.i : start] if t.dep_ in TITLE_DEPS and t.is_lower]
+        if words and words[-1].i == start - 1:
+            phrases.append(" ".join(t.lower_ for t in words))
+    return phrases
+
+
+def role_sector(state: State, role: str) -> str | None:
+    """The sector of a role: of its noun ("foreign minister", "minister"), else, when the noun
+    codes none ("leader", "chief"), of a modifier that does ("opposition leader": OPP)."""
+    words = role.lower().split()
+    sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
+    if sector is not None:
+        return sector
+    coded = (state.kb.agent_sector(w) for w in reversed(words[:-1]))
+    return next((found for found in coded if found is not None and found not in _NO_AGENT), None)
+
+
 def name_sector(state: State, cluster: Cluster) -> str | None:
     """The sector the words of an organisation's name or a person's roles give."""
     if cluster.kind == "person":
-        for role in cluster.roles:
-            words = role.lower().split()
-            sector = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1])
-            if sector is not None:
-                return sector
-        return None
+        roles = [*title_phrases(state, cluster), *cluster.roles]
+        return next((found for role in roles if (found := role_sector(state, role)) is not None), None)
     words = cluster.name.lower().replace("-", " ").split()
     for i in range(len(words) - 1, -1, -1):
         for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):

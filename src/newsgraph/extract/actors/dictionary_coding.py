@@ -10,8 +10,21 @@ dictionary or the gazetteer knows.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsgraph.extract.actors.state import Cluster, State
-from newsgraph.lang.en.actors import ORGANIZATION_KIND_WORDS, PERSON_PLACE_POPULATION, PLACE_ACTOR_SECTOR
+from newsgraph.kb.loader import KBPerson, KnowledgeBase
+from newsgraph.lang.en.actors import (
+    ORGANIZATION_HEAD_SECTORS,
+    ORGANIZATION_KIND_WORDS,
+    ORGANIZATION_WORDS,
+    PERSON_PLACE_POPULATION,
+    PLACE_ACTOR_SECTOR,
+)
+from newsgraph.namekey import name_words
+
+# Letters a word's stem keeps to stand for the word written in full.
+_MIN_STEM = 4
 
 
 def place_code(state: State, name: str, min_population: int = 0) -> tuple[str, str] | None:
@@ -61,8 +74,19 @@ def settle_dictionary_kinds(state: State) -> None:
             if coded is not None:
                 cluster.kind, cluster.country = "organization", coded[0]
                 cluster.sector = coded[1] or PLACE_ACTOR_SECTOR
-        elif cluster.kind == "organization" and state.kb.codebook.person(cluster.name, None) is not None:
+        elif cluster.kind == "organization" and dictionary_person_name(state, cluster.name):
             cluster.kind = "person"
+
+
+def dictionary_person_name(state: State, name: str) -> bool:
+    """A name of a person of the dictionary: as listed, or shortened ("Diego Molano" for "Diego
+    Molano Vega") unless a word of it names a kind of organisation ("Syrian Democratic Forces" is
+    no shortened "Syrian Coalition of Secular and Democratic Forces")."""
+    if state.kb.codebook.lists(name):
+        return True
+    words = {w.lower() for w in name.split()}
+    kind_words = words & (ORGANIZATION_WORDS | ORGANIZATION_HEAD_SECTORS.keys())
+    return not kind_words and state.kb.codebook.person(name, None) is not None
 
 
 def place_sector(state: State, name: str) -> str | None:
@@ -115,3 +139,43 @@ def code_dictionary_person(state: State, cluster: Cluster) -> None:
             cluster.country = cluster.country or coded[0]
             cluster.sector = cluster.sector or coded[1]
             return
+
+
+def code_reordered_name(state: State, cluster: Cluster) -> None:
+    """Country and sector of a person the KB does not link, from the one KB person in office on
+    the date whose name has the same words in another order, a word written in full where the
+    other gives its stem ("Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"); for coding only."""
+    if state.published is None or cluster.country is not None and cluster.sector is not None:
+        return
+    words = name_words(cluster.name)
+    if len(words) < 2:
+        return
+    candidates = {p.id: p for p, theirs in names_by_length(state.kb).get(len(words), ()) if reordered(words, theirs)}
+    found = {i: p for i, p in candidates.items() if state.kb.roles_on(p, state.published)}
+    if len(found) == 1:
+        (person,) = found.values()
+        cluster.country = cluster.country or person.country
+        cluster.sector = cluster.sector or state.kb.roles_on(person, state.published)[0].sector
+
+
+@lru_cache(maxsize=4)
+def names_by_length(kb: KnowledgeBase) -> dict[int, tuple[tuple[KBPerson, list[str]], ...]]:
+    """The folded words of every KB person's names and aliases, by number of words."""
+    found: dict[int, list[tuple[KBPerson, list[str]]]] = {}
+    for person in kb.persons:
+        for name in (person.name, *person.aliases):
+            words = name_words(name)
+            found.setdefault(len(words), []).append((person, words))
+    return {n: tuple(entries) for n, entries in found.items()}
+
+
+def reordered(words: list[str], theirs: list[str]) -> bool:
+    """Two names of as many words, each of ``words`` the same as one of ``theirs`` or its stem
+    (of four letters or more), not in the same order."""
+    return theirs != words and all(any(stem_of(a, b) for b in theirs) for a in words)
+
+
+def stem_of(a: str, b: str) -> bool:
+    """The same word, or one the start of the other of at least four letters ("ukhnaa", "ukhnaagiin")."""
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or len(short) >= _MIN_STEM and long_.startswith(short)

@@ -7,12 +7,13 @@ import re
 from functools import lru_cache
 
 import spacy
+from anyascii import anyascii
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.extract.actors.clusters import organization
+from newsgraph.extract.actors.clusters import organization, person
 from newsgraph.extract.actors.state import State
 from newsgraph.extract.gender import is_given_name
 from newsgraph.kb.loader import KnowledgeBase
@@ -30,6 +31,36 @@ def kb_name_mentions(state: State) -> None:
         if admissible(state, span) and not personal_name(span) and state.kb.organization(span.text) is not None:
             start = span.start + 1 if span[0].lower_ in ARTICLES and len(span) > 1 else span.start
             organization(state, start, span.end, span.text)  # linked by the KB's name, "The" not mentioned
+
+
+def kb_person_names(state: State) -> None:
+    """A KB person's full name written out whose words the NER cut or labelled apart ("Ursula von
+    der" + "Leyen", "Imran" left out of "Imran Khan") is one mention of that person, when the NER
+    calls a word of it a person."""
+    for span in filter_spans([state.doc[s:e] for _id, s, e in person_matcher(state.kb, state.doc.vocab)(state.doc)]):
+        as_written = proper_case(span) or span.text in person_names(state.kb)  # "Ursula von der Leyen"
+        if not as_written or shouting(span) or not any(t.ent_type_ in PERSON_LABELS for t in span):
+            continue
+        exact = any(e.start == span.start and e.end == span.end for e in state.ents)
+        taken = any(i in state.by_token or i in state.heading_tokens for i in range(span.start, span.end))
+        if not exact and not taken:
+            person(state, span.start, span.end, span.text)
+
+
+@lru_cache(maxsize=4)
+def person_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The multi-word names and aliases of ``kb``'s persons, as the KB writes them."""
+    names = {n for p in kb.persons for n in (p.name, *p.aliases) if " " in n and n[:1].isupper()}
+    return frozenset(names | {anyascii(n) for n in names})  # "Luiz Inacio Lula da Silva" without accents
+
+
+@lru_cache(maxsize=4)
+def person_matcher(kb: KnowledgeBase, vocab: Vocab) -> PhraseMatcher:
+    """Case-blind multi-word names and aliases of ``kb``'s persons, built once."""
+    blank = spacy.blank("en", vocab=vocab)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("PERSON", [blank.make_doc(n) for n in sorted(person_names(kb))])
+    return matcher
 
 
 def admissible(state: State, span: Span) -> bool:

@@ -13,6 +13,7 @@ from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
     INSTITUTIONS,
+    MODIFIER_DEPS,
     NOT_PLACE_WORDS,
     PERSON_LABELS,
     PERSON_PLACE_POPULATION,
@@ -34,7 +35,7 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
         return True  # "on X", "on Telegram": a medium, not an actor
     country = state.link_country(text)
     if country is not None and not text.isupper() and text.lower() in (d.lower() for d in country.demonyms):
-        return False  # "Peruvian" modifies; an acronym listed as a demonym ("US") names the country
+        return modifier(state.doc[start:end])  # "Peruvian" modifies; an acronym ("US") names the country
     if country is not None:
         cluster = state.find("country", kb_id=f"country/{country.iso3}") or Cluster(
             "country", country.name, kb_id=f"country/{country.iso3}", country=country.iso3
@@ -48,6 +49,12 @@ def place_or_government(state: State, start: int, end: int, text: str) -> bool:
     return other_place_or_agency(state, start, end, text)
 
 
+def modifier(span: Span) -> bool:
+    """A demonym the NER called an organisation or a person that modifies a noun ("a Ugandan
+    attorney"): no actor of its own (the phrase it modifies may be one)."""
+    return span.root.dep_ in MODIFIER_DEPS and span.root.head.i >= span.end
+
+
 def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCountry) -> None:
     """A capital or seat: the body it names ("a State Department spokesperson"), the government
     when it acts ("Kyiv rejected"), else a place."""
@@ -59,6 +66,16 @@ def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCo
         state.add(government_cluster(state, seat), start, end)
     elif not modifies_role_noun(root):
         state.places.append(state.place(start, end, seat.iso3))
+
+
+def unnamed_seats(state: State) -> None:
+    """A capital or seat of government the NER left out that acts ("Kyiv said"): its government."""
+    for token in state.doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in state.by_token or not acts_as_agent(token):
+            continue
+        seat = state.kb.seat_of_government(token.text)
+        if seat is not None and not any(c.dep_ == "compound" for c in token.lefts):
+            state.add(government_cluster(state, seat), token.i, token.i + 1)
 
 
 def other_place_or_agency(state: State, start: int, end: int, text: str) -> bool:
@@ -150,11 +167,11 @@ def institutions(state: State) -> None:
     for chunk in state.noun_chunks:
         head = chunk.root
         key = head_phrase(chunk, INSTITUTIONS)
-        held = state.by_token.get(head.i)
-        if key is None or head.tag_ in {"NNS", "NNPS"} or held is not None and not names_institution(state, held, key):
+        if key is None or head.tag_ in {"NNS", "NNPS"}:
             continue
         country = state.chunk_country(chunk)
-        if country is None:
+        held = state.by_token.get(head.i)
+        if country is None or held is not None and not names_institution(state, held, key, country):
             continue
         start = chunk.start + (1 if state.doc[chunk.start].lower_ in {"the", "a", "an"} else 0)
         if any(
@@ -186,9 +203,12 @@ def institution_cluster(state: State, key: str, country: KBCountry) -> Cluster:
     )
 
 
-def names_institution(state: State, cluster: Cluster, key: str) -> bool:
+def names_institution(state: State, cluster: Cluster, key: str, country: KBCountry) -> bool:
     """An organisation of no KB named by the institution noun, alone or after a country word
-    ("Defense Ministry", "Peruvian Defence Ministry"), or a "person" named by its last words."""
+    ("Defense Ministry", "Peruvian Defence Ministry"), a "person" named by its last words, or
+    another country's KB body whose short name it is ("Brazil's Congress" is not the US one)."""
+    if cluster.kind == "organization" and cluster.kb_id is not None and cluster.country not in (None, country.iso3):
+        return state.kb.country_by_code(cluster.country) is not None  # a state's body, not an IGO's
     if cluster.kind not in {"organization", "person"} or cluster.kb_id is not None:
         return False
     name = cluster.name.lower()

@@ -115,7 +115,8 @@ class State:
                 country = self.country_of_text(token.text)
                 if country is not None:
                     return country
-        return None
+        names = (e.text for e in chunk.ents if len(e) > 1 and chunk.root not in e)  # "the Sri Lanka government"
+        return next((c for name in names if (c := self.country_of_text(name)) is not None), None)
 
     def place(self, start: int, end: int, country: str | None) -> PlaceMention:
         """The place tokens ``start:end`` name."""

@@ -17,6 +17,8 @@ NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Dependencies of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a word that modifies the noun after it ("a Ugandan attorney", "Kyiv police").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Dependencies of a clause embedded in another (climbed from a pronoun to its governing subject).
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp", "parataxis"})
 
@@ -133,6 +135,8 @@ PERSON_NOUNS = frozenset(
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 # Nouns for someone who speaks for an organisation ("a State Department spokesperson").
 SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
+# Of those, the plural a country word makes a group of that state ("Ukrainian officials").
+OFFICIAL_NOUNS = frozenset({"officials"})
 
 # -- organisations -----------------------------------------------------------------------------
 
@@ -188,6 +192,8 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "coast guard": ("Coast Guard", "MIL"),
     "police": ("Police", "COP"),
     "parliament": ("Parliament", "LEG"),
+    "congress": ("Parliament", "LEG"),
+    "senate": ("Parliament", "LEG"),
     "central bank": ("Central Bank", "GOV"),
     "embassy": ("Embassy", "GOV"),
     "government": ("Government", "GOV"),
@@ -264,6 +270,15 @@ TITLE_ONLY_WORDS = (
 )
 # Agent-dictionary codes that mark a word as no actor (junk, none).
 NO_ACTOR_SECTORS = frozenset({"JNK", "NON"})
+# The sector of news media, and the words that make a medium the state's ("the official ... News
+# Agency", "state-run television"): PLOVER codes state media GOV (with JRN).
+MEDIA_SECTOR = "MED"
+STATE_MEDIA_WORDS = frozenset({"official", "state", "government"})
+# Sectors of the faithful, whose plural is capitalised ("Buddhists", "Sunnis"): a "person" so named is a group.
+FAITH_SECTORS = frozenset({"REL"})
+# Nouns of one who leads a body: an unnamed one "of" an organisation acts in its sector ("the
+# president of the rights league" is NGO, "the chairman of the army's general staff" MIL).
+BODY_LEADER_NOUNS = frozenset("president chairman chairwoman chair chairperson head leader chief director".split())
 # Sector of a former office holder (PLOVER/CAMEO "elite").
 FORMER_OFFICIAL_SECTOR = "ELI"
 # Last words that only say what kind of body a known organisation is ("Shin Bet Security Service");
@@ -343,6 +358,8 @@ QUANTITY_HEADS = frozenset(
 AGENT_ORIGIN_PREPS = frozenset({"in", "from", "of"})
 # Agent dictionary sectors too vague to stand for an actor ("a man", "the group").
 VAGUE_SECTORS = frozenset({"UNK", "JNK"})
+# Nouns an adjective used as a noun stands with ("the displaced": "displaced people").
+PEOPLE_NOUNS = ("people", "person")
 # Nouns the agent dictionary lists that name places, not actors, in event roles ("Russia's borders",
 # "a state of emergency").
 PLACE_NOUNS = frozenset(
