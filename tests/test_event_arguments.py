@@ -131,3 +131,25 @@ def test_issuing_a_warning_to_someone_threatens_them(run):
 def test_providing_something_to_someone_is_aid_to_them(run):
     analysis = run("Norway provided medical supplies to Sudan on Tuesday.")
     assert events_of(analysis) == [("AID", "occurred", ["Norway"], ["Sudan"])]
+
+
+def test_they_is_the_plural_subject_that_reports_the_act(run):
+    analysis = run("Police in Lagos said they arrested twelve protesters.")
+    assert ("COERCE", "occurred", ["Police"], ["protesters"]) in events_of(analysis)
+
+
+def test_they_is_the_coordinated_subject_that_announces_talks(run):
+    analysis = run("Peru and Chile said they would hold talks next week.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert event.type == "CONSULT" and {names[i] for i in event.source + event.target} == {"Peru", "Chile"}
+
+
+def test_they_is_not_a_singular_speaker(run):
+    analysis = run("Kenya's ambassador warned they threaten the ceasefire.")
+    assert not analysis.events
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before(run):
+    analysis = run("Kenyan soldiers crossed the river. They attacked the town of Beled at dawn.")
+    assert [e[:3] for e in events_of(analysis)] == [("ASSAULT", "occurred", ["Kenyan soldiers"])]

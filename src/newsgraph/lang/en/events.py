@@ -105,6 +105,8 @@ TRAVEL = frozenset("head travel go fly come arrive return visit journey".split()
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # First-person words, which inside a quotation name its speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Pronouns an event party may be that stand for a group or several actors ("they said").
+PLURAL_PRONOUNS = frozenset({"they"})
 # What a rejection may reject for its target to be whoever put it forward ("rejected the demand").
 REPLY_OBJECTS = frozenset(
     "demand request proposal offer plan idea condition precondition call appeal ultimatum "
