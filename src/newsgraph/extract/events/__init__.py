@@ -190,15 +190,16 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
 
 
 def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
-    """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
-    to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
-    willingness to cooperate); an accusation, a request, aid... is done to someone the text
-    names ("the opposition accuses" alone is not coded); a meeting has two sides, unless it is a
-    body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
+    """An agreement is made with someone: "X and Y agreed", "X offered Y aid", or is a body's
+    commitment ("the government agreed to build a port", not "it would study the offer"); a lone
+    person's "he agreed to take questions" or "she offered to fight again" commits to no partner
+    (PLOVER AGREE: willingness to cooperate); an accusation, a request, aid... is done to someone
+    the text names ("the opposition accuses" alone is not coded); a meeting has two sides, unless
+    it is a body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
     event = found.event
     lone = not event.target and len(event.source) < 2
     if event.type == "AGREE":
-        return not lone
+        return not lone or (found.trigger.pos_ == "VERB" and any(by_id[i].kind != "person" for i in event.source))
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
     return event.type not in DIRECTED or bool(event.target) or _unnamed_target(found.roles)
