@@ -153,3 +153,21 @@ def test_they_is_not_a_singular_speaker(run):
 def test_they_is_the_plural_subject_of_the_sentence_before(run):
     analysis = run("Kenyan soldiers crossed the river. They attacked the town of Beled at dawn.")
     assert [e[:3] for e in events_of(analysis)] == [("ASSAULT", "occurred", ["Kenyan soldiers"])]
+
+
+def test_officials_of_a_country_named_only_by_a_demonym_are_its_government(run):
+    analysis = run("Syrian officials accused Jordan of arming the rebels.")
+    assert ("ACCUSE", "occurred", ["Government of Syria"], ["Jordan"]) in events_of(analysis)
+    [government] = [a for a in analysis.actors if a.name == "Government of Syria"]
+    assert (government.country, government.sector, [m.text for m in government.mentions]) == ("SYR", "GOV", ["Syrian"])
+
+
+def test_an_ambassador_stands_for_the_government(run):
+    analysis = run("Colombia expelled the Venezuelan ambassador on Monday.")
+    assert ("SANCTION", "occurred", ["Colombia"], ["Government of Venezuela"]) in events_of(analysis)
+
+
+def test_a_group_with_its_country_is_not_replaced_by_a_government(run):
+    analysis = run("Syrian rebels accused Jordan of arming the army.")
+    assert ("ACCUSE", "occurred", ["Syrian rebels"], ["Jordan"]) in events_of(analysis)
+    assert not any(a.name.startswith("Government of") for a in analysis.actors)

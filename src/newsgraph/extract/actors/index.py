@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsgraph.extract.actors import resolver
-from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Actor
+from newsgraph.kb.loader import KBCountry, KnowledgeBase
+from newsgraph.model import Actor, Mention
 
 
 @dataclass
@@ -48,6 +48,30 @@ class ActorIndex:
                 self.by_country.setdefault(actor.country, actor)
         for country, actor in self.government.items():
             self.by_country.setdefault(country, actor)
+
+    def government_of(self, country: KBCountry, word: Token) -> Actor:
+        """The article's government of ``country``, else its country actor, else a government
+        made now with ``word`` (a demonym: "German officials", "the Chinese ambassador") as its
+        mention, for an event party whose country the article names nowhere else."""
+        from newsgraph.extract.actors.places import with_article  # places imports this module
+
+        found = self.government.get(country.iso3) or self.by_country.get(country.iso3)
+        if found is not None:
+            return found
+        actor = Actor(
+            id=f"A{len(self.actors) + 1}",
+            name=f"Government of {with_article(country.name)}",
+            kind="organization",
+            kb_id=f"government/{country.iso3}",
+            country=country.iso3,
+            sector="GOV",
+            mentions=[Mention(word.idx, word.idx + len(word.text), word.text)],
+        )
+        self.actors.append(actor)
+        self.by_token[word.i] = actor
+        self.government[country.iso3] = actor
+        self.by_country[country.iso3] = actor
+        return actor
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""

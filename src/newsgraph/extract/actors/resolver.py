@@ -135,9 +135,10 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
 
 
 def _modifier_actor(index: ActorIndex, child: Token, state: bool) -> Actor | None:
-    """The actor one modifier names; a person's state noun ("Castro's government", "his
-    administration") is their country's government."""
-    actor = index.actor_at(child) or country_actor(index, child, state) or body_antecedent(index, child)
+    """The actor one modifier names (a state noun's demonym its government, made if need be:
+    "Syrian officials"); a person's state noun ("Castro's government", "his administration") is
+    their country's government."""
+    actor = index.actor_at(child) or country_actor(index, child, state, make=state) or body_antecedent(index, child)
     owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
     if state and owner and actor is not None and actor.country in index.government:
         return index.government[actor.country]
@@ -166,12 +167,15 @@ def governments(index: ActorIndex, token: Token) -> list[Actor]:
     return found
 
 
-def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor | None:
+def country_actor(index: ActorIndex, token: Token, state: bool = False, make: bool = False) -> Actor | None:
     """A demonym or country name modifier -> the article's actor for that country (its
-    government when the head is a state noun: "Belarusian officials")."""
+    government when the head is a state noun: "Belarusian officials"; with ``make`` one made
+    now when the article names the country nowhere else)."""
     country = _country_named(index, token)
     if country is None:
         return None
+    if state and make:
+        return index.government_of(country, token)
     if state and country.iso3 in index.government:
         return index.government[country.iso3]
     return index.by_country.get(country.iso3)

@@ -55,7 +55,7 @@ COUNTRY_LOOKBACK = 120  # tokens searched back for the country such a descriptio
 # Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
 STATE_NOUNS = frozenset(
     "official government authority leader minister ministry regime entity diplomat "
-    "leadership envoy delegation negotiator administration state".split()
+    "leadership envoy delegation negotiator administration state ambassador".split()
 )
 # Prepositions whose object is an event's target ("sanctions against X").
 TARGET_PREPS = frozenset(
