@@ -314,3 +314,12 @@ def test_one_speaker_speaking_to_nobody_named_is_no_event_but_a_conversation_is(
     assert call.type == "CONSULT" and len(call.source) + len(call.target) == 2
     (talk,) = run("Elena Mora spoke with Pablo Ruiz on Monday.").events
     assert talk.type == "CONSULT"
+
+
+def test_a_noun_for_a_lexicon_verb_s_act_is_read_as_the_verb(run):
+    analysis = run("Norway announced a suspension of aid to Malawi on Friday.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(e.type, [names[i] for i in e.source], [names[i] for i in e.target]) for e in analysis.events] == [
+        ("SANCTION", ["Norway"], ["Malawi"])
+    ]
+    assert run("Norway announced a suspension of the football league on Friday.").events == []

@@ -304,3 +304,37 @@ PROTESTERS = frozenset("protester protestor demonstrator rioter crowd marcher mo
 RIOT_CAMEO = "145"
 # Verbs whose present progressive is an arrangement ("is sending troops", "is flying to X").
 ARRANGED = frozenset("send deploy dispatch head travel go fly come arrive return visit".split())
+# Nouns naming the act of a lexicon verb, read with that verb's entries ("announced a suspension
+# of aid" as "suspended aid"): noun -> verb.
+NOMINALIZATIONS = {
+    "abduction": "abduct",
+    "assassination": "assassinate",
+    "bombardment": "bombard",
+    "capture": "capture",
+    "confiscation": "confiscate",
+    "conviction": "convict",
+    "delivery": "deliver",
+    "demolition": "demolish",
+    "destruction": "destroy",
+    "disarmament": "disarm",
+    "expulsion": "expel",
+    "extradition": "extradite",
+    "freeze": "freeze",
+    "imposition": "impose",
+    "imprisonment": "imprison",
+    "indictment": "indict",
+    "kidnapping": "kidnap",
+    "lifting": "lift",
+    "murder": "murder",
+    "pledge": "pledge",
+    "prosecution": "prosecute",
+    "recognition": "recognize",
+    "rescue": "rescue",
+    "resignation": "resign",
+    "shipment": "ship",
+    "surrender": "surrender",
+    "suspension": "suspend",
+    "torture": "torture",
+}
+# Lexicon constraints only a verb can meet: a noun read with a verb's entries skips those entries.
+VERB_ONLY_RULES = frozenset({"prt", "xcomp", "xcomp_not", "oprd"})
