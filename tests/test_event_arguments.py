@@ -171,3 +171,13 @@ def test_a_group_with_its_country_is_not_replaced_by_a_government(run):
     analysis = run("Syrian rebels accused Jordan of arming the army.")
     assert ("ACCUSE", "occurred", ["Syrian rebels"], ["Jordan"]) in events_of(analysis)
     assert not any(a.name.startswith("Government of") for a in analysis.actors)
+
+
+def test_an_act_done_for_the_purpose_of_a_summons_targets_whom_was_summoned(run):
+    analysis = run("Peru summoned the Chilean ambassador to complain about the fishing fleet.")
+    assert events_of(analysis) == [("ACCUSE", "occurred", ["Peru"], ["Government of Chile"])]
+
+
+def test_a_purpose_act_does_not_target_the_source_s_own_envoy(run):
+    analysis = run("Peru sent its foreign minister Elmer Castro to complain about the fishing fleet.")
+    assert not any(e[3] for e in events_of(analysis))

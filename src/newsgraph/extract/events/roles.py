@@ -25,6 +25,7 @@ from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
+    ADDRESSING_VERBS,
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
     COMMUNICATION_NOUNS,
@@ -111,7 +112,22 @@ class RoleFinder:
             if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
                 self._add(roles.source, [a for s in subjects for a in self.authors(s)], roles)
         self._verb_targets(verb, children, roles)
+        if not roles.target:
+            self._addressees(verb, roles)
         return roles
+
+    def _addressees(self, verb: Token, roles: Roles) -> None:
+        """ "X summoned Y's ambassador to protest", "X called Y to complain": an act with no
+        target of its own, done for the purpose of summoning, calling or meeting someone, is done
+        to them (a person, body or state of another country than the source's; not whom X sent)."""
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not purpose or verb.head.lemma_.lower() not in ADDRESSING_VERBS:
+            return
+        own = {a.country for a in roles.source if a.country}
+        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative")):
+            addressees = [a for a in self.party(obj) if a.kind != "group" and a.country not in own]
+            roles.target.extend(a for a in addressees if a not in roles.target)
+            roles.tokens.extend([obj] if addressees else [])
 
     def authors(self, noun: Token) -> list[Token]:
         """Who performs the act a noun subject names ("the attack by X"), or whose words a

@@ -74,6 +74,9 @@ OBJECT_CONTROL = frozenset(
     "urge ask invite press persuade force call tell encourage pressure "
     "push allow order leave suggest propose want expect help let".split()
 )
+# Verbs of getting hold of someone: an act done for their purpose is done to their object
+# ("summoned the ambassador to protest").
+ADDRESSING_VERBS = frozenset("summon call phone telephone ring contact meet receive visit".split())
 # Verbs whose object or complement subject is invited to the event ("X invited Y to talks").
 PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
