@@ -323,3 +323,20 @@ def test_a_noun_for_a_lexicon_verb_s_act_is_read_as_the_verb(run):
         ("SANCTION", ["Norway"], ["Malawi"])
     ]
     assert run("Norway announced a suspension of the football league on Friday.").events == []
+
+
+def test_an_unnamed_agent_the_actor_steps_leave_out_is_coded_for_its_event(run):
+    analysis = run("A Turkish prosecutor accused the journalist of espionage.")
+    assert coded(analysis) == [("ACCUSE", "occurred", [("Turkish prosecutor", "TUR", "JUD")], ["journalist"])]
+    analysis = run("The Punjab government banned the opposition party.")
+    assert coded(analysis) == [("COERCE", "occurred", [("Punjab government", None, "GOV")], ["opposition party"])]
+
+
+def test_no_agent_is_made_of_a_spokesman_or_of_words_in_quotation_marks(run):
+    assert run("A Kenyan spokesman accused the journalist of espionage.").events == []
+    analysis = run('Kenya rejected the charges, saying a "corrupt tribunal" had accused the army of torture.')
+    assert not any(a.name.endswith("tribunal") for a in analysis.actors)
+
+
+def test_whom_an_offer_is_from_does_not_accept_it(run):
+    assert run("The strikers accepted the offer from the company.").events == []

@@ -147,7 +147,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
-    if mutual and not roles.source:  # "a meeting of the Security Council": its participant
+    unnamed_source = any(is_source for is_source, _ in roles.unnamed)  # "the strikers accepted X's offer"
+    if mutual and not roles.source and not unnamed_source:  # "a meeting of the Security Council": its participant
         roles.source, roles.target = roles.target, []
     return roles
 

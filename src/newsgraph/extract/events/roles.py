@@ -255,6 +255,8 @@ class RoleFinder:
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
             actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
+            made = None if actors else self.actors.agent_for(head)  # "The Punjab government"
+            actors = [made] if made is not None else actors
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
                 governments = resolver.governments(self.actors, head) or self._sent_by(head) or ([body] if body else [])

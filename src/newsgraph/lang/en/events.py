@@ -341,3 +341,7 @@ NOMINALIZATIONS = {
 }
 # Lexicon constraints only a verb can meet: a noun read with a verb's entries skips those entries.
 VERB_ONLY_RULES = frozenset({"prt", "xcomp", "xcomp_not", "oprd"})
+# Modifiers that name what an unnamed agent is ("the Punjab government", "a Turkish prosecutor").
+AGENT_NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+# Agent nouns an event party is not made of: whoever speaks for someone else is that one's voice.
+UNCODED_AGENT_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
