@@ -181,3 +181,8 @@ def test_an_act_done_for_the_purpose_of_a_summons_targets_whom_was_summoned(run)
 def test_a_purpose_act_does_not_target_the_source_s_own_envoy(run):
     analysis = run("Peru sent its foreign minister Elmer Castro to complain about the fishing fleet.")
     assert not any(e[3] for e in events_of(analysis))
+
+
+def test_a_noun_event_naming_what_another_noun_is_takes_that_noun_s_participants(run):
+    analysis = run("Police in Nairobi issued an arrest warrant for Amos Wako on Monday.")
+    assert events_of(analysis) == [("COERCE", "occurred", ["Police"], ["Amos Wako"])]

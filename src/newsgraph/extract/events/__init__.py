@@ -40,12 +40,11 @@ from newsgraph.extract.events.anchors import (
     near_publication,
 )
 from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
+from newsgraph.extract.events.recipients import purpose_opponents, recipient
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
-    purpose_opponents,
-    recipient,
     travels,
     trigger_roles,
 )

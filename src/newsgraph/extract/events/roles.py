@@ -29,7 +29,6 @@ from newsgraph.lang.en.events import (
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
     COMMUNICATION_NOUNS,
-    CONFRONTING_VERBS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
@@ -117,9 +116,8 @@ class RoleFinder:
         return roles
 
     def _addressees(self, verb: Token, roles: Roles) -> None:
-        """ "X summoned Y's ambassador to protest", "X called Y to complain": an act with no
-        target of its own, done for the purpose of summoning, calling or meeting someone, is done
-        to them (a person, body or state of another country than the source's; not whom X sent)."""
+        """ "X summoned Y's ambassador to protest": an act with no target of its own, done for the
+        purpose of summoning, calling or meeting someone of another country, is done to them."""
         purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if not purpose or verb.head.lemma_.lower() not in ADDRESSING_VERBS:
             return
@@ -175,27 +173,34 @@ class RoleFinder:
 
     # -- nouns ---------------------------------------------------------------------------
     def noun_roles(self, noun: Token, symmetric: bool) -> Roles:
-        roles = Roles()
-        children = list(noun.children)
-        for child in children:
-            if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
-                self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
-                roles.explicit = True
-            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
-                self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
-            elif child.dep_ in ("prep", "agent"):
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if child.lower_ == "by":
-                    self._add(roles.source, objects, roles)
-                elif child.lower_ in ALL_SIDES_PREPS:
-                    roles.explicit = True
-                    for obj in objects:
-                        self._add(roles.source if not roles.source else roles.target, [obj], roles)
-                elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
-                    self._add(roles.target, objects, roles)
+        """Participants of a noun event; one that names what another noun is ("a mediation
+        effort between X and Y", "issued an arrest warrant for X") has that noun's."""
+        trigger, roles = noun, Roles()
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        for child in (c for c in noun.children if c != trigger):
+            self._noun_child(noun, child, roles)
         if not roles.source and not roles.explicit and (symmetric or _light(noun)):
             self.governing_roles(noun, roles, symmetric)
         return roles
+
+    def _noun_child(self, noun: Token, child: Token, roles: Roles) -> None:
+        """The participant one dependent of a noun event names."""
+        if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
+            self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
+            roles.explicit = True
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
+        elif child.dep_ in ("prep", "agent"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "by":
+                self._add(roles.source, objects, roles)
+            elif child.lower_ in ALL_SIDES_PREPS:
+                roles.explicit = True
+                for obj in objects:
+                    self._add(roles.source if not roles.source else roles.target, [obj], roles)
+            elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
+                self._add(roles.target, objects, roles)
 
     def governing_roles(self, noun: Token, roles: Roles, symmetric: bool) -> None:
         """Participants from the clause the noun hangs off (and a proposer above it)."""
@@ -441,36 +446,6 @@ def _destination(
         if _is_destination(span.root, verb) and actor is not None and actor not in roles.source:
             roles.target.append(actor)
             roles.tokens.append(span.root)
-            return
-
-
-def purpose_opponents(token: Token, finder: RoleFinder) -> list[Actor]:
-    """Whom a deployment is aimed at: the object of its purpose clause of fighting ("deployed
-    jets to battle X", "sending troops to fight X")."""
-    found: list[Actor] = []
-    for clause in token.children:
-        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in CONFRONTING_VERBS:
-            continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            for obj in (c for c in clause.children if c.dep_ == "dobj"):
-                found.extend(a for a in finder.party(obj) if a not in found)
-    return found
-
-
-def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:
-    """ "send peacekeepers to Mali", "delivered aid to Gaza": aid goes to whom it is sent to (an
-    actor, or the country of a place)."""
-    if roles.target:
-        return
-    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
-    to = [g for h in heads for c in h.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    for word in to:
-        actor = finder.actors.actor_at(word)
-        country = next((p.country for p, span in places if span is not None and word in span), None)
-        actor = actor or (finder.by_country.get(country) if country else None)
-        if actor is not None and actor not in roles.source:
-            roles.target.append(actor)
-            roles.tokens.append(word)
             return
 
 
