@@ -186,3 +186,13 @@ def test_a_purpose_act_does_not_target_the_source_s_own_envoy(run):
 def test_a_noun_event_naming_what_another_noun_is_takes_that_noun_s_participants(run):
     analysis = run("Police in Nairobi issued an arrest warrant for Amos Wako on Monday.")
     assert events_of(analysis) == [("COERCE", "occurred", ["Police"], ["Amos Wako"])]
+
+
+def test_what_the_source_s_own_thing_is_of_is_the_target(run):
+    analysis = run("Peru lifted its blockade of Bolivia.")
+    assert events_of(analysis) == [("CONCEDE", "occurred", ["Peru"], ["Bolivia"])]
+
+
+def test_a_purpose_clause_of_a_summons_parsed_as_a_complement_targets_who_was_summoned(run):
+    analysis = run("India has summoned a top US diplomat to complain about spying.")
+    assert events_of(analysis) == [("ACCUSE", "occurred", ["India"], ["United States"])]

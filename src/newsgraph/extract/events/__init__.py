@@ -59,6 +59,7 @@ from newsgraph.lang.en.events import (
     JOINT_VERBS,
     MUTUAL_ACTS,
     NOT_TARGET_ENTITIES,
+    OFFERING_VERBS,
     PROTESTERS,
     RECIPROCALS,
     REJECTED_DEPS,
@@ -199,10 +200,17 @@ def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
     event = found.event
     lone = not event.target and len(event.source) < 2
     if event.type == "AGREE":
-        return not lone or (found.trigger.pos_ == "VERB" and any(by_id[i].kind != "person" for i in event.source))
+        return not lone or _commits(found.trigger, [by_id[i] for i in event.source])
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
     return event.type not in DIRECTED or bool(event.target) or _unnamed_target(found.roles)
+
+
+def _commits(trigger: Token, source: list[Actor]) -> bool:
+    """A body's own decision to act ("the government agreed to build a port"), not an offer,
+    which is made to someone ("Hungary offered to host the meeting")."""
+    lemma = trigger.lemma_.lower()
+    return trigger.pos_ == "VERB" and lemma not in OFFERING_VERBS and any(a.kind != "person" for a in source)
 
 
 def _unnamed_target(roles: Roles) -> bool:

@@ -118,8 +118,9 @@ class RoleFinder:
     def _addressees(self, verb: Token, roles: Roles) -> None:
         """ "X summoned Y's ambassador to protest": an act with no target of its own, done for the
         purpose of summoning, calling or meeting someone of another country, is done to them."""
-        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if not purpose or verb.head.lemma_.lower() not in ADDRESSING_VERBS:
+        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head = verb.head.lemma_.lower()
+        if not purpose or head not in ADDRESSING_VERBS or (verb.dep_ == "xcomp" and head in OBJECT_CONTROL):
             return
         own = {a.country for a in roles.source if a.country}
         for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative")):
@@ -138,12 +139,14 @@ class RoleFinder:
 
     def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
         """The objects, else what they are of or whose they are ("rejected X's demand", "condemned
-        threats made by X"), else a prepositional object, else a complement clause's subject."""
+        threats made by X"; "lifted its blockade of X": X, the source's own is no target), else a
+        prepositional object, else a complement clause's subject."""
         for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
-            if not self._add(roles.target, [obj], roles) and not self._add(
-                roles.target, _prep_objects(obj, TARGET_PREPS), roles
-            ):
-                self._add(roles.target, _owners(obj), roles)
+            for phrases in ([obj], _prep_objects(obj, TARGET_PREPS), _owners(obj), _prep_objects(obj, ("of",))):
+                self._add(roles.target, phrases, roles)
+                roles.target = [a for a in roles.target if a not in roles.source]
+                if roles.target:
+                    break
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
         if not roles.target:

@@ -345,3 +345,5 @@ VERB_ONLY_RULES = frozenset({"prt", "xcomp", "xcomp_not", "oprd"})
 AGENT_NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 # Agent nouns an event party is not made of: whoever speaks for someone else is that one's voice.
 UNCODED_AGENT_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
+# Verbs of an agreement made to someone: without a partner, no agreement ("offered to host talks").
+OFFERING_VERBS = frozenset({"offer", "propose"})
