@@ -258,7 +258,8 @@ class RoleFinder:
         """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
         officials its own words place ("Chilean and Peruvian negotiators") is those governments,
         one of an organisation ("NATO defence ministers") that organisation; a
-        vague group no word places ("men") is none."""
+        vague group no word places ("men") is none, unless a name says what it is ("the Islamic
+        State group")."""
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
@@ -270,8 +271,8 @@ class RoleFinder:
                 governments = resolver.governments(self.actors, head) or self._sent_by(head) or ([body] if body else [])
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
-            found.extend(a for a in actors if a not in found)
-        return [a for a in found if a not in replaced and not _vague(a)]
+            found.extend(a for a in actors if a not in found and not (_vague(a) and not _proper(head)))
+        return [a for a in found if a not in replaced]
 
     def _sent_by(self, head: Token) -> list[Actor]:
         """ "delegations from X and Y", "envoys of X": a state noun no actor was found for is the
@@ -307,6 +308,11 @@ class RoleFinder:
 def _vague(actor: Actor) -> bool:
     """A group that says neither what nor where it is ("a group of men")."""
     return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
+
+
+def _proper(head: Token) -> bool:
+    """A proper name in the compound before a noun ("the Islamic State group")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
 
 
 def _complement_subjects(verb: Token) -> list[Token]:
