@@ -162,8 +162,8 @@ def test_an_unnamed_official_who_acts_is_an_actor_coded_by_its_role_and_demonym(
     lawyer = actor_at(analysis, "Peruvian lawyer")
     assert (lawyer.kind, lawyer.country, lawyer.sector) == ("group", "PER", "JUD")
     assert not any(a.kind == "organization" for a in analysis.actors)  # the demonym is no organisation
-    met = run("Officials met a Peruvian lawyer on Monday.")
-    assert all(a.name != "Peruvian lawyer" for a in met.actors)  # one who does not act is no actor of its own
+    named = run("The report names a Peruvian lawyer.")
+    assert all(a.name != "Peruvian lawyer" for a in named.actors)  # one who is no party of an act is no actor
 
 
 def test_the_unnamed_head_of_an_organisation_acts_in_its_country_and_sector(run):
@@ -253,7 +253,8 @@ def test_a_news_agency_called_official_or_state_run_is_the_state_speaking(run):
 def test_officials_a_country_word_places_are_that_states_government(run):
     officials = actor_at(run("Zambian officials rejected the claim on Tuesday."), "Zambian officials")
     assert (officials.name, officials.country, officials.sector) == ("Government of Zambia", "ZMB", "GOV")
-    assert run("Officials rejected the claim on Tuesday.").actors == []  # bare officials speak for a body
+    bare = run("Officials rejected the claim on Tuesday.").actors  # bare officials: no state's government
+    assert not any(a.name.startswith("Government of") for a in bare)
 
 
 def test_another_countrys_congress_is_not_the_us_congress(run):

@@ -131,3 +131,70 @@ def test_issuing_a_warning_to_someone_threatens_them(run):
 def test_providing_something_to_someone_is_aid_to_them(run):
     analysis = run("Norway provided medical supplies to Sudan on Tuesday.")
     assert events_of(analysis) == [("AID", "occurred", ["Norway"], ["Sudan"])]
+
+
+def test_they_is_the_plural_subject_that_reports_the_act(run):
+    analysis = run("Police in Lagos said they arrested twelve protesters.")
+    assert ("COERCE", "occurred", ["Police"], ["protesters"]) in events_of(analysis)
+
+
+def test_they_is_the_coordinated_subject_that_announces_talks(run):
+    analysis = run("Peru and Chile said they would hold talks next week.")
+    [event] = analysis.events
+    names = {a.id: a.name for a in analysis.actors}
+    assert event.type == "CONSULT" and {names[i] for i in event.source + event.target} == {"Peru", "Chile"}
+
+
+def test_they_is_not_a_singular_speaker(run):
+    analysis = run("Kenya's ambassador warned they threaten the ceasefire.")
+    assert not analysis.events
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before(run):
+    analysis = run("Kenyan soldiers crossed the river. They attacked the town of Beled at dawn.")
+    assert [e[:3] for e in events_of(analysis)] == [("ASSAULT", "occurred", ["Kenyan soldiers"])]
+
+
+def test_officials_of_a_country_named_only_by_a_demonym_are_its_government(run):
+    analysis = run("Syrian officials accused Jordan of arming the rebels.")
+    assert ("ACCUSE", "occurred", ["Government of Syria"], ["Jordan"]) in events_of(analysis)
+    [government] = [a for a in analysis.actors if a.name == "Government of Syria"]
+    # the actor steps make "Syrian officials" a mention of the government (the demonym alone when they do not)
+    assert (government.country, government.sector) == ("SYR", "GOV")
+    assert [m.text for m in government.mentions] in (["Syrian officials"], ["Syrian"])
+
+
+def test_an_ambassador_stands_for_the_government(run):
+    analysis = run("Colombia expelled the Venezuelan ambassador on Monday.")
+    assert ("SANCTION", "occurred", ["Colombia"], ["Government of Venezuela"]) in events_of(analysis)
+
+
+def test_a_group_with_its_country_is_not_replaced_by_a_government(run):
+    analysis = run("Syrian rebels accused Jordan of arming the army.")
+    assert ("ACCUSE", "occurred", ["Syrian rebels"], ["Jordan"]) in events_of(analysis)
+    assert not any(a.name.startswith("Government of") for a in analysis.actors)
+
+
+def test_an_act_done_for_the_purpose_of_a_summons_targets_whom_was_summoned(run):
+    analysis = run("Peru summoned the Chilean ambassador to complain about the fishing fleet.")
+    assert events_of(analysis) == [("ACCUSE", "occurred", ["Peru"], ["Government of Chile"])]
+
+
+def test_a_purpose_act_does_not_target_the_source_s_own_envoy(run):
+    analysis = run("Peru sent its foreign minister Elmer Castro to complain about the fishing fleet.")
+    assert not any(e[3] for e in events_of(analysis))
+
+
+def test_a_noun_event_naming_what_another_noun_is_takes_that_noun_s_participants(run):
+    analysis = run("Police in Nairobi issued an arrest warrant for Amos Wako on Monday.")
+    assert events_of(analysis) == [("COERCE", "occurred", ["Police"], ["Amos Wako"])]
+
+
+def test_what_the_source_s_own_thing_is_of_is_the_target(run):
+    analysis = run("Peru lifted its blockade of Bolivia.")
+    assert events_of(analysis) == [("CONCEDE", "occurred", ["Peru"], ["Bolivia"])]
+
+
+def test_a_purpose_clause_of_a_summons_parsed_as_a_complement_targets_who_was_summoned(run):
+    analysis = run("India has summoned a top US diplomat to complain about spying.")
+    assert events_of(analysis) == [("ACCUSE", "occurred", ["India"], ["United States"])]

@@ -166,8 +166,11 @@ def test_an_event_needs_a_source_and_a_meeting_its_participant(run):
     assert ("CONSULT", "proposed", ["African Union"], []) in events_of(analysis)
 
 
-def test_an_agreement_needs_a_partner(run):
+def test_an_agreement_needs_a_partner_unless_a_body_commits(run):
     assert run("Kenyan President William Ruto agreed to hold a referendum next year.").events == []
+    analysis = run("The Tanzanian government has agreed to build a new port in Tanga.")
+    assert events_of(analysis) == [("AGREE", "occurred", ["Government of Tanzania"], [])]
+    assert "AGREE" not in [e.type for e in run("Tanzania had offered to host the talks.").events]
     assert "AGREE" not in [e.type for e in run("Kenyan President William Ruto offered to mediate.").events]
     analysis = run("Kenya and Uganda agreed to reopen the border on Monday.")
     assert ("AGREE", "occurred", ["Kenya"], ["Uganda"]) in events_of(analysis)

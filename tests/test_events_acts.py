@@ -314,3 +314,35 @@ def test_one_speaker_speaking_to_nobody_named_is_no_event_but_a_conversation_is(
     assert call.type == "CONSULT" and len(call.source) + len(call.target) == 2
     (talk,) = run("Elena Mora spoke with Pablo Ruiz on Monday.").events
     assert talk.type == "CONSULT"
+
+
+def test_a_noun_for_a_lexicon_verb_s_act_is_read_as_the_verb(run):
+    analysis = run("Norway announced a suspension of aid to Malawi on Friday.")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(e.type, [names[i] for i in e.source], [names[i] for i in e.target]) for e in analysis.events] == [
+        ("SANCTION", ["Norway"], ["Malawi"])
+    ]
+    assert run("Norway announced a suspension of the football league on Friday.").events == []
+
+
+def test_an_unnamed_agent_the_actor_steps_leave_out_is_coded_for_its_event(run):
+    analysis = run("A Turkish prosecutor accused the journalist of espionage.")
+    assert coded(analysis) == [("ACCUSE", "occurred", [("Turkish prosecutor", "TUR", "JUD")], ["journalist"])]
+    analysis = run("The Punjab government banned the opposition party.")
+    assert coded(analysis) == [("COERCE", "occurred", [("Punjab government", None, "GOV")], ["opposition party"])]
+
+
+def test_no_agent_is_made_of_a_spokesman_or_of_words_in_quotation_marks(run):
+    assert run("A Kenyan spokesman accused the journalist of espionage.").events == []
+    analysis = run('Kenya rejected the charges, saying a "corrupt tribunal" had accused the army of torture.')
+    assert not any(a.name.endswith("tribunal") for a in analysis.actors)
+
+
+def test_whom_an_offer_is_from_does_not_accept_it(run):
+    assert run("The strikers accepted the offer from the company.").events == []
+
+
+def test_a_group_a_proper_name_says_what_it_is_is_no_vague_group(run):
+    analysis = run("The Islamic State group freed ten hostages on Monday.")
+    assert [e[2] for e in coded(analysis)] == [[("Islamic State group", None, "UNK")]]
+    assert run("A group of men attacked the village of Kalma.").events == []

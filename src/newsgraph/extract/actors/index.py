@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsgraph.extract.actors import resolver
-from newsgraph.kb.loader import KnowledgeBase
-from newsgraph.model import Actor
+from newsgraph.extract.layout import layout_of
+from newsgraph.extract.linking import link_country
+from newsgraph.kb.loader import KBCountry, KnowledgeBase
+from newsgraph.lang.en.actors import NO_ACTOR_SECTORS, VAGUE_SECTORS
+from newsgraph.lang.en.events import AGENT_NAME_DEPS, UNCODED_AGENT_NOUNS
+from newsgraph.model import Actor, Mention
 
 
 @dataclass
@@ -48,6 +52,68 @@ class ActorIndex:
                 self.by_country.setdefault(actor.country, actor)
         for country, actor in self.government.items():
             self.by_country.setdefault(country, actor)
+
+    def government_of(self, country: KBCountry, word: Token) -> Actor:
+        """The article's government of ``country``, else its country actor, else a government
+        made now with ``word`` (a demonym: "German officials", "the Chinese ambassador") as its
+        mention, for an event party whose country the article names nowhere else."""
+        from newsgraph.extract.actors.places import with_article  # places imports this module
+
+        found = self.government.get(country.iso3) or self.by_country.get(country.iso3)
+        if found is not None:
+            return found
+        actor = Actor(
+            id=f"A{len(self.actors) + 1}",
+            name=f"Government of {with_article(country.name)}",
+            kind="organization",
+            kb_id=f"government/{country.iso3}",
+            country=country.iso3,
+            sector="GOV",
+            mentions=[Mention(word.idx, word.idx + len(word.text), word.text)],
+        )
+        self.actors.append(actor)
+        self.by_token[word.i] = actor
+        self.government[country.iso3] = actor
+        self.by_country[country.iso3] = actor
+        return actor
+
+    def agent_for(self, head: Token) -> Actor | None:
+        """A group made now for an event party the actor steps left unnamed whose head is an
+        agent noun of the KB ("The Punjab government", "a Turkish prosecutor", "Bavarian
+        officials"): named by the noun and the modifiers before it, with that noun's sector and
+        the country a modifier names (a demonym, a country or place)."""
+        if self.kb is None or head.pos_ != "NOUN" or head.lower_ in UNCODED_AGENT_NOUNS or head.i in self.by_token:
+            return None
+        if layout_of(head.doc).in_quotation(head):  # a "law-abusing tribunal": someone's words for it
+            return None
+        sector = self.kb.agent_sector(head.lemma_.lower()) or self.kb.agent_sector(head.lower_)
+        if sector is None or sector in VAGUE_SECTORS | NO_ACTOR_SECTORS:
+            return None
+        words = [m for m in head.lefts if m.dep_ in AGENT_NAME_DEPS and m.i + 1 >= head.left_edge.i]
+        start = min((m.left_edge.i for m in words), default=head.i)
+        span = head.doc[start : head.i + 1]
+        if any(t.i in self.by_token for t in span):
+            return None
+        actor = Actor(
+            id=f"A{len(self.actors) + 1}",
+            name=span.text,
+            kind="group",
+            country=self._country_in(span[:-1].text),
+            sector=sector,
+            mentions=[Mention(span.start_char, span.end_char, span.text)],
+        )
+        self.actors.append(actor)
+        self.by_token.update({t.i: actor for t in span})
+        return actor
+
+    def _country_in(self, words: str) -> str | None:
+        """The country a demonym, country or place name among a phrase's modifiers names."""
+        if not words or self.kb is None or not words[:1].isupper():
+            return None
+        country = link_country(words, self.kb, self.named_countries) or link_country(
+            words.split()[0], self.kb, self.named_countries
+        )
+        return country.iso3 if country is not None else self.kb.place_country(words)
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token is part of a mention of."""

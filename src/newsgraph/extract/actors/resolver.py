@@ -11,7 +11,7 @@ from the ministry") anywhere in it but its clauses, for an official a body befor
 country's government before the country, else the one body its sentence names (`named_inside`).
 A speaker's later conjuncts count only as names ("the first lady and senator" is one person).
 "it" and "they" are resolved by `recent_organization` and `plural_antecedent`, and for an event
-party "it"/"its" by `body_antecedent`; "he" and "she" are in the index already
+party "it"/"its" by `body_antecedent`, "they" by `group_antecedent`; "he" and "she" are in the index already
 (`references.pronouns`).
 """
 
@@ -31,6 +31,7 @@ from newsgraph.lang.en.events import (
     COUNTRY_LOOKBACK,
     COUNTRY_NOUNS,
     FIRST_PERSON,
+    PLURAL_PRONOUNS,
     STATE_NOUNS,
 )
 from newsgraph.lang.en.quotes import DOCUMENT_NOUNS, VOICE_NOUNS
@@ -134,9 +135,10 @@ def modifiers(index: ActorIndex, token: Token) -> list[Actor]:
 
 
 def _modifier_actor(index: ActorIndex, child: Token, state: bool) -> Actor | None:
-    """The actor one modifier names; a person's state noun ("Castro's government", "his
-    administration") is their country's government."""
-    actor = index.actor_at(child) or country_actor(index, child, state) or body_antecedent(index, child)
+    """The actor one modifier names (a state noun's demonym its government, made if need be:
+    "Syrian officials"); a person's state noun ("Castro's government", "his administration") is
+    their country's government."""
+    actor = index.actor_at(child) or country_actor(index, child, state, make=state) or body_antecedent(index, child)
     owner = child.dep_ == "poss" and actor is not None and actor.kind == "person"
     if state and owner and actor is not None and actor.country in index.government:
         return index.government[actor.country]
@@ -165,12 +167,15 @@ def governments(index: ActorIndex, token: Token) -> list[Actor]:
     return found
 
 
-def country_actor(index: ActorIndex, token: Token, state: bool = False) -> Actor | None:
+def country_actor(index: ActorIndex, token: Token, state: bool = False, make: bool = False) -> Actor | None:
     """A demonym or country name modifier -> the article's actor for that country (its
-    government when the head is a state noun: "Belarusian officials")."""
+    government when the head is a state noun: "Belarusian officials"; with ``make`` one made
+    now when the article names the country nowhere else)."""
     country = _country_named(index, token)
     if country is None:
         return None
+    if state and make:
+        return index.government_of(country, token)
     if state and country.iso3 in index.government:
         return index.government[country.iso3]
     return index.by_country.get(country.iso3)
@@ -332,13 +337,37 @@ def _governing_body(index: ActorIndex, token: Token) -> Actor | None:
 
 
 def _body(index: ActorIndex, token: Token) -> Actor | None:
+    """A country or organisation, or a group a singular noun names ("the regime", "the army")."""
     actor = index.actor_at(token)
-    return actor if actor is not None and actor.kind in ("country", "organization") else None
+    if actor is None:
+        return None
+    singular_group = actor.kind == "group" and token.tag_ in ("NN", "NNP")
+    return actor if actor.kind in ("country", "organization") or singular_group else None
 
 
 def _antecedent(index: ActorIndex, token: Token) -> list[Actor]:
+    if token.lower_ in PLURAL_PRONOUNS:
+        return group_antecedent(index, token)
     actor = body_antecedent(index, token) or described_country(index, token)
     return [actor] if actor is not None else []
+
+
+def group_antecedent(index: ActorIndex, token: Token) -> list[Actor]:
+    """ "Rebels said they would free the hostages", "X and Y said they would meet": whom a subject
+    "they" stands for: the plural or coordinated subject of a clause that governs it ("X's envoy
+    warned they threaten ..." is no antecedent), else the plural noun before it
+    (`plural_antecedent`)."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return []
+    verb = token.head
+    while verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
+        if subjects:
+            plural = subjects[0].tag_ in ("NNS", "NNPS") or len(conjuncts(index, subjects[0])) > 1
+            return resolve(index, subjects[0]) if plural else []
+    earlier = plural_antecedent(token)
+    return resolve(index, earlier) if earlier is not None and earlier.pos_ != "PRON" else []
 
 
 def described_country(index: ActorIndex, token: Token) -> Actor | None:

@@ -41,12 +41,11 @@ from newsgraph.extract.events.anchors import (
 )
 from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
 from newsgraph.extract.events.meeting_references import meeting_references
+from newsgraph.extract.events.recipients import purpose_opponents, recipient
 from newsgraph.extract.events.roles import (
     RoleFinder,
     Roles,
     other_side,
-    purpose_opponents,
-    recipient,
     travels,
     trigger_roles,
 )
@@ -61,6 +60,8 @@ from newsgraph.lang.en.events import (
     JOINT_VERBS,
     MUTUAL_ACTS,
     NOT_TARGET_ENTITIES,
+    OFFERING_VERBS,
+    PLACE_LABELS,
     PROTESTERS,
     RECIPROCALS,
     REJECTED_DEPS,
@@ -149,7 +150,10 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
-    if mutual and not roles.source:  # "a meeting of the Security Council": its participant
+    unnamed_source = any(  # "the strikers accepted X's offer"; not a place ("the Lima summit with Chile")
+        is_source and word.ent_type_ not in PLACE_LABELS for is_source, word in roles.unnamed
+    )
+    if mutual and not roles.source and not unnamed_source:  # "a meeting of the Security Council": its participant
         roles.source, roles.target = roles.target, []
     return roles
 
@@ -192,18 +196,26 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
 
 
 def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
-    """An agreement is made with someone: "X and Y agreed", "X offered Y aid"; a lone "he agreed
-    to take questions" or "she offered to fight again" commits to no partner (PLOVER AGREE:
-    willingness to cooperate); an accusation, a request, aid... is done to someone the text
-    names ("the opposition accuses" alone is not coded); a meeting has two sides, unless it is a
-    body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
+    """An agreement is made with someone: "X and Y agreed", "X offered Y aid", or is a body's
+    commitment ("the government agreed to build a port", not "it would study the offer"); a lone
+    person's "he agreed to take questions" or "she offered to fight again" commits to no partner
+    (PLOVER AGREE: willingness to cooperate); an accusation, a request, aid... is done to someone
+    the text names ("the opposition accuses" alone is not coded); a meeting has two sides, unless
+    it is a body's own (a NATO summit, a Security Council session), not a lone minister's or state's."""
     event = found.event
     lone = not event.target and len(event.source) < 2
     if event.type == "AGREE":
-        return not lone
+        return not lone or _commits(found.trigger, [by_id[i] for i in event.source])
     if event.type == "CONSULT" and lone:
         return any(by_id[i].kind == "organization" and by_id[i].sector != "GOV" for i in event.source)
     return event.type not in DIRECTED or bool(event.target) or _unnamed_target(found.roles)
+
+
+def _commits(trigger: Token, source: list[Actor]) -> bool:
+    """A body's own decision to act ("the government agreed to build a port"), not an offer,
+    which is made to someone ("Hungary offered to host the meeting")."""
+    lemma = trigger.lemma_.lower()
+    return trigger.pos_ == "VERB" and lemma not in OFFERING_VERBS and any(a.kind != "person" for a in source)
 
 
 def _unnamed_target(roles: Roles) -> bool:

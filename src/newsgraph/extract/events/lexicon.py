@@ -2,7 +2,8 @@
 
 ``data/event_lexicon.json`` maps a lemma to entries tried in order; each names the CAMEO code it
 stands for and may constrain the trigger's syntax (a particle, a preposition, its object, the
-verb governing a noun...). ``data/cameo_plover.json`` is the PLOVER v0.8 conversion table with
+verb governing a noun...). A noun naming a verb's act (``NOMINALIZATIONS``: "suspension") is read
+with that verb's entries a noun can meet. ``data/cameo_plover.json`` is the PLOVER v0.8 conversion table with
 Goldstein scores, so the PLOVER type, mode and score of an entry come from its CAMEO code.
 """
 
@@ -21,10 +22,12 @@ from spacy.vocab import Vocab
 
 from newsgraph.lang.en.events import (
     COMPLEMENT_DEPS,
+    NOMINALIZATIONS,
     NOUN_MODIFIER_DEPS,
     PREP_DEPS,
     TRIGGER_POS,
     VERB_OBJECT_DEPS,
+    VERB_ONLY_RULES,
 )
 
 # Whether a noun phrase head names an actor.
@@ -102,6 +105,13 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
             rules = {k: v for k, v in row.items() if k not in ("pos", "cameo", "type", "mode")}
             entries.append(_Entry(sense, row["pos"], rules))
         lexicon[lemma] = tuple(entries)
+    for noun, verb in NOMINALIZATIONS.items():
+        if noun not in lexicon:
+            lexicon[noun] = tuple(
+                _Entry(e.sense, "NOUN", e.rules)
+                for e in lexicon.get(verb, ())
+                if e.pos == "VERB" and not VERB_ONLY_RULES & e.rules.keys()
+            )
     return lexicon
 
 

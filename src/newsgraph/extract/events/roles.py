@@ -25,10 +25,10 @@ from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.actors import VAGUE_SECTORS
 from newsgraph.lang.en.events import (
+    ADDRESSING_VERBS,
     ALL_SIDES_PREPS,
     BYSTANDER_VERBS,
     COMMUNICATION_NOUNS,
-    CONFRONTING_VERBS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NAMING_VERBS,
@@ -111,7 +111,22 @@ class RoleFinder:
             if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
                 self._add(roles.source, [a for s in subjects for a in self.authors(s)], roles)
         self._verb_targets(verb, children, roles)
+        if not roles.target:
+            self._addressees(verb, roles)
         return roles
+
+    def _addressees(self, verb: Token, roles: Roles) -> None:
+        """ "X summoned Y's ambassador to protest": an act with no target of its own, done for the
+        purpose of summoning, calling or meeting someone of another country, is done to them."""
+        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head = verb.head.lemma_.lower()
+        if not purpose or head not in ADDRESSING_VERBS or (verb.dep_ == "xcomp" and head in OBJECT_CONTROL):
+            return
+        own = {a.country for a in roles.source if a.country}
+        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative")):
+            addressees = [a for a in self.party(obj) if a.kind != "group" and a.country not in own]
+            roles.target.extend(a for a in addressees if a not in roles.target)
+            roles.tokens.extend([obj] if addressees else [])
 
     def authors(self, noun: Token) -> list[Token]:
         """Who performs the act a noun subject names ("the attack by X"), or whose words a
@@ -124,12 +139,14 @@ class RoleFinder:
 
     def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
         """The objects, else what they are of or whose they are ("rejected X's demand", "condemned
-        threats made by X"), else a prepositional object, else a complement clause's subject."""
+        threats made by X"; "lifted its blockade of X": X, the source's own is no target), else a
+        prepositional object, else a complement clause's subject."""
         for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
-            if not self._add(roles.target, [obj], roles) and not self._add(
-                roles.target, _prep_objects(obj, TARGET_PREPS), roles
-            ):
-                self._add(roles.target, _owners(obj), roles)
+            for phrases in ([obj], _prep_objects(obj, TARGET_PREPS), _owners(obj), _prep_objects(obj, ("of",))):
+                self._add(roles.target, phrases, roles)
+                roles.target = [a for a in roles.target if a not in roles.source]
+                if roles.target:
+                    break
         if not roles.target:
             self._add(roles.target, _prep_objects(verb, TARGET_PREPS), roles)
         if not roles.target:
@@ -159,27 +176,34 @@ class RoleFinder:
 
     # -- nouns ---------------------------------------------------------------------------
     def noun_roles(self, noun: Token, symmetric: bool) -> Roles:
-        roles = Roles()
-        children = list(noun.children)
-        for child in children:
-            if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
-                self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
-                roles.explicit = True
-            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
-                self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
-            elif child.dep_ in ("prep", "agent"):
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if child.lower_ == "by":
-                    self._add(roles.source, objects, roles)
-                elif child.lower_ in ALL_SIDES_PREPS:
-                    roles.explicit = True
-                    for obj in objects:
-                        self._add(roles.source if not roles.source else roles.target, [obj], roles)
-                elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
-                    self._add(roles.target, objects, roles)
+        """Participants of a noun event; one that names what another noun is ("a mediation
+        effort between X and Y", "issued an arrest warrant for X") has that noun's."""
+        trigger, roles = noun, Roles()
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        for child in (c for c in noun.children if c != trigger):
+            self._noun_child(noun, child, roles)
         if not roles.source and not roles.explicit and (symmetric or _light(noun)):
             self.governing_roles(noun, roles, symmetric)
         return roles
+
+    def _noun_child(self, noun: Token, child: Token, roles: Roles) -> None:
+        """The participant one dependent of a noun event names."""
+        if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
+            self._add(roles.target if _by_agent(noun) else roles.source, [child], roles)
+            roles.explicit = True
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
+        elif child.dep_ in ("prep", "agent"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "by":
+                self._add(roles.source, objects, roles)
+            elif child.lower_ in ALL_SIDES_PREPS:
+                roles.explicit = True
+                for obj in objects:
+                    self._add(roles.source if not roles.source else roles.target, [obj], roles)
+            elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
+                self._add(roles.target, objects, roles)
 
     def governing_roles(self, noun: Token, roles: Roles, symmetric: bool) -> None:
         """Participants from the clause the noun hangs off (and a proposer above it)."""
@@ -234,18 +258,21 @@ class RoleFinder:
         """The actors of the phrase headed by ``token`` and its conjuncts; a group of state
         officials its own words place ("Chilean and Peruvian negotiators") is those governments,
         one of an organisation ("NATO defence ministers") that organisation; a
-        vague group no word places ("men") is none."""
+        vague group no word places ("men") is none, unless a name says what it is ("the Islamic
+        State group")."""
         found: list[Actor] = []
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
             actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
+            made = None if actors else self.actors.agent_for(head)  # "The Punjab government"
+            actors = [made] if made is not None else actors
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
                 governments = resolver.governments(self.actors, head) or self._sent_by(head) or ([body] if body else [])
                 replaced.extend(actors if governments else [])
                 actors = governments or actors
-            found.extend(a for a in actors if a not in found)
-        return [a for a in found if a not in replaced and not _vague(a)]
+            found.extend(a for a in actors if a not in found and not (_vague(a) and not _proper(head)))
+        return [a for a in found if a not in replaced]
 
     def _sent_by(self, head: Token) -> list[Actor]:
         """ "delegations from X and Y", "envoys of X": a state noun no actor was found for is the
@@ -281,6 +308,11 @@ class RoleFinder:
 def _vague(actor: Actor) -> bool:
     """A group that says neither what nor where it is ("a group of men")."""
     return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
+
+
+def _proper(head: Token) -> bool:
+    """A proper name in the compound before a noun ("the Islamic State group")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
 
 
 def _complement_subjects(verb: Token) -> list[Token]:
@@ -423,36 +455,6 @@ def _destination(
         if _is_destination(span.root, verb) and actor is not None and actor not in roles.source:
             roles.target.append(actor)
             roles.tokens.append(span.root)
-            return
-
-
-def purpose_opponents(token: Token, finder: RoleFinder) -> list[Actor]:
-    """Whom a deployment is aimed at: the object of its purpose clause of fighting ("deployed
-    jets to battle X", "sending troops to fight X")."""
-    found: list[Actor] = []
-    for clause in token.children:
-        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_.lower() not in CONFRONTING_VERBS:
-            continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            for obj in (c for c in clause.children if c.dep_ == "dobj"):
-                found.extend(a for a in finder.party(obj) if a not in found)
-    return found
-
-
-def recipient(token: Token, roles: Roles, places: list[tuple[PlaceMention, Span | None]], finder: RoleFinder) -> None:
-    """ "send peacekeepers to Mali", "delivered aid to Gaza": aid goes to whom it is sent to (an
-    actor, or the country of a place)."""
-    if roles.target:
-        return
-    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
-    to = [g for h in heads for c in h.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    for word in to:
-        actor = finder.actors.actor_at(word)
-        country = next((p.country for p, span in places if span is not None and word in span), None)
-        actor = actor or (finder.by_country.get(country) if country else None)
-        if actor is not None and actor not in roles.source:
-            roles.target.append(actor)
-            roles.tokens.append(word)
             return
 
 

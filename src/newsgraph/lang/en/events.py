@@ -55,7 +55,7 @@ COUNTRY_LOOKBACK = 120  # tokens searched back for the country such a descriptio
 # Heads whose national modifier means the state: "Belarusian officials" -> Government of Belarus.
 STATE_NOUNS = frozenset(
     "official government authority leader minister ministry regime entity diplomat "
-    "leadership envoy delegation negotiator administration state".split()
+    "leadership envoy delegation negotiator administration state ambassador".split()
 )
 # Prepositions whose object is an event's target ("sanctions against X").
 TARGET_PREPS = frozenset(
@@ -74,6 +74,9 @@ OBJECT_CONTROL = frozenset(
     "urge ask invite press persuade force call tell encourage pressure "
     "push allow order leave suggest propose want expect help let".split()
 )
+# Verbs of getting hold of someone: an act done for their purpose is done to their object
+# ("summoned the ambassador to protest").
+ADDRESSING_VERBS = frozenset("summon call phone telephone ring contact meet receive visit".split())
 # Verbs whose object or complement subject is invited to the event ("X invited Y to talks").
 PROPOSERS = frozenset("suggest propose invite urge offer want call ask".split())
 # Nouns a meeting may hang under while its clause's subject stays a participant ("open to the
@@ -105,6 +108,8 @@ TRAVEL = frozenset("head travel go fly come arrive return visit journey".split()
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # First-person words, which inside a quotation name its speaker.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Pronouns an event party may be that stand for a group or several actors ("they said").
+PLURAL_PRONOUNS = frozenset({"they"})
 # What a rejection may reject for its target to be whoever put it forward ("rejected the demand").
 REPLY_OBJECTS = frozenset(
     "demand request proposal offer plan idea condition precondition call appeal ultimatum "
@@ -302,3 +307,43 @@ PROTESTERS = frozenset("protester protestor demonstrator rioter crowd marcher mo
 RIOT_CAMEO = "145"
 # Verbs whose present progressive is an arrangement ("is sending troops", "is flying to X").
 ARRANGED = frozenset("send deploy dispatch head travel go fly come arrive return visit".split())
+# Nouns naming the act of a lexicon verb, read with that verb's entries ("announced a suspension
+# of aid" as "suspended aid"): noun -> verb.
+NOMINALIZATIONS = {
+    "abduction": "abduct",
+    "assassination": "assassinate",
+    "bombardment": "bombard",
+    "capture": "capture",
+    "confiscation": "confiscate",
+    "conviction": "convict",
+    "delivery": "deliver",
+    "demolition": "demolish",
+    "destruction": "destroy",
+    "disarmament": "disarm",
+    "expulsion": "expel",
+    "extradition": "extradite",
+    "freeze": "freeze",
+    "imposition": "impose",
+    "imprisonment": "imprison",
+    "indictment": "indict",
+    "kidnapping": "kidnap",
+    "lifting": "lift",
+    "murder": "murder",
+    "pledge": "pledge",
+    "prosecution": "prosecute",
+    "recognition": "recognize",
+    "rescue": "rescue",
+    "resignation": "resign",
+    "shipment": "ship",
+    "surrender": "surrender",
+    "suspension": "suspend",
+    "torture": "torture",
+}
+# Lexicon constraints only a verb can meet: a noun read with a verb's entries skips those entries.
+VERB_ONLY_RULES = frozenset({"prt", "xcomp", "xcomp_not", "oprd"})
+# Modifiers that name what an unnamed agent is ("the Punjab government", "a Turkish prosecutor").
+AGENT_NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+# Agent nouns an event party is not made of: whoever speaks for someone else is that one's voice.
+UNCODED_AGENT_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
+# Verbs of an agreement made to someone: without a partner, no agreement ("offered to host talks").
+OFFERING_VERBS = frozenset({"offer", "propose"})
