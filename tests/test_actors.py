@@ -367,3 +367,8 @@ def test_a_name_the_ner_cut_after_and_takes_its_capitalised_rest(run):
 def test_a_city_naming_where_a_meeting_was_is_a_place_not_an_actor(run):
     analysis = run("The president said on Monday that the Almaty meeting had opened a new chapter.")
     assert "Almaty" not in [a.name for a in analysis.actors]
+
+
+def test_a_capital_in_a_dateline_is_no_government_acting(run):
+    analysis = run("KYIV, Ukraine — Ukrainian President Volodymyr Zelenskyy said on Wednesday that talks went on.")
+    assert not any(a.name == "Government of Ukraine" for a in analysis.actors)
