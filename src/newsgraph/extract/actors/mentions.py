@@ -99,9 +99,10 @@ def is_known_place(state: State, start: int, end: int, text: str) -> bool:
     is no given name, no KB person, and no surname of a person the article names in full."""
     if end - start != 1 or is_given_name(text) or kb_person_named(state, text):
         return False
-    if state.doc[start].dep_ == "nsubj":
-        return False  # "Transnistria said": a place that acts is coded as an actor (dictionary_coding)
-    if not (state.kb.place_country(text) or state.kb.codebook.place(text)):
+    coded = state.kb.codebook.place(text)
+    if state.doc[start].dep_ == "nsubj" and coded is not None and coded[1] is not None:
+        return False  # "Transnistria said": a breakaway region that acts is coded as an actor (dictionary_coding)
+    if not (state.kb.place_country(text) or coded):
         return False
     return not any(ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[-1].text == text for ent in state.doc.ents)
 
