@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.clusters import known_person, organization, person, person_with_surname, surname_keys
 from newsgraph.extract.actors.places import place_or_government
 from newsgraph.extract.actors.state import Cluster, State
-from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.extract.gender import is_given_name
 from newsgraph.extract.linking import link_person
 from newsgraph.kb.loader import KnowledgeBase
@@ -41,7 +40,7 @@ WORDS_AFTER_AND = 4  # capitalised words a name ending in "and" may still take
 def named_mentions(state: State) -> None:
     """The NER's persons, organisations and places, corrected; organisations last (they may name persons)."""
     doc = state.doc
-    datelines = dateline_tokens(state.layout)
+    datelines = state.dateline_tokens
     deferred_orgs: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.start in state.heading_tokens:

@@ -9,7 +9,6 @@ from newsgraph.extract.actors.clusters import organization
 from newsgraph.extract.actors.dictionary_coding import acting_place
 from newsgraph.extract.actors.roles import is_person_noun
 from newsgraph.extract.actors.state import Cluster, State, head_phrase, located_in
-from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.kb.loader import KBCountry
 from newsgraph.lang.en.actors import (
     AGENT_DEPS,
@@ -72,11 +71,10 @@ def seat_of_government(state: State, start: int, end: int, text: str, seat: KBCo
 def unnamed_seats(state: State) -> None:
     """A capital or seat of government the NER left out that acts ("Kyiv said"): its government; not a
     dateline ("KYIV, Ukraine — …")."""
-    datelines = dateline_tokens(state.layout)
     for token in state.doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.i in state.by_token or not acts_as_agent(token):
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in state.by_token or token.i in state.dateline_tokens:
             continue
-        if token.i in datelines:
+        if not acts_as_agent(token):
             continue
         seat = state.kb.seat_of_government(token.text)
         if seat is not None and not any(c.dep_ == "compound" for c in token.lefts):

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.index import PlaceMention
 from newsgraph.extract.credits import credit_tokens
+from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country, strip_possessive, unambiguous_countries
 from newsgraph.kb.loader import KBCountry, KBPerson, KnowledgeBase
@@ -53,6 +54,7 @@ class State:
         self.layout = layout_of(doc)
         self.heading_tokens = self.layout.heading_tokens
         self.credit_tokens = credit_tokens(self.layout)  # "(Reporting by …)": no actor of the story
+        self.dateline_tokens = dateline_tokens(self.layout)  # "KYIV, Ukraine —": no actor, a place at most
         self.noun_chunks: list[Span] = list(doc.noun_chunks)
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
