@@ -17,13 +17,23 @@ from rich.console import Console
 from newsgraph.cli_batch import register as register_batch
 from newsgraph.cli_corpus import register as register_corpus
 from newsgraph.cli_meetings import register as register_meetings
+from newsgraph.cli_options import (
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_TIME_LIMIT,
+    KBOption,
+    MemoryLimitOption,
+    ModelOption,
+    PublishedOption,
+    TimeLimitOption,
+    analysis_settings,
+    limits,
+)
 from newsgraph.cli_web import register as register_web
 from newsgraph.evaluate import GoldError, Report, check_thresholds, gold_article, gold_files, load_gold, score_article
 from newsgraph.kb.loader import KBError
 from newsgraph.render import print_analysis_table, print_eval_table
 
 if TYPE_CHECKING:
-    from newsgraph.analyze import Limits, Settings
     from newsgraph.model import Analysis, Article
 
 app = typer.Typer(
@@ -45,38 +55,12 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm build)"),
-]
-KBOption = Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")]
-TimeLimitOption = Annotated[
-    float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
-]
-MemoryLimitOption = Annotated[
-    int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
-]
 EventsOption = Annotated[
     EventModel,
     typer.Option(
         "--events", help="event-type model: accurate (MiniLM embeddings) or fast (linear, within 25% of spaCy)"
     ),
 ]
-DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without importing spaCy for --help
-DEFAULT_MEMORY_LIMIT_MB = 2048  # newsgraph.analyze.DEFAULT_MEMORY_LIMIT in MiB
-
-
-def _settings(model: str | None, kb: list[Path] | None, events: EventModel = EventModel.fast) -> Settings:
-    from newsgraph.analyze import Settings
-
-    return Settings(model=model, kb_files=tuple(str(p) for p in kb or ()), events=events.value)
-
-
-def limits(time_limit: float, memory_limit_mb: int) -> Limits:
-    """Per-article limits from the command-line options (0: none)."""
-    from newsgraph.analyze import Limits
-
-    return Limits(seconds=time_limit or None, memory=memory_limit_mb << 20 or None)
 
 
 def _warn(message: str) -> None:
@@ -92,7 +76,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="files, directories or - for stdin (.txt, .json, .jsonl)")],
-    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
+    published: PublishedOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl or table")] = OutputFormat.json,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
@@ -127,7 +111,10 @@ def analyze(
     count = 0
     try:
         for outcome in analyze_many(
-            articles(), jobs=jobs, settings=_settings(model, kb, events), limits=limits(time_limit, memory_limit)
+            articles(),
+            jobs=jobs,
+            settings=analysis_settings(model, kb, events.value),
+            limits=limits(time_limit, memory_limit),
         ):
             if isinstance(outcome, Problem):
                 problems.append(outcome)
@@ -183,7 +170,9 @@ def evaluate(
     total = Report("TOTAL")
     reports = []
     try:
-        analyses = analyze_many((gold_article(g) for g in golds), jobs=jobs, settings=_settings(model, kb, events))
+        analyses = analyze_many(
+            (gold_article(g) for g in golds), jobs=jobs, settings=analysis_settings(model, kb, events.value)
+        )
         for path, gold, analysis in zip(files, golds, analyses, strict=True):
             if isinstance(analysis, Problem):
                 _fail(f"{path}: {analysis.reason}")

@@ -11,9 +11,17 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli_corpus import DbOption, _fail, _open
-
-DEFAULT_TIME_LIMIT = 60.0  # newsgraph.analyze.DEFAULT_TIME_LIMIT, without importing spaCy for --help
-DEFAULT_MEMORY_LIMIT_MB = 2048
+from newsgraph.cli_options import (
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_TIME_LIMIT,
+    KBOption,
+    MemoryLimitOption,
+    ModelOption,
+    PublishedOption,
+    TimeLimitOption,
+    analysis_settings,
+    limits,
+)
 
 
 class Engine(StrEnum):
@@ -30,18 +38,13 @@ def batch(
     jobs: Annotated[int, typer.Option(min=1, max=64, help="local engine: worker processes")] = 1,
     master: Annotated[str | None, typer.Option(help="spark engine: master URL (default: spark-submit's)")] = None,
     partitions: Annotated[int | None, typer.Option(min=1, help="spark engine: analysis partitions")] = None,
-    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
-    ] = DEFAULT_TIME_LIMIT,
-    memory_limit: Annotated[
-        int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
-    ] = DEFAULT_MEMORY_LIMIT_MB,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model (default: the pinned one)")] = None,
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
+    published: PublishedOption = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    memory_limit: MemoryLimitOption = DEFAULT_MEMORY_LIMIT_MB,
+    model: ModelOption = None,
+    kb: KBOption = None,
 ) -> None:
     """Analyse articles into a Parquet dataset: one table per record type, partitioned by publication month."""
-    from newsgraph.analyze import Limits, Settings
     from newsgraph.batch.output import OutputExists
     from newsgraph.ingest.dates import normalise_published
 
@@ -49,8 +52,8 @@ def batch(
         published = normalise_published(published)
     except ValueError as exc:
         _fail(str(exc))
-    settings = Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
-    limits = Limits(seconds=time_limit or None, memory=memory_limit << 20 or None)
+    settings = analysis_settings(model, kb)
+    per_article = limits(time_limit, memory_limit)
     try:
         if engine is Engine.spark:
             from newsgraph.batch.spark import SparkUnavailable, run_spark
@@ -62,7 +65,7 @@ def batch(
                     master=master,
                     partitions=partitions,
                     settings=settings,
-                    limits=limits,
+                    limits=per_article,
                     published=published,
                 )
             except SparkUnavailable as exc:
@@ -70,7 +73,7 @@ def batch(
         else:
             from newsgraph.batch.local import run_local
 
-            report = run_local(inputs, out, jobs=jobs, settings=settings, limits=limits, published=published)
+            report = run_local(inputs, out, jobs=jobs, settings=settings, limits=per_article, published=published)
     except OutputExists as exc:
         _fail(str(exc))
     for problem in report.problems:
@@ -92,14 +95,13 @@ def load(
     ] = None,
 ) -> None:
     """Store a batch dataset: already stored articles are skipped, near-duplicates linked (as ingest does)."""
-    from newsgraph.analyze import Settings
     from newsgraph.batch.load import NotADataset, check_dataset, read_analyses
 
     try:
         check_dataset(dataset)
     except NotADataset as exc:
         _fail(str(exc))
-    settings = Settings(kb_files=tuple(str(p) for p in kb or ()))  # the KB names stored as actor aliases
+    settings = analysis_settings(None, kb)  # the KB names stored as actor aliases
     report = _open(db).ingest(read_analyses(dataset), batch_size=batch_size, settings=settings)
     for problem in report.failed:
         sys.stderr.write(f"newsgraph: failed {problem}".replace("\n", " ") + "\n")

@@ -11,6 +11,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
+from newsgraph.cli_options import (
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_TIME_LIMIT,
+    KBOption,
+    MemoryLimitOption,
+    ModelOption,
+    PublishedOption,
+    TimeLimitOption,
+    analysis_settings,
+    limits,
+)
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT
 
 BATCH_ARTICLES = 50  # the default of newsgraph.corpus, without importing spaCy for --help
@@ -74,25 +85,18 @@ def ingest(
     ],
     db: DbOption = None,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="worker processes for analysis")] = 1,
-    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD (overrides the records')")] = None,
+    published: PublishedOption = None,
     reanalyze_duplicates: Annotated[
         bool, typer.Option("--reanalyze-duplicates", help="analyse near-duplicates too")
     ] = False,
     batch: Annotated[int, typer.Option(min=1, max=10_000, help="articles per transaction")] = BATCH_ARTICLES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help="seconds one article's analysis may take (0: no limit)")
-    ] = 60.0,
-    memory_limit: Annotated[
-        int, typer.Option("--memory-limit", min=0, help="MB of memory one article's analysis may add (0: no limit)")
-    ] = 2048,
-    model: Annotated[
-        str | None, typer.Option("--model", help="spaCy model (default: $NEWSGRAPH_MODEL or the pinned one)")
-    ] = None,
-    kb: Annotated[list[Path] | None, typer.Option("--kb", help="extra knowledge-base file (JSON, repeatable)")] = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    memory_limit: MemoryLimitOption = DEFAULT_MEMORY_LIMIT_MB,
+    model: ModelOption = None,
+    kb: KBOption = None,
 ) -> None:
     """Read, analyse and store articles; what is already stored is skipped, near-duplicates are linked."""
-    from newsgraph.analyze import Limits, Settings
     from newsgraph.ingest.dates import normalise_published
     from newsgraph.ingest.sources import iter_sources
     from newsgraph.kb.loader import KBError
@@ -103,8 +107,8 @@ def ingest(
     except ValueError as exc:
         _fail(str(exc))
     corpus = _open(db)
-    settings = Settings(model=model, kb_files=tuple(str(p) for p in kb or ()))
-    limits = Limits(seconds=time_limit or None, memory=memory_limit << 20 or None)
+    settings = analysis_settings(model, kb)
+    per_article = limits(time_limit, memory_limit)
     columns = (
         SpinnerColumn(),
         TextColumn("ingest"),
@@ -128,7 +132,7 @@ def ingest(
                 reanalyze_duplicates=reanalyze_duplicates,
                 batch_size=batch,
                 progress=progress,
-                limits=limits,
+                limits=per_article,
             )
         except (ModelNotInstalled, KBError) as exc:
             _fail(str(exc))
