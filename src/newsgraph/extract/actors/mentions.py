@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.clusters import known_person, organization, person, person_with_surname, surname_keys
-from newsgraph.extract.actors.places import place_or_government
+from newsgraph.extract.actors.places import part_of_name, place_or_government
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.extract.gender import is_given_name
 from newsgraph.extract.linking import link_person
@@ -103,7 +103,7 @@ def is_known_place(state: State, start: int, end: int, text: str) -> bool:
         return False  # "Transnistria said": a breakaway region that acts is coded as an actor (dictionary_coding)
     if not (state.kb.place_country(text) or coded):
         return False
-    return not any(ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[-1].text == text for ent in state.doc.ents)
+    return not part_of_name(state, state.doc[start:end])
 
 
 def names_a_place_of_a_thing(state: State, start: int, end: int, text: str) -> bool:
