@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.lang.en.punctuation import MISQUOTED_POSSESSIVE
 
@@ -37,6 +37,7 @@ QUOTE_MARKS = frozenset("“\"‘'«")
 # unpunctuated text (news sentences are far shorter).
 MAX_SENTENCE_TOKENS = 250
 SENTENCE_ENDS = frozenset(".!?;")
+_SENTENCE_END_SUFFIXES = tuple(SENTENCE_ENDS)  # a word ending one ("U.S.") may end its sentence
 
 
 @Language.component("newsgraph_paragraphs")
@@ -44,7 +45,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a new sentence after every line break: headings and paragraphs never merge. Inside a
     paragraph, no sentence starts after an abbreviated title ("Cpl. Douglas Green") or with a
     lower-case word after a full stop ("lost 16 lbs. “and two belt loops”"), nor right after a word
-    without punctuation between (the parser split "Prabowo | and Anwar met" after a heading). A run of
+    without punctuation between (the parser split "Kaja | and Lars met" after a heading). A run of
     ``MAX_SENTENCE_TOKENS`` tokens without a sentence end is cut there."""
     unpunctuated = 0
     for token in doc[:-1]:
@@ -57,9 +58,15 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             following.is_sent_start = False
         elif token.text == "." and _starts_lower_case(doc, following.i):
             following.is_sent_start = False
-        elif not (token.is_punct or token.is_space or following.is_space or token.text.endswith(tuple(SENTENCE_ENDS))):
-            following.is_sent_start = False  # "Prabowo | and Anwar met": no sentence starts right after a word
+        elif _word_runs_on(token, following):
+            following.is_sent_start = False  # "Kaja | and Lars met": no sentence starts right after a word
     return doc
+
+
+def _word_runs_on(token: Token, following: Token) -> bool:
+    """A word followed by another with no punctuation or space token between, and not ending a sentence
+    itself ("U.S.")."""
+    return not (token.is_punct or token.is_space or following.is_space or token.text.endswith(_SENTENCE_END_SUFFIXES))
 
 
 def _starts_lower_case(doc: Doc, i: int) -> bool:
