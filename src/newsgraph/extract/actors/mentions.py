@@ -245,6 +245,7 @@ def is_common_org_noun(state: State, start: int, end: int) -> bool:
 def settle_kinds(state: State) -> None:
     """A one-word "person" the NER more often calls an organisation is one ("Facebook"); one always
     written "the X" is the organisation named before whose name holds X ("the Observatory")."""
+    led = {t.text for t in state.doc if names_its_lead(state.doc, t.i + 1)}  # "Velmora" of "Velmora chief Ana Lind"
     for cluster in list(state.clusters):
         if cluster.kind != "person" or cluster.kb_id or " " in cluster.name or is_given_name(cluster.name):
             continue
@@ -257,8 +258,7 @@ def settle_kinds(state: State) -> None:
             continue
         titled = any(start > 0 and is_title_word(state.doc[start - 1]) for start, _end in cluster.spans)
         labels = [state.doc[start].ent_type_ for start, _end in cluster.spans]
-        leads = any(t.text == cluster.name and names_its_lead(state.doc, t.i + 1) for t in state.doc)
-        if not titled and (leads or labels.count("ORG") > labels.count("PERSON")):
+        if not titled and (cluster.name in led or labels.count("ORG") > labels.count("PERSON")):
             cluster.kind, cluster.gender = "organization", None
 
 
