@@ -62,6 +62,7 @@ from newsgraph.lang.en.events import (
     NOT_TARGET_ENTITIES,
     OFFERING_VERBS,
     PLACE_LABELS,
+    PLACE_TARGET_TYPES,
     PROTESTERS,
     RECIPROCALS,
     REJECTED_DEPS,
@@ -150,12 +151,24 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
+    if not roles.target and sense.type in PLACE_TARGET_TYPES:
+        roles.target = _place_target(token, roles, anchors, finder)
     unnamed_source = any(  # "the strikers accepted X's offer"; not a place ("the Lima summit with Chile")
         is_source and word.ent_type_ not in PLACE_LABELS for is_source, word in roles.unnamed
     )
     if mutual and not roles.source and not unnamed_source:  # "a meeting of the Security Council": its participant
         roles.source, roles.target = roles.target, []
     return roles
+
+
+def _place_target(token: Token, roles: Roles, anchors: Anchors, finder: RoleFinder) -> list[Actor]:
+    """ "X suspended aid deliveries in Y", "X's troops served in Y": an act that names no one it
+    is done to is done to the country it takes place in, when that is not the source's own."""
+    place = event_place(token, anchors, finder)
+    actor = finder.by_country.get(place.country) if place is not None and place.country else None
+    if actor is None or not roles.source or any(a.country == actor.country for a in roles.source):
+        return []
+    return [actor]
 
 
 def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
@@ -226,11 +239,19 @@ def _unnamed_target(roles: Roles) -> bool:
     does not say to whom ("provided $5 million in aid")."""
     return any(
         not source
-        and t.pos_ in ("NOUN", "PROPN")
-        and t.ent_type_ not in NOT_TARGET_ENTITIES
+        and _counted(t).pos_ in ("NOUN", "PROPN")
+        and _counted(t).ent_type_ not in NOT_TARGET_ENTITIES
         and (t.dep_ in UNDERGOER_DEPS or (t.dep_ == "pobj" and t.head.lower_ in UNDERGOER_PREPS))
         for source, t in roles.unnamed
     )
+
+
+def _counted(token: Token) -> Token:
+    """ "hundreds of banks": what a number counts."""
+    if token.ent_type_ != "CARDINAL":
+        return token
+    counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return next((g for g in counted if g.dep_ == "pobj"), token)
 
 
 def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:

@@ -128,6 +128,11 @@ def trigger_tokens(doc: Doc) -> list[Token]:
     return [doc[start] for _, start, _ in _matcher(doc.vocab)(doc)]
 
 
+def names_an_act(token: Token) -> bool:
+    """The noun is a trigger word of the lexicon ("strike", "aid"): it names an act, not a person."""
+    return token.pos_ == "NOUN" and any(e.pos == "NOUN" for e in _entries().get(token.lemma_.lower(), ()))
+
+
 def sense_of(token: Token, names_actor: NamesActor) -> Sense | None:
     """The first lexicon reading whose constraints the token's syntax meets, or None.
 

@@ -237,6 +237,17 @@ COMMUNICATION_NOUNS = frozenset(
     "statement footage video image photo photograph picture recording report transcript document "
     "communique communiqué letter figure data list clip audio tape message text readout".split()
 )
+# Texts a body adopts or files, whose words are its act ("passed a resolution condemning X").
+ADOPTED_TEXTS = frozenset("resolution bill motion decree lawsuit petition declaration".split())
+# Verbs whose object is an act their subject carries on ("continued their attacks on X").
+CARRYING_ON_VERBS = frozenset("continue begin start resume intensify escalate step launch pursue expand renew".split())
+# Weapons and craft whose owner acts through them ("Russian jets bombed X": Russia).
+WEAPON_NOUNS = frozenset(
+    "jet warplane aircraft plane helicopter drone missile rocket tank warship ship vessel submarine "
+    "gunboat bomber artillery".split()
+)
+# Participles after a hyphen that name a backer, not the performer ("a Russia-backed offensive").
+BACKING_PARTICIPLES = frozenset("backed funded sponsored supported armed trained allied aligned brokered".split())
 # Verbs that are an act only with what they ask for ("asked X to leave", "asked for aid"), not as
 # a question ("was asked about", "asked whether").
 QUESTION_VERBS = frozenset({"ask", "question"})
@@ -279,6 +290,8 @@ DEPLOYING = frozenset({"MOBILIZE"})
 # PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
 # event of one of these whose target the text leaves unknown says too little to code.
 DIRECTED = frozenset({"ACCUSE", "AID", "CONCEDE", "COOPERATE", "REQUEST", "SANCTION", "SUPPORT"})
+# Acts that, naming no target, are done to the country they take place in ("suspended aid in X").
+PLACE_TARGET_TYPES = frozenset({"ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "COOPERATE", "MOBILIZE", "SANCTION"})
 # Entity labels of phrases that are no target of an act ("on Monday", "by 20 percent").
 NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # What an act is done to: an object, or the object of one of these prepositions ("fired on X").
