@@ -39,6 +39,7 @@ from newsgraph.extract.events.anchors import (
     identified_time,
     near_publication,
 )
+from newsgraph.extract.events.classifier import fallbacks
 from newsgraph.extract.events.lexicon import Sense, cameo_table, generic_sense
 from newsgraph.extract.events.meeting_references import meeting_references
 from newsgraph.extract.events.recipients import purpose_opponents, recipient
@@ -107,16 +108,13 @@ def extract_events(
     anchors = anchors_of(doc, times, actors.places, senses)
     found: list[_Found] = []
     for token in triggers:
-        if no_act(token, senses, actors):
-            continue
-        for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
-            sense = _protest(senses[token.i], roles, finder)
-            if keep_unresolved or (
-                _agent_in_text(roles, sense)
-                and worth_an_event(roles.source, roles.target, _named_patient(roles) or _unnamed_target(roles))
-            ):
-                event = _event(token, sense, roles, anchors, senses, finder, published)
-                found.append(_Found(token, roles, event))
+        found += _read(token, senses, anchors, finder, found, published, keep_unresolved)
+    quiet = [s for s in doc.sents if not any(s.start <= f.trigger.i < s.end for f in found)]
+    fallback = fallbacks(quiet, senses)  # a sentence whose lexicon words made no event: its main verb
+    senses.update(fallback)
+    for token in sorted((doc[i] for i in fallback), key=lambda t: t.i):  # only an act done to someone named
+        found += [f for f in _read(token, senses, anchors, finder, found, published, keep_unresolved) if f.roles.target]
+    found.sort(key=lambda f: f.trigger.i)
     _reply_targets(found, quotes)
     by_id = {a.id: a for a in actors.actors}
     found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f, by_id))]
@@ -128,6 +126,30 @@ def extract_events(
 
 
 # -- one event -----------------------------------------------------------------------------
+
+
+def _read(
+    token: Token,
+    senses: dict[int, Sense],
+    anchors: Anchors,
+    finder: RoleFinder,
+    found: list[_Found],
+    published: dt.date | None,
+    keep_unresolved: bool,
+) -> list[_Found]:
+    """The events of one trigger (one per side of a reciprocal act) the text says enough of."""
+    if no_act(token, senses, finder.actors):
+        return []
+    events = []
+    for roles in _reciprocal(token, _roles(token, senses[token.i], anchors, finder, found), finder):
+        sense = _protest(senses[token.i], roles, finder)
+        if keep_unresolved or (
+            _agent_in_text(roles, sense)
+            and worth_an_event(roles.source, roles.target, _named_patient(roles) or _unnamed_target(roles))
+        ):
+            event = _event(token, sense, roles, anchors, senses, finder, published)
+            events.append(_Found(token, roles, event))
+    return events
 
 
 def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
