@@ -2,7 +2,12 @@
 modifier, a possessive pronoun on an act carried on, an adopted text, the act asked for, the
 place an act happens in (texts written for these tests)."""
 
-from newsgraph.model import Analysis
+import json
+
+import pytest
+
+from newsgraph.analyze import Pipeline, Settings
+from newsgraph.model import Analysis, Article
 
 
 def events_of(analysis: Analysis) -> list[tuple[str, list[str], list[str]]]:
@@ -63,3 +68,35 @@ def test_a_place_in_the_source_country_is_no_target(run):
 def test_an_act_against_a_number_of_things_is_directed(run):
     analysis = run("Danish prosecutors opened investigations against dozens of firms.")
     assert [(t, s) for t, s, _ in events_of(analysis)] == [("ACCUSE", ["Danish prosecutors"])]
+
+
+def test_a_sentence_whose_noun_event_names_no_one_is_read_at_its_main_verb(run):
+    analysis = run("Latvia's foreign ministry summoned the Russian ambassador in protest.")
+    assert [(s, t) for _, s, t in events_of(analysis)] == [
+        (["Ministry of Foreign Affairs of Latvia"], ["Government of Russia"])
+    ]
+
+
+@pytest.fixture(scope="module")
+def eager(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """The product pipeline with an event-type model that reads every word it is asked about as
+    an accusation, near certain: what the model is asked about is then all that decides."""
+    path = tmp_path_factory.mktemp("model") / "weights.json"
+    weights = {"mode": "fast", "labels": ["ACCUSE", "NONE"], "weights": {}, "idf": {}, "bias": [9.0, 0.0]}
+    path.write_text(json.dumps(weights), encoding="utf-8")
+    return Pipeline(Settings(events="fast", event_weights=str(path)))
+
+
+def _eager_events(pipeline: Pipeline, text: str) -> list[tuple[str, list[str], list[str]]]:
+    return events_of(pipeline.analyze(Article(id="t", text=text, published="2025-08-19")))
+
+
+def test_a_main_verb_read_as_a_fallback_needs_someone_it_is_done_to(eager):
+    assert _eager_events(eager, "The uprising began in March with mostly peaceful protests.") == []
+    analysis = eager.analyze(Article(id="t", text="Ruritania's army lectured the Arcadian envoys in protest."))
+    assert [(e.trigger, e.type) for e in analysis.events if e.target] == [("lectured", "ACCUSE")]
+
+
+def test_general_verbs_are_not_read_as_events_on_their_own(eager):
+    assert _eager_events(eager, "The Estonian cabinet took dramatic steps on Wednesday.") == []
+    assert _eager_events(eager, "Norway made the same argument in its formal response last month.") == []

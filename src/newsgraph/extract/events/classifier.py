@@ -37,6 +37,7 @@ from newsgraph.extract.events.status import event_status
 from newsgraph.lang.en.events import (
     COMPLEMENT_DEPS,
     FEATURE_OBJECT_DEPS,
+    GENERAL_VERBS,
     NOUN_MODIFIER_DEPS,
     PREP_DEPS,
     REPORTING_VERBS,
@@ -238,7 +239,7 @@ def proposals(doc: Doc, senses: dict[int, Sense]) -> dict[int, Sense]:
     """New senses by token index: an event at the main verb of a sentence the lexicon reads nothing
     in when the model is confident of its type, and a lexicon trigger's new type when the model is
     confident of another (the model's NONE: no event)."""
-    return _typed(anchors(doc, senses), senses)
+    return _typed([w for w in anchors(doc, senses) if w.i in senses or w.lemma_.lower() not in GENERAL_VERBS], senses)
 
 
 def fallbacks(sentences: Sequence[Span], senses: dict[int, Sense]) -> dict[int, Sense]:
@@ -246,6 +247,7 @@ def fallbacks(sentences: Sequence[Span], senses: dict[int, Sense]) -> dict[int, 
     event ("summoned the ambassador in protest": the protest names no one), when the model is
     confident of its type."""
     words = [v for s in sentences if (v := main_verb(s)) is not None and v.i not in senses]
+    words = [v for v in words if v.lemma_.lower() not in GENERAL_VERBS]
     return _typed(words, senses)
 
 

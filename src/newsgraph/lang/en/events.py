@@ -90,6 +90,9 @@ BYSTANDER_VERBS = frozenset(
     "criticize criticise condemn denounce welcome praise hail applaud slam boycott "
     "mock disrupt report cover dismiss question doubt".split()
 )
+# Verbs too general to be read as an event by the model on their own ("took charge", "made the
+# same argument", "put the number at"): the event, if any, is in what they take or make.
+GENERAL_VERBS = frozenset("take make reach put show have get ask become seem expect hope see find".split())
 # Verbs whose subject performs the event a noun object names ("lodged a protest").
 LIGHT_VERBS = frozenset(
     "lodge file launch carry conduct stage make issue impose hold mount order announce "
