@@ -3,6 +3,7 @@ modifier, a possessive pronoun on an act carried on, an adopted text, the act as
 place an act happens in (texts written for these tests)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -77,14 +78,23 @@ def test_a_sentence_whose_noun_event_names_no_one_is_read_at_its_main_verb(run):
     ]
 
 
-@pytest.fixture(scope="module")
-def eager(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+def _reading_all_as(folder: Path, label: str) -> Pipeline:
     """The product pipeline with an event-type model that reads every word it is asked about as
-    an accusation, near certain: what the model is asked about is then all that decides."""
-    path = tmp_path_factory.mktemp("model") / "weights.json"
-    weights = {"mode": "fast", "labels": ["ACCUSE", "NONE"], "weights": {}, "idf": {}, "bias": [9.0, 0.0]}
+    ``label``, near certain: what the model is asked about is then all that decides."""
+    path = folder / "weights.json"
+    weights = {"mode": "fast", "labels": [label, "NONE"], "weights": {}, "idf": {}, "bias": [9.0, 0.0]}
     path.write_text(json.dumps(weights), encoding="utf-8")
     return Pipeline(Settings(events="fast", event_weights=str(path)))
+
+
+@pytest.fixture(scope="module")
+def eager(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    return _reading_all_as(tmp_path_factory.mktemp("accusing"), "ACCUSE")
+
+
+@pytest.fixture(scope="module")
+def mobilising(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    return _reading_all_as(tmp_path_factory.mktemp("mobilising"), "MOBILIZE")
 
 
 def _eager_events(pipeline: Pipeline, text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -100,3 +110,12 @@ def test_a_main_verb_read_as_a_fallback_needs_someone_it_is_done_to(eager):
 def test_general_verbs_are_not_read_as_events_on_their_own(eager):
     assert _eager_events(eager, "The Estonian cabinet took dramatic steps on Wednesday.") == []
     assert _eager_events(eager, "Norway made the same argument in its formal response last month.") == []
+
+
+def test_forces_read_by_the_model_alone_mobilise_without_a_target(mobilising):
+    text = "Moldovan troops remained on alert after the clashes."
+    assert [(e.trigger, e.type) for e in mobilising.analyze(Article(id="t", text=text)).events] == [
+        ("remained", "MOBILIZE")
+    ]
+    text = "The Moldovan cabinet remained on alert after the clashes."
+    assert mobilising.analyze(Article(id="t", text=text)).events == []

@@ -55,6 +55,8 @@ from newsgraph.extract.events.triggers import event_triggers
 from newsgraph.kb.loader import KnowledgeBase
 from newsgraph.lang.en.events import (
     ACCEPTING,
+    CROWD_ACTS,
+    CROWD_SECTORS,
     DEPLOYING,
     DIRECTED,
     FORCE_SECTORS,
@@ -112,8 +114,10 @@ def extract_events(
     quiet = [s for s in doc.sents if not any(s.start <= f.trigger.i < s.end for f in found)]
     fallback = fallbacks(quiet, senses)  # a sentence whose lexicon words made no event: its main verb
     senses.update(fallback)
-    for token in sorted((doc[i] for i in fallback), key=lambda t: t.i):  # only an act done to someone named
-        found += [f for f in _read(token, senses, anchors, finder, found, published, keep_unresolved) if f.roles.target]
+    for token in sorted((doc[i] for i in fallback), key=lambda t: t.i):
+        found += [
+            f for f in _read(token, senses, anchors, finder, found, published, keep_unresolved) if _says_enough(f)
+        ]
     found.sort(key=lambda f: f.trigger.i)
     _reply_targets(found, quotes)
     by_id = {a.id: a for a in actors.actors}
@@ -126,6 +130,16 @@ def extract_events(
 
 
 # -- one event -----------------------------------------------------------------------------
+
+
+def _says_enough(found: _Found) -> bool:
+    """A main verb read by the model alone is an event when done to someone named, or when forces
+    or a crowd mobilise or protest ("Cambodian troops remained on alert")."""
+    roles = found.roles
+    crowd = found.event.type in CROWD_ACTS and any(
+        a.kind == "group" and a.sector in CROWD_SECTORS for a in roles.source
+    )
+    return bool(roles.target) or crowd
 
 
 def _read(

@@ -300,6 +300,10 @@ NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY",
 # What an act is done to: an object, or the object of one of these prepositions ("fired on X").
 UNDERGOER_DEPS = frozenset({"dobj", "dative", "nsubjpass", "nsubj"})
 UNDERGOER_PREPS = frozenset({"against", "on", "into", "upon", "with", "to", "toward", "towards", "of"})
+# Acts of forces and crowds that need no target ("troops remained on alert", "workers marched"),
+# and the sectors of those who do them.
+CROWD_ACTS = frozenset({"MOBILIZE", "PROTEST"})
+CROWD_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "OPP", "CVL", "LAB", "EDU"})
 # Sectors of a source's own forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "UAF", "REB", "SPY"})
 # Reciprocal objects: "X and Y accuse each other" is X against Y and Y against X.
