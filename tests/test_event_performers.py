@@ -119,3 +119,18 @@ def test_forces_read_by_the_model_alone_mobilise_without_a_target(mobilising):
     ]
     text = "The Moldovan cabinet remained on alert after the clashes."
     assert mobilising.analyze(Article(id="t", text=text)).events == []
+
+
+def test_it_after_a_countrys_leader_speaks_is_that_country(run):
+    analysis = run("Turkey's president says it will begin a new military operation against Kurdish fighters.")
+    assert [(t, s) for t, s, _ in events_of(analysis)] == [("THREATEN", ["Turkey"])]
+
+
+def test_they_after_an_organisations_officer_speaks_is_that_organisation(run):
+    analysis = run("The Velmora Union's chairman said they will not end the strike until the government pays.")
+    assert [s for _, s, _ in events_of(analysis)] == [["Velmora Union"]]
+
+
+def test_they_after_a_countrys_envoy_speaks_is_not_that_country(run):
+    analysis = run("Russia's envoy to the alliance warned they threaten peace in the region.")
+    assert not any(s == ["Russia"] for _, s, _ in events_of(analysis))

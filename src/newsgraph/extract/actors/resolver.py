@@ -330,10 +330,15 @@ def _governing_body(index: ActorIndex, token: Token) -> Actor | None:
     while verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
         verb = verb.head
         for child in verb.children:
-            actor = _body(index, child) if child.dep_ in SUBJECT_DEPS else None
+            actor = _body(index, child) or _owning_body(index, child) if child.dep_ in SUBJECT_DEPS else None
             if actor is not None:
                 return actor
     return None
+
+
+def _owning_body(index: ActorIndex, token: Token) -> Actor | None:
+    """The country or organisation whose person a subject is ("Turkey's president says it will")."""
+    return next((a for c in token.children if c.dep_ == "poss" and (a := _body(index, c)) is not None), None)
 
 
 def _body(index: ActorIndex, token: Token) -> Actor | None:
@@ -365,7 +370,9 @@ def group_antecedent(index: ActorIndex, token: Token) -> list[Actor]:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
         if subjects:
             plural = subjects[0].tag_ in ("NNS", "NNPS") or len(conjuncts(index, subjects[0])) > 1
-            return resolve(index, subjects[0]) if plural else []
+            owner = _owning_body(index, subjects[0])  # "the union's chairman said they will strike"
+            members = owner is not None and owner.kind == "organization" and owner.sector != "GOV"
+            return resolve(index, subjects[0]) if plural else [owner] if owner is not None and members else []
     earlier = plural_antecedent(token)
     return resolve(index, earlier) if earlier is not None and earlier.pos_ != "PRON" else []
 
