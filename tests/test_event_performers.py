@@ -134,3 +134,22 @@ def test_they_after_an_organisations_officer_speaks_is_that_organisation(run):
 def test_they_after_a_countrys_envoy_speaks_is_not_that_country(run):
     analysis = run("Russia's envoy to the alliance warned they threaten peace in the region.")
     assert not any(s == ["Russia"] for _, s, _ in events_of(analysis))
+
+
+def test_an_acronym_no_step_listed_acts_as_an_organisation(run):
+    analysis = run("The ZNRB returned three stolen paintings to the Velmoran government.")
+    [actor] = [a for a in analysis.actors if a.name == "ZNRB"]
+    assert actor.kind == "organization"
+    assert [(t, s) for t, s, _ in events_of(analysis)] == [("CONCEDE", ["ZNRB"])]
+
+
+def test_a_run_of_capitals_makes_no_acronym_actor(run):
+    analysis = run("KORLAND TROOPS ATTACK BORDER POST")
+    assert not any(a.name in ("KORLAND", "TROOPS", "ATTACK") for a in analysis.actors)
+
+
+def test_an_acronym_the_parser_took_for_an_adverb_is_the_subject(run):
+    analysis = run("USAID has suspended aid to Chad.")
+    assert [(t, s, g) for t, s, g in events_of(analysis)] == [
+        ("SANCTION", ["United States Agency For International Development"], ["Chad"])
+    ]

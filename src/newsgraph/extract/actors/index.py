@@ -16,6 +16,8 @@ from newsgraph.lang.en.actors import NO_ACTOR_SECTORS, VAGUE_SECTORS
 from newsgraph.lang.en.events import AGENT_NAME_DEPS, UNCODED_AGENT_NOUNS
 from newsgraph.model import Actor, Mention
 
+ACRONYM_LENGTH = (2, 8)  # letters of an acronym read as an organisation's name
+
 
 @dataclass
 class PlaceMention:
@@ -104,6 +106,31 @@ class ActorIndex:
         )
         self.actors.append(actor)
         self.by_token.update({t.i: actor for t in span})
+        return actor
+
+    def acronym_for(self, head: Token) -> Actor | None:
+        """An organisation made now for an event party written as an acronym the actor steps did
+        not list ("ICE returned the paintings", "the ELN declared a ceasefire"): not a country or
+        a place, not in a heading or a quotation."""
+        text = head.text
+        if not (ACRONYM_LENGTH[0] <= len(text) <= ACRONYM_LENGTH[1] and text.isalpha() and text.isupper()):
+            return None
+        doc, layout = head.doc, layout_of(head.doc)
+        neighbours = [doc[i] for i in (head.i - 1, head.i + 1) if 0 <= i < len(doc)]
+        if any(n.is_alpha and n.is_upper for n in neighbours):  # a run of capitals: a heading, a shout
+            return None
+        if head.i in self.by_token or layout.in_quotation(head) or head.i in layout.heading_tokens:
+            return None
+        if self._country_in(text):
+            return None
+        actor = Actor(
+            id=f"A{len(self.actors) + 1}",
+            name=text,
+            kind="organization",
+            mentions=[Mention(head.idx, head.idx + len(text), text)],
+        )
+        self.actors.append(actor)
+        self.by_token[head.i] = actor
         return actor
 
     def _country_in(self, words: str) -> str | None:

@@ -192,7 +192,7 @@ class RoleFinder:
         """The subject of ``verb``, climbing to governing clauses when it has none."""
         node = verb
         for _ in range(MAX_CLIMB):
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] or _misparsed_subject(node)
             subjects.sort(key=lambda c: c.i in self.datelines)  # "ABU DHABI (Reuters) - X met": X
             if subjects:
                 subject = subjects[0]
@@ -310,7 +310,7 @@ class RoleFinder:
         replaced: list[Actor] = []
         for head in self.actors.conjuncts(token):
             actors = self.actors.resolve(head, voices=self.quotes, coordinated=False) or self._sent_by(head)
-            made = None if actors else self.actors.agent_for(head)  # "The Punjab government"
+            made = None if actors else self.actors.agent_for(head) or self.actors.acronym_for(head)  # "ICE"
             actors = [made] if made is not None else actors
             if len(actors) == 1 and self.actors.heads.get(actors[0].id) in STATE_NOUNS:
                 body = self.actors.bodies.get(actors[0].id)
@@ -351,6 +351,16 @@ class RoleFinder:
         return added
 
 
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """ "USAID had announced": an acronym opening the clause that the parser took for an adverb."""
+    first = next(verb.lefts, None)
+    return [first] if first is not None and first.dep_ in ("advmod", "npadvmod") and _acronym(first) else []
+
+
+def _acronym(token: Token) -> bool:
+    return len(token) > 1 and token.is_alpha and token.is_upper
+
+
 def _vague(actor: Actor) -> bool:
     """A group that says neither what nor where it is ("a group of men")."""
     return actor.kind == "group" and actor.sector in VAGUE_SECTORS and actor.country is None
@@ -376,7 +386,7 @@ def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
             found.append(_known_as(token) or token)
             continue
         found.extend(t for t in token.subtree if t.i not in datelines and t.head.i in datelines)
-    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON") or _acronym(t)]
 
 
 def _known_as(token: Token) -> Token | None:
