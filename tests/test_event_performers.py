@@ -153,3 +153,10 @@ def test_an_acronym_the_parser_took_for_an_adverb_is_the_subject(run):
     assert [(t, s, g) for t, s, g in events_of(analysis)] == [
         ("SANCTION", ["United States Agency For International Development"], ["Chad"])
     ]
+
+
+def test_aid_naming_no_recipient_goes_to_the_countries_its_clause_names(run):
+    analysis = run(
+        "Norway has provided 28 million euros this year to pay for food for those affected in Mali and Chad."
+    )
+    assert [(t, g) for t, _, g in events_of(analysis)] == [("AID", ["Mali", "Chad"])]

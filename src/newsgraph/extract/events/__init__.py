@@ -23,11 +23,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import ActorIndex
+from newsgraph.extract.events.across import (
+    SYMMETRIC,
+    Found,
+    deduplicate,
+    merge_mentions,
+    reply_targets,
+    restated_rejection,
+)
 from newsgraph.extract.events.acts import no_act
 from newsgraph.extract.events.anchors import (
     Anchors,
@@ -68,8 +75,6 @@ from newsgraph.lang.en.events import (
     PLACE_TARGET_TYPES,
     PROTESTERS,
     RECIPROCALS,
-    REJECTED_DEPS,
-    REPLY_OBJECTS,
     RIOT_CAMEO,
     UNDERGOER_DEPS,
     UNDERGOER_PREPS,
@@ -77,22 +82,9 @@ from newsgraph.lang.en.events import (
 )
 from newsgraph.model import Actor, Event, Evidence, Place, Quote, TimeExpr
 
-# PLOVER types whose participants act together: "X and Y met" is X with Y.
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # CAMEO actor codes of international and non-state organisations: a meeting with one is multilateral.
 NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "AFR", "ASA", "MID", "NAF", "WAF", "SAF", "CAU"})
-# PLOVER types a rejection may answer ("rejected the demand").
-REJECTABLE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
-REPLY_WINDOW = 3  # sentences back in which a rejection finds what it rejects
-
-
-@dataclass
-class _Found:
-    """An event with the trigger and the roles it was read from."""
-
-    trigger: Token
-    roles: Roles
-    event: Event
+MAX_PLACE_TARGETS = 2  # countries an act's clause may name as places to be done to them
 
 
 def extract_events(
@@ -108,7 +100,7 @@ def extract_events(
     finder = RoleFinder(doc, actors, kb, list(quotes))
     triggers, senses = event_triggers(doc, finder, quotes)
     anchors = anchors_of(doc, times, actors.places, senses)
-    found: list[_Found] = []
+    found: list[Found] = []
     for token in triggers:
         found += _read(token, senses, anchors, finder, found, published, keep_unresolved)
     quiet = [s for s in doc.sents if not any(s.start <= f.trigger.i < s.end for f in found)]
@@ -119,10 +111,10 @@ def extract_events(
             f for f in _read(token, senses, anchors, finder, found, published, keep_unresolved) if _says_enough(f)
         ]
     found.sort(key=lambda f: f.trigger.i)
-    _reply_targets(found, quotes)
+    reply_targets(found, quotes)
     by_id = {a.id: a for a in actors.actors}
-    found = [f for f in found if not _restated_rejection(f, senses) and (keep_unresolved or _two_sided(f, by_id))]
-    events = _merge_mentions(_deduplicate(found))
+    found = [f for f in found if not restated_rejection(f, senses) and (keep_unresolved or _two_sided(f, by_id))]
+    events = merge_mentions(deduplicate(found))
     events += meeting_references(events, anchors, senses, finder, published)  # "last week's talks in Geneva"
     for number, event in enumerate(events, 1):
         event.id = f"E{number}"
@@ -132,7 +124,7 @@ def extract_events(
 # -- one event -----------------------------------------------------------------------------
 
 
-def _says_enough(found: _Found) -> bool:
+def _says_enough(found: Found) -> bool:
     """A main verb read by the model alone is an event when done to someone named, or when forces
     or a crowd mobilise or protest ("Cambodian troops remained on alert")."""
     roles = found.roles
@@ -147,10 +139,10 @@ def _read(
     senses: dict[int, Sense],
     anchors: Anchors,
     finder: RoleFinder,
-    found: list[_Found],
+    found: list[Found],
     published: dt.date | None,
     keep_unresolved: bool,
-) -> list[_Found]:
+) -> list[Found]:
     """The events of one trigger (one per side of a reciprocal act) the text says enough of."""
     if no_act(token, senses, finder.actors):
         return []
@@ -162,33 +154,23 @@ def _read(
             and worth_an_event(roles.source, roles.target, _named_patient(roles) or _unnamed_target(roles))
         ):
             event = _event(token, sense, roles, anchors, senses, finder, published)
-            events.append(_Found(token, roles, event))
+            events.append(Found(token, roles, event))
     return events
 
 
-def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[_Found]) -> Roles:
+def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, found: list[Found]) -> Roles:
     """Source and target of one trigger, its target shared with a coordinated earlier trigger."""
     lemma = token.lemma_.lower()  # "X and Y agreed to a swap", "X and Y signed a pact": X with Y
     mutual = sense.type in SYMMETRIC or lemma in MUTUAL_ACTS or lemma in JOINT_VERBS
     roles = trigger_roles(finder, token, mutual, anchors.places)
     _inherit_target(token, roles, found)
-    if sense.type in DEPLOYING:  # "deployed troops", "sent a company of troops": what is sent, not a target
-        sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
-        roles.target = [
-            a
-            for a in roles.target
-            if a.kind != "group"
-            or not (
-                a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent)
-            )
-        ]
-        opponents = purpose_opponents(token, finder)  # "sent troops to X to fight Y": against Y
-        roles.target = opponents or roles.target
+    if sense.type in DEPLOYING:
+        _deployed(token, roles, finder)
     if sense.type == "AID":
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
     if not roles.target and sense.type in PLACE_TARGET_TYPES:
-        roles.target = _place_target(token, roles, anchors, finder)
+        roles.target = _place_target(token, sense, roles, anchors, finder)
     unnamed_source = any(  # "the strikers accepted X's offer"; not a place ("the Lima summit with Chile")
         is_source and word.ent_type_ not in PLACE_LABELS for is_source, word in roles.unnamed
     )
@@ -197,14 +179,38 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     return roles
 
 
-def _place_target(token: Token, roles: Roles, anchors: Anchors, finder: RoleFinder) -> list[Actor]:
+def _deployed(token: Token, roles: Roles, finder: RoleFinder) -> None:
+    """ "deployed troops", "sent a company of troops": what is sent is no target; "sent troops
+    to X to fight Y": against Y."""
+    sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    roles.target = [
+        a
+        for a in roles.target
+        if a.kind != "group"
+        or not (a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent))
+    ]
+    roles.target = purpose_opponents(token, finder) or roles.target
+
+
+def _place_target(token: Token, sense: Sense, roles: Roles, anchors: Anchors, finder: RoleFinder) -> list[Actor]:
     """ "X suspended aid deliveries in Y", "X's troops served in Y": an act that names no one it
-    is done to is done to the country it takes place in, when that is not the source's own."""
+    is done to is done to the country it takes place in, when that is not the source's own; aid,
+    to the countries its clause names as places (at most two)."""
+    own = {a.country for a in roles.source}
     place = event_place(token, anchors, finder)
-    actor = finder.by_country.get(place.country) if place is not None and place.country else None
-    if actor is None or not roles.source or any(a.country == actor.country for a in roles.source):
-        return []
-    return [actor]
+    countries = [place.country] if place is not None and place.country else []
+    if not countries and sense.type == "AID":  # "provided $5 million to help those affected in X"
+        countries = _countries_within(token, anchors, finder)
+    actors = [finder.by_country[c] for c in dict.fromkeys(countries) if c in finder.by_country and c not in own]
+    return actors if roles.source and len(actors) <= MAX_PLACE_TARGETS else []
+
+
+def _countries_within(token: Token, anchors: Anchors, finder: RoleFinder) -> list[str]:
+    """The countries named as places (after "in", "to"...) in the phrase or clause the trigger heads."""
+    words = [c for t in token.subtree if t.dep_ == "pobj" for c in finder.actors.conjuncts(t)]
+    found = [a.country for t in words if (a := finder.actors.actor_at(t)) is not None and a.kind == "country"]
+    found += [p.country for p, span in anchors.places if span is not None and p.country and span.root in words]
+    return [c for c in found if c]
 
 
 def _protest(sense: Sense, roles: Roles, finder: RoleFinder) -> Sense:
@@ -244,7 +250,7 @@ def _agent_in_text(roles: Roles, sense: Sense) -> bool:
     )
 
 
-def _two_sided(found: _Found, by_id: dict[str, Actor]) -> bool:
+def _two_sided(found: Found, by_id: dict[str, Actor]) -> bool:
     """An agreement is made with someone: "X and Y agreed", "X offered Y aid", or is a body's
     commitment ("the government agreed to build a port", not "it would study the offer"); a lone
     person's "he agreed to take questions" or "she offered to fight again" commits to no partner
@@ -308,7 +314,7 @@ def _reciprocal(token: Token, roles: Roles, finder: RoleFinder) -> list[Roles]:
     ]
 
 
-def _inherit_target(token: Token, roles: Roles, found: list[_Found]) -> None:
+def _inherit_target(token: Token, roles: Roles, found: list[Found]) -> None:
     """ "X continues to label Y ... and demands changes": a coordinated verb shares the target;
     "his talks with Y and a meeting with Z": a coordinated noun shares the source."""
     if token.dep_ != "conj" or not found or found[-1].trigger != token.head:
@@ -392,138 +398,3 @@ def _evidence(token: Token, roles: Roles) -> Evidence:
     tokens = [token, *roles.tokens]
     span = token.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
     return Evidence(start=span.start_char, end=span.end_char, text=span.text)
-
-
-# -- across events -------------------------------------------------------------------------
-
-
-def _reply_targets(found: list[_Found], quotes: Sequence[Quote]) -> None:
-    """ "X rejected the demand": the target is who made the demand (a recent request, accusation
-    or threat by someone else), else the last other speaker quoted just before."""
-    for index, item in enumerate(found):
-        event = item.event
-        if event.type != "REJECT" or event.target or not event.source or not _rejects_proposal(item.trigger):
-            continue
-        sentence = item.trigger.sent.start
-        earlier = [
-            f
-            for f in found[:index]
-            if f.event.type in REJECTABLE
-            and f.event.source
-            and f.event.source != event.source
-            and _sentences_between(f.trigger, item.trigger) < REPLY_WINDOW
-        ]
-        if earlier:
-            event.target = earlier[-1].event.source[:1]
-            continue
-        floor = item.trigger.doc[max(0, sentence - 80)].idx
-        speakers = [
-            q.speaker
-            for q in quotes
-            if q.speaker and floor <= q.start < item.trigger.idx and q.speaker not in event.source
-        ]
-        if speakers:
-            event.target = [speakers[-1]]
-
-
-def _rejects_proposal(trigger: Token) -> bool:
-    """The rejected thing is a demand, proposal, charge... (or the head a relative clause
-    "conditions that X rejected" hangs off)."""
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if trigger.dep_ == "relcl":
-        objects.append(trigger.head)
-    return any(o.lemma_.lower() in REPLY_OBJECTS for o in objects)
-
-
-def _restated_rejection(item: _Found, senses: dict[int, Sense]) -> bool:
-    """ "ruled out sending troops": the negated event says it all; a REJECT of nobody goes."""
-    return (
-        item.event.type == "REJECT"
-        and not item.event.target
-        and any(c.i in senses for c in item.trigger.children if c.dep_ in REJECTED_DEPS)
-    )
-
-
-def _sentences_between(first: Token, second: Token) -> int:
-    return sum(1 for t in first.doc[first.i + 1 : second.i + 1] if t.is_sent_start)
-
-
-def _deduplicate(found: list[_Found]) -> list[_Found]:
-    """One event per (sentence, type, participants, status): "X met Y for talks" is one; an event
-    of unknown target is the same as one of the sentence with its type, source and status and a
-    target ("the attack by X killed five soldiers")."""
-    found = [f for f in found if not _subsumed(f, found)]
-    kept: list[_Found] = []
-    seen: set[tuple[int, str, frozenset[str], frozenset[str], str]] = set()
-    for item in found:
-        event = item.event
-        sides: tuple[frozenset[str], frozenset[str]] = (frozenset(event.source + event.target), frozenset())
-        if event.type not in SYMMETRIC:  # "X and Y accuse each other": two events
-            sides = (frozenset(event.source), frozenset(event.target))
-        key = (item.trigger.sent.start, event.type, *sides, event.status)
-        if key in seen and (event.source or event.target):
-            continue
-        seen.add(key)
-        kept.append(item)
-    return kept
-
-
-def _subsumed(item: _Found, found: list[_Found]) -> bool:
-    event = item.event
-    return not event.target and any(
-        other.event.target
-        and (other.event.type, other.event.source, other.event.status) == (event.type, event.source, event.status)
-        and other.trigger.sent.start == item.trigger.sent.start
-        for other in found
-    )
-
-
-def _merge_mentions(found: list[_Found]) -> list[Event]:
-    """One event per real-world event: a later statement of the same type, sides and status that
-    the text ties to the first (the same time or place, or "the talks" taking it up) becomes a
-    further mention of it."""
-    kept: list[_Found] = []
-    for item in found:
-        same = next((k for k in kept if _same_event(k, item)), None)
-        if same is None:
-            kept.append(item)
-            continue
-        first, later = same.event, item.event
-        first.mentions.append(later.evidence)
-        if first.when is None or (first.when.assumed and later.when is not None and not later.when.assumed):
-            first.when = later.when
-        first.where = first.where or later.where
-    return [k.event for k in kept]
-
-
-def _same_event(kept: _Found, item: _Found) -> bool:
-    first, later = kept.event, item.event
-    if (first.type, first.status) != (later.type, later.status) or not (first.source or first.target):
-        return False
-    return _same_sides(first, later) and _tied(first, later, item.trigger)
-
-
-def _same_sides(first: Event, later: Event) -> bool:
-    if first.type in SYMMETRIC:
-        return set(first.source + first.target) == set(later.source + later.target)
-    return (set(first.source), set(first.target)) == (set(later.source), set(later.target))
-
-
-def _tied(first: Event, later: Event, trigger: Token) -> bool:
-    """No time or place tells the two apart, and the text ties them: the same time or place, a
-    definite noun taking the first up, or a prospect restated with nothing new (past acts need a
-    tie: two attacks are two events)."""
-    times = {e.when.value for e in (first, later) if e.when is not None and not e.when.assumed}
-    places = {e.where.text for e in (first, later) if e.where is not None}
-    if len(times) > 1 or len(places) > 1:
-        return False
-    own_time = first.when is not None and not first.when.assumed and later.when == first.when
-    restated = first.status != "occurred" and (first.when, first.where) == (later.when, later.where)
-    return own_time or (len(places) == 1 and first.where == later.where) or _taken_up(trigger) or restated
-
-
-def _taken_up(trigger: Token) -> bool:
-    """ "the talks", "their meeting": a definite noun that refers back to an event."""
-    return trigger.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "no") for c in trigger.children
-    )

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention, resolver
 from newsgraph.extract.datelines import dateline_tokens
-from newsgraph.extract.events.lexicon import names_an_act
+from newsgraph.extract.events.performers import hyphenated, performed, possessor
 from newsgraph.extract.layout import layout_of
 from newsgraph.extract.linking import link_country
 from newsgraph.kb.loader import KnowledgeBase
@@ -29,9 +29,7 @@ from newsgraph.lang.en.events import (
     ADDRESSING_VERBS,
     ADOPTED_TEXTS,
     ALL_SIDES_PREPS,
-    BACKING_PARTICIPLES,
     BYSTANDER_VERBS,
-    CARRYING_ON_VERBS,
     COMMUNICATION_NOUNS,
     LIGHT_VERBS,
     MEASURE_NOUNS,
@@ -48,7 +46,6 @@ from newsgraph.lang.en.events import (
     SUBJECT_DEPS,
     TARGET_PREPS,
     TRAVEL,
-    WEAPON_NOUNS,
     WILLINGNESS_NOUNS,
 )
 from newsgraph.model import Actor, Place, Quote
@@ -115,20 +112,11 @@ class RoleFinder:
             subjects = self.subjects(verb)
             if not self._add(roles.source, subjects, roles):  # "the attack by X killed five": X
                 if not self._add(roles.source, [a for s in subjects for a in self.authors(s)], roles):
-                    self._performed(subjects, roles)
+                    performed(self, subjects, roles)
         self._verb_targets(verb, children, roles)
         if not roles.target:
             self._addressees(verb, roles)
         return roles
-
-    def _performed(self, subjects: list[Token], roles: Roles) -> None:
-        """A subject that is an act ("a Saudi-led strike killed"): who its modifier names."""
-        for subject in subjects:
-            found = self.performer(subject)
-            if found is not None:
-                word, actors = found
-                roles.source.extend(a for a in actors if a not in roles.source)
-                roles.tokens.append(word)
 
     def _addressees(self, verb: Token, roles: Roles) -> None:
         """ "X summoned Y's ambassador to protest": an act with no target of its own, done for the
@@ -153,22 +141,6 @@ class RoleFinder:
             return owners
         clause = _clause_of(noun)
         return self.subjects(clause) if clause is not None else []
-
-    def performer(self, noun: Token) -> tuple[Token, list[Actor]] | None:
-        """Who the modifier nearest an act or weapon noun names ("a Saudi-led strike", "Danish aid",
-        "Russian jets": that state's government; "regime air strikes"), not a backer ("a
-        Russia-backed offensive")."""
-        if not names_an_act(noun) and noun.lemma_.lower() not in WEAPON_NOUNS:
-            return None
-        for child in sorted((c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")), key=lambda c: -c.i):
-            if child.lower_ in BACKING_PARTICIPLES:
-                continue
-            for word in (t for t in _hyphenated(child) if t.pos_ in ("PROPN", "ADJ", "NOUN")):
-                state = resolver.country_actor(self.actors, word, state=True, make=True)
-                actors = [state] if state is not None else self.party(word)
-                if actors:
-                    return word, actors
-        return None
 
     def _verb_targets(self, verb: Token, children: list[Token], roles: Roles) -> None:
         """The objects, else what they are of or whose they are ("rejected X's demand", "condemned
@@ -226,10 +198,10 @@ class RoleFinder:
     def _noun_child(self, noun: Token, child: Token, roles: Roles) -> None:
         """The participant one dependent of a noun event names."""
         if child.dep_ == "poss":  # "her release by X": with a "by" agent, the possessor undergoes it
-            self._add(roles.target if _by_agent(noun) else roles.source, self._possessor(noun, child), roles)
+            self._add(roles.target if _by_agent(noun) else roles.source, possessor(self, noun, child), roles)
             roles.explicit = True
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
-            self._add(roles.source if not roles.source else roles.target, _hyphenated(child), roles)
+            self._add(roles.source if not roles.source else roles.target, hyphenated(child), roles)
         elif child.dep_ in ("prep", "agent"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "by":
@@ -240,16 +212,6 @@ class RoleFinder:
                     self._add(roles.source if not roles.source else roles.target, [obj], roles)
             elif child.lower_ in PARTICIPANT_PREPS or child.lower_ in TARGET_PREPS:
                 self._add(roles.target, objects, roles)
-
-    def _possessor(self, noun: Token, owner: Token) -> list[Token]:
-        """The possessor of a noun event; a pronoun that names no actor, on the object of a verb
-        of carrying on ("X continued their attacks", "began its assault"), is that verb's subject."""
-        if owner.pos_ != "PRON" or noun.dep_ != "dobj" or self.party(owner):
-            return [owner]
-        verb = noun.head
-        if verb.lemma_.lower() not in CARRYING_ON_VERBS | LIGHT_VERBS:
-            return [owner]
-        return self.subjects(verb) or [owner]
 
     def governing_roles(self, noun: Token, roles: Roles, symmetric: bool) -> None:
         """Participants from the clause the noun hangs off (and a proposer above it)."""
@@ -453,11 +415,6 @@ def _light(noun: Token) -> bool:
 
 def _prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-
-
-def _hyphenated(token: Token) -> list[Token]:
-    """ "U.S.-Philippine" or "Zelensky-Putin" as one modifier: both names."""
-    return [t for t in token.subtree if t.text != "-"]
 
 
 # -- an event's sides ------------------------------------------------------------------------
