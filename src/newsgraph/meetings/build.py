@@ -14,6 +14,7 @@ from dataclasses import replace
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
 from newsgraph.lang.en.meetings import (
+    AUDIENCE_NOUNS,
     DELEGATION_WORDS,
     HOST_TRIGGERS,
     MEETING_NOUNS,
@@ -21,7 +22,16 @@ from newsgraph.lang.en.meetings import (
     TOPIC_PREPOSITIONS,
 )
 from newsgraph.meetings.codes import is_leader, participant_code
-from newsgraph.meetings.cues import called_off, called_off_after, ends, mediators_in, round_of, sentence_of, words
+from newsgraph.meetings.cues import (
+    called_off,
+    called_off_after,
+    ends,
+    mediators_in,
+    postponed,
+    round_of,
+    sentence_of,
+    words,
+)
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
@@ -89,6 +99,8 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
         .where(*where)
     )
     for r in conn.execute(stmt):
+        if not r.country and r.name.casefold().split()[-1:][0] in AUDIENCE_NOUNS:
+            continue  # "told reporters after the talks": an audience, not a side
         sides[r.article_id, r.event_id].append((r.side, participant_code(r.id, r.name, r.kb_id, r.country)))
         leaders[r.article_id, r.event_id].append(is_leader(r.kb_id, r.published))
     rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
@@ -145,8 +157,12 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
     sentence = text[low:high]
     at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
     after = text[at + len(r.trigger) : high]
-    if r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after)):
+    off = r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after))
+    delayed = not off and status == "negated" and postponed(sentence)
+    if off:
         status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
+    elif delayed:
+        status = "planned"  # "the summit has been postponed until March": delayed, still to come
     mediators = mediators_in(sentence)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
         mediators |= {code for side, code in sides if side == "source"}
@@ -166,6 +182,7 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
         headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],
         topic=is_topic(r.evidence_text, r.trigger),
+        postponed=delayed,
     )
 
 

@@ -23,6 +23,8 @@ from newsgraph.lang.en.meetings import (
     OUTCOME_NEXT,
     OUTCOME_STOPS,
     PASSIVE_AUXILIARIES,
+    POSTPONE_PHRASES,
+    POSTPONE_WORDS,
     ROUND_WORDS,
 )
 from newsgraph.meetings.codes import code_of_name
@@ -158,3 +160,12 @@ def called_off(before: str) -> bool:
         ws.pop()
     last = [w.casefold() for w in ws[-2:]]
     return bool(last) and (last[-1] in CANCEL_WORDS or (last[-1] == "off" and last[0] in CALL_OFF_VERBS))
+
+
+def postponed(sentence: str) -> bool:
+    """Whether the sentence tells of a delay ("has been postponed until March", "was put off"): a meeting told
+    as not held there is still to come."""
+    ws = [w.casefold() for w, _ in words(sentence)]
+    return any(w in POSTPONE_WORDS for w in ws) or any(
+        pair in POSTPONE_PHRASES for pair in zip(ws, ws[1:], strict=False)
+    )

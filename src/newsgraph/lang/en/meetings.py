@@ -91,3 +91,17 @@ PASSIVE_AUXILIARIES = ("been", "was", "were", "is", "are")
 # Words between a cancel word and the meeting it cancels ("called off the planned September summit").
 CANCEL_SKIPPED = ("the", "a", "its", "their", "this", "that", "of", "planned", "upcoming", "scheduled", "proposed")
 MAX_CANCEL_SKIP = 4  # at most this many such words (capitalised names included)
+# "has been postponed until March", "put off by a month": a meeting delayed is still planned, not called off.
+POSTPONE_WORDS = (
+    "postponed",
+    "postpone",
+    "postpones",
+    "postponing",
+    "postponement",
+    "delayed",
+    "deferred",
+    "rescheduled",
+)
+POSTPONE_PHRASES = (("put", "off"), ("pushed", "back"), ("push", "back"))  # verb + particle
+# Whom a participant speaks to about a meeting, never a side of it ("told reporters after the talks").
+AUDIENCE_NOUNS = ("reporters", "journalists", "correspondents", "press", "media", "newsmen")

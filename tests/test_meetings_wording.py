@@ -1,0 +1,84 @@
+"""Wording that settles a meeting's status or its sides, on sentences written for these tests: a delay is no
+cancellation, an article that tells talks as begun and as going on a later day tells them as ongoing, and the
+reporters a participant speaks to take no part in the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.meetings.cues import postponed
+from newsgraph.meetings.link import Mention, link
+from newsgraph.model import Article
+
+
+def article(name: str, published: str, text: str) -> Article:
+    title = text.split(".")[0]
+    return Article(name, f"{title}\n\n{text}", published=published, title=title)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "delayed"),
+    [
+        ("The summit in Quito has been postponed until June, officials said.", True),
+        ("The talks were put off by a week because of the storm.", True),
+        ("Both sides pushed back the meeting to the autumn.", True),
+        ("The summit was called off after the border clash.", False),
+        ("The ministers put forward a new plan for the talks.", False),
+    ],
+)
+def test_a_delay_is_told_by_a_postponing_word_or_phrase(sentence, delayed):
+    assert postponed(sentence) is delayed
+
+
+def mention(event: str, status: str, when: str | None, headline: bool = False) -> Mention:
+    return Mention("a", event, "2026-09-09", status, when, None, None, frozenset({"NOR", "SWE"}), headline=headline)
+
+
+def test_talks_told_as_begun_and_as_going_on_a_later_day_are_ongoing():
+    begun = mention("E1", "occurred", "2026-09-08")
+    (thread,) = link([], [begun, mention("E2", "ongoing", "2026-09-09")])
+    assert thread.status == "ongoing"
+    (thread,) = link([], [begun, mention("E2", "ongoing", "2026-09-08")])
+    assert thread.status == "occurred"  # going on the day they were held: nothing says they are not over
+    (thread,) = link([], [begun, mention("E2", "ongoing", "2026-09-09", headline=True)])
+    assert thread.status == "occurred"  # a headline's present tense says little
+
+
+def test_a_postponed_summit_stays_planned_and_the_talks_continuing_next_day_are_ongoing(tmp_path):
+    articles = [
+        article("set", "2026-04-06", "Norway and Sweden agreed on Monday to hold a summit in Oslo on April 20."),
+        article(
+            "delay",
+            "2026-04-14",
+            "The summit between Norway and Sweden in Oslo has been postponed until May, Swedish officials said.",
+        ),
+        article(
+            "begun",
+            "2026-05-12",
+            "The leaders of Norway and Sweden met in Oslo on Monday for their delayed summit. The talks would "
+            "continue on Tuesday, the Norwegian foreign ministry said.",
+        ),
+    ]
+    with newsgraph.open(tmp_path / "p.db") as db:
+        assert db.ingest(articles).new == 3
+        meetings = db.meetings()
+    oslo = [m for m in meetings if m.place == "Oslo"]
+    assert len(oslo) == 1
+    assert [(x.article, x.status) for x in oslo[0].mentions] == [
+        ("set", "planned"),
+        ("delay", "planned"),
+        ("begun", "ongoing"),
+    ]
+
+
+def test_the_reporters_a_leader_speaks_to_after_the_talks_are_no_side(tmp_path):
+    text = (
+        "The prime ministers of Norway and Sweden met in Oslo on Monday. \"We made real progress,\" the Swedish "
+        "prime minister told reporters after the talks."
+    )
+    with newsgraph.open(tmp_path / "r.db") as db:
+        assert db.ingest([article("oslo", "2026-05-12", text)]).new == 1
+        meetings = db.meetings()
+    assert meetings
+    assert all(set(m.participants) <= {"NOR", "SWE"} for m in meetings), [m.participants for m in meetings]
