@@ -74,7 +74,7 @@ def test_a_postponed_summit_stays_planned_and_the_talks_continuing_next_day_are_
 
 def test_the_reporters_a_leader_speaks_to_after_the_talks_are_no_side(tmp_path):
     text = (
-        "The prime ministers of Norway and Sweden met in Oslo on Monday. \"We made real progress,\" the Swedish "
+        'The prime ministers of Norway and Sweden met in Oslo on Monday. "We made real progress," the Swedish '
         "prime minister told reporters after the talks."
     )
     with newsgraph.open(tmp_path / "r.db") as db:

@@ -298,8 +298,8 @@ def article_status(told: list[tuple[Mention, str]]) -> str:
 
 def continuing(told: list[tuple[bool, str, str | None]]) -> bool:
     """Whether an article's body (its mentions as headline, status, date) tells the meeting as held on days
-    before the last day it tells it as going on ("met on Tuesday … the talks would continue on Wednesday"): it has begun and
-    is not over as of the article."""
+    before the last day it tells it as going on ("met on Tuesday … the talks would continue on Wednesday"): it
+    has begun and is not over as of the article."""
     body = [(status, day) for headline, status, day in told if not headline]
     held = [day[:10] for status, day in body if status == "occurred" and day and day[:4].isdigit()]
     going = [day[:10] for status, day in body if status == "ongoing" and day and day[:4].isdigit()]
