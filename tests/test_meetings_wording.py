@@ -82,3 +82,52 @@ def test_the_reporters_a_leader_speaks_to_after_the_talks_are_no_side(tmp_path):
         meetings = db.meetings()
     assert meetings
     assert all(set(m.participants) <= {"NOR", "SWE"} for m in meetings), [m.participants for m in meetings]
+
+
+def consult_sides(analysis) -> list[tuple[str, str, list[str]]]:
+    """(trigger, status, country codes of the sides) of each CONSULT event."""
+    country = {a.id: a.country for a in analysis.actors}
+    return [
+        (e.trigger, e.status, sorted(str(country[i]) for i in e.source + e.target))
+        for e in analysis.events
+        if e.type == "CONSULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The leaders of Senegal and Gambia held a phone call on Monday.", "call"),
+        ("The foreign ministers of Senegal and Gambia spoke by telephone on Monday.", "spoke"),
+        ("The presidents of Senegal and Gambia last met in Dakar in 2024, when they signed a border pact.", "met"),
+    ],
+)
+def test_a_group_that_names_two_countries_after_it_meets_or_calls_as_those_countries(run, text, trigger):
+    assert (trigger, "occurred", ["GMB", "SEN"]) in consult_sides(run(text, published="2026-05-14"))
+
+
+def test_a_call_is_a_meeting_only_where_a_phone_word_says_so(run):
+    analysis = run("The leaders of Senegal and Gambia answered the call for calm on Monday.", published="2026-05-14")
+    assert [c for c in consult_sides(analysis) if c[0] == "call"] == []
+
+
+def test_their_ministers_meeting_takes_the_sides_of_the_call_before_it(run):
+    analysis = run(
+        "The presidents of Senegal and Gambia spoke by telephone on Tuesday and agreed that their foreign ministers "
+        "would meet in Banjul next month.",
+        published="2026-05-14",
+    )
+    assert ("meet", "planned", ["GMB", "SEN"]) in consult_sides(analysis)
+
+
+def test_a_leaders_call_is_a_phone_call_apart_from_the_summit_it_sets(tmp_path):
+    text = (
+        "The leaders of Senegal and Gambia held a phone call on Monday and agreed to meet in Banjul later this month, "
+        "Senegal's presidency said."
+    )
+    with newsgraph.open(tmp_path / "c.db") as db:
+        assert db.ingest([article("call", "2026-05-12", text)]).new == 1
+        meetings = {m.kind: m for m in db.meetings()}
+    assert meetings["phone call"].participants == ["GMB", "SEN"]
+    assert [x.status for x in meetings["phone call"].mentions] == ["occurred"]
+    assert [m.mentions[0].status for k, m in meetings.items() if k != "phone call"] == ["planned"]

@@ -23,12 +23,16 @@ from newsgraph.extract.events.lexicon import Sense, generic_sense
 from newsgraph.extract.events.roles import RoleFinder
 from newsgraph.extract.events.status import event_status
 from newsgraph.lang.en.meetings import (
+    CALL_NOUNS,
+    CALL_VERBS,
     CLAUSE_CLIMB,
     DEFINITE_DETERMINERS,
     GROUP_DETERMINERS,
+    GROUP_ORIGIN_PREPOSITIONS,
     GROUP_REFERENCES,
     MEETING_VERBS,
     ORDINALS,
+    PHONE_WORDS,
     REFERENCE_CLAUSES,
     REFERENCE_NOUNS,
 )
@@ -47,6 +51,7 @@ class Reference:
     when: When | None
     where: Place | None
     group: Token | None = None  # the group subject that refers to the sides ("the delegations")
+    sides: tuple[str, ...] = ()  # the countries the group names itself ("the presidents of Chile and Peru")
 
 
 def meeting_references(
@@ -58,7 +63,7 @@ def meeting_references(
 ) -> list[Event]:
     """CONSULT events for the nominal meeting references of ``finder.doc`` that no event of ``events`` covers and
     whose participants the context gives; earlier references are context for later ones."""
-    covered = [(s.start, s.end) for e in events for s in (e.evidence, *e.mentions)]
+    covered = [_trigger_span(e.trigger, s) for e in events for s in (e.evidence, *e.mentions)]
     references = _references(finder, anchors, senses, covered)
     found: list[Event] = []
     resolved: set[int] = set()
@@ -67,6 +72,7 @@ def meeting_references(
             if reference.noun.i in resolved:
                 continue
             sides, antecedent = context_sides(reference.noun, [*events, *found], finder, stage)
+            sides = list(reference.sides) or sides
             if sides and not (antecedent is not None and _restates(reference, antecedent)):
                 found.append(_event(reference, sides, published))
             if sides:
@@ -74,21 +80,37 @@ def meeting_references(
     return sorted(found, key=lambda e: e.evidence.start)
 
 
+def _trigger_span(trigger: str, evidence: Evidence) -> tuple[int, int]:
+    """Where an event's trigger stands in its evidence (the whole evidence where it is not found)."""
+    at = evidence.text.rfind(trigger)
+    return (evidence.start + at, evidence.start + at + len(trigger)) if at >= 0 else (evidence.start, evidence.end)
+
+
 def _references(
     finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense], covered: list[tuple[int, int]]
 ) -> list[Reference]:
-    """The meeting references of the text that no event covers (``_reference``)."""
+    """The meeting references of the text in whose phrase no event's trigger stands (``_reference``)."""
     found: list[Reference] = []
     for token in finder.doc:
         if not _meeting_word(token) or _quoted(token):
             continue
-        low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        low, high = _extent(token)
         if any(start < high and low < end for start, end in covered):
             continue  # "a third round of talks between X and Y": the event of "talks" tells of it
         reference = _reference(token, finder, anchors, senses)
         if reference is not None:
             found.append(reference)
     return found
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """The characters a meeting word tells of: a noun's phrase; a verb from its subject to itself ("the presidents
+    of A and B last met", not the clause after it that another event tells of)."""
+    if token.pos_ != "VERB":
+        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = min([token, *(s.left_edge for s in subjects)], key=lambda t: t.i)
+    return first.idx, token.idx + len(token)
 
 
 def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense]) -> Reference | None:
@@ -100,7 +122,7 @@ def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[
     where = where or _named_before(token, anchors)
     group = _group_subject(token, finder)
     if group is not None:
-        return Reference(token, when, where, group)
+        return Reference(token, when, where, group, _own_sides(group, finder))
     if token.pos_ == "NOUN" and _definite(token, finder) and (when or where or _ordinal(token)):
         return Reference(token, when, where)
     return None
@@ -113,10 +135,24 @@ def _quoted(token: Token) -> bool:
 
 
 def _meeting_word(token: Token) -> bool:
-    """A meeting noun ("talks", "summit") or verb ("meet")."""
-    return (token.pos_ == "NOUN" and token.lower_ in REFERENCE_NOUNS) or (
-        token.pos_ == "VERB" and token.lemma_.lower() in MEETING_VERBS
-    )
+    """A meeting noun ("talks", "summit", "a phone call") or verb ("meet", "phoned", "spoke by telephone")."""
+    if token.pos_ == "NOUN":
+        return token.lower_ in REFERENCE_NOUNS or (token.lower_ in CALL_NOUNS and _by_phone(token, "compound"))
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in MEETING_VERBS or (lemma in CALL_VERBS and _by_phone(token, "prep")))
+
+
+def _by_phone(token: Token, dep: str) -> bool:
+    """A phone word tells the token is a call: "a phone call" (compound), "spoke by telephone" (prep)."""
+    return any(word.dep_ == "compound" if dep == "compound" else word.dep_ == "pobj" for word in _phone_words(token))
+
+
+def _phone_words(token: Token) -> list[Token]:
+    """The phone words that make the token a call: "a phone call", "spoke by telephone"."""
+    found = [c for c in token.children if c.dep_ == "compound" and c.lower_ in PHONE_WORDS]
+    for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+        found += [g for g in child.children if g.dep_ == "pobj" and g.lower_ in PHONE_WORDS]
+    return found
 
 
 def _group_subject(token: Token, finder: RoleFinder) -> Token | None:
@@ -134,11 +170,23 @@ def _group_subject(token: Token, finder: RoleFinder) -> Token | None:
 
 
 def _group(subject: Token, finder: RoleFinder) -> bool:
-    """ "the delegations", "the two leaders", "both sides": a group word with a definite determiner, and no
-    country before it ("the Russian delegation" names its own)."""
-    determiners = [c for c in subject.lefts if c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS]
-    named = any(finder.names_actor(c) for c in subject.lefts if c.dep_ in ("amod", "compound", "poss"))
-    return subject.lower_ in GROUP_REFERENCES and bool(determiners) and not named
+    """ "the delegations", "the two leaders", "both sides", "the foreign ministers of A and B": a group word with a
+    definite determiner, and no country before it ("the Russian delegation" names its own)."""
+    determiners = [c for c in subject.lefts if c.dep_ in ("det", "predet", "poss") and c.lower_ in GROUP_DETERMINERS]
+    if subject.lower_ not in GROUP_REFERENCES or not determiners:
+        return False
+    modifiers = [c for c in subject.lefts if c.dep_ in ("amod", "compound", "poss") and c not in determiners]
+    named = any(a.country for c in modifiers for a in finder.resolve(c))  # "Russian", not "foreign"
+    return not named or bool(_own_sides(subject, finder))
+
+
+def _own_sides(group: Token, finder: RoleFinder) -> tuple[str, ...]:
+    """The actors of the countries a group names after it, at least two: "the presidents of Chile and Peru"."""
+    found: list[str] = []
+    for prep in (c for c in group.children if c.dep_ == "prep" and c.lower_ in GROUP_ORIGIN_PREPOSITIONS):
+        for word in (w for g in prep.children if g.dep_ == "pobj" for w in finder.actors.conjuncts(g)):
+            found.extend(a.id for a in finder.party(word) if a.country and a.id not in found)
+    return tuple(found) if len(found) >= MIN_SIDES else ()
 
 
 def _definite(token: Token, finder: RoleFinder) -> bool:
@@ -227,7 +275,8 @@ def _event(reference: Reference, sides: list[str], published: dt.date | None) ->
     day = published.isoformat() if published else None
     status = dated_status(event_status(noun, when.value if when else None, day), when, day)
     first = reference.group.left_edge.i if reference.group is not None else noun.left_edge.i
-    span = noun.doc[min(first, noun.left_edge.i) : noun.i + 1]
+    last = max([noun.i, *(t.i for t in _phone_words(noun))])  # "spoke by telephone": the kind of meeting
+    span = noun.doc[min(first, noun.left_edge.i) : last + 1]
     sense = generic_sense("CONSULT")
     return Event(
         id="",

@@ -64,8 +64,15 @@ GROUP_REFERENCES = (
     "delegations", "leaders", "sides", "ministers", "negotiators", "presidents", "governments", "teams", "envoys",
     "countries", "parties",
 )  # fmt: skip
-GROUP_DETERMINERS = ("the", "both", "these")
-MEETING_VERBS = ("meet",)  # lemmas of a meeting verb whose subject may be such a group
+GROUP_DETERMINERS = ("the", "both", "these", "their")  # "their foreign ministers would meet in Lima"
+MEETING_VERBS = ("meet", "phone", "telephone")  # lemmas of a meeting verb whose subject may be such a group
+# A call is a meeting where a phone word says so: "held a phone call", "a telephone conversation", "spoke by
+# phone", "talked by telephone".
+CALL_NOUNS = ("call", "conversation")
+CALL_VERBS = ("speak", "talk")  # with "by" and a phone word
+PHONE_WORDS = ("phone", "telephone", "video", "videolink")
+# The group's own countries: "the presidents of Chile and Peru", "the foreign ministers of A and B".
+GROUP_ORIGIN_PREPOSITIONS = ("of", "from")
 CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
 # "spoke by phone with X about the talks in Istanbul": a meeting a call or meeting was about, whose sides the
 # event gives wrongly (the call's); the words just before its trigger.
