@@ -131,3 +131,34 @@ def test_a_leaders_call_is_a_phone_call_apart_from_the_summit_it_sets(tmp_path):
     assert meetings["phone call"].participants == ["GMB", "SEN"]
     assert [x.status for x in meetings["phone call"].mentions] == ["occurred"]
     assert [m.mentions[0].status for k, m in meetings.items() if k != "phone call"] == ["planned"]
+
+
+def test_talks_listing_their_sides_after_a_dateline_and_a_further_round_are_meetings(run):
+    analysis = run(
+        "DAKAR, May 14 (Reuters) - Talks between Senegal and Gambia in Ziguinchor ended on Tuesday without a deal. "
+        "A further round of talks will be held in Banjul on June 2, an official said.",
+        published="2026-05-14",
+    )
+    assert ("Talks", "occurred", ["GMB", "SEN"]) in consult_sides(analysis)
+    assert ("round", "planned", ["GMB", "SEN"]) in consult_sides(analysis)
+    talks = next(e for e in analysis.events if e.trigger == "Talks")
+    assert (talks.when.value if talks.when else None) == "2026-05-12"  # Tuesday, not the dateline's day
+    assert "Ziguinchor" in talks.evidence.text  # the sides and place it lists
+
+
+def test_another_meeting_without_time_or_place_is_no_reference(run):
+    analysis = run("Senegal and Gambia met in Dakar on Monday. Both said another meeting was possible.")
+    assert [c[0] for c in consult_sides(analysis)] == ["met"]
+
+
+def test_those_who_mediate_are_no_sides_of_the_talks_or_of_the_meeting_after_them(tmp_path):
+    text = (
+        "Senegal and Gambia agreed to a truce after talks in Dakar on Sunday mediated by Morocco and Nigeria, "
+        "officials said. The two sides will meet again in Banjul on Saturday."
+    )
+    with newsgraph.open(tmp_path / "m.db") as db:
+        assert db.ingest([article("truce", "2026-05-18", text)]).new == 1
+        meetings = db.meetings()
+    banjul = next(m for m in meetings if m.place == "Banjul")
+    assert banjul.participants == ["GMB", "SEN"]
+    assert all(set(m.participants) - set(m.mediators) <= {"GMB", "SEN"} for m in meetings)

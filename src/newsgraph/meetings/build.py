@@ -17,6 +17,7 @@ from newsgraph.lang.en.meetings import (
     AUDIENCE_NOUNS,
     DELEGATION_WORDS,
     HOST_TRIGGERS,
+    MEDIATION_TRIGGERS,
     MEETING_NOUNS,
     TOPIC_DETERMINERS,
     TOPIC_PREPOSITIONS,
@@ -114,7 +115,10 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
         texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_({r.article_id for r in batch}))).all())
         for r in batch:
             text = texts.get(r.article_id, "")
-            told = (r.status, r.trigger) if r.type in MEETING_TYPES else _agreed(r, text, consults[r.article_id])
+            if r.type in MEETING_TYPES:
+                told = None if _brokers_another(r, text, consults[r.article_id]) else (r.status, r.trigger)
+            else:
+                told = _agreed(r, text, consults[r.article_id])
             if told is not None:
                 key = r.article_id, r.local_id
                 mention = _mention(r, told, sides[key], text)
@@ -163,7 +167,7 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
     elif delayed:
         status = "planned"  # "the summit has been postponed until March": delayed, still to come
-    mediators = mediators_in(sentence)
+    mediators = mediators_in(sentence) | _brokers(r.trigger, after, sides)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
         mediators |= {code for side, code in sides if side == "source"}
     participants = frozenset(code for _, code in sides)
@@ -184,6 +188,24 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         topic=is_topic(r.evidence_text, r.trigger),
         postponed=delayed,
     )
+
+
+def _brokers_another(r: Row, text: str, consults: list[int]) -> bool:
+    """A brokering event ("mediated by Qatar") in the sentence of a meeting event: the mediation of that meeting
+    (its sentence's mediators, ``mediators_in``), not a meeting of its own."""
+    if r.trigger.casefold() not in MEDIATION_TRIGGERS:
+        return False
+    low, high = sentence_of(text, r.evidence_start, r.evidence_end)
+    return any(low <= c < high and c != r.evidence_start for c in consults)
+
+
+def _brokers(trigger: str, after: str, sides: list[tuple[str, str]]) -> set[str]:
+    """The actors of an event that brokers a meeting: all of them after "mediated by" ("talks … mediated by Qatar
+    and Turkey"), else its source ("Qatar mediated the talks")."""
+    if trigger.casefold() not in MEDIATION_TRIGGERS:
+        return set()
+    passive = after.lstrip().casefold().startswith("by ")
+    return {code for side, code in sides if passive or side == "source"}
 
 
 def is_topic(evidence: str, trigger: str) -> bool:

@@ -82,7 +82,8 @@ def round_of(sentence: str, at: int) -> int | None:
 
 def mediators_in(sentence: str) -> set[str]:
     """Codes of the third parties the sentence says broker or host: "US-brokered", "mediated by the United
-    States", "hosted by Swiss Foreign Minister X", "under Qatari mediation", "under the auspices of the UN"."""
+    States", "mediated by Qatar and Turkey", "hosted by Swiss Foreign Minister X", "under Qatari mediation",
+    "under the auspices of the UN"."""
     found: set[str] = set()
     ws = words(sentence)
     for i, (w, _) in enumerate(ws):
@@ -91,7 +92,11 @@ def mediators_in(sentence: str) -> set[str]:
         if suffix:
             found |= _named(w[: -len(suffix)].split("-"))
         elif low in MEDIATION_WORDS and i + 1 < len(ws) and ws[i + 1][0] == "by":
-            found |= _named([x for x, _ in ws[i + 2 : i + 2 + NAME_WORDS + 1]])
+            names = [x for x, _ in ws[i + 2 : i + 2 + 2 * (NAME_WORDS + 1) + 1]]
+            first = names[: names.index("and")] if "and" in names else names
+            found |= _named(first[: NAME_WORDS + 1])  # "mediated by Qatar and Turkey": both
+            second = names[len(first) + 1 :][: NAME_WORDS + 1] if len(first) <= NAME_WORDS + 1 else []
+            found |= _named(second) if second and (second[0][:1].isupper() or second[0] == "the") else set()
         elif low in MEDIATION_NOUNS:
             found |= _named([ws[i - 1][0]]) if i and low == "mediation" else _named([x for x, _ in ws[i + 1 : i + 5]])
     return found

@@ -255,11 +255,12 @@ def agrees(thread: Thread, mention: Mention) -> bool:
 
 
 def _fit(thread: Thread, mention: Mention) -> tuple:
-    """How well ``mention`` fits an agreeing thread: same round, article, kind, date, place, participants, most
-    recent."""
+    """How well ``mention`` fits an agreeing thread: same round, article, mediators, kind, date, place,
+    participants, most recent."""
     return (
         bool(thread.round and mention.round),
         same_article(thread, mention),
+        bool(thread.mediators & mention.mediators),  # "mediated by Qatar": the talks Qatar mediated
         thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),

@@ -23,13 +23,16 @@ from newsgraph.extract.events.lexicon import Sense, generic_sense
 from newsgraph.extract.events.roles import RoleFinder
 from newsgraph.extract.events.status import event_status
 from newsgraph.lang.en.meetings import (
+    ALL_SIDES_PREPOSITIONS,
     CALL_NOUNS,
     CALL_VERBS,
     CLAUSE_CLIMB,
     DEFINITE_DETERMINERS,
+    FURTHER_WORDS,
     GROUP_DETERMINERS,
     GROUP_ORIGIN_PREPOSITIONS,
     GROUP_REFERENCES,
+    MEDIATION_TRIGGERS,
     MEETING_VERBS,
     ORDINALS,
     PHONE_WORDS,
@@ -52,6 +55,7 @@ class Reference:
     where: Place | None
     group: Token | None = None  # the group subject that refers to the sides ("the delegations")
     sides: tuple[str, ...] = ()  # the countries the group names itself ("the presidents of Chile and Peru")
+    host: Token | None = None  # the word whose tense tells the status, where not the noun ("Talks … ended")
 
 
 def meeting_references(
@@ -114,8 +118,10 @@ def _extent(token: Token) -> tuple[int, int]:
 
 
 def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense]) -> Reference | None:
-    """A meeting word whose subject is a definite group, or a definite meeting noun with its own time, place or
-    ordinal (its clauses' time and place included: "the meeting that ended Thursday in Geneva")."""
+    """A meeting word whose subject is a definite group; a definite meeting noun with its own time, place or
+    ordinal (its clauses' time and place included: "the meeting that ended Thursday in Geneva"); a further one
+    with its own time or place ("a further round in Istanbul"); a meeting noun that lists its sides ("talks
+    between A and B")."""
     hosts = [token, *(c for c in token.children if c.dep_ in REFERENCE_CLAUSES)]
     when = next((w for w in (attached_time(h, anchors, senses) for h in hosts) if w), None)
     where = next((p for p in (event_place(h, anchors, finder) for h in hosts) if p), None)
@@ -125,6 +131,24 @@ def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[
         return Reference(token, when, where, group, _own_sides(group, finder))
     if token.pos_ == "NOUN" and _definite(token, finder) and (when or where or _ordinal(token)):
         return Reference(token, when, where)
+    further = any(c.dep_ in ("amod", "det") and c.lower_ in FURTHER_WORDS for c in token.children)
+    if token.pos_ == "NOUN" and further and (when or where):
+        return Reference(token, when, where)  # "a further round would be held in Istanbul in April"
+    between = _own_sides(token, finder, ALL_SIDES_PREPOSITIONS)
+    if not between:
+        return None
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return Reference(token, when, where, sides=between)
+    verb = token.head  # "Talks between A and B ended on Tuesday": the verb's time and tense
+    return Reference(token, when or _clause_time(verb, anchors, finder), where, sides=between, host=verb)
+
+
+def _clause_time(verb: Token, anchors: Anchors, finder: RoleFinder) -> When | None:
+    """The first time expression attached to the verb outside a dateline ("ISLAMABAD, Oct 28 - … ended on
+    Tuesday")."""
+    for time, span in anchors.times:
+        if span is not None and anchors.dated.get(id(time)) == verb and span.start not in finder.datelines:
+            return When(text=time.text, value=time.value)
     return None
 
 
@@ -136,7 +160,7 @@ def _quoted(token: Token) -> bool:
 
 def _meeting_word(token: Token) -> bool:
     """A meeting noun ("talks", "summit", "a phone call") or verb ("meet", "phoned", "spoke by telephone")."""
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_title):  # "… (Reuters) - Talks between"
         return token.lower_ in REFERENCE_NOUNS or (token.lower_ in CALL_NOUNS and _by_phone(token, "compound"))
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in MEETING_VERBS or (lemma in CALL_VERBS and _by_phone(token, "prep")))
@@ -180,10 +204,13 @@ def _group(subject: Token, finder: RoleFinder) -> bool:
     return not named or bool(_own_sides(subject, finder))
 
 
-def _own_sides(group: Token, finder: RoleFinder) -> tuple[str, ...]:
-    """The actors of the countries a group names after it, at least two: "the presidents of Chile and Peru"."""
+def _own_sides(
+    group: Token, finder: RoleFinder, prepositions: tuple[str, ...] = GROUP_ORIGIN_PREPOSITIONS
+) -> tuple[str, ...]:
+    """The actors of the countries a group or a meeting names after it, at least two: "the presidents of Chile
+    and Peru", "talks between Chile and Peru"."""
     found: list[str] = []
-    for prep in (c for c in group.children if c.dep_ == "prep" and c.lower_ in GROUP_ORIGIN_PREPOSITIONS):
+    for prep in (c for c in group.children if c.dep_ == "prep" and c.lower_ in prepositions):
         for word in (w for g in prep.children if g.dep_ == "pobj" for w in finder.actors.conjuncts(g)):
             found.extend(a.id for a in finder.party(word) if a.country and a.id not in found)
     return tuple(found) if len(found) >= MIN_SIDES else ()
@@ -223,7 +250,13 @@ def context_sides(
     """The participants the context gives a reference and the event they come from: at the ``"before"`` stage the
     nearest meeting event before it, else the countries its sentence names (at least two, no event); at
     ``"after"`` the first meeting event after it."""
-    meetings = [e for e in events if e.type == "CONSULT" and len({*e.source, *e.target}) >= MIN_SIDES]
+    meetings = [
+        e
+        for e in events
+        if e.type == "CONSULT"
+        and len({*e.source, *e.target}) >= MIN_SIDES
+        and e.trigger.casefold() not in MEDIATION_TRIGGERS  # "mediated by Qatar and Turkey": no sides
+    ]
     if stage == "after":
         later = [e for e in meetings if e.evidence.start > noun.idx]
         return _sides(min(later, key=lambda e: e.evidence.start)) if later else ([], None)
@@ -273,9 +306,11 @@ def _event(reference: Reference, sides: list[str], published: dt.date | None) ->
     noun = reference.noun
     when = reference.when
     day = published.isoformat() if published else None
-    status = dated_status(event_status(noun, when.value if when else None, day), when, day)
+    status = dated_status(event_status(reference.host or noun, when.value if when else None, day), when, day)
     first = reference.group.left_edge.i if reference.group is not None else noun.left_edge.i
     last = max([noun.i, *(t.i for t in _phone_words(noun))])  # "spoke by telephone": the kind of meeting
+    if reference.sides and reference.group is None:  # "Talks between A and B in Istanbul": the sides it lists
+        last = noun.right_edge.i
     span = noun.doc[min(first, noun.left_edge.i) : last + 1]
     sense = generic_sense("CONSULT")
     return Event(

@@ -32,6 +32,11 @@ MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored", "-facil
 MEDIATION_WORDS = ("brokered", "mediated", "hosted", "sponsored", "facilitated")  # "… by X"
 MEDIATION_NOUNS = ("mediation", "auspices")  # "under Qatari mediation", "under the auspices of the UN"
 HOST_TRIGGERS = ("host", "hosts", "hosted", "hosting")  # an event whose source hosts the others
+# An event whose source brokers the meeting ("Qatar mediated the talks"), or all of whose actors do ("talks …
+# mediated by Qatar and Turkey"): its actors are no sides.
+MEDIATION_TRIGGERS = (
+    "mediate", "mediates", "mediated", "mediating", "broker", "brokers", "brokered", "brokering", "facilitated",
+)  # fmt: skip
 
 # "the talks that ended Thursday": the date the sentence gives is the meeting's last day.
 END_WORDS = ("ended", "concluded", "closed", "wrapped")
@@ -71,6 +76,11 @@ MEETING_VERBS = ("meet", "phone", "telephone")  # lemmas of a meeting verb whose
 CALL_NOUNS = ("call", "conversation")
 CALL_VERBS = ("speak", "talk")  # with "by" and a phone word
 PHONE_WORDS = ("phone", "telephone", "video", "videolink")
+# A meeting still to come after those told of: "a further round", "another meeting", "a new round of talks".
+FURTHER_WORDS = ("further", "another", "new", "next", "fresh")
+# A meeting noun that lists its own sides ("talks between A and B"), where the parser took it for a name after a
+# dateline ("ISLAMABAD (Reuters) - Talks between A and B ended …").
+ALL_SIDES_PREPOSITIONS = ("between", "among")
 # The group's own countries: "the presidents of Chile and Peru", "the foreign ministers of A and B".
 GROUP_ORIGIN_PREPOSITIONS = ("of", "from")
 CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
