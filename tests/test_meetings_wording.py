@@ -4,9 +4,12 @@ reporters a participant speaks to take no part in the meeting."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 import newsgraph
+from newsgraph.meetings.build import _refused
 from newsgraph.meetings.cues import postponed
 from newsgraph.meetings.link import Mention, link
 from newsgraph.model import Article
@@ -162,3 +165,18 @@ def test_those_who_mediate_are_no_sides_of_the_talks_or_of_the_meeting_after_the
     banjul = next(m for m in meetings if m.place == "Banjul")
     assert banjul.participants == ["GMB", "SEN"]
     assert all(set(m.participants) - set(m.mediators) <= {"GMB", "SEN"} for m in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Belize turns down Guatemalan offer of talks on the river", True),
+        ("Belize rejected a Guatemalan proposal for talks", True),
+        ("Belize rejected the tariffs, and said on Monday that it would welcome talks", False),
+    ],
+)
+def test_talks_named_just_after_a_refusal_are_refused(text, refused):
+    at = text.index("talks")
+    consult = SimpleNamespace(evidence_start=at, evidence_end=at + 5, evidence_text="talks", trigger="talks")
+    word = next(w for w in ("turns down", "rejected") if w in text)
+    assert _refused(consult, text, [text.index(word) + len(word)]) is refused  # type: ignore[arg-type]

@@ -106,9 +106,12 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
         leaders[r.article_id, r.event_id].append(is_leader(r.kb_id, r.published))
     rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
     consults: dict[str, list[int]] = defaultdict(list)
+    refusals: dict[str, list[int]] = defaultdict(list)  # where the triggers of refusals end
     for r in rows:
         if r.type in MEETING_TYPES:
             consults[r.article_id].append(r.evidence_start)
+        elif r.type == "REJECT":
+            refusals[r.article_id].append(_trigger_at(r) + len(r.trigger))
     mentions: list[Mention] = []
     for start in range(0, len(rows), TEXT_BATCH):
         batch = rows[start : start + TEXT_BATCH]
@@ -117,6 +120,7 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
             text = texts.get(r.article_id, "")
             if r.type in MEETING_TYPES:
                 told = None if _brokers_another(r, text, consults[r.article_id]) else (r.status, r.trigger)
+                told = ("negated", r.trigger) if told and _refused(r, text, refusals[r.article_id]) else told
             else:
                 told = _agreed(r, text, consults[r.article_id])
             if told is not None:
@@ -188,6 +192,19 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         topic=is_topic(r.evidence_text, r.trigger),
         postponed=delayed,
     )
+
+
+def _trigger_at(r: Row) -> int:
+    """Where the event's trigger starts in its article."""
+    return r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
+
+
+def _refused(r: Row, text: str, refusals: list[int]) -> bool:
+    """A refusal's trigger stands just before the meeting's, in its sentence: "turns down Venezuela's offer of
+    talks", "rejected a proposal for a summit"."""
+    low, _ = sentence_of(text, r.evidence_start, r.evidence_end)
+    at = _trigger_at(r)
+    return any(low <= end <= at and len(words(text[end:at])) < MEETING_WORDS_AFTER for end in refusals)
 
 
 def _brokers_another(r: Row, text: str, consults: list[int]) -> bool:
