@@ -180,3 +180,11 @@ def test_talks_named_just_after_a_refusal_are_refused(text, refused):
     consult = SimpleNamespace(evidence_start=at, evidence_end=at + 5, evidence_text="talks", trigger="talks")
     word = next(w for w in ("turns down", "rejected") if w in text)
     assert _refused(consult, text, [text.index(word) + len(word)]) is refused  # type: ignore[arg-type]
+
+
+def test_a_numbered_round_with_its_own_place_takes_the_sides_of_the_meeting_before_it(run):
+    analysis = run(
+        "Senegal and Gambia met in Dakar in March. A second round was held in Kaolack on Monday, officials said.",
+        published="2026-05-14",
+    )
+    assert ("round", "occurred", ["GMB", "SEN"]) in consult_sides(analysis)

@@ -119,9 +119,9 @@ def _extent(token: Token) -> tuple[int, int]:
 
 def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[int, Sense]) -> Reference | None:
     """A meeting word whose subject is a definite group; a definite meeting noun with its own time, place or
-    ordinal (its clauses' time and place included: "the meeting that ended Thursday in Geneva"); a further one
-    with its own time or place ("a further round in Istanbul"); a meeting noun that lists its sides ("talks
-    between A and B")."""
+    ordinal (its clauses' time and place included: "the meeting that ended Thursday in Geneva"); a further or
+    numbered one with its own time or place ("a further round in Istanbul", "a second round in Geneva"); a
+    meeting noun that lists its sides ("talks between A and B")."""
     hosts = [token, *(c for c in token.children if c.dep_ in REFERENCE_CLAUSES)]
     when = next((w for w in (attached_time(h, anchors, senses) for h in hosts) if w), None)
     where = next((p for p in (event_place(h, anchors, finder) for h in hosts) if p), None)
@@ -132,7 +132,7 @@ def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[
     if token.pos_ == "NOUN" and _definite(token, finder) and (when or where or _ordinal(token)):
         return Reference(token, when, where)
     further = any(c.dep_ in ("amod", "det") and c.lower_ in FURTHER_WORDS for c in token.children)
-    if token.pos_ == "NOUN" and further and (when or where):
+    if token.pos_ == "NOUN" and (further or _ordinal(token)) and (when or where):
         return Reference(token, when, where)  # "a further round would be held in Istanbul in April"
     between = _own_sides(token, finder, ALL_SIDES_PREPOSITIONS)
     if not between:
