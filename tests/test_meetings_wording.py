@@ -188,3 +188,10 @@ def test_a_numbered_round_with_its_own_place_takes_the_sides_of_the_meeting_befo
         published="2026-05-14",
     )
     assert ("round", "occurred", ["GMB", "SEN"]) in consult_sides(analysis)
+
+
+def test_a_call_with_someone_is_a_phone_call_and_a_call_for_talks_is_a_request(run):
+    call = run("Sall discussed tariffs in a call with Barrow on Monday.", published="2026-05-14")
+    assert [(e.type, e.mode, e.trigger) for e in call.events] == [("CONSULT", "phone", "call")]
+    request = run("Sall renewed his call for talks with Barrow on Monday.", published="2026-05-14")
+    assert ("CONSULT", "phone") not in [(e.type, e.mode) for e in request.events]
