@@ -7,8 +7,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import newsgraph
+from newsgraph.extract.events.meeting_references import _nominal
 from newsgraph.meetings.build import _refused
 from newsgraph.meetings.cues import postponed
 from newsgraph.meetings.link import Mention, link
@@ -195,3 +198,27 @@ def test_a_call_with_someone_is_a_phone_call_and_a_call_for_talks_is_a_request(r
     assert [(e.type, e.mode, e.trigger) for e in call.events] == [("CONSULT", "phone", "call")]
     request = run("Sall renewed his call for talks with Barrow on Monday.", published="2026-05-14")
     assert ("CONSULT", "phone") not in [(e.type, e.mode) for e in request.events]
+
+
+def test_the_place_a_reference_names_is_not_a_side(run):
+    analysis = run(
+        "Malian opposition criticises Dakar talks\n\n"
+        "Mali's main opposition party said on Thursday that the meeting in Dakar had given away too much to Niger.",
+        published="2026-05-14",
+    )
+    assert [c for c in consult_sides(analysis) if "SEN" in c[2]] == []  # Dakar is where, not who
+
+
+def test_a_meeting_word_mistagged_as_a_verb_where_a_noun_stands_is_a_meeting_word():
+    vocab = spacy.blank("en").vocab
+    words = ["Opposition", "criticises", "Dakar", "talks"]
+    headline = Doc(
+        vocab,
+        words=words,
+        pos=["NOUN", "VERB", "PROPN", "VERB"],
+        deps=["nsubj", "ROOT", "compound", "dobj"],
+        heads=[1, 1, 3, 1],
+    )
+    assert _nominal(headline[3])
+    clause = Doc(vocab, words=["Mali", "talks"], pos=["PROPN", "VERB"], deps=["nsubj", "ROOT"], heads=[1, 1])
+    assert not _nominal(clause[1])

@@ -185,7 +185,7 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         place_country=r.where_country,
         participants=participants | mediators,
         kind=kind_of(naming, r.evidence_text),
-        round=round_of(sentence, r.evidence_start - low),
+        round=round_of(sentence, r.evidence_start - low, r.evidence_end - low),
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
         headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],

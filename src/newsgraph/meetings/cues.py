@@ -12,6 +12,7 @@ from newsgraph.lang.en.meetings import (
     CANCEL_SKIPPED,
     CANCEL_WORDS,
     CARDINALS,
+    CLAUSE_BREAKS,
     END_WORDS,
     MAX_CANCEL_SKIP,
     MEDIATION_NOUNS,
@@ -64,12 +65,15 @@ def words(text: str) -> list[tuple[str, int]]:
     return [(m.group().rstrip(".’'"), m.start()) for m in WORD.finditer(text)]
 
 
-def round_of(sentence: str, at: int) -> int | None:
-    """The ordinal of the round nearest to offset ``at``: "the second round", "round two", "a 3rd session"."""
+def round_of(sentence: str, at: int, till: int | None = None) -> int | None:
+    """The ordinal of the round nearest to offset ``at``: "the second round", "round two", "a 3rd session"; not
+    one named after ``till`` (the evidence's end) in another clause (``CLAUSE_BREAKS``)."""
     ws = words(sentence)
     found: list[tuple[int, int]] = []
     for i, (w, offset) in enumerate(ws):
         if w.casefold() not in ROUND_WORDS:
+            continue
+        if till is not None and offset > till and any(b in sentence[till:offset] for b in CLAUSE_BREAKS):
             continue
         before = ws[i - 1][0].casefold() if i else ""
         after = ws[i + 1][0].casefold() if i + 1 < len(ws) else ""

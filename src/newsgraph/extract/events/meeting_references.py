@@ -43,6 +43,7 @@ from newsgraph.model import Event, Evidence, Place, When
 
 CALENDAR_VALUE = re.compile(r"\d{4}(-\d{2}){0,2}")  # a TIMEX year, month or day
 MIN_SIDES = 2  # a meeting resolved from its context has at least two sides
+NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")  # where a word mistagged as a verb stands as a noun
 CONTEXT_STAGES = ("before", "after")  # where a reference's sides are looked for, in this order
 
 
@@ -129,10 +130,10 @@ def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[
     group = _group_subject(token, finder)
     if group is not None:
         return Reference(token, when, where, group, _own_sides(group, finder))
-    if token.pos_ == "NOUN" and _definite(token, finder) and (when or where or _ordinal(token)):
+    if _nominal(token) and _definite(token, finder) and (when or where or _ordinal(token)):
         return Reference(token, when, where)
     further = any(c.dep_ in ("amod", "det") and c.lower_ in FURTHER_WORDS for c in token.children)
-    if token.pos_ == "NOUN" and (further or _ordinal(token)) and (when or where):
+    if _nominal(token) and (further or _ordinal(token)) and (when or where):
         return Reference(token, when, where)  # "a further round would be held in Istanbul in April"
     between = _own_sides(token, finder, ALL_SIDES_PREPOSITIONS)
     if not between:
@@ -160,10 +161,20 @@ def _quoted(token: Token) -> bool:
 
 def _meeting_word(token: Token) -> bool:
     """A meeting noun ("talks", "summit", "a phone call") or verb ("meet", "phoned", "spoke by telephone")."""
-    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_title):  # "… (Reuters) - Talks between"
+    if _nominal(token):
         return token.lower_ in REFERENCE_NOUNS or (token.lower_ in CALL_NOUNS and _by_phone(token, "compound"))
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in MEETING_VERBS or (lemma in CALL_VERBS and _by_phone(token, "prep")))
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a meeting word the tagger took for a name or a verb where it stands as a noun: "… (Reuters) -
+    Talks between A and B", a headline's "Opposition criticises Lima talks"."""
+    if token.pos_ == "NOUN":
+        return True
+    if token.pos_ == "PROPN":
+        return token.is_title
+    return token.pos_ == "VERB" and token.dep_ in NOUN_DEPS and token.lower_ in REFERENCE_NOUNS
 
 
 def _by_phone(token: Token, dep: str) -> bool:
@@ -264,8 +275,9 @@ def context_sides(
     if earlier:
         return _sides(max(earlier, key=lambda e: e.evidence.start))
     countries: dict[str, str] = {}
+    own = {t.i for t in noun.subtree}  # "the meeting in Lima": its place, not a side
     for token in noun.sent:
-        actor = finder.actors.actor_at(token)
+        actor = finder.actors.actor_at(token) if token.i not in own else None
         if actor is not None and actor.country and actor.kind in ("country", "organization"):
             countries.setdefault(actor.country, actor.id)
     return (list(countries.values()), None) if len(countries) >= MIN_SIDES else ([], None)

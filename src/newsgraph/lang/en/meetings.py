@@ -26,6 +26,9 @@ ORDINALS = {
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 ROUND_WORDS = ("round", "session")
+# Words between a meeting's evidence and a round named after it that start another clause, whose round is
+# another meeting ("stalling the Geneva talks and said it would not attend a third round").
+CLAUSE_BREAKS = (" and ", " but ", ";", " said", " saying", " while ", " until ")
 
 # A third party that brokers or hosts: "US-brokered talks", "talks mediated by Qatar", "hosted by Malaysia".
 MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored", "-facilitated")
