@@ -36,6 +36,7 @@ from newsgraph.lang.en.meetings import (
     MEETING_VERBS,
     ORDINALS,
     PHONE_WORDS,
+    PLACE_PREPOSITIONS,
     REFERENCE_CLAUSES,
     REFERENCE_NOUNS,
 )
@@ -130,17 +131,29 @@ def _reference(token: Token, finder: RoleFinder, anchors: Anchors, senses: dict[
     group = _group_subject(token, finder)
     if group is not None:
         return Reference(token, when, where, group, _own_sides(group, finder))
-    if _nominal(token) and _definite(token, finder) and (when or where or _ordinal(token)):
+    if _nominal(token) and (when or where or _ordinal(token)) and _specific(token, finder, bool(when or where)):
         return Reference(token, when, where)
+    return _listing_sides(token, when, where, finder, anchors)
+
+
+def _specific(token: Token, finder: RoleFinder, placed: bool) -> bool:
+    """A noun that says which meeting: definite ("the talks", "Geneva talks"), or further or numbered with its own
+    time or place (``placed``): "a further round would be held in Istanbul in April", "a second round in Geneva"."""
     further = any(c.dep_ in ("amod", "det") and c.lower_ in FURTHER_WORDS for c in token.children)
-    if _nominal(token) and (further or _ordinal(token)) and (when or where):
-        return Reference(token, when, where)  # "a further round would be held in Istanbul in April"
+    return _definite(token, finder) or (placed and (further or _ordinal(token)))
+
+
+def _listing_sides(
+    token: Token, when: When | None, where: Place | None, finder: RoleFinder, anchors: Anchors
+) -> Reference | None:
+    """A meeting noun that lists its sides ("talks between A and B"), dated by its verb where it is the subject
+    ("Talks between A and B ended on Tuesday")."""
     between = _own_sides(token, finder, ALL_SIDES_PREPOSITIONS)
     if not between:
         return None
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return Reference(token, when, where, sides=between)
-    verb = token.head  # "Talks between A and B ended on Tuesday": the verb's time and tense
+    verb = token.head
     return Reference(token, when or _clause_time(verb, anchors, finder), where, sides=between, host=verb)
 
 
@@ -274,13 +287,20 @@ def context_sides(
     earlier = [e for e in meetings if e.evidence.start < noun.idx]
     if earlier:
         return _sides(max(earlier, key=lambda e: e.evidence.start))
+    countries = _sentence_countries(noun, finder)
+    return (countries, None) if len(countries) >= MIN_SIDES else ([], None)
+
+
+def _sentence_countries(noun: Token, finder: RoleFinder) -> list[str]:
+    """The actors of the countries and organisations the reference's sentence names, one per country, but not
+    its own place ("the meeting in Lima", "the Lima summit")."""
+    own = {t.i for t in noun.subtree if _place_word(t) or t.head.lower_ in PLACE_PREPOSITIONS}
     countries: dict[str, str] = {}
-    own = {t.i for t in noun.subtree}  # "the meeting in Lima": its place, not a side
     for token in noun.sent:
         actor = finder.actors.actor_at(token) if token.i not in own else None
         if actor is not None and actor.country and actor.kind in ("country", "organization"):
             countries.setdefault(actor.country, actor.id)
-    return (list(countries.values()), None) if len(countries) >= MIN_SIDES else ([], None)
+    return list(countries.values())
 
 
 def _sides(event: Event) -> tuple[list[str], Event]:

@@ -84,6 +84,8 @@ FURTHER_WORDS = ("further", "another", "new", "next", "fresh")
 # A meeting noun that lists its own sides ("talks between A and B"), where the parser took it for a name after a
 # dateline ("ISLAMABAD (Reuters) - Talks between A and B ended …").
 ALL_SIDES_PREPOSITIONS = ("between", "among")
+# "the meeting in Lima", "talks at Camp David": a reference's own place, not one of its sides.
+PLACE_PREPOSITIONS = ("in", "at")
 # The group's own countries: "the presidents of Chile and Peru", "the foreign ministers of A and B".
 GROUP_ORIGIN_PREPOSITIONS = ("of", "from")
 CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
