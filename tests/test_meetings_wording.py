@@ -222,3 +222,17 @@ def test_a_meeting_word_mistagged_as_a_verb_where_a_noun_stands_is_a_meeting_wor
     assert _nominal(headline[3])
     clause = Doc(vocab, words=["Mali", "talks"], pos=["PROPN", "VERB"], deps=["nsubj", "ROOT"], heads=[1, 1])
     assert not _nominal(clause[1])
+
+
+def test_what_leaders_discussed_is_no_meeting_and_their_audience_gives_no_sides(tmp_path):
+    text = (
+        "The presidents of Senegal and Gambia met in Dakar on Monday. During the meeting the two leaders discussed "
+        "Mali's elections. \"We agreed on a lot,\" Senegal's president told reporters after the talks. The two "
+        "leaders will meet again in Banjul in the autumn."
+    )
+    with newsgraph.open(tmp_path / "d.db") as db:
+        assert db.ingest([article("dakar", "2026-05-12", text)]).new == 1
+        meetings = db.meetings()
+    assert [m.participants for m in meetings if "MLI" in m.participants] == []
+    banjul = next(m for m in meetings if m.place == "Banjul")
+    assert banjul.participants == ["GMB", "SEN"]

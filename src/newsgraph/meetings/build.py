@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Row, delete, desc, func, insert, select, upda
 from newsgraph.lang.en.meetings import (
     AUDIENCE_NOUNS,
     DELEGATION_WORDS,
+    DISCUSSION_VERBS,
     HOST_TRIGGERS,
     MEDIATION_TRIGGERS,
     MEETING_NOUNS,
@@ -123,8 +124,8 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
                 told = ("negated", r.trigger) if told and _refused(r, text, refusals[r.article_id]) else told
             else:
                 told = _agreed(r, text, consults[r.article_id])
-            if told is not None:
-                key = r.article_id, r.local_id
+            key = r.article_id, r.local_id
+            if told is not None and not _topic_only(r.evidence_text, sides[key]):
                 mention = _mention(r, told, sides[key], text)
                 mentions.append(replace(mention, level=_level(mention, r, leaders[key])))
     return mentions
@@ -192,6 +193,13 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         topic=is_topic(r.evidence_text, r.trigger),
         postponed=delayed,
     )
+
+
+def _topic_only(evidence: str, sides: list[tuple[str, str]]) -> bool:
+    """A discussion with no one named as discussing: "(during the meeting the leaders) discussed North Korea's
+    missile launches" names a topic, not a side."""
+    discussed = any(w.casefold() in DISCUSSION_VERBS for w, _ in words(evidence))
+    return discussed and not any(side == "source" for side, _ in sides)
 
 
 def _trigger_at(r: Row) -> int:

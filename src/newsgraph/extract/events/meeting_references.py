@@ -24,6 +24,7 @@ from newsgraph.extract.events.roles import RoleFinder
 from newsgraph.extract.events.status import event_status
 from newsgraph.lang.en.meetings import (
     ALL_SIDES_PREPOSITIONS,
+    AUDIENCE_NOUNS,
     CALL_NOUNS,
     CALL_VERBS,
     CLAUSE_CLIMB,
@@ -280,6 +281,7 @@ def context_sides(
         if e.type == "CONSULT"
         and len({*e.source, *e.target}) >= MIN_SIDES
         and e.trigger.casefold() not in MEDIATION_TRIGGERS  # "mediated by Qatar and Turkey": no sides
+        and not _audience(e, finder)  # "told reporters after the talks": no sides either
     ]
     if stage == "after":
         later = [e for e in meetings if e.evidence.start > noun.idx]
@@ -301,6 +303,12 @@ def _sentence_countries(noun: Token, finder: RoleFinder) -> list[str]:
         if actor is not None and actor.country and actor.kind in ("country", "organization"):
             countries.setdefault(actor.country, actor.id)
     return list(countries.values())
+
+
+def _audience(event: Event, finder: RoleFinder) -> bool:
+    """The event has the reporters or journalists someone spoke to as an actor."""
+    last = {a.id: a.name.casefold().split()[-1] for a in finder.actors.actors if not a.country and a.name.strip()}
+    return any(last.get(i) in AUDIENCE_NOUNS for i in (*event.source, *event.target))
 
 
 def _sides(event: Event) -> tuple[list[str], Event]:

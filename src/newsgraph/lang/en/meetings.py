@@ -125,5 +125,7 @@ POSTPONE_WORDS = (
     "rescheduled",
 )
 POSTPONE_PHRASES = (("put", "off"), ("pushed", "back"), ("push", "back"))  # verb + particle
+# "the leaders discussed North Korea's missile launches": what is discussed, never a side (without a source).
+DISCUSSION_VERBS = ("discuss", "discussed", "discusses", "discussing")
 # Whom a participant speaks to about a meeting, never a side of it ("told reporters after the talks").
 AUDIENCE_NOUNS = ("reporters", "journalists", "correspondents", "press", "media", "newsmen")
