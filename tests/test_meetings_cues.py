@@ -38,6 +38,15 @@ def test_the_round_nearest_to_the_evidence(sentence, at, number):
     assert round_of(sentence, at) == number
 
 
+def test_a_round_named_in_another_clause_after_the_evidence_is_another_meetings():
+    sentence = "Mali blamed Niger for the Niamey talks and said it would skip a third round."
+    at = sentence.index("the Niamey")
+    assert round_of(sentence, at, at + len("the Niamey talks")) is None
+    assert round_of(sentence, at) == 3
+    held = "The delegations met in Niamey for a second round of talks."
+    assert round_of(held, 0, len("The delegations met")) == 2
+
+
 @pytest.mark.parametrize(
     ("sentence", "codes"),
     [

@@ -61,7 +61,7 @@ def test_each_round_is_one_meeting_and_a_later_mention_of_the_second_round_joins
         ("round-three-held", "occurred"),
     ]
     assert (second["place"], third["place"], third["start"]) == ("Abu Dhabi", "Geneva", "2026-02-18")
-    assert "meeting, round 2" in second["label"]
+    assert "talks, round 2" in second["label"]  # the headline's "Second round in Abu Dhabi" tells the kind
     call = next(m for m in record["meetings"] if m["kind"] == "phone call")
     assert [x["article"] for x in call["mentions"]] == ["call-after"]
 
@@ -72,7 +72,7 @@ def test_mediators_are_named_apart_and_the_process_is_the_negotiation_track(reco
     assert second["participants"] == ["RUS", "UKR", "USA"] and second["process"] == third["process"]
     (track,) = [p for p in record["processes"] if p["id"] == second["process"]]
     assert track["label"] == "CHE/USA-brokered RUS–UKR talks" and track["mediators"] == ["CHE", "USA"]
-    assert second["label"] == "RUS–UKR meeting, round 2, Abu Dhabi, 2026-02-01"
+    assert second["label"] == "RUS–UKR talks, round 2, Abu Dhabi, 2026-02-01"
 
 
 def test_outcomes_are_spans_of_the_article_that_reports_the_meeting(record):

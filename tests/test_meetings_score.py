@@ -94,11 +94,21 @@ def test_third_held_out_set_against_its_annotation(tmp_path):
 def test_fourth_and_fifth_held_out_sets_against_their_annotation(tmp_path):
     # heldout4.jsonl was scored at the first reference rules (0.67 / 0.36 / 0.80), then read (sentence starts,
     # places that modify a meeting noun); heldout5.jsonl was written after all rules and scored once (0.67 / 0.67 /
-    # 0.62), then a passive cancellation was fixed on it (docs/meetings.md)
+    # 0.62), then a passive cancellation was fixed on it, and the rules of issue 14 (calls, continuing talks, a
+    # further round) raised it to 0.77 / 0.82 / 1.00 (docs/meetings.md)
     s4, baseline4 = scored(tmp_path, "heldout4-gold.json", str(FIXTURES / "heldout4.jsonl"))
     assert s4.meetings.f1 >= 0.7 and s4.links.f1 >= 0.75 > baseline4.links.f1 and s4.status_accuracy >= 0.8
     s5, baseline5 = scored(tmp_path / "5", "heldout5-gold.json", str(FIXTURES / "heldout5.jsonl"))
-    assert s5.meetings.f1 >= 0.6 and s5.links.f1 >= 0.6 > baseline5.links.f1 and s5.status_accuracy >= 0.7
+    assert s5.meetings.f1 >= 0.75 and s5.links.f1 >= 0.8 > baseline5.links.f1 and s5.status_accuracy >= 0.9
+
+
+def test_sixth_held_out_set_against_its_annotation(tmp_path):
+    # heldout6.jsonl was written and annotated before the rules of issue 14 and scored once at their branch point
+    # (0.71 / 0.88 / 0.50); the rules were then fixed on what it showed (calls, groups that name their countries,
+    # talks after a dateline, further rounds, mediators, delays, refusals), so it is no longer held out
+    s, baseline = scored(tmp_path, "heldout6-gold.json", str(FIXTURES / "heldout6.jsonl"))
+    assert s.meetings.f1 >= 0.85 and s.links.precision == 1.0 and s.links.f1 >= 0.9 > baseline.links.f1
+    assert s.status_accuracy >= 0.9 and s.status_compared >= 12
 
 
 def test_bundled_examples_against_their_annotation(tmp_path):

@@ -14,14 +14,26 @@ from dataclasses import replace
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
 from newsgraph.lang.en.meetings import (
+    AUDIENCE_NOUNS,
     DELEGATION_WORDS,
+    DISCUSSION_VERBS,
     HOST_TRIGGERS,
+    MEDIATION_TRIGGERS,
     MEETING_NOUNS,
     TOPIC_DETERMINERS,
     TOPIC_PREPOSITIONS,
 )
 from newsgraph.meetings.codes import is_leader, participant_code
-from newsgraph.meetings.cues import called_off, called_off_after, ends, mediators_in, round_of, sentence_of, words
+from newsgraph.meetings.cues import (
+    called_off,
+    called_off_after,
+    ends,
+    mediators_in,
+    postponed,
+    round_of,
+    sentence_of,
+    words,
+)
 from newsgraph.meetings.link import Mention, Thread, kind_of, link
 from newsgraph.meetings.read import participants_of
 from newsgraph.store import schema
@@ -89,22 +101,31 @@ def _mentions(conn: Connection, article_ids: list[str] | None) -> list[Mention]:
         .where(*where)
     )
     for r in conn.execute(stmt):
+        if not r.country and r.name.casefold().split()[-1:][0] in AUDIENCE_NOUNS:
+            continue  # "told reporters after the talks": an audience, not a side
         sides[r.article_id, r.event_id].append((r.side, participant_code(r.id, r.name, r.kb_id, r.country)))
         leaders[r.article_id, r.event_id].append(is_leader(r.kb_id, r.published))
     rows = list(conn.execute(select(e).where(*where).order_by(e.c.article_id)))
     consults: dict[str, list[int]] = defaultdict(list)
+    refusals: dict[str, list[int]] = defaultdict(list)  # where the triggers of refusals end
     for r in rows:
         if r.type in MEETING_TYPES:
             consults[r.article_id].append(r.evidence_start)
+        elif r.type == "REJECT":
+            refusals[r.article_id].append(_trigger_at(r) + len(r.trigger))
     mentions: list[Mention] = []
     for start in range(0, len(rows), TEXT_BATCH):
         batch = rows[start : start + TEXT_BATCH]
         texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_({r.article_id for r in batch}))).all())
         for r in batch:
             text = texts.get(r.article_id, "")
-            told = (r.status, r.trigger) if r.type in MEETING_TYPES else _agreed(r, text, consults[r.article_id])
-            if told is not None:
-                key = r.article_id, r.local_id
+            if r.type in MEETING_TYPES:
+                told = None if _brokers_another(r, text, consults[r.article_id]) else (r.status, r.trigger)
+                told = ("negated", r.trigger) if told and _refused(r, text, refusals[r.article_id]) else told
+            else:
+                told = _agreed(r, text, consults[r.article_id])
+            key = r.article_id, r.local_id
+            if told is not None and not _topic_only(r.evidence_text, sides[key]):
                 mention = _mention(r, told, sides[key], text)
                 mentions.append(replace(mention, level=_level(mention, r, leaders[key])))
     return mentions
@@ -145,9 +166,13 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
     sentence = text[low:high]
     at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
     after = text[at + len(r.trigger) : high]
-    if r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after)):
+    off = r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after))
+    delayed = not off and status == "negated" and postponed(sentence)
+    if off:
         status = "negated"  # "called off the planned summit": not the "planned" its modifier tells
-    mediators = mediators_in(sentence)
+    elif delayed:
+        status = "planned"  # "the summit has been postponed until March": delayed, still to come
+    mediators = mediators_in(sentence) | _brokers(r.trigger, after, sides)
     if r.trigger.casefold() in HOST_TRIGGERS and any(side != "source" for side, _ in sides):
         mediators |= {code for side, code in sides if side == "source"}
     participants = frozenset(code for _, code in sides)
@@ -161,12 +186,51 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
         place_country=r.where_country,
         participants=participants | mediators,
         kind=kind_of(naming, r.evidence_text),
-        round=round_of(sentence, r.evidence_start - low),
+        round=round_of(sentence, r.evidence_start - low, r.evidence_end - low),
         mediators=frozenset(mediators),
         ends=ends(sentence, r.evidence_start - low, r.evidence_end - low),
         headline="\n" in text[r.evidence_end :] and "\n" not in text[: r.evidence_start],
         topic=is_topic(r.evidence_text, r.trigger),
+        postponed=delayed,
     )
+
+
+def _topic_only(evidence: str, sides: list[tuple[str, str]]) -> bool:
+    """A discussion with no one named as discussing: "(during the meeting the leaders) discussed North Korea's
+    missile launches" names a topic, not a side."""
+    discussed = any(w.casefold() in DISCUSSION_VERBS for w, _ in words(evidence))
+    return discussed and not any(side == "source" for side, _ in sides)
+
+
+def _trigger_at(r: Row) -> int:
+    """Where the event's trigger starts in its article."""
+    return r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
+
+
+def _refused(r: Row, text: str, refusals: list[int]) -> bool:
+    """A refusal's trigger stands just before the meeting's, in its sentence: "turns down Venezuela's offer of
+    talks", "rejected a proposal for a summit"."""
+    low, _ = sentence_of(text, r.evidence_start, r.evidence_end)
+    at = _trigger_at(r)
+    return any(low <= end <= at and len(words(text[end:at])) < MEETING_WORDS_AFTER for end in refusals)
+
+
+def _brokers_another(r: Row, text: str, consults: list[int]) -> bool:
+    """A brokering event ("mediated by Qatar") in the sentence of a meeting event: the mediation of that meeting
+    (its sentence's mediators, ``mediators_in``), not a meeting of its own."""
+    if r.trigger.casefold() not in MEDIATION_TRIGGERS:
+        return False
+    low, high = sentence_of(text, r.evidence_start, r.evidence_end)
+    return any(low <= c < high and c != r.evidence_start for c in consults)
+
+
+def _brokers(trigger: str, after: str, sides: list[tuple[str, str]]) -> set[str]:
+    """The actors of an event that brokers a meeting: all of them after "mediated by" ("talks … mediated by Qatar
+    and Turkey"), else its source ("Qatar mediated the talks")."""
+    if trigger.casefold() not in MEDIATION_TRIGGERS:
+        return set()
+    passive = after.lstrip().casefold().startswith("by ")
+    return {code for side, code in sides if passive or side == "source"}
 
 
 def is_topic(evidence: str, trigger: str) -> bool:

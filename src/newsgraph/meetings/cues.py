@@ -12,6 +12,7 @@ from newsgraph.lang.en.meetings import (
     CANCEL_SKIPPED,
     CANCEL_WORDS,
     CARDINALS,
+    CLAUSE_BREAKS,
     END_WORDS,
     MAX_CANCEL_SKIP,
     MEDIATION_NOUNS,
@@ -23,6 +24,8 @@ from newsgraph.lang.en.meetings import (
     OUTCOME_NEXT,
     OUTCOME_STOPS,
     PASSIVE_AUXILIARIES,
+    POSTPONE_PHRASES,
+    POSTPONE_WORDS,
     ROUND_WORDS,
 )
 from newsgraph.meetings.codes import code_of_name
@@ -62,12 +65,15 @@ def words(text: str) -> list[tuple[str, int]]:
     return [(m.group().rstrip(".’'"), m.start()) for m in WORD.finditer(text)]
 
 
-def round_of(sentence: str, at: int) -> int | None:
-    """The ordinal of the round nearest to offset ``at``: "the second round", "round two", "a 3rd session"."""
+def round_of(sentence: str, at: int, till: int | None = None) -> int | None:
+    """The ordinal of the round nearest to offset ``at``: "the second round", "round two", "a 3rd session"; not
+    one named after ``till`` (the evidence's end) in another clause (``CLAUSE_BREAKS``)."""
     ws = words(sentence)
     found: list[tuple[int, int]] = []
     for i, (w, offset) in enumerate(ws):
         if w.casefold() not in ROUND_WORDS:
+            continue
+        if till is not None and offset > till and any(b in sentence[till:offset] for b in CLAUSE_BREAKS):
             continue
         before = ws[i - 1][0].casefold() if i else ""
         after = ws[i + 1][0].casefold() if i + 1 < len(ws) else ""
@@ -80,7 +86,8 @@ def round_of(sentence: str, at: int) -> int | None:
 
 def mediators_in(sentence: str) -> set[str]:
     """Codes of the third parties the sentence says broker or host: "US-brokered", "mediated by the United
-    States", "hosted by Swiss Foreign Minister X", "under Qatari mediation", "under the auspices of the UN"."""
+    States", "mediated by Qatar and Turkey", "hosted by Swiss Foreign Minister X", "under Qatari mediation",
+    "under the auspices of the UN"."""
     found: set[str] = set()
     ws = words(sentence)
     for i, (w, _) in enumerate(ws):
@@ -89,7 +96,11 @@ def mediators_in(sentence: str) -> set[str]:
         if suffix:
             found |= _named(w[: -len(suffix)].split("-"))
         elif low in MEDIATION_WORDS and i + 1 < len(ws) and ws[i + 1][0] == "by":
-            found |= _named([x for x, _ in ws[i + 2 : i + 2 + NAME_WORDS + 1]])
+            names = [x for x, _ in ws[i + 2 : i + 2 + 2 * (NAME_WORDS + 1) + 1]]
+            first = names[: names.index("and")] if "and" in names else names
+            found |= _named(first[: NAME_WORDS + 1])  # "mediated by Qatar and Turkey": both
+            second = names[len(first) + 1 :][: NAME_WORDS + 1] if len(first) <= NAME_WORDS + 1 else []
+            found |= _named(second) if second and (second[0][:1].isupper() or second[0] == "the") else set()
         elif low in MEDIATION_NOUNS:
             found |= _named([ws[i - 1][0]]) if i and low == "mediation" else _named([x for x, _ in ws[i + 1 : i + 5]])
     return found
@@ -158,3 +169,12 @@ def called_off(before: str) -> bool:
         ws.pop()
     last = [w.casefold() for w in ws[-2:]]
     return bool(last) and (last[-1] in CANCEL_WORDS or (last[-1] == "off" and last[0] in CALL_OFF_VERBS))
+
+
+def postponed(sentence: str) -> bool:
+    """Whether the sentence tells of a delay ("has been postponed until March", "was put off"): a meeting told
+    as not held there is still to come."""
+    ws = [w.casefold() for w, _ in words(sentence)]
+    return any(w in POSTPONE_WORDS for w in ws) or any(
+        pair in POSTPONE_PHRASES for pair in zip(ws, ws[1:], strict=False)
+    )

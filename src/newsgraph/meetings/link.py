@@ -40,6 +40,7 @@ class Mention:
     headline: bool = False  # it stands in the article's first line, whose tense says little ("Leaders meet")
     level: str | None = None  # "leaders" (heads of state or government only) or "delegations" (a round, envoys)
     topic: bool = False  # what another meeting was about ("spoke by phone … about the talks"): sides not its own
+    postponed: bool = False  # "the summit has been postponed until May": the date told before no longer holds
 
     @property
     def sides(self) -> frozenset[str]:
@@ -254,11 +255,12 @@ def agrees(thread: Thread, mention: Mention) -> bool:
 
 
 def _fit(thread: Thread, mention: Mention) -> tuple:
-    """How well ``mention`` fits an agreeing thread: same round, article, kind, date, place, participants, most
-    recent."""
+    """How well ``mention`` fits an agreeing thread: same round, article, mediators, kind, date, place,
+    participants, most recent."""
     return (
         bool(thread.round and mention.round),
         same_article(thread, mention),
+        bool(thread.mediators & mention.mediators),  # "mediated by Qatar": the talks Qatar mediated
         thread.kind == mention.kind,
         bool(thread.date and mention.date),
         bool(thread.place and mention.place),
@@ -286,10 +288,23 @@ def meeting_status(mention: Mention, thread: Thread) -> str:
 
 
 def article_status(told: list[tuple[Mention, str]]) -> str:
-    """The meeting's status as of one article that tells it several times: the most settled status its body
-    gives (its headline only where the body says nothing)."""
+    """The meeting's status as of one article that tells it several times: ongoing where it is told as held and
+    then as going on (``continuing``), else the most settled status its body gives (its headline only where the
+    body says nothing)."""
     body = [s for m, s in told if not m.headline]
+    if continuing([(m.headline, s, m.date) for m, s in told]):
+        return "ongoing"
     return min(body or [s for _, s in told], key=rank)
+
+
+def continuing(told: list[tuple[bool, str, str | None]]) -> bool:
+    """Whether an article's body (its mentions as headline, status, date) tells the meeting as held on days
+    before the last day it tells it as going on ("met on Tuesday … the talks would continue on Wednesday"): it
+    has begun and is not over as of the article."""
+    body = [(status, day) for headline, status, day in told if not headline]
+    held = [day[:10] for status, day in body if status == "occurred" and day and day[:4].isdigit()]
+    going = [day[:10] for status, day in body if status == "ongoing" and day and day[:4].isdigit()]
+    return bool(held and going) and max(held) < max(going)
 
 
 def link(threads: list[Thread], mentions: list[Mention]) -> list[Thread]:
@@ -322,7 +337,9 @@ def add(thread: Thread, mention: Mention) -> None:
     thread.first_published = thread.first_published or mention.published
     thread.place = thread.place or mention.place
     thread.place_country = thread.place_country or mention.place_country
-    if mention.ends and mention.date:
+    if mention.postponed:
+        thread.date, thread.end = mention.date, None
+    elif mention.ends and mention.date:
         thread.end = max(filter(None, (thread.end, mention.date)))
     elif mention.date and (not thread.date or len(mention.date) > len(thread.date)):
         thread.date = mention.date

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Row, Select, exists, func, or_, select
 
 from newsgraph.meetings import FORMAT
 from newsgraph.meetings.evidence import outcomes
-from newsgraph.meetings.link import rank
+from newsgraph.meetings.link import continuing, rank
 from newsgraph.store import DEFAULT_LIMIT, MAX_LIMIT, schema
 from newsgraph.store.queries import checked, date_range, named, page_bounds
 from newsgraph.store.records import MeetingMention, MeetingRecord, Results
@@ -149,11 +149,10 @@ def _mentions(conn: Connection, ids: list[str]) -> dict[str, list[MeetingMention
         .join(articles, articles.c.id == mm.c.article_id)
         .where(mm.c.meeting_id.in_(ids))
     )
-    best: dict[tuple[str, str], Row] = {}
+    told: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in conn.execute(stmt):
-        key = (row.meeting_id, row.article_id)
-        if key not in best or _told(row) < _told(best[key]):
-            best[key] = row
+        told[row.meeting_id, row.article_id].append(row)
+    best = {key: _told(rows) for key, rows in told.items()}
     result: dict[str, list[MeetingMention]] = defaultdict(list)
     for (meeting_id, _), row in sorted(best.items(), key=lambda kv: (kv[1].published or "", kv[1].article_id)):
         result[meeting_id].append(
@@ -179,10 +178,12 @@ def sides(participants: list[str], mediators: list[str]) -> list[str]:
     return [c for c in participants if c not in mediators] or participants
 
 
-def _told(row: Row) -> tuple[bool, int, int]:
-    """Which mention of an article states the meeting's status as of it: its body's most settled one (as
-    ``link.article_status``), then the first."""
-    return (row.headline, rank(row.status), row.evidence_start)
+def _told(rows: list[Row]) -> Row:
+    """The mention of an article that states the meeting's status as of it (as ``link.article_status``): an
+    ongoing one where the body tells the meeting as held and then as going on, else its body's most settled one,
+    then the first."""
+    ongoing = continuing([(r.headline, r.status, r.start) for r in rows])
+    return min(rows, key=lambda r: (r.headline, ongoing and r.status != "ongoing", rank(r.status), r.evidence_start))
 
 
 def process_id(codes: list[str]) -> str:

@@ -26,12 +26,20 @@ ORDINALS = {
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 ROUND_WORDS = ("round", "session")
+# Words between a meeting's evidence and a round named after it that start another clause, whose round is
+# another meeting ("stalling the Geneva talks and said it would not attend a third round").
+CLAUSE_BREAKS = (" and ", " but ", ";", " said", " saying", " while ", " until ")
 
 # A third party that brokers or hosts: "US-brokered talks", "talks mediated by Qatar", "hosted by Malaysia".
 MEDIATION_SUFFIXES = ("-brokered", "-mediated", "-hosted", "-sponsored", "-facilitated")
 MEDIATION_WORDS = ("brokered", "mediated", "hosted", "sponsored", "facilitated")  # "… by X"
 MEDIATION_NOUNS = ("mediation", "auspices")  # "under Qatari mediation", "under the auspices of the UN"
 HOST_TRIGGERS = ("host", "hosts", "hosted", "hosting")  # an event whose source hosts the others
+# An event whose source brokers the meeting ("Qatar mediated the talks"), or all of whose actors do ("talks …
+# mediated by Qatar and Turkey"): its actors are no sides.
+MEDIATION_TRIGGERS = (
+    "mediate", "mediates", "mediated", "mediating", "broker", "brokers", "brokered", "brokering", "facilitated",
+)  # fmt: skip
 
 # "the talks that ended Thursday": the date the sentence gives is the meeting's last day.
 END_WORDS = ("ended", "concluded", "closed", "wrapped")
@@ -64,8 +72,22 @@ GROUP_REFERENCES = (
     "delegations", "leaders", "sides", "ministers", "negotiators", "presidents", "governments", "teams", "envoys",
     "countries", "parties",
 )  # fmt: skip
-GROUP_DETERMINERS = ("the", "both", "these")
-MEETING_VERBS = ("meet",)  # lemmas of a meeting verb whose subject may be such a group
+GROUP_DETERMINERS = ("the", "both", "these", "their")  # "their foreign ministers would meet in Lima"
+MEETING_VERBS = ("meet", "phone", "telephone")  # lemmas of a meeting verb whose subject may be such a group
+# A call is a meeting where a phone word says so: "held a phone call", "a telephone conversation", "spoke by
+# phone", "talked by telephone".
+CALL_NOUNS = ("call", "conversation")
+CALL_VERBS = ("speak", "talk")  # with "by" and a phone word
+PHONE_WORDS = ("phone", "telephone", "video", "videolink")
+# A meeting still to come after those told of: "a further round", "another meeting", "a new round of talks".
+FURTHER_WORDS = ("further", "another", "new", "next", "fresh")
+# A meeting noun that lists its own sides ("talks between A and B"), where the parser took it for a name after a
+# dateline ("ISLAMABAD (Reuters) - Talks between A and B ended …").
+ALL_SIDES_PREPOSITIONS = ("between", "among")
+# "the meeting in Lima", "talks at Camp David": a reference's own place, not one of its sides.
+PLACE_PREPOSITIONS = ("in", "at")
+# The group's own countries: "the presidents of Chile and Peru", "the foreign ministers of A and B".
+GROUP_ORIGIN_PREPOSITIONS = ("of", "from")
 CLAUSE_CLIMB = 3  # heads climbed from a meeting word to the clause whose subject is the group
 # "spoke by phone with X about the talks in Istanbul": a meeting a call or meeting was about, whose sides the
 # event gives wrongly (the call's); the words just before its trigger.
@@ -91,3 +113,19 @@ PASSIVE_AUXILIARIES = ("been", "was", "were", "is", "are")
 # Words between a cancel word and the meeting it cancels ("called off the planned September summit").
 CANCEL_SKIPPED = ("the", "a", "its", "their", "this", "that", "of", "planned", "upcoming", "scheduled", "proposed")
 MAX_CANCEL_SKIP = 4  # at most this many such words (capitalised names included)
+# "has been postponed until March", "put off by a month": a meeting delayed is still planned, not called off.
+POSTPONE_WORDS = (
+    "postponed",
+    "postpone",
+    "postpones",
+    "postponing",
+    "postponement",
+    "delayed",
+    "deferred",
+    "rescheduled",
+)
+POSTPONE_PHRASES = (("put", "off"), ("pushed", "back"), ("push", "back"))  # verb + particle
+# "the leaders discussed North Korea's missile launches": what is discussed, never a side (without a source).
+DISCUSSION_VERBS = ("discuss", "discussed", "discusses", "discussing")
+# Whom a participant speaks to about a meeting, never a side of it ("told reporters after the talks").
+AUDIENCE_NOUNS = ("reporters", "journalists", "correspondents", "press", "media", "newsmen")
