@@ -160,3 +160,11 @@ def test_aid_naming_no_recipient_goes_to_the_countries_its_clause_names(run):
         "Norway has provided 28 million euros this year to pay for food for those affected in Mali and Chad."
     )
     assert [(t, g) for t, _, g in events_of(analysis)] == [("AID", ["Mali", "Chad"])]
+
+
+def test_a_call_on_a_weekday_is_no_call_on_someone(run):
+    analysis = run("Ghana's president called Togo's President Faure Gnassingbe on Saturday to discuss the border.")
+    assert [t for t, _, _ in events_of(analysis)] == ["CONSULT"]
+    assert [t for t, _, _ in events_of(run("The Senegalese leader called on Mali to release the soldiers."))] == [
+        "REQUEST"
+    ]

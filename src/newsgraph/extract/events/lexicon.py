@@ -186,8 +186,13 @@ def _particle(token: Token, value: Any, names_actor: NamesActor) -> bool:
 
 
 def _preposition(token: Token, value: Any, names_actor: NamesActor) -> bool:
-    """ "protest against": a preposition (or the passive "by") among ``value``."""
-    return any(c.dep_ in PREP_DEPS and c.lower_ in value for c in token.children)
+    """ "protest against": a preposition (or the passive "by") among ``value``, not one of time
+    ("called X on Saturday" is no "call on")."""
+    return any(c.dep_ in PREP_DEPS and c.lower_ in value and not _of_time(c) for c in token.children)
+
+
+def _of_time(preposition: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
 
 
 def _object(token: Token, value: Any, names_actor: NamesActor) -> bool:

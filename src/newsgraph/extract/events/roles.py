@@ -126,7 +126,7 @@ class RoleFinder:
         if not purpose or head not in ADDRESSING_VERBS or (verb.dep_ == "xcomp" and head in OBJECT_CONTROL):
             return
         own = {a.country for a in roles.source if a.country}
-        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative")):
+        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative", "oprd")):
             addressees = [a for a in self.party(obj) if a.kind != "group" and a.country not in own]
             roles.target.extend(a for a in addressees if a not in roles.target)
             roles.tokens.extend([obj] if addressees else [])
