@@ -39,9 +39,11 @@ from newsgraph.lang.en.actors import (
     FAITH_SECTORS,
     FORMER_OFFICIAL_SECTOR,
     GROUP_DEPS,
+    HOME_STATE_NOUNS,
     INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
     MEDIA_SECTOR,
+    NATIONAL_WORDS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
     OFFICIAL_NOUNS,
@@ -283,6 +285,32 @@ def code_actor(state: State, cluster: Cluster) -> None:
         code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
     if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
         code_dictionary_person(state, cluster)
+
+
+def home_state_bodies(state: State) -> None:
+    """ "The government arrested ...": a state body named by its noun only (`HOME_STATE_NOUNS`)
+    that no word places, in an article whose actors belong to one country only, is that country's:
+    alone or with a national modifier ("the country's government") a mention of its government,
+    else ("the region's government", "local authorities") a group of that country."""
+    countries = {c.country for c in state.clusters if c.spans and c.country and state.kb.country_by_code(c.country)}
+    if len(countries) != 1:
+        return
+    country = state.kb.country_by_code(countries.pop())
+    homeless = [c for c in state.clusters if c.kind == "group" and c.country is None and c.head in HOME_STATE_NOUNS]
+    for cluster in [c for c in homeless if c.spans and country is not None]:
+        cluster.country = country.iso3
+        if all(national(state.doc[start:end]) for start, end in cluster.spans):
+            government = government_cluster(state, country)
+            for start, end in list(cluster.spans):
+                state.release(start, end)
+                state.add(government, start, end)
+
+
+def national(span: Span) -> bool:
+    """A body's phrase with no modifier, or only national ones ("the country's government")."""
+    root = span.root
+    modifiers = [t for t in (*span, *root.lefts) if t.i != root.i and t.dep_ in TITLE_DEPS | {"amod"}]
+    return all(t.lower_ in NATIONAL_WORDS for t in modifiers)
 
 
 def code_organization(state: State, cluster: Cluster) -> None:

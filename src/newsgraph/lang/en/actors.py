@@ -133,10 +133,17 @@ PERSON_NOUNS = frozenset(
 )
 # Endings of KB agent nouns that name a person ("negotiator", "analyst"), not a group.
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+# Endings of nouns for bodies or things, never persons, whatever the ending before ("government").
+THING_SUFFIXES = ("ment",)
 # Nouns for someone who speaks for an organisation ("a State Department spokesperson").
 SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
 # Of those, the plural a country word makes a group of that state ("Ukrainian officials").
 OFFICIAL_NOUNS = frozenset({"officials"})
+# Nouns of a state's own bodies that, named alone ("the government said", "the authorities"), are the
+# bodies of the one country the article names.
+HOME_STATE_NOUNS = frozenset({"government", "authority", "administration", "regime", "cabinet"})
+# Modifiers that keep such a body the nation's ("the country's government", "the national authorities").
+NATIONAL_WORDS = frozenset({"country", "nation", "national", "federal", "central"})
 
 # -- organisations -----------------------------------------------------------------------------
 

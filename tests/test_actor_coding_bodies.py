@@ -1,0 +1,66 @@
+"""Actor coding of curated bodies (parties, fleets, cartels, legislatures), of unnamed groups named
+by agent nouns, and of a bare "the government" in an article about one country; sentences written
+for these tests."""
+
+from newsgraph.kb import default_kb
+from newsgraph.model import Analysis
+
+
+def actor_at(analysis: Analysis, text: str):
+    """The actor one of whose mentions starts with ``text``."""
+    for actor in analysis.actors:
+        if any(m.text.startswith(text) for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {text!r} in {[a.name for a in analysis.actors]}")
+
+
+def test_curated_bodies_carry_their_country_sector_and_source():
+    kb = default_kb()
+    fleet = kb.organization("Black Sea Fleet")
+    assert fleet is not None and (fleet.country, fleet.sector) == ("RUS", "MIL")
+    party = kb.organization("BJP")
+    assert party is not None and (party.country, party.sector) == ("IND", "PTY")
+    cartel = kb.organization("Gulf Cartel")
+    assert cartel is not None and (cartel.country, cartel.sector) == ("MEX", "CRM")
+
+
+def test_a_legislature_named_in_its_own_language_is_coded(run):
+    analysis = run("The Saeima voted on Thursday to raise the defence budget.")
+    assert (actor_at(analysis, "Saeima").country, actor_at(analysis, "Saeima").sector) == ("LVA", "LEG")
+
+
+def test_a_cartel_and_a_fleet_acting_are_coded(run):
+    cartel = actor_at(run("The Gulf Cartel denied any role in the killings."), "Gulf Cartel")
+    assert (cartel.country, cartel.sector) == ("MEX", "CRM")
+    fleet = actor_at(run("The Black Sea Fleet moved two frigates out of port."), "Black Sea Fleet")
+    assert (fleet.country, fleet.sector) == ("RUS", "MIL")
+
+
+def test_agent_nouns_the_sources_leave_out_make_groups(run):
+    expected = {
+        "Peacekeepers patrolled the buffer zone on Friday.": ("Peacekeepers", "IGO"),
+        "Hackers attacked the servers of a regional bank.": ("Hackers", "CRM"),
+        "Strikers blocked the main road into the port.": ("Strikers", "LAB"),
+        "Musicians marched through the old town on Sunday.": ("Musicians", "CVL"),
+    }
+    for text, (words, sector) in expected.items():
+        group = actor_at(run(text), words)
+        assert (group.kind, group.sector) == ("group", sector), text
+
+
+def test_the_government_of_an_article_about_one_country_is_its_government(run):
+    analysis = run("Floods hit Malawi last week. The government declared a state of disaster on Monday.")
+    government = actor_at(analysis, "government")
+    assert (government.kb_id, government.country, government.sector) == ("government/MWI", "MWI", "GOV")
+
+
+def test_the_government_stays_unplaced_when_the_article_names_two_countries(run):
+    analysis = run("Malawi and Zambia signed a trade deal. The government declared a state of disaster on Monday.")
+    government = actor_at(analysis, "government")
+    assert (government.kind, government.country) == ("group", None)
+
+
+def test_a_regional_government_takes_the_country_but_stays_a_group(run):
+    analysis = run("Floods hit Malawi last week. The provincial government closed the schools on Monday.")
+    government = actor_at(analysis, "provincial government")
+    assert (government.kind, government.country, government.sector) == ("group", "MWI", "GOV")
