@@ -60,7 +60,7 @@ def test_the_government_stays_unplaced_when_the_article_names_two_countries(run)
     assert (government.kind, government.country) == ("group", None)
 
 
-def test_a_regional_government_takes_the_country_but_stays_a_group(run):
-    analysis = run("Floods hit Malawi last week. The provincial government closed the schools on Monday.")
-    government = actor_at(analysis, "provincial government")
-    assert (government.kind, government.country, government.sector) == ("group", "MWI", "GOV")
+def test_local_authorities_take_the_country_but_stay_a_group(run):
+    analysis = run("Floods hit Malawi last week. Local authorities closed the schools on Monday.")
+    authorities = actor_at(analysis, "Local authorities")
+    assert (authorities.kind, authorities.country, authorities.sector) == ("group", "MWI", "GOV")

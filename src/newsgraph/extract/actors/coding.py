@@ -195,10 +195,13 @@ def officials_of_a_state(state: State, chunk: Span, noun: Token) -> None:
 
 
 def one_person(state: State, head: Token, noun: Token) -> bool:
-    """A singular person noun ("the minister"), not a collective ("the team of inspectors")."""
-    return (
-        noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS and is_person_noun(state, noun.lower_)
-    )
+    """A singular person noun ("the minister"), not a collective ("the team of inspectors") nor a
+    nation's body ("the government", "the country's government")."""
+    if noun.tag_ in {"NNS", "NNPS"} or head.lower_ in COLLECTIVE_NOUNS:
+        return False
+    if noun.lemma_.lower() in HOME_STATE_NOUNS and national(noun.doc[noun.left_edge.i : noun.i + 1]):
+        return False
+    return is_person_noun(state, noun.lower_)
 
 
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> bool:

@@ -18,7 +18,6 @@ from newsgraph.lang.en.actors import (
     RANK_WORDS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
-    THING_SUFFIXES,
     TITLE_WORDS,
 )
 
@@ -208,9 +207,5 @@ def is_person_noun(state: State, word: str) -> bool:
     return (
         word in ROLE_NOUNS
         or word in PERSON_NOUNS
-        or (
-            state.kb.agent_sector(word) is not None
-            and word.endswith(PERSON_SUFFIXES)
-            and not word.endswith(THING_SUFFIXES)
-        )
+        or (state.kb.agent_sector(word) is not None and word.endswith(PERSON_SUFFIXES))
     )

@@ -133,8 +133,6 @@ PERSON_NOUNS = frozenset(
 )
 # Endings of KB agent nouns that name a person ("negotiator", "analyst"), not a group.
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
-# Endings of nouns for bodies or things, never persons, whatever the ending before ("government").
-THING_SUFFIXES = ("ment",)
 # Nouns for someone who speaks for an organisation ("a State Department spokesperson").
 SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
 # Of those, the plural a country word makes a group of that state ("Ukrainian officials").
