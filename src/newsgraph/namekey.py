@@ -15,10 +15,17 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
-from newsgraph.lang.en.names import GIVEN_NAME_FAMILIES, KEY_STOPWORDS, MIN_REWRITTEN_LENGTH, SPELLING_RULES
+from newsgraph.lang.en.names import (
+    GIVEN_NAME_ENDING,
+    GIVEN_NAME_FAMILIES,
+    KEY_STOPWORDS,
+    MIN_REWRITTEN_LENGTH,
+    SPELLING_RULES,
+)
 
 _RULES = tuple((re.compile(pattern), replacement) for pattern, replacement in SPELLING_RULES)
 _FAMILY = {member: family[0] for family in GIVEN_NAME_FAMILIES for member in family}
+_GIVEN_ENDING = re.compile(GIVEN_NAME_ENDING[0])
 _EDITORIAL = re.compile(r"[\[\]{}]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
@@ -54,8 +61,11 @@ def word_key(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """The key of a personal name: its words' keys joined by spaces ("" for no word)."""
-    return " ".join(word_key(w) for w in name_words(text))
+    """The key of a personal name: its words' keys joined by spaces ("" for no word), a given
+    name's pet-form ending written one way ("Jody", "Jodie": "jodi")."""
+    words = [word_key(w) for w in name_words(text)]
+    given = [_GIVEN_ENDING.sub(GIVEN_NAME_ENDING[1], w) for w in words[:-1]]
+    return " ".join([*given, *words[-1:]])
 
 
 def surname_key(text: str) -> str:

@@ -17,6 +17,11 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=\w\w\w)of$", "ov"),
 )
 
+# The endings English writes one given name's pet form with ("Jody", "Jodie", "Jodi"; "Bobby",
+# "Bobbie"), after a consonant, rewritten to the last of them in a name's given names (never in
+# its surname: "Murphy" stays).
+GIVEN_NAME_ENDING = (r"(?<=\w[bcdfghjklmnpqrstvwxz])(?:ie|ey|y)$", "i")
+
 # Only words at least this long are rewritten (initials and short names stay as written: "Coon"
 # is not "Conn").
 MIN_REWRITTEN_LENGTH = 5
