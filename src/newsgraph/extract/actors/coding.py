@@ -43,6 +43,7 @@ from newsgraph.lang.en.actors import (
     INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
     MEDIA_SECTOR,
+    NATIONAL_GOVERNMENT_NOUNS,
     NATIONAL_WORDS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
@@ -293,8 +294,8 @@ def code_actor(state: State, cluster: Cluster) -> None:
 def home_state_bodies(state: State) -> None:
     """ "The government arrested ...": a state body named by its noun only (`HOME_STATE_NOUNS`)
     that no word places, in an article whose actors belong to one country only, is that country's:
-    alone or with a national modifier ("the country's government") a mention of its government,
-    else ("the region's government", "local authorities") a group of that country."""
+    "the government" alone or with a national modifier ("the country's government") a mention of
+    its government, others ("the authorities", "local authorities") a group of that country."""
     countries = {c.country for c in state.clusters if c.spans and c.country and state.kb.country_by_code(c.country)}
     if len(countries) != 1:
         return
@@ -302,7 +303,7 @@ def home_state_bodies(state: State) -> None:
     homeless = [c for c in state.clusters if c.kind == "group" and c.country is None and c.head in HOME_STATE_NOUNS]
     for cluster in [c for c in homeless if c.spans and country is not None]:
         cluster.country = country.iso3
-        if all(national(state.doc[start:end]) for start, end in cluster.spans):
+        if cluster.head in NATIONAL_GOVERNMENT_NOUNS and all(national(state.doc[s:e]) for s, e in cluster.spans):
             government = government_cluster(state, country)
             for start, end in list(cluster.spans):
                 state.release(start, end)

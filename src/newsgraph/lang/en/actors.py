@@ -138,8 +138,10 @@ SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official offi
 # Of those, the plural a country word makes a group of that state ("Ukrainian officials").
 OFFICIAL_NOUNS = frozenset({"officials"})
 # Nouns of a state's own bodies that, named alone ("the government said", "the authorities"), are the
-# bodies of the one country the article names.
+# bodies of the one country the article names; of them, those that name its national government
+# ("authorities" are as often a town's or a province's).
 HOME_STATE_NOUNS = frozenset({"government", "authority", "administration", "regime", "cabinet"})
+NATIONAL_GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
 # Modifiers that keep such a body the nation's ("the country's government", "the national authorities").
 NATIONAL_WORDS = frozenset({"country", "nation", "national", "federal", "central"})
 
