@@ -38,7 +38,7 @@ def test_a_cartel_and_a_fleet_acting_are_coded(run):
 
 def test_agent_nouns_the_sources_leave_out_make_groups(run):
     expected = {
-        "Peacekeepers patrolled the buffer zone on Friday.": ("Peacekeepers", "IGO"),
+        "Attackers stormed the checkpoint at dawn.": ("Attackers", "UAF"),
         "Hackers attacked the servers of a regional bank.": ("Hackers", "CRM"),
         "Strikers blocked the main road into the port.": ("Strikers", "LAB"),
         "Musicians marched through the old town on Sunday.": ("Musicians", "CVL"),

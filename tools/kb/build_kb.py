@@ -7,7 +7,8 @@ Run by hand, never at run time::
 
 Inputs: the dated public sources in ``--sources`` (see SOURCES.md; facts only: names, offices,
 dates, codes) plus ``tools/kb/curated_updates.json`` (hand-curated updates to late 2025, each with
-its basis).  Outputs: countries.json, organizations.json, persons.json, agents.json, all in the
+its basis) and ``tools/kb/curated_bodies.json`` (organisations by class with country and
+sector).  Outputs: countries.json, organizations.json, persons.json, agents.json, all in the
 ``newsgraph.kb/1`` format described by ``kb.schema.json``.  The output is deterministic (sorted).
 """
 

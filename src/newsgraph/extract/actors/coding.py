@@ -300,8 +300,10 @@ def home_state_bodies(state: State) -> None:
     if len(countries) != 1:
         return
     country = state.kb.country_by_code(countries.pop())
+    if country is None:
+        return
     homeless = [c for c in state.clusters if c.kind == "group" and c.country is None and c.head in HOME_STATE_NOUNS]
-    for cluster in [c for c in homeless if c.spans and country is not None]:
+    for cluster in [c for c in homeless if c.spans]:
         cluster.country = country.iso3
         if cluster.head in NATIONAL_GOVERNMENT_NOUNS and all(national(state.doc[s:e]) for s, e in cluster.spans):
             government = government_cluster(state, country)
