@@ -64,3 +64,20 @@ def test_local_authorities_take_the_country_but_stay_a_group(run):
     analysis = run("Floods hit Malawi last week. Local authorities closed the schools on Monday.")
     authorities = actor_at(analysis, "Local authorities")
     assert (authorities.kind, authorities.country, authorities.sector) == ("group", "MWI", "GOV")
+
+
+def test_a_role_another_body_holds_is_no_office_of_the_state(run):
+    analysis = run("The Peruvian opposition leader said the vote had been rigged.", published="2024-06-01")
+    leader = actor_at(analysis, "Peruvian opposition leader")
+    assert (leader.kind, leader.country, leader.sector) == ("group", "PER", "OPP")
+    minister = actor_at(
+        run("The Armenian prime minister said the talks would resume.", published="2024-06-01"), "Armenian"
+    )
+    assert minister.name == "Nikol Pashinyan"
+
+
+def test_the_demonym_of_a_region_gives_its_country(run):
+    refugees = actor_at(run("Darfuri refugees crossed the border on Sunday."), "Darfuri refugees")
+    assert (refugees.country, refugees.sector) == ("SDN", "REF")
+    monks = actor_at(run("Tibetan monks marched to the square."), "Tibetan monks")
+    assert (monks.country, monks.sector) == ("CHN", "REL")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.dictionary_coding import region_demonym_country
 from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import (
@@ -139,15 +140,17 @@ class GroupAgents:
         return found
 
     def own_country(self, span: Span) -> str | None:
-        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's")."""
+        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's"), or of the
+        region a demonym names ("Crimean")."""
         state = self.state
         for word in span[:-1]:
             named = state.by_token.get(word.i)
             if named is not None and named.kind == "country":
                 return named.country
             country = state.link_country(word.text) if word.text[:1].isupper() else None
-            if country is not None:
-                return country.iso3
+            found = country.iso3 if country is not None else region_demonym_country(state, word.text)
+            if found is not None:
+                return found  # "Iraqi", "Crimean"
         country = state.chunk_country(span)
         return country.iso3 if country is not None else None
 

@@ -26,6 +26,7 @@ from newsgraph.extract.actors.dictionary_coding import (
     code_dictionary_person,
     code_named_place,
     code_reordered_name,
+    region_demonym_country,
 )
 from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role, unqualified_role
@@ -208,7 +209,7 @@ def one_person(state: State, head: Token, noun: Token) -> bool:
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> bool:
     """ "U.S. President said": the holder of the role the document or the KB knows, if any;
     True when one was found."""
-    role = unqualified_role(chunk)  # "Vice President" is not the president
+    role = unqualified_role(chunk, state.kb)  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
@@ -412,7 +413,8 @@ def title_place(state: State, token: Token) -> str | None:
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     first_name = following is not None and following.tag_ == "NNP"  # "Lawrence Wong": a name, not a place
     coded = None if first_name else state.kb.codebook.place(token.text)
-    return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    found = coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    return found or region_demonym_country(state, token.text)  # "Crimean Tatar leaders"
 
 
 def title_phrases(state: State, cluster: Cluster) -> list[str]:

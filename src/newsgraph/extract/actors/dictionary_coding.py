@@ -15,11 +15,13 @@ from functools import lru_cache
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
 from newsgraph.lang.en.actors import (
+    MIN_REGION_NAME,
     ORGANIZATION_HEAD_SECTORS,
     ORGANIZATION_KIND_WORDS,
     ORGANIZATION_WORDS,
     PERSON_PLACE_POPULATION,
     PLACE_ACTOR_SECTOR,
+    REGION_DEMONYM_ENDINGS,
 )
 from newsgraph.namekey import name_words
 
@@ -76,6 +78,18 @@ def settle_dictionary_kinds(state: State) -> None:
                 cluster.sector = coded[1] or PLACE_ACTOR_SECTOR
         elif cluster.kind == "organization" and dictionary_person_name(state, cluster.name):
             cluster.kind = "person"
+
+
+def region_demonym_country(state: State, word: str) -> str | None:
+    """The country of a region of the codebook that a capitalised word is the demonym of
+    ("Crimean" -> Crimea -> UKR, "Darfuri" -> Darfur -> SDN); None for another word."""
+    for ending in REGION_DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word[:1].isupper() and word.endswith(ending) and len(stem) >= MIN_REGION_NAME:
+            coded = state.kb.codebook.place(stem)
+            if coded is not None:
+                return coded[0]
+    return None
 
 
 def dictionary_person_name(state: State, name: str) -> bool:
