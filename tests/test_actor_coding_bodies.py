@@ -81,3 +81,13 @@ def test_the_demonym_of_a_region_gives_its_country(run):
     assert (refugees.country, refugees.sector) == ("SDN", "REF")
     monks = actor_at(run("Tibetan monks marched to the square."), "Tibetan monks")
     assert (monks.country, monks.sector) == ("CHN", "REL")
+
+
+def test_a_country_word_before_a_known_organisation_gives_its_sector(run):
+    group = actor_at(run("The Afghan Taliban rejected the proposal on Monday."), "Afghan Taliban")
+    assert (group.country, group.sector) == ("AFG", "REB")
+
+
+def test_a_company_in_the_news_has_the_country_of_its_seat(run):
+    company = actor_at(run("Huawei unveiled a new phone on Friday."), "Huawei")
+    assert (company.country, company.sector) == ("CHN", "BUS")

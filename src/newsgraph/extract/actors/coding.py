@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
 from newsgraph.extract.actors.dictionary_coding import (
+    code_by_country_word,
     code_by_known_prefix,
     code_dictionary_person,
     code_named_place,
@@ -324,7 +325,8 @@ def code_organization(state: State, cluster: Cluster) -> None:
     """An organisation the KB lacks named by a KB one and kind words ("Shin Bet Security
     Service"), or named by a place that acts ("Mariupol said")."""
     if cluster.kb_id is None:
-        code_by_known_prefix(state, cluster)
+        code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
+        code_by_country_word(state, cluster)  # "Afghan Taliban"
     if cluster.country is None:
         code_named_place(state, cluster)
 

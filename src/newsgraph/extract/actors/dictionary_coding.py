@@ -134,6 +134,18 @@ def code_by_known_prefix(state: State, cluster: Cluster) -> None:
             return
 
 
+def code_by_country_word(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks named by a country word and a KB organisation's name ("Afghan
+    Taliban", "Lebanese Hezbollah") has that organisation's sector, and its country, else the
+    country word's."""
+    first, _, rest = cluster.name.partition(" ")
+    country = state.link_country(first) if rest else None
+    known = state.kb.organization(rest) if country is not None else None
+    if country is not None and known is not None:
+        cluster.country = cluster.country or known.country or country.iso3
+        cluster.sector = cluster.sector or known.sector
+
+
 def code_named_place(state: State, cluster: Cluster) -> None:
     """An organisation named by a place ("Mariupol said"): the place acting, coded with
     `place_code` (a gazetteer city only if large: a small town's name is often a company's)."""
