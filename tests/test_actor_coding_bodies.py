@@ -91,3 +91,9 @@ def test_a_country_word_before_a_known_organisation_gives_its_sector(run):
 def test_a_company_in_the_news_has_the_country_of_its_seat(run):
     company = actor_at(run("Huawei unveiled a new phone on Friday."), "Huawei")
     assert (company.country, company.sector) == ("CHN", "BUS")
+
+
+def test_a_person_titled_by_a_body_takes_its_country_and_sector(run):
+    analysis = run("Hamas leader Ismail Qarnawi said the truce would hold.")
+    leader = actor_at(analysis, "Ismail Qarnawi")
+    assert (leader.country, leader.sector) == ("PSE", "REB")

@@ -277,8 +277,8 @@ def code_actor(state: State, cluster: Cluster) -> None:
         cluster.country = cluster.country or body.country
     if cluster.kind == "group" and cluster.body is not None:
         group_of_body(cluster, cluster.body)
-    if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
-        cluster.sector = person_sector(state, cluster.kb_person)
+    if cluster.kind == "person":
+        code_person_office(state, cluster)
     if cluster.kind == "organization":
         code_organization(state, cluster)
     if cluster.country is None:
@@ -287,10 +287,21 @@ def code_actor(state: State, cluster: Cluster) -> None:
         cluster.sector = name_sector(state, cluster)
     if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
         cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
-    if cluster.kind == "person" and cluster.kb_person is None:
-        code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
     if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
+        if cluster.kb_person is None:
+            code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
         code_dictionary_person(state, cluster)
+
+
+def code_person_office(state: State, cluster: Cluster) -> None:
+    """A KB person's sector from the office held on the date; an unlinked person titled by a body
+    ("Hamas leader Yahya Sinwar") the body's country and sector."""
+    if cluster.kb_person is not None:
+        cluster.sector = cluster.sector or person_sector(state, cluster.kb_person)
+        return
+    titled = title_body(state, cluster)
+    if titled is not None:
+        cluster.country, cluster.sector = cluster.country or titled.country, cluster.sector or titled.sector
 
 
 def home_state_bodies(state: State) -> None:
@@ -365,6 +376,18 @@ def body_of(state: State, cluster: Cluster) -> Cluster | None:
     return None
 
 
+def title_body(state: State, cluster: Cluster) -> Cluster | None:
+    """The organisation a title before a person's name names ("Hamas leader …", "Apple chief
+    executive …"), if any."""
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        for token in state.doc[root.left_edge.i : start]:
+            body = state.by_token.get(token.i)
+            if token.dep_ in TITLE_DEPS and body is not None and body.kind == "organization":
+                return body
+    return None
+
+
 def person_sector(state: State, person: KBPerson) -> str | None:
     """The sector of a KB person's office on the date, else "former official" if one ended before."""
     held = state.kb.roles_on(person, state.published)
@@ -383,19 +406,29 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         words = [t for t in span if t.i != span.root.i or len(span) == 1]
         words += [t for t in state.doc[span.root.left_edge.i : start] if t.dep_ in TITLE_DEPS]
         for token in words:
-            if own_name_or_title(cluster, token):
-                continue  # "Jordan Stewart", "Nancy …", "Sen. …": a name or a title, no country
-            if token.is_title or token.is_upper:
-                country = state.country_of_text(token.text)
-                found = country.iso3 if country is not None else title_place(state, token)
-                if found is not None:
-                    return found
+            found = word_country(state, cluster, token)
+            if found is not None:
+                return found
         if all(own_name_or_title(cluster, t) for t in span):
             continue  # "Jordan" for Jordan Quill is his name, not the country
         found = place_country(state, span)
         if found is not None:
             return found
     return None
+
+
+def word_country(state: State, cluster: Cluster, token: Token) -> str | None:
+    """The country one word of a mention gives: a country word, seat or place, or the country of
+    another organisation it names ("Hamas leader …": the body's, not a town called Hamas)."""
+    if own_name_or_title(cluster, token):
+        return None  # "Jordan Stewart", "Nancy …", "Sen. …": a name or a title, no country
+    body = state.by_token.get(token.i)
+    if body is not None and body is not cluster and body.kind == "organization":
+        return body.country
+    if not (token.is_title or token.is_upper):
+        return None
+    country = state.country_of_text(token.text)
+    return country.iso3 if country is not None else title_place(state, token)
 
 
 def own_name_or_title(cluster: Cluster, token: Token) -> bool:
