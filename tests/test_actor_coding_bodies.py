@@ -97,3 +97,8 @@ def test_a_person_titled_by_a_body_takes_its_country_and_sector(run):
     analysis = run("Hamas leader Ismail Qarnawi said the truce would hold.")
     leader = actor_at(analysis, "Ismail Qarnawi")
     assert (leader.country, leader.sector) == ("PSE", "REB")
+
+
+def test_a_group_named_like_a_kb_body_in_lower_case_is_coded_as_it(run):
+    cartel = actor_at(run("The Juarez cartel attacked a police station."), "Juarez cartel")
+    assert (cartel.country, cartel.sector) == ("MEX", "CRM")

@@ -67,8 +67,7 @@ class GroupAgents:
         if governments:
             start = span.start  # the demonyms are the governments' mentions, not the group's
         whole = state.doc[start:end]
-        country = self.own_country(span) or self.origin(head) or place_country(state, whole)
-        country = country or next((b.country for b in bodies if b.country), None)
+        country, sector = self.placed(span, whole, bodies, sector)
         if individual:  # one unnamed person: an actor of its own, named by the whole phrase
             cluster = Cluster("group", whole.text, country=country, sector=sector, head=head.lemma_.lower())
         else:
@@ -80,6 +79,17 @@ class GroupAgents:
         state.add(cluster, min(start, span.start), end)
         for word, government in governments:
             state.add(government, word.i, word.i + 1)
+
+    def placed(self, span: Span, whole: Span, bodies: list[Cluster], sector: str) -> tuple[str | None, str]:
+        """The country and sector of the group named ``span`` (``whole``: its phrase): a KB body's
+        that it names ("the Sinaloa cartel", written in lower case), else the country of its words,
+        of the place it is in or from, or of the body it belongs to."""
+        known = self.state.kb.organization(span.text)
+        if known is not None:
+            sector = known.sector or sector
+        country = known.country if known is not None else None
+        country = country or self.own_country(span) or self.origin(span[-1]) or place_country(self.state, whole)
+        return country or next((b.country for b in bodies if b.country), None), sector
 
     def agent_words(self, head: Token, individual: bool = False) -> tuple[list[Token], str] | None:
         """The words naming the agent ``head`` denotes and its sector, or None when it is none

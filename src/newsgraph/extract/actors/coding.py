@@ -485,5 +485,6 @@ def name_sector(state: State, cluster: Cluster) -> str | None:
         for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
             if key in ORGANIZATION_HEAD_SECTORS:
                 return ORGANIZATION_HEAD_SECTORS[key]
-    last = state.kb.agent_sector(words[-1]) if len(words) > 1 else None  # "Slovak Soldiers"
+    # the agent noun ending the name: "Slovak Soldiers", "Iran's Supreme Leader"
+    last = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1]) if len(words) > 1 else None
     return last if last not in NO_ACTOR_SECTORS else None
