@@ -102,3 +102,15 @@ def test_a_person_titled_by_a_body_takes_its_country_and_sector(run):
 def test_a_group_named_like_a_kb_body_in_lower_case_is_coded_as_it(run):
     cartel = actor_at(run("The Juarez cartel attacked a police station."), "Juarez cartel")
     assert (cartel.country, cartel.sector) == ("MEX", "CRM")
+
+
+def test_a_government_named_by_its_leader_is_of_the_leaders_country(run):
+    analysis = run("The Trump administration announced new tariffs on Friday.", published="2022-06-01")
+    government = actor_at(analysis, "Trump administration")
+    assert (government.country, government.sector) == ("USA", "GOV")
+
+
+def test_the_government_a_place_locates_is_that_countrys_government(run):
+    analysis = run("Rebels shelled the border post. The government in Minsk denied any role.")
+    government = actor_at(analysis, "government in Minsk")
+    assert (government.kb_id, government.country) == ("government/BLR", "BLR")

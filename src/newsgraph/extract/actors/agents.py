@@ -26,6 +26,8 @@ from newsgraph.lang.en.actors import (
     AGENT_ORIGIN_PREPS,
     COLLECTIVE_NOUNS,
     INDIVIDUAL_SUFFIXES,
+    LEADER_TYPES,
+    NATIONAL_GOVERNMENT_NOUNS,
     NO_ACTOR_SECTORS,
     PLACE_LABELS,
     PLACE_NOUNS,
@@ -36,6 +38,7 @@ from newsgraph.lang.en.actors import (
     VAGUE_SECTORS,
 )
 from newsgraph.lang.en.events import STATE_NOUNS
+from newsgraph.namekey import persons_keyed
 
 _NO_AGENT = VAGUE_SECTORS | NO_ACTOR_SECTORS
 
@@ -88,7 +91,8 @@ class GroupAgents:
         if known is not None:
             sector = known.sector or sector
         country = known.country if known is not None else None
-        country = country or self.own_country(span) or self.origin(span[-1]) or place_country(self.state, whole)
+        country = country or self.own_country(span) or leader_country(self.state, span)
+        country = country or self.origin(span[-1]) or place_country(self.state, whole)
         return country or next((b.country for b in bodies if b.country), None), sector
 
     def agent_words(self, head: Token, individual: bool = False) -> tuple[list[Token], str] | None:
@@ -178,6 +182,20 @@ class GroupAgents:
                 if place is not None and place.country:
                     return place.country
         return None
+
+
+def leader_country(state: State, span: Span) -> str | None:
+    """ "the Trump administration", "the Modi government": the country of the one nation the KB's
+    heads of state or government of that surname led."""
+    if span[-1].lemma_.lower() not in NATIONAL_GOVERNMENT_NOUNS:
+        return None
+    for word in span[:-1]:
+        if word.text[:1].isupper():
+            persons = persons_keyed(word.text, state.kb)
+            led = {o.country for p in persons for o in p.offices if o.type in LEADER_TYPES and o.country}
+            if len(led) == 1:
+                return led.pop()
+    return None
 
 
 def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:

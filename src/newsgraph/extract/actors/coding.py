@@ -305,18 +305,17 @@ def code_person_office(state: State, cluster: Cluster) -> None:
 
 
 def home_state_bodies(state: State) -> None:
-    """ "The government arrested ...": a state body named by its noun only (`HOME_STATE_NOUNS`)
-    that no word places, in an article whose actors belong to one country only, is that country's:
-    "the government" alone or with a national modifier ("the country's government") a mention of
-    its government, others ("the authorities", "local authorities") a group of that country."""
+    """ "The government arrested ...": a state body named by its noun (`HOME_STATE_NOUNS`) is of
+    the country a place names ("the government in Minsk"), else, in an article whose actors belong
+    to one country only, of that country: "the government" alone or with a national modifier ("the
+    country's government") a mention of its government, others ("the authorities", "local
+    authorities") a group of that country."""
     countries = {c.country for c in state.clusters if c.spans and c.country and state.kb.country_by_code(c.country)}
-    if len(countries) != 1:
-        return
-    country = state.kb.country_by_code(countries.pop())
-    if country is None:
-        return
-    homeless = [c for c in state.clusters if c.kind == "group" and c.country is None and c.head in HOME_STATE_NOUNS]
-    for cluster in [c for c in homeless if c.spans]:
+    home = state.kb.country_by_code(countries.pop()) if len(countries) == 1 else None
+    for cluster in [c for c in state.clusters if c.kind == "group" and c.head in HOME_STATE_NOUNS and c.spans]:
+        country = state.kb.country_by_code(cluster.country) if cluster.country else home
+        if country is None:
+            continue
         cluster.country = country.iso3
         if cluster.head in NATIONAL_GOVERNMENT_NOUNS and all(national(state.doc[s:e]) for s, e in cluster.spans):
             government = government_cluster(state, country)
