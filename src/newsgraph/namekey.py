@@ -15,10 +15,18 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
-from newsgraph.lang.en.names import GIVEN_NAME_FAMILIES, KEY_STOPWORDS, MIN_REWRITTEN_LENGTH, SPELLING_RULES
+from newsgraph.lang.en.names import (
+    GIVEN_NAME_FAMILIES,
+    KEY_STOPWORDS,
+    MIN_PET_FORM_LENGTH,
+    MIN_REWRITTEN_LENGTH,
+    PET_FORM_ENDING,
+    SPELLING_RULES,
+)
 
 _RULES = tuple((re.compile(pattern), replacement) for pattern, replacement in SPELLING_RULES)
 _FAMILY = {member: family[0] for family in GIVEN_NAME_FAMILIES for member in family}
+_PET_ENDING = re.compile(PET_FORM_ENDING[0])
 _EDITORIAL = re.compile(r"[\[\]{}]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
@@ -44,12 +52,15 @@ def name_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
-    """One folded word of a name under its spelling family ("zelenskyy" -> "zelenski")."""
-    if len(word) < MIN_REWRITTEN_LENGTH:
-        return word
-    for pattern, replacement in _RULES:
-        word = pattern.sub(replacement, word)
-    return _FAMILY.get(word, word)
+    """One folded word of a name under its spelling family ("zelenskyy" -> "zelenski"), a
+    pet-form ending written one way ("jody", "jodie" -> "jodi")."""
+    if len(word) >= MIN_REWRITTEN_LENGTH:
+        for pattern, replacement in _RULES:
+            word = pattern.sub(replacement, word)
+        word = _FAMILY.get(word, word)
+    if len(word) >= MIN_PET_FORM_LENGTH:
+        word = _PET_ENDING.sub(PET_FORM_ENDING[1], word)
+    return word
 
 
 @lru_cache(maxsize=65536)

@@ -7,7 +7,8 @@ Run by hand, never at run time::
 
 Inputs: the dated public sources in ``--sources`` (see SOURCES.md; facts only: names, offices,
 dates, codes) plus ``tools/kb/curated_updates.json`` (hand-curated updates to late 2025, each with
-its basis).  Outputs: countries.json, organizations.json, persons.json, agents.json, all in the
+its basis) and ``tools/kb/curated_bodies.json`` (organisations by class with country and
+sector).  Outputs: countries.json, organizations.json, persons.json, agents.json, all in the
 ``newsgraph.kb/1`` format described by ``kb.schema.json``.  The output is deterministic (sorted).
 """
 
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = ROOT.parent / "shared" / "kb-sources"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "kb" / "data"
 CURATED = Path(__file__).resolve().parent / "curated_updates.json"
+BODIES = Path(__file__).resolve().parent / "curated_bodies.json"
 CONTESTED = Path(__file__).resolve().parent / "contested_regions.json"
 
 TYPE_CODES = {
@@ -334,10 +336,18 @@ def parse_phoenix_codes(path: Path) -> dict[str, str]:
     return codes
 
 
+def curated_organizations(cur: dict) -> list[tuple[dict, str]]:
+    """The curated organisations with the file each comes from: curated_updates.json, then the
+    classes of curated_bodies.json (parties, forces, armed groups, cartels, legislatures)."""
+    bodies = json.loads(BODIES.read_text(encoding="utf-8"))
+    found = [(org, "curated_updates.json") for org in cur["organizations"]]
+    return found + [(org, "curated_bodies.json") for cls in bodies["classes"] for org in cls["organizations"]]
+
+
 def build_organizations(src: Path, cur: dict) -> list[dict]:
     phoenix = parse_phoenix_codes(src / "petrarch2" / "Phoenix.International.actors.txt")
     out = []
-    for org in sorted(cur["organizations"], key=lambda o: o["id"]):
+    for org, source in sorted(curated_organizations(cur), key=lambda o: o[0]["id"]):
         entry = dict(org)
         entry["aliases"] = dedupe(org["aliases"])
         for name in [org["name"], *org["aliases"]]:
@@ -345,7 +355,7 @@ def build_organizations(src: Path, cur: dict) -> list[dict]:
             if code:
                 entry["phoenix_code"] = code
                 break
-        entry["sources"] = ["curated_updates.json"] + (
+        entry["sources"] = [source] + (
             ["petrarch2/Phoenix.International.actors.txt"] if "phoenix_code" in entry else []
         )
         out.append(entry)

@@ -38,7 +38,9 @@ earlier one took:
     Nairobi") as group actors (`agents.py`), a role subject as its office holder;
 18. `clusters.merge_same_kb` again, for KB links the later steps made;
 19. `coding.owned_bodies`: "Russia's Baltic Fleet" is one mention of the fleet, not one of Russia too;
-20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles.
+20. `coding.code_actors`: every actor's country and sector from its KB entry, words and roles;
+21. `coding.home_state_bodies`: "the government", "the authorities" that no word places, in an
+    article whose actors belong to one country, are that country's.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.actors.clusters import merge_same_kb
 from newsgraph.extract.actors.coding import (
     code_actors,
+    home_state_bodies,
     owned_bodies,
     title_only_persons,
     unnamed_agents,
@@ -104,6 +107,7 @@ STEPS = (
     merge_same_kb,
     owned_bodies,
     code_actors,
+    home_state_bodies,
 )
 
 

@@ -19,12 +19,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.dictionary_coding import region_demonym_country
 from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.lang.en.actors import (
     AGENT_ORIGIN_PREPS,
     COLLECTIVE_NOUNS,
     INDIVIDUAL_SUFFIXES,
+    LEADER_TYPES,
+    NATIONAL_GOVERNMENT_NOUNS,
     NO_ACTOR_SECTORS,
     PLACE_LABELS,
     PLACE_NOUNS,
@@ -35,6 +38,7 @@ from newsgraph.lang.en.actors import (
     VAGUE_SECTORS,
 )
 from newsgraph.lang.en.events import STATE_NOUNS
+from newsgraph.namekey import persons_keyed
 
 _NO_AGENT = VAGUE_SECTORS | NO_ACTOR_SECTORS
 
@@ -66,8 +70,7 @@ class GroupAgents:
         if governments:
             start = span.start  # the demonyms are the governments' mentions, not the group's
         whole = state.doc[start:end]
-        country = self.own_country(span) or self.origin(head) or place_country(state, whole)
-        country = country or next((b.country for b in bodies if b.country), None)
+        country, sector = self.placed(span, whole, bodies, sector)
         if individual:  # one unnamed person: an actor of its own, named by the whole phrase
             cluster = Cluster("group", whole.text, country=country, sector=sector, head=head.lemma_.lower())
         else:
@@ -79,6 +82,18 @@ class GroupAgents:
         state.add(cluster, min(start, span.start), end)
         for word, government in governments:
             state.add(government, word.i, word.i + 1)
+
+    def placed(self, span: Span, whole: Span, bodies: list[Cluster], sector: str) -> tuple[str | None, str]:
+        """The country and sector of the group named ``span`` (``whole``: its phrase): a KB body's
+        that it names ("the Sinaloa cartel", written in lower case), else the country of its words,
+        of the place it is in or from, or of the body it belongs to."""
+        known = self.state.kb.organization(span.text)
+        if known is not None:
+            sector = known.sector or sector
+        country = known.country if known is not None else None
+        country = country or self.own_country(span) or leader_country(self.state, span)
+        country = country or self.origin(span[-1]) or place_country(self.state, whole)
+        return country or next((b.country for b in bodies if b.country), None), sector
 
     def agent_words(self, head: Token, individual: bool = False) -> tuple[list[Token], str] | None:
         """The words naming the agent ``head`` denotes and its sector, or None when it is none
@@ -139,15 +154,17 @@ class GroupAgents:
         return found
 
     def own_country(self, span: Span) -> str | None:
-        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's")."""
+        """The country of a demonym or country name in the phrase ("Iraqi", "Venezuela's"), or of the
+        region a demonym names ("Crimean")."""
         state = self.state
         for word in span[:-1]:
             named = state.by_token.get(word.i)
             if named is not None and named.kind == "country":
                 return named.country
             country = state.link_country(word.text) if word.text[:1].isupper() else None
-            if country is not None:
-                return country.iso3
+            found = country.iso3 if country is not None else region_demonym_country(state, word.text)
+            if found is not None:
+                return found  # "Iraqi", "Crimean"
         country = state.chunk_country(span)
         return country.iso3 if country is not None else None
 
@@ -165,6 +182,20 @@ class GroupAgents:
                 if place is not None and place.country:
                     return place.country
         return None
+
+
+def leader_country(state: State, span: Span) -> str | None:
+    """ "the Trump administration", "the Modi government": the country of the one nation the KB's
+    heads of state or government of that surname led."""
+    if span[-1].lemma_.lower() not in NATIONAL_GOVERNMENT_NOUNS:
+        return None
+    for word in span[:-1]:
+        if word.text[:1].isupper():
+            persons = persons_keyed(word.text, state.kb)
+            led = {o.country for p in persons for o in p.offices if o.type in LEADER_TYPES and o.country}
+            if len(led) == 1:
+                return led.pop()
+    return None
 
 
 def held_bodies(state: State, start: int, end: int, noun: Token) -> list[Cluster] | None:

@@ -22,10 +22,12 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.agents import GroupAgents, held_bodies, place_country, through_quantity
 from newsgraph.extract.actors.dictionary_coding import (
+    code_by_country_word,
     code_by_known_prefix,
     code_dictionary_person,
     code_named_place,
     code_reordered_name,
+    region_demonym_country,
 )
 from newsgraph.extract.actors.places import government_cluster
 from newsgraph.extract.actors.roles import is_person_noun, resolve_role, unqualified_role
@@ -39,9 +41,12 @@ from newsgraph.lang.en.actors import (
     FAITH_SECTORS,
     FORMER_OFFICIAL_SECTOR,
     GROUP_DEPS,
+    HOME_STATE_NOUNS,
     INDIVIDUAL_SUFFIXES,
     INSTITUTIONS,
     MEDIA_SECTOR,
+    NATIONAL_GOVERNMENT_NOUNS,
+    NATIONAL_WORDS,
     NO_ACTOR_SECTORS,
     NOT_NAMES,
     OFFICIAL_NOUNS,
@@ -193,16 +198,19 @@ def officials_of_a_state(state: State, chunk: Span, noun: Token) -> None:
 
 
 def one_person(state: State, head: Token, noun: Token) -> bool:
-    """A singular person noun ("the minister"), not a collective ("the team of inspectors")."""
-    return (
-        noun.tag_ not in {"NNS", "NNPS"} and head.lower_ not in COLLECTIVE_NOUNS and is_person_noun(state, noun.lower_)
-    )
+    """A singular person noun ("the minister"), not a collective ("the team of inspectors") nor a
+    nation's body ("the government", "the country's government")."""
+    if noun.tag_ in {"NNS", "NNPS"} or head.lower_ in COLLECTIVE_NOUNS:
+        return False
+    if noun.lemma_.lower() in HOME_STATE_NOUNS and national(noun.doc[noun.left_edge.i : noun.i + 1]):
+        return False
+    return is_person_noun(state, noun.lower_)
 
 
 def role_holder(state: State, chunk: Span, country: KBCountry | None, end: int) -> bool:
     """ "U.S. President said": the holder of the role the document or the KB knows, if any;
     True when one was found."""
-    role = unqualified_role(chunk)  # "Vice President" is not the president
+    role = unqualified_role(chunk, state.kb)  # "Vice President" is not the president
     holder = resolve_role(state, role, country, chunk.start) if role else None
     if holder is not None:
         start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
@@ -269,8 +277,8 @@ def code_actor(state: State, cluster: Cluster) -> None:
         cluster.country = cluster.country or body.country
     if cluster.kind == "group" and cluster.body is not None:
         group_of_body(cluster, cluster.body)
-    if cluster.kind == "person" and cluster.kb_person is not None and cluster.sector is None:
-        cluster.sector = person_sector(state, cluster.kb_person)
+    if cluster.kind == "person":
+        code_person_office(state, cluster)
     if cluster.kind == "organization":
         code_organization(state, cluster)
     if cluster.country is None:
@@ -279,17 +287,56 @@ def code_actor(state: State, cluster: Cluster) -> None:
         cluster.sector = name_sector(state, cluster)
     if cluster.kind == "organization" and cluster.kb_id is None and state_media(state, cluster):
         cluster.sector = "GOV"  # "the official ... News Agency": the state speaking (PLOVER GOV, JRN)
-    if cluster.kind == "person" and cluster.kb_person is None:
-        code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
     if cluster.kind == "person":  # what the KB and the words left open, from the dictionary
+        if cluster.kb_person is None:
+            code_reordered_name(state, cluster)  # "Ukhnaagiin Khurelsukh" for "Khurelsukh Ukhnaa"
         code_dictionary_person(state, cluster)
+
+
+def code_person_office(state: State, cluster: Cluster) -> None:
+    """A KB person's sector from the office held on the date; an unlinked person titled by a body
+    ("Hamas leader Yahya Sinwar") the body's country and sector."""
+    if cluster.kb_person is not None:
+        cluster.sector = cluster.sector or person_sector(state, cluster.kb_person)
+        return
+    titled = title_body(state, cluster)
+    if titled is not None:
+        cluster.country, cluster.sector = cluster.country or titled.country, cluster.sector or titled.sector
+
+
+def home_state_bodies(state: State) -> None:
+    """ "The government arrested ...": a state body named by its noun (`HOME_STATE_NOUNS`) is of
+    the country a place names ("the government in Minsk"), else, in an article whose actors belong
+    to one country only, of that country: "the government" alone or with a national modifier ("the
+    country's government") a mention of its government, others ("the authorities", "local
+    authorities") a group of that country."""
+    countries = {c.country for c in state.clusters if c.spans and c.country and state.kb.country_by_code(c.country)}
+    home = state.kb.country_by_code(countries.pop()) if len(countries) == 1 else None
+    for cluster in [c for c in state.clusters if c.kind == "group" and c.head in HOME_STATE_NOUNS and c.spans]:
+        country = state.kb.country_by_code(cluster.country) if cluster.country else home
+        if country is None:
+            continue
+        cluster.country = country.iso3
+        if cluster.head in NATIONAL_GOVERNMENT_NOUNS and all(national(state.doc[s:e]) for s, e in cluster.spans):
+            government = government_cluster(state, country)
+            for start, end in list(cluster.spans):
+                state.release(start, end)
+                state.add(government, start, end)
+
+
+def national(span: Span) -> bool:
+    """A body's phrase with no modifier, or only national ones ("the country's government")."""
+    root = span.root
+    modifiers = [t for t in (*span, *root.lefts) if t.i != root.i and t.dep_ in TITLE_DEPS | {"amod"}]
+    return all(t.lower_ in NATIONAL_WORDS for t in modifiers)
 
 
 def code_organization(state: State, cluster: Cluster) -> None:
     """An organisation the KB lacks named by a KB one and kind words ("Shin Bet Security
     Service"), or named by a place that acts ("Mariupol said")."""
     if cluster.kb_id is None:
-        code_by_known_prefix(state, cluster)
+        code_by_known_prefix(state, cluster)  # "Shin Bet Security Service"
+        code_by_country_word(state, cluster)  # "Afghan Taliban"
     if cluster.country is None:
         code_named_place(state, cluster)
 
@@ -328,6 +375,18 @@ def body_of(state: State, cluster: Cluster) -> Cluster | None:
     return None
 
 
+def title_body(state: State, cluster: Cluster) -> Cluster | None:
+    """The organisation a title before a person's name names ("Hamas leader …", "Apple chief
+    executive …"), if any."""
+    for start, _end in cluster.spans:
+        root = state.doc[start:_end].root
+        for token in state.doc[root.left_edge.i : start]:
+            body = state.by_token.get(token.i)
+            if token.dep_ in TITLE_DEPS and body is not None and body.kind == "organization":
+                return body
+    return None
+
+
 def person_sector(state: State, person: KBPerson) -> str | None:
     """The sector of a KB person's office on the date, else "former official" if one ended before."""
     held = state.kb.roles_on(person, state.published)
@@ -346,19 +405,29 @@ def mention_country(state: State, cluster: Cluster) -> str | None:
         words = [t for t in span if t.i != span.root.i or len(span) == 1]
         words += [t for t in state.doc[span.root.left_edge.i : start] if t.dep_ in TITLE_DEPS]
         for token in words:
-            if own_name_or_title(cluster, token):
-                continue  # "Jordan Stewart", "Nancy …", "Sen. …": a name or a title, no country
-            if token.is_title or token.is_upper:
-                country = state.country_of_text(token.text)
-                found = country.iso3 if country is not None else title_place(state, token)
-                if found is not None:
-                    return found
+            found = word_country(state, cluster, token)
+            if found is not None:
+                return found
         if all(own_name_or_title(cluster, t) for t in span):
             continue  # "Jordan" for Jordan Quill is his name, not the country
         found = place_country(state, span)
         if found is not None:
             return found
     return None
+
+
+def word_country(state: State, cluster: Cluster, token: Token) -> str | None:
+    """The country one word of a mention gives: a country word, seat or place, or the country of
+    another organisation it names ("Hamas leader …": the body's, not a town called Hamas)."""
+    if own_name_or_title(cluster, token):
+        return None  # "Jordan Stewart", "Nancy …", "Sen. …": a name or a title, no country
+    body = state.by_token.get(token.i)
+    if body is not None and body is not cluster and body.kind == "organization":
+        return body.country
+    if not (token.is_title or token.is_upper):
+        return None
+    country = state.country_of_text(token.text)
+    return country.iso3 if country is not None else title_place(state, token)
 
 
 def own_name_or_title(cluster: Cluster, token: Token) -> bool:
@@ -378,7 +447,8 @@ def title_place(state: State, token: Token) -> str | None:
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     first_name = following is not None and following.tag_ == "NNP"  # "Lawrence Wong": a name, not a place
     coded = None if first_name else state.kb.codebook.place(token.text)
-    return coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    found = coded[0] if coded is not None else state.kb.place_country(token.text, PERSON_PLACE_POPULATION)
+    return found or region_demonym_country(state, token.text)  # "Crimean Tatar leaders"
 
 
 def title_phrases(state: State, cluster: Cluster) -> list[str]:
@@ -414,5 +484,6 @@ def name_sector(state: State, cluster: Cluster) -> str | None:
         for key in (" ".join(words[i - 1 : i + 1]) if i else "", words[i]):
             if key in ORGANIZATION_HEAD_SECTORS:
                 return ORGANIZATION_HEAD_SECTORS[key]
-    last = state.kb.agent_sector(words[-1]) if len(words) > 1 else None  # "Slovak Soldiers"
+    # the agent noun ending the name: "Slovak Soldiers", "Iran's Supreme Leader"
+    last = state.kb.agent_sector(" ".join(words[-2:])) or state.kb.agent_sector(words[-1]) if len(words) > 1 else None
     return last if last not in NO_ACTOR_SECTORS else None

@@ -15,11 +15,13 @@ from functools import lru_cache
 from newsgraph.extract.actors.state import Cluster, State
 from newsgraph.kb.loader import KBPerson, KnowledgeBase
 from newsgraph.lang.en.actors import (
+    MIN_REGION_NAME,
     ORGANIZATION_HEAD_SECTORS,
     ORGANIZATION_KIND_WORDS,
     ORGANIZATION_WORDS,
     PERSON_PLACE_POPULATION,
     PLACE_ACTOR_SECTOR,
+    REGION_DEMONYM_ENDINGS,
 )
 from newsgraph.namekey import name_words
 
@@ -78,6 +80,18 @@ def settle_dictionary_kinds(state: State) -> None:
             cluster.kind = "person"
 
 
+def region_demonym_country(state: State, word: str) -> str | None:
+    """The country of a region of the codebook that a capitalised word is the demonym of
+    ("Crimean" -> Crimea -> UKR, "Darfuri" -> Darfur -> SDN); None for another word."""
+    for ending in REGION_DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word[:1].isupper() and word.endswith(ending) and len(stem) >= MIN_REGION_NAME:
+            coded = state.kb.codebook.place(stem)
+            if coded is not None:
+                return coded[0]
+    return None
+
+
 def dictionary_person_name(state: State, name: str) -> bool:
     """A name of a person of the dictionary: as listed, or shortened ("Diego Molano" for "Diego
     Molano Vega") unless a word of it names a kind of organisation ("Syrian Democratic Forces" is
@@ -118,6 +132,18 @@ def code_by_known_prefix(state: State, cluster: Cluster) -> None:
         if known is not None:
             cluster.country, cluster.sector = cluster.country or known.country, cluster.sector or known.sector
             return
+
+
+def code_by_country_word(state: State, cluster: Cluster) -> None:
+    """An organisation the KB lacks named by a country word and a KB organisation's name ("Afghan
+    Taliban", "Lebanese Hezbollah") has that organisation's sector, and its country, else the
+    country word's."""
+    first, _, rest = cluster.name.partition(" ")
+    country = state.link_country(first) if rest else None
+    known = state.kb.organization(rest) if country is not None else None
+    if country is not None and known is not None:
+        cluster.country = cluster.country or known.country or country.iso3
+        cluster.sector = cluster.sector or known.sector
 
 
 def code_named_place(state: State, cluster: Cluster) -> None:

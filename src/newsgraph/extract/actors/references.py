@@ -79,7 +79,7 @@ def person_descriptions(state: State) -> None:
         head = chunk.root
         if head.dep_ not in SUBJECT_DEPS or head.tag_ not in {"NN", "NNP"} or state.in_quotation(head):
             continue
-        if state.doc[chunk.start].lower_ != "the" or any(t.i in state.by_token for t in chunk):
+        if not bare_definite(state, chunk):
             continue
         if head.lower_ in ORG_NOUNS or not (head.ent_type_ == "NORP" or is_person_noun(state, head.lower_)):
             continue  # "the government denies …" is no person ("-ent" reads as "president")
@@ -90,6 +90,14 @@ def person_descriptions(state: State) -> None:
         held = {w for role in (cluster.roles if cluster is not None else []) for w in role.lower().split()}
         if cluster is not None and qualifiers <= held:  # "the vice president" is not the president
             state.add(cluster, chunk.start + 1, head.i + 1)
+
+
+def bare_definite(state: State, chunk: Span) -> bool:
+    """ "the analyst": a definite noun phrase no name is in or beside ("the banker Peter Novak
+    told …": the name beside it says who)."""
+    if state.doc[chunk.start].lower_ != "the" or any(t.i in state.by_token for t in chunk):
+        return False
+    return not any(c.dep_ == "appos" for c in chunk.root.children)
 
 
 def pronouns(state: State) -> None:

@@ -8,17 +8,20 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.clusters import attach_kb, role_words
 from newsgraph.extract.actors.state import Cluster, State, head_phrase
-from newsgraph.kb.loader import KBCountry
+from newsgraph.kb.loader import KBCountry, KnowledgeBase
 from newsgraph.lang.en.actors import (
     HONORIFIC_GENDER,
     LEADER_TYPES,
+    NO_ACTOR_SECTORS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     POSSESSIVE,
     RANK_WORDS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
+    STATE_SECTORS,
     TITLE_WORDS,
+    VAGUE_SECTORS,
 )
 
 
@@ -123,7 +126,7 @@ def role_descriptions(state: State) -> None:
     """ "the Kremlin leader", "the envoy": a definite role description is the person holding that role."""
     for chunk in state.noun_chunks:
         head = chunk.root
-        role = unqualified_role(chunk)
+        role = unqualified_role(chunk, state.kb)
         if role is None or head.i in state.by_token or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "compound":
             continue
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
@@ -138,12 +141,17 @@ def role_descriptions(state: State) -> None:
             state.add(cluster, max(named) + 1 if named else start, head.i + 1)
 
 
-def unqualified_role(chunk: Span) -> str | None:
+def unqualified_role(chunk: Span, kb: KnowledgeBase) -> str | None:
     """The role noun heading a chunk ("the foreign minister"), unless a qualifier makes it another
-    office ("the Vice President", "a deputy minister")."""
+    office ("the Vice President", "a deputy minister") or a word the agent dictionary codes outside
+    the state's sectors makes it another body's ("the opposition leader", "a rebel commander")."""
     role = head_phrase(chunk, ROLE_NOUNS)
     before = chunk.root.i - len(role.split()) if role else -1
-    if before >= chunk.start and chunk.doc[before].lower_ in ROLE_QUALIFIERS:
+    if before < chunk.start:
+        return role
+    word = chunk.doc[before].lower_
+    sector = kb.agent_sector(word)
+    if word in ROLE_QUALIFIERS or sector is not None and sector not in STATE_SECTORS | NO_ACTOR_SECTORS | VAGUE_SECTORS:
         return None
     return role
 

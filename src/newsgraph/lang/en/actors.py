@@ -137,6 +137,13 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "pers
 SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official officials representative".split())
 # Of those, the plural a country word makes a group of that state ("Ukrainian officials").
 OFFICIAL_NOUNS = frozenset({"officials"})
+# Nouns of a state's own bodies that, named alone ("the government said", "the authorities"), are the
+# bodies of the one country the article names; of them, those that name its national government
+# ("authorities" are as often a town's or a province's).
+HOME_STATE_NOUNS = frozenset({"government", "authority", "administration", "regime", "cabinet"})
+NATIONAL_GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "cabinet"})
+# Modifiers that keep such a body the nation's ("the country's government", "the national authorities").
+NATIONAL_WORDS = frozenset({"country", "nation", "national", "federal", "central"})
 
 # -- organisations -----------------------------------------------------------------------------
 
@@ -260,6 +267,13 @@ AGENT_PREPOSITIONS = frozenset({"by"})
 COLLECTIVE_NOUNS = frozenset("group team members member crowd band gang unit several dozens hundreds thousands".split())
 # Words before a role noun that make it another office ("Vice President" is not the president).
 ROLE_QUALIFIERS = frozenset("vice deputy former acting ex assistant under".split())
+# Endings that make a region's demonym of its name ("Crimea" -> "Crimean", "Darfur" -> "Darfuri",
+# "Tibet" -> "Tibetan"), and the letters a region's name keeps at least.
+REGION_DEMONYM_ENDINGS = ("n", "an", "i", "ian")
+MIN_REGION_NAME = 4
+# Sectors of the state's own offices: a modifier the agent dictionary codes outside them makes a role
+# another body's ("the opposition leader", "a rebel commander" hold no office of the state).
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Words that alone name no person: a name of only these is a title ("Vice President").
 TITLE_ONLY_WORDS = (
     frozenset(w for role in ROLE_NOUNS for w in role.replace("-", " ").split())

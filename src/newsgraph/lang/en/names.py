@@ -17,6 +17,12 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<=\w\w\w)of$", "ov"),
 )
 
+# The endings English writes one name's pet form with ("Jody", "Jodie", "Jodi"; "Bobby", "Bobbie"),
+# after a consonant, rewritten to the last of them in words of at least MIN_PET_FORM_LENGTH letters
+# ("Guy", "Amy" stay as written).
+PET_FORM_ENDING = (r"(?<=[bcdfghjklmnpqrstvwxz])(?:ie|ey|y)$", "i")
+MIN_PET_FORM_LENGTH = 4
+
 # Only words at least this long are rewritten (initials and short names stay as written: "Coon"
 # is not "Conn").
 MIN_REWRITTEN_LENGTH = 5
