@@ -168,3 +168,8 @@ def test_a_call_on_a_weekday_is_no_call_on_someone(run):
     assert [t for t, _, _ in events_of(run("The Senegalese leader called on Mali to release the soldiers."))] == [
         "REQUEST"
     ]
+
+
+def test_peacekeepers_sent_are_what_aid_sends_not_its_target(run):
+    analysis = run("Ghana will send 200 peacekeepers to Chad next month.")
+    assert [(t, s, g) for t, s, g in events_of(analysis)] == [("AID", ["Ghana"], ["Chad"])]

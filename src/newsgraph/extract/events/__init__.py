@@ -76,6 +76,7 @@ from newsgraph.lang.en.events import (
     PROTESTERS,
     RECIPROCALS,
     RIOT_CAMEO,
+    SENDING_VERBS,
     UNDERGOER_DEPS,
     UNDERGOER_PREPS,
     VIOLENT,
@@ -167,6 +168,8 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
     if sense.type in DEPLOYING:
         _deployed(token, roles, finder)
     if sense.type == "AID":
+        if token.lemma_.lower() in SENDING_VERBS:  # "send peacekeepers to Mali": they are what is sent
+            roles.target = [a for a in roles.target if not (a.kind == "group" and _sent(token, a))]
         recipient(token, roles, anchors.places, finder)
     roles.target = other_side(roles)
     if not roles.target and sense.type in PLACE_TARGET_TYPES:
@@ -182,14 +185,14 @@ def _roles(token: Token, sense: Sense, anchors: Anchors, finder: RoleFinder, fou
 def _deployed(token: Token, roles: Roles, finder: RoleFinder) -> None:
     """ "deployed troops", "sent a company of troops": what is sent is no target; "sent troops
     to X to fight Y": against Y."""
-    sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
-    roles.target = [
-        a
-        for a in roles.target
-        if a.kind != "group"
-        or not (a.sector in FORCE_SECTORS or any(start <= m.start <= end for m in a.mentions for start, end in sent))
-    ]
+    roles.target = [a for a in roles.target if a.kind != "group" or not (a.sector in FORCE_SECTORS or _sent(token, a))]
     roles.target = purpose_opponents(token, finder) or roles.target
+
+
+def _sent(token: Token, actor: Actor) -> bool:
+    """The actor is mentioned in what the trigger sends (its object, or its passive subject)."""
+    sent = [(o.left_edge.idx, o.right_edge.idx) for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    return any(start <= m.start <= end for m in actor.mentions for start, end in sent)
 
 
 def _place_target(token: Token, sense: Sense, roles: Roles, anchors: Anchors, finder: RoleFinder) -> list[Actor]:

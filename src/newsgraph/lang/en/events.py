@@ -288,6 +288,8 @@ DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 NOT_PERFORMING = BYSTANDER_VERBS | UNDERGOING_VERBS | NOT_ACT_VERBS
 # Verbs of a deployment's purpose whose object it is aimed at ("sent troops to fight X").
 CONFRONTING_VERBS = frozenset("fight battle combat counter attack confront deter defeat repel crush tackle".split())
+# Verbs of sending people or goods: their object is what is sent, not whom it goes to.
+SENDING_VERBS = frozenset("send deploy dispatch fly airlift ship".split())
 # PLOVER types whose object is what the source moves, not whom it acts on ("deployed troops").
 DEPLOYING = frozenset({"MOBILIZE"})
 # PLOVER types that are done to someone: accusing, asking, helping, rejecting, coercing... an
