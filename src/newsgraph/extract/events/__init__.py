@@ -7,12 +7,15 @@
    (``classifier``); scare-quoted names and nouns restating another trigger are left out;
 2. roles (``roles``): source and target actors from the parse and the ``ActorIndex``; a
    coordinated verb shares its partner's target, aid goes to whom it is sent to, a verb with no
-   object acts on its complement's subject; an event without a source the text names is dropped
-   ("such a meeting", an unresolved "it"; a lone meeting party is the source);
+   object acts on its complement's subject, an act with no target is done to the country it
+   happens in; an event without a source the text names is dropped ("such a meeting", an
+   unresolved "it"; a lone meeting party is the source); a sentence whose lexicon words made no
+   event gets the classifier's event at its main verb, kept when it is done to someone named
+   (``_says_enough``);
 3. when, status and where: the time attached to the trigger (``anchors``), the status it and
    the governing clauses give (``status``), for an occurred event without a time one the text
    identifies or the publication date, and the place (``anchors``); a meeting's CONSULT mode;
-4. across events: a rejection's target is whoever made the demand it rejects; a rejection of
+4. across events (``across``): a rejection's target is whoever made the demand it rejects; a rejection of
    nobody whose rejected action is an event itself goes; an act done to someone (``DIRECTED``)
    needs its target, or at least a phrase saying what it is done to, an agreement a partner, a
    meeting two sides unless it is a body's own (``_two_sided``); one event per sentence, type,
