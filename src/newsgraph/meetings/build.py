@@ -164,7 +164,7 @@ def _mention(r: Row, told: tuple[str, str], sides: list[tuple[str, str]], text: 
     status, naming = told
     low, high = sentence_of(text, r.evidence_start, r.evidence_end)
     sentence = text[low:high]
-    at = r.evidence_start + max(r.evidence_text.rfind(r.trigger), 0)
+    at = _trigger_at(r)
     after = text[at + len(r.trigger) : high]
     off = r.type in MEETING_TYPES and (called_off(text[low:at]) or called_off_after(after))
     delayed = not off and status == "negated" and postponed(sentence)

@@ -16,7 +16,12 @@ from newsgraph.lang.en.actors import NO_ACTOR_SECTORS, VAGUE_SECTORS
 from newsgraph.lang.en.events import AGENT_NAME_DEPS, UNCODED_AGENT_NOUNS
 from newsgraph.model import Actor, Mention
 
-ACRONYM_LENGTH = (2, 8)  # letters of an acronym read as an organisation's name
+LONGEST_ACRONYM = 8  # letters of an acronym read as an organisation's name
+
+
+def written_as_acronym(token: Token) -> bool:
+    """Two letters or more, all capitals ("ICE", "ELN")."""
+    return len(token) > 1 and token.is_alpha and token.is_upper
 
 
 @dataclass
@@ -113,7 +118,7 @@ class ActorIndex:
         not list ("ICE returned the paintings", "the ELN declared a ceasefire"): not a country or
         a place, not in a heading or a quotation."""
         text = head.text
-        if not (ACRONYM_LENGTH[0] <= len(text) <= ACRONYM_LENGTH[1] and text.isalpha() and text.isupper()):
+        if not written_as_acronym(head) or len(text) > LONGEST_ACRONYM:
             return None
         doc, layout = head.doc, layout_of(head.doc)
         neighbours = [doc[i] for i in (head.i - 1, head.i + 1) if 0 <= i < len(doc)]

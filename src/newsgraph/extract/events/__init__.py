@@ -107,7 +107,8 @@ def extract_events(
     found: list[Found] = []
     for token in triggers:
         found += _read(token, senses, anchors, finder, found, published, keep_unresolved)
-    quiet = [s for s in doc.sents if not any(s.start <= f.trigger.i < s.end for f in found)]
+    busy = {f.trigger.sent.start for f in found}
+    quiet = [s for s in doc.sents if s.start not in busy]
     fallback = fallbacks(quiet, senses)  # a sentence whose lexicon words made no event: its main verb
     senses.update(fallback)
     for token in sorted((doc[i] for i in fallback), key=lambda t: t.i):

@@ -239,21 +239,20 @@ def proposals(doc: Doc, senses: dict[int, Sense]) -> dict[int, Sense]:
     """New senses by token index: an event at the main verb of a sentence the lexicon reads nothing
     in when the model is confident of its type, and a lexicon trigger's new type when the model is
     confident of another (the model's NONE: no event)."""
-    return _typed([w for w in anchors(doc, senses) if w.i in senses or w.lemma_.lower() not in GENERAL_VERBS], senses)
+    return _typed(anchors(doc, senses), senses)
 
 
 def fallbacks(sentences: Sequence[Span], senses: dict[int, Sense]) -> dict[int, Sense]:
     """New senses by token index: the main verb of each sentence whose lexicon words made no
     event ("summoned the ambassador in protest": the protest names no one), when the model is
     confident of its type."""
-    words = [v for s in sentences if (v := main_verb(s)) is not None and v.i not in senses]
-    words = [v for v in words if v.lemma_.lower() not in GENERAL_VERBS]
-    return _typed(words, senses)
+    return _typed([v for s in sentences if (v := main_verb(s)) is not None and v.i not in senses], senses)
 
 
 def _typed(words: list[Token], senses: dict[int, Sense]) -> dict[int, Sense]:
-    """The model's confident types of ``words``: any type for a word the lexicon does not read,
-    another type for one it does only when near certain."""
+    """The model's confident types of ``words``: any type for a word the lexicon does not read
+    (never one too general to say an event), another type for one it does only when near certain."""
+    words = [w for w in words if w.i in senses or w.lemma_.lower() not in GENERAL_VERBS]
     if not words:
         return {}
     model = cached_model(*_ACTIVE.get())

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorIndex, PlaceMention, resolver
+from newsgraph.extract.actors.index import written_as_acronym
 from newsgraph.extract.datelines import dateline_tokens
 from newsgraph.extract.events.performers import hyphenated, performed, possessor
 from newsgraph.extract.layout import layout_of
@@ -316,11 +317,7 @@ class RoleFinder:
 def _misparsed_subject(verb: Token) -> list[Token]:
     """ "USAID had announced": an acronym opening the clause that the parser took for an adverb."""
     first = next(verb.lefts, None)
-    return [first] if first is not None and first.dep_ in ("advmod", "npadvmod") and _acronym(first) else []
-
-
-def _acronym(token: Token) -> bool:
-    return len(token) > 1 and token.is_alpha and token.is_upper
+    return [first] if first is not None and first.dep_ in ("advmod", "npadvmod") and written_as_acronym(first) else []
 
 
 def _vague(actor: Actor) -> bool:
@@ -348,7 +345,7 @@ def outside_dateline(tokens: list[Token], datelines: set[int]) -> list[Token]:
             found.append(_known_as(token) or token)
             continue
         found.extend(t for t in token.subtree if t.i not in datelines and t.head.i in datelines)
-    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON") or _acronym(t)]
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON") or written_as_acronym(t)]
 
 
 def _known_as(token: Token) -> Token | None:
